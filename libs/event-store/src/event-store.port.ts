@@ -1,0 +1,78 @@
+/**
+ * The event store port. Everything in the app talks to this interface; the adapters
+ * (PostgreSQL, in-memory, KurrentDB) implement it and all pass `event-store.contract.ts`.
+ *
+ * Revisions are per stream and start at 0. Positions are global, strictly increasing in
+ * commit order as seen by readers, but not necessarily contiguous (KurrentDB positions
+ * are log offsets, PostgreSQL ones may have gaps from rolled-back transactions).
+ */
+import type { NewEvent, RecordedEvent } from './event-envelope.js';
+
+/** A stream revision number, or one of the rules EventStoreDB made familiar. */
+export type ExpectedRevision = number | 'no_stream' | 'exists' | 'any';
+
+export interface AppendOptions {
+  /** Defaults to `any`. */
+  expectedRevision?: ExpectedRevision;
+}
+
+export interface AppendResult {
+  streamId: string;
+  /** Revision of the last event appended (the stream's new revision). */
+  revision: number;
+  /** Global position of the last event appended. */
+  position: number;
+  /** Every appended event in order, as stored. */
+  events: RecordedEvent[];
+}
+
+export interface ReadStreamOptions {
+  /** First revision to read (inclusive); default 0, or the last one going backwards. */
+  fromRevision?: number;
+  /** Only events at or before this global position (audit "as of"). */
+  toPosition?: number;
+  direction?: 'forwards' | 'backwards';
+  limit?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive lower bound on position going forwards (a checkpoint); default: from the start. */
+  after?: number;
+  /** Inclusive upper bound on position. */
+  toPosition?: number;
+  limit?: number;
+  /** e.g. `office-0314.` for all of an office's events. */
+  streamPrefix?: string;
+  types?: readonly string[];
+  direction?: 'forwards' | 'backwards';
+}
+
+export interface SubscribeOptions {
+  /** Resume after this position (a checkpoint); default: from the start. */
+  after?: number;
+  streamPrefix?: string;
+  types?: readonly string[];
+  /** Largest batch handed out at once; default 500. */
+  batchSize?: number;
+}
+
+/**
+ * Catch-up then live subscription to `$all`. Iterating yields non-empty batches in global
+ * order; the iteration waits while there is nothing new and ends after `close()`.
+ */
+export interface Subscription extends AsyncIterable<RecordedEvent[]> {
+  close(): Promise<void>;
+}
+
+export interface EventStore {
+  append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribe(options?: SubscribeOptions): Subscription;
+  /** Position of the last event a reader may see now (0 when the store is empty). */
+  headPosition(): Promise<number>;
+  /** A cheap round trip for `/health`. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+

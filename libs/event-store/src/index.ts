@@ -1,0 +1,4 @@
+export * from './event-envelope.js';
+export * from './event-store.port.js';
+export * from './event-store.errors.js';
+export * from './stream-names.js';

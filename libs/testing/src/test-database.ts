@@ -1,0 +1,40 @@
+import pg from 'pg';
+import { randomBytes } from 'node:crypto';
+import { withDatabase } from '../../database/src/index.js';
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+const serverUrl = (): string => {
+  const url = process.env.TEST_DATABASE_SERVER_URL;
+  if (!url) throw new Error('TEST_DATABASE_SERVER_URL is not set: run tests through `npm test` (jest global setup)');
+  return url;
+};
+
+/** A fresh, empty database of its own for one test file, on the run's server. */
+export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
+  const name = `${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl() });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  return {
+    name,
+    url: withDatabase(serverUrl(), name),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl() });
+      await client.connect();
+      try {
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
