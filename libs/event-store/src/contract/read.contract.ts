@@ -1,0 +1,77 @@
+import type { StoreRef } from './event-store.contract.js';
+import { anEvent, events, uniquePrefix } from './contract-fixtures.js';
+
+export function readContract(store: StoreRef): void {
+  describe('reading', () => {
+    it('reads a stream forwards from a revision, with a limit', async () => {
+      const stream = `${uniquePrefix()}case-1`;
+      await store().append(stream, events(6));
+      expect((await store().readStream(stream)).map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect((await store().readStream(stream, { fromRevision: 2, limit: 3 })).map((e) => e.revision)).toEqual([2, 3, 4]);
+    });
+
+    it('reads a stream backwards from a revision, with a limit', async () => {
+      const stream = `${uniquePrefix()}case-1`;
+      await store().append(stream, events(6));
+      expect((await store().readStream(stream, { direction: 'backwards' })).map((e) => e.revision)).toEqual([5, 4, 3, 2, 1, 0]);
+      expect(
+        (await store().readStream(stream, { direction: 'backwards', fromRevision: 3, limit: 2 })).map((e) => e.revision),
+      ).toEqual([3, 2]);
+    });
+
+    it('reads a stream only up to a global position', async () => {
+      const stream = `${uniquePrefix()}case-1`;
+      const first = await store().append(stream, events(2));
+      await store().append(stream, events(2));
+      expect((await store().readStream(stream, { toPosition: first.position })).map((e) => e.revision)).toEqual([0, 1]);
+    });
+
+    it('reads an unknown stream as empty', async () => {
+      expect(await store().readStream(`${uniquePrefix()}case-none`)).toEqual([]);
+    });
+
+    it('reads all events in global order after a position, filtered by stream prefix', async () => {
+      const office = uniquePrefix();
+      const other = uniquePrefix();
+      const start = await store().headPosition();
+      await store().append(`${office}case-a`, [anEvent('A', { n: 1 })]);
+      await store().append(`${other}case-x`, [anEvent('A', { n: 2 })]);
+      await store().append(`${office}employer-b`, [anEvent('B', { n: 3 })]);
+      await store().append(`${office}case-a`, [anEvent('C', { n: 4 })]);
+      const read = await store().readAll({ after: start, streamPrefix: office });
+      expect(read.map((e) => (e.data as { n: number }).n)).toEqual([1, 3, 4]);
+      expect(read.every((e) => e.position > start)).toBe(true);
+      const positions = read.map((e) => e.position);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    });
+
+    it('reads all events filtered by type, with a limit and a page cursor that misses nothing', async () => {
+      const office = uniquePrefix();
+      const start = await store().headPosition();
+      for (let n = 0; n < 7; n++) await store().append(`${office}case-${n}`, [anEvent(n % 2 ? 'Odd' : 'Even', { n })]);
+      const evens = await store().readAll({ after: start, streamPrefix: office, types: ['Even'] });
+      expect(evens.map((e) => (e.data as { n: number }).n)).toEqual([0, 2, 4, 6]);
+      const paged: number[] = [];
+      let after = start;
+      for (;;) {
+        const page = await store().readAll({ after, streamPrefix: office, limit: 3 });
+        if (page.length === 0) break;
+        paged.push(...page.map((e) => (e.data as { n: number }).n));
+        after = page[page.length - 1]!.position;
+      }
+      expect(paged).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    });
+
+    it('reads all events backwards, and only up to a position', async () => {
+      const office = uniquePrefix();
+      const start = await store().headPosition();
+      const results = [];
+      for (let n = 0; n < 4; n++) results.push(await store().append(`${office}case-${n}`, [anEvent('A', { n })]));
+      const backwards = await store().readAll({ streamPrefix: office, direction: 'backwards', limit: 3 });
+      expect(backwards.map((e) => (e.data as { n: number }).n)).toEqual([3, 2, 1]);
+      const upTo = await store().readAll({ after: start, streamPrefix: office, toPosition: results[1]!.position });
+      expect(upTo.map((e) => (e.data as { n: number }).n)).toEqual([0, 1]);
+      expect(await store().headPosition()).toBeGreaterThanOrEqual(results[3]!.position);
+    });
+  });
+}

@@ -1,0 +1,100 @@
+import { prepareAppend } from '../append-input.js';
+import { catchUpSubscription } from '../catch-up-subscription.js';
+import { ChangeSignal } from '../change-signal.js';
+import type { NewEvent, RecordedEvent } from '../event-envelope.js';
+import { InvalidAppend } from '../event-store.errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port.js';
+import { checkExpectedRevision } from '../expected-revision.js';
+import { readWindow } from '../read-window.js';
+
+/** Same semantics as the PostgreSQL store, in process memory: for unit and API tests. */
+export class InMemoryEventStore implements EventStore {
+  private readonly log: RecordedEvent[] = [];
+  private readonly streams = new Map<string, RecordedEvent[]>();
+  private readonly byId = new Map<string, RecordedEvent>();
+  private readonly signal = new ChangeSignal();
+  private lastPosition = 0;
+
+  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const input = prepareAppend(streamId, events, options.expectedRevision);
+    const retried = this.earlierAppend(streamId, input.events.map((e) => e.id));
+    if (retried) return retried;
+    const stream = this.streams.get(streamId) ?? [];
+    checkExpectedRevision(streamId, input.expectedRevision, stream.length - 1);
+    const recordedAt = new Date().toISOString();
+    const recorded = input.events.map((event, i): RecordedEvent => ({
+      id: event.id,
+      type: event.type,
+      // A stored copy, as a database would keep: later changes to the caller's objects do not leak in.
+      data: JSON.parse(event.dataJson),
+      metadata: JSON.parse(event.metadataJson),
+      streamId,
+      revision: stream.length + i,
+      position: ++this.lastPosition,
+      recordedAt,
+    }));
+    stream.push(...recorded);
+    this.streams.set(streamId, stream);
+    this.log.push(...recorded);
+    for (const event of recorded) this.byId.set(event.id, event);
+    this.signal.notify();
+    return resultOf(streamId, recorded);
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const stream = (this.streams.get(streamId) ?? []).filter(
+      (e) => options.toPosition === undefined || e.position <= options.toPosition,
+    );
+    return readWindow(stream, (e) => e.revision, options.fromRevision, options.direction, options.limit).map(copy);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const types = options.types ? new Set(options.types) : undefined;
+    const matching = this.log.filter(
+      (e) =>
+        (options.toPosition === undefined || e.position <= options.toPosition) &&
+        (!options.streamPrefix || e.streamId.startsWith(options.streamPrefix)) &&
+        (!types || types.has(e.type)),
+    );
+    const backwards = options.direction === 'backwards';
+    const from = options.after === undefined ? undefined : backwards ? options.after - 1 : options.after + 1;
+    return readWindow(matching, (e) => e.position, from, options.direction, options.limit).map(copy);
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    return catchUpSubscription((o) => this.readAll(o), this.signal, options, 1000);
+  }
+
+  async headPosition(): Promise<number> {
+    return this.lastPosition;
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    this.signal.notify();
+  }
+
+  /** A retry of an append whose events are already stored answers as the first time. */
+  private earlierAppend(streamId: string, ids: string[]): AppendResult | undefined {
+    const stored = ids.map((id) => this.byId.get(id));
+    if (stored.every((e) => e === undefined)) return undefined;
+    if (stored.every((e) => e?.streamId === streamId)) return resultOf(streamId, stored as RecordedEvent[]);
+    throw new InvalidAppend(`Some of these event ids are already stored elsewhere; not appending to ${streamId}`);
+  }
+}
+
+const copy = (e: RecordedEvent): RecordedEvent => structuredClone(e);
+
+const resultOf = (streamId: string, events: RecordedEvent[]): AppendResult => {
+  const last = events[events.length - 1]!;
+  return { streamId, revision: last.revision, position: last.position, events: events.map(copy) };
+};

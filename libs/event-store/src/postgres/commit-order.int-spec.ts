@@ -1,0 +1,87 @@
+import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { createTestDatabase, type TestDatabase } from '../../../testing/src/index.js';
+import { anEvent, metadata, take, uniquePrefix } from '../contract/contract-fixtures.js';
+import { createPostgresEventStore, type PostgresEventStore } from './postgres-event-store.js';
+
+/**
+ * The sequence-gap problem: a transaction that took position N but has not committed must hold
+ * back every reader at N-1, even while later positions commit around it.
+ */
+describe('PostgreSQL event store: global order under concurrent writers', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  let held: pg.Client;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('event_store_order');
+    store = await createPostgresEventStore({ connectionString: db.url, pollIntervalMs: 100 });
+    held = new pg.Client({ connectionString: db.url });
+    await held.connect();
+  });
+  afterAll(async () => {
+    await held.end();
+    await store.close();
+    await db.drop();
+  });
+
+  /** Appends through the store's own SQL function inside a transaction the test commits later. */
+  const appendAndHoldOpen = async (streamId: string) => {
+    await held.query('BEGIN');
+    const { rows } = await held.query<{ o_position: string }>(
+      'SELECT * FROM es_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])',
+      [streamId, 'any', [uuidv7()], ['Held'], [JSON.stringify({ n: 0 })], [JSON.stringify(metadata())]],
+    );
+    return Number(rows[0]!.o_position);
+  };
+
+  it('never lets a reader or a subscriber pass a held-open lower position, and delivers it once committed', async () => {
+    const office = uniquePrefix();
+    const start = await store.headPosition();
+    const subscription = store.subscribe({ after: start, streamPrefix: office });
+    const iterator = subscription[Symbol.asyncIterator]();
+    const delivered = take(iterator, 4, 15_000);
+
+    const heldPosition = await appendAndHoldOpen(`${office}case-held`);
+    const later = [];
+    for (let n = 1; n <= 3; n++) later.push(await store.append(`${office}case-${n}`, [anEvent('Later', { n })]));
+    expect(later.every((r) => r.position > heldPosition)).toBe(true);
+
+    // The later three are committed, yet nobody may see them before the held one.
+    expect(await store.readAll({ after: start, streamPrefix: office })).toEqual([]);
+    expect(await store.headPosition()).toBeLessThan(heldPosition);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // several poll rounds of the subscriber
+
+    await held.query('COMMIT');
+    const events = await delivered;
+    await subscription.close();
+    expect(events.map((e) => e.type)).toEqual(['Held', 'Later', 'Later', 'Later']);
+    expect(events.map((e) => e.position)).toEqual([heldPosition, ...later.map((r) => r.position)]);
+    expect(await store.headPosition()).toBe(later[2]!.position);
+  });
+
+  it('lets readers move on when the held transaction rolls back', async () => {
+    const office = uniquePrefix();
+    const start = await store.headPosition();
+    await appendAndHoldOpen(`${office}case-held`);
+    const after = await store.append(`${office}case-1`, [anEvent('Later', { n: 1 })]);
+    expect(await store.readAll({ after: start, streamPrefix: office })).toEqual([]);
+    await held.query('ROLLBACK');
+    const read = await store.readAll({ after: start, streamPrefix: office });
+    expect(read.map((e) => e.position)).toEqual([after.position]);
+  });
+
+  it('reads an office prefix through the category index', async () => {
+    const office = uniquePrefix();
+    await store.append(`${office}case-1`, [anEvent()]);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    await client.query('SET enable_seqscan = off');
+    const { rows } = await client.query(
+      `EXPLAIN SELECT * FROM es_events WHERE stream_category = $1 AND position > 0 ORDER BY position LIMIT 100`,
+      [office.slice(0, -1)],
+    );
+    await client.end();
+    expect(rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('es_events_category_position');
+  });
+});

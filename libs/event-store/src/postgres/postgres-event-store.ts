@@ -1,0 +1,182 @@
+import pg from 'pg';
+import { prepareAppend } from '../append-input.js';
+import { catchUpSubscription } from '../catch-up-subscription.js';
+import { ChangeSignal } from '../change-signal.js';
+import type { NewEvent, RecordedEvent } from '../event-envelope.js';
+import { InvalidAppend, WrongExpectedRevision } from '../event-store.errors.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port.js';
+import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
+import { AppendNotifier, listenForAppends, type AppendListener } from './append-notifications.js';
+import { migrateEventStore } from './migrate-event-store.js';
+import { VISIBLE, readAllQuery } from './read-all-query.js';
+
+export interface PostgresEventStoreOptions {
+  connectionString: string;
+  poolSize?: number;
+  /** How often live subscriptions look for new events when no notification came. */
+  pollIntervalMs?: number;
+}
+
+const UNIQUE_VIOLATION = '23505';
+const WRONG_EXPECTED_REVISION = 'ES001';
+const ALREADY_APPENDED = 'ES002';
+
+/** The default store: events in PostgreSQL, appended through one SQL function per append. */
+export class PostgresEventStore implements EventStore {
+  private readonly signal = new ChangeSignal();
+  private readonly notifier: AppendNotifier;
+  private listener?: AppendListener;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly options: PostgresEventStoreOptions,
+  ) {
+    this.notifier = new AppendNotifier(pool);
+  }
+
+  async start(): Promise<void> {
+    await migrateEventStore(this.pool);
+    this.listener = await listenForAppends(this.options.connectionString, () => this.signal.notify());
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const input = prepareAppend(streamId, events, options.expectedRevision);
+    const ids = input.events.map((e) => e.id);
+    const client = await this.pool.connect();
+    let rows: { o_id: string; o_revision: string; o_position: string; o_recorded_at: Date }[];
+    try {
+      ({ rows } = await client.query(
+        'SELECT * FROM es_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])',
+        [
+          streamId,
+          String(input.expectedRevision),
+          ids,
+          input.events.map((e) => e.type),
+          input.events.map((e) => e.dataJson),
+          input.events.map((e) => e.metadataJson),
+        ],
+      ));
+    } catch (error) {
+      // A failed call may have left the append lock taken on this session.
+      await client.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+      const code = (error as { code?: string }).code;
+      if (code === WRONG_EXPECTED_REVISION) {
+        const actual = Number((error as { detail?: string }).detail ?? -1);
+        throw new WrongExpectedRevision(streamId, input.expectedRevision, actual);
+      }
+      // The second kind is two retries racing: the loser's insert meets the winner's ids.
+      if (code === ALREADY_APPENDED || (code === UNIQUE_VIOLATION && (error as { constraint?: string }).constraint === 'es_events_id_key')) {
+        return this.earlierAppend(streamId, ids);
+      }
+      throw error;
+    } finally {
+      client.release();
+    }
+    this.notifier.appended();
+    const recorded = rows
+      .map((row, i): RecordedEvent => {
+        const event = input.events.find((e) => e.id === row.o_id) ?? input.events[i]!;
+        return {
+          id: row.o_id,
+          type: event.type,
+          data: JSON.parse(event.dataJson),
+          metadata: JSON.parse(event.metadataJson),
+          streamId,
+          revision: Number(row.o_revision),
+          position: Number(row.o_position),
+          recordedAt: row.o_recorded_at.toISOString(),
+        };
+      })
+      .sort((a, b) => a.revision - b.revision);
+    return resultOf(streamId, recorded);
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const backwards = options.direction === 'backwards';
+    const values: unknown[] = [streamId];
+    const where = ['stream_id = $1'];
+    if (options.fromRevision !== undefined) {
+      values.push(options.fromRevision);
+      where.push(`revision ${backwards ? '<=' : '>='} $${values.length}`);
+    }
+    if (options.toPosition !== undefined) {
+      values.push(options.toPosition);
+      where.push(`position <= $${values.length}`);
+    }
+    let limit = '';
+    if (options.limit !== undefined) {
+      values.push(options.limit);
+      limit = ` LIMIT $${values.length}`;
+    }
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${where.join(' AND ')} ORDER BY revision ${backwards ? 'DESC' : 'ASC'}${limit}`,
+      values,
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(readAllQuery(options));
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribe(options: SubscribeOptions = {}): Subscription {
+    return catchUpSubscription((o) => this.readAll(o), this.signal, options, this.options.pollIntervalMs ?? 500);
+  }
+
+  async headPosition(): Promise<number> {
+    const { rows } = await this.pool.query<{ head: string | null }>(
+      `SELECT max(position) AS head FROM es_events WHERE ${VISIBLE}`,
+    );
+    return Number(rows[0]?.head ?? 0);
+  }
+
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    this.signal.notify();
+    await this.listener?.close();
+    await this.notifier.drain();
+    await this.pool.end();
+  }
+
+  /** Retried events (same ids) are stored once; the retry answers what the first append did. */
+  private async earlierAppend(streamId: string, ids: string[]): Promise<AppendResult> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE id = ANY($1::uuid[]) ORDER BY position`,
+      [ids],
+    );
+    if (rows.length !== ids.length || rows.some((r) => r.stream_id !== streamId)) {
+      throw new InvalidAppend(`Some of these event ids are already stored elsewhere; not appending to ${streamId}`);
+    }
+    return resultOf(streamId, rows.map(toRecordedEvent));
+  }
+}
+
+const resultOf = (streamId: string, events: RecordedEvent[]): AppendResult => {
+  const last = events[events.length - 1]!;
+  return { streamId, revision: last.revision, position: last.position, events };
+};
+
+/** Connects, applies the schema migrations and starts listening for appends. */
+export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 20 });
+  const store = new PostgresEventStore(pool, options);
+  try {
+    await store.start();
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+  return store;
+}

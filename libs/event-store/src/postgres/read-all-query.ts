@@ -1,0 +1,32 @@
+import type { ReadAllOptions } from '../event-store.port.js';
+import { EVENT_COLUMNS } from './event-row.js';
+
+/**
+ * Only events of transactions older than every transaction still running: a reader never sees
+ * position N while a lower position can still commit.
+ */
+export const VISIBLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+
+/** SQL and parameters for a `readAll`; an office prefix uses the (stream_category, position) index. */
+export function readAllQuery(options: ReadAllOptions): { text: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const where = [VISIBLE];
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  const backwards = options.direction === 'backwards';
+  if (options.after !== undefined) where.push(`position ${backwards ? '<' : '>'} ${param(options.after)}`);
+  if (options.toPosition !== undefined) where.push(`position <= ${param(options.toPosition)}`);
+  if (options.streamPrefix) {
+    const category = /^([^.]+)\.$/.exec(options.streamPrefix)?.[1];
+    if (category) where.push(`stream_category = ${param(category)}`);
+    where.push(`starts_with(stream_id, ${param(options.streamPrefix)})`);
+  }
+  if (options.types?.length) where.push(`type = ANY(${param([...options.types])})`);
+  const limit = options.limit !== undefined ? ` LIMIT ${param(options.limit)}` : '';
+  return {
+    text: `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${where.join(' AND ')} ORDER BY position ${backwards ? 'DESC' : 'ASC'}${limit}`,
+    values,
+  };
+}
