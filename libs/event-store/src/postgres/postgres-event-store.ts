@@ -171,6 +171,8 @@ const resultOf = (streamId: string, events: RecordedEvent[]): AppendResult => {
 /** Connects, applies the schema migrations and starts listening for appends. */
 export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
   const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 20 });
+  // An idle connection dropped by the server (restart, shutdown) is replaced on next use; not a crash.
+  pool.on('error', () => undefined);
   const store = new PostgresEventStore(pool, options);
   try {
     await store.start();

@@ -1,0 +1,79 @@
+import {
+  type CanActivate,
+  type ExecutionContext,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
+import { ACCESS_DECISION_LISTENER, type AccessDecision, type AccessDecisionListener } from './access-decision.js';
+import { ACCESS_RULE, PUBLIC_ROUTE, type AccessRule } from './access.decorator.js';
+import type { Caller } from './caller.js';
+import { TOKEN_VERIFIER } from './auth.tokens.js';
+import type { TokenVerifier } from './token-verifier.js';
+
+export type AuthenticatedRequest = Request & { caller?: Caller };
+
+/** Every route is closed unless it says who may call it (default deny). */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
+    @Inject(ACCESS_DECISION_LISTENER) private readonly listener: AccessDecisionListener,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets);
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const officeNumber = typeof request.params?.officeNumber === 'string' ? request.params.officeNumber : undefined;
+    const decide = async (allowed: boolean, reason: string, caller?: Caller) => {
+      const decision: AccessDecision = {
+        allowed,
+        navIdent: caller?.navIdent,
+        roles: caller?.roles ?? [],
+        officeNumber,
+        method: request.method,
+        route: request.route?.path ?? request.path,
+        reason,
+        correlationId: request.header('x-correlation-id') ?? undefined,
+      };
+      await this.listener.onDecision(decision);
+    };
+
+    const token = /^Bearer (.+)$/i.exec(request.header('authorization') ?? '')?.[1];
+    if (!token) {
+      await decide(false, 'no bearer token');
+      throw new UnauthorizedException('A bearer token is required');
+    }
+    let caller: Caller;
+    try {
+      caller = await this.verifier.verify(token);
+    } catch (error) {
+      await decide(false, `invalid token: ${(error as Error).message}`);
+      throw new UnauthorizedException('The bearer token is not valid');
+    }
+    const refusal = refusalOf(rule, caller, officeNumber);
+    if (refusal) {
+      await decide(false, refusal, caller);
+      throw new ForbiddenException(refusal);
+    }
+    request.caller = caller;
+    await decide(true, 'allowed', caller);
+    return true;
+  }
+}
+
+/** Why the caller may not use the route, or undefined when they may. */
+export function refusalOf(rule: AccessRule | undefined, caller: Caller, officeNumber: string | undefined): string | undefined {
+  if (!rule) return 'this route is not open to anyone';
+  const granting = rule.roles.filter((role) => caller.roles.includes(role));
+  if (granting.length === 0) return `needs one of the roles ${rule.roles.join(', ')}`;
+  if (rule.office !== 'param' || granting.includes('auditor')) return undefined;
+  if (!officeNumber || !caller.offices.includes(officeNumber)) return `not a member of office ${officeNumber ?? '(none)'}`;
+  return undefined;
+}

@@ -1,0 +1,2 @@
+export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');
+export const DEV_KEYS = Symbol('DEV_KEYS');

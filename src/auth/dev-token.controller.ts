@@ -1,0 +1,30 @@
+import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiZodBody } from '../shared/http/api-body.decorator.js';
+import { ZodBodyPipe } from '../shared/http/zod-body.pipe.js';
+import { Public } from './access.decorator.js';
+import { DEV_KEYS } from './auth.tokens.js';
+import { ROLES } from './caller.js';
+import type { DevKeys } from './dev-keys.js';
+
+const devTokenRequest = z.strictObject({
+  navIdent: z.string().regex(/^[A-Z]\d{6}$/, 'must be one letter and 6 digits, e.g. Z123456'),
+  roles: z.array(z.enum(ROLES)).min(1),
+  offices: z.array(z.string().regex(/^\d{4}$/, 'must be a 4-digit office number')),
+});
+
+/** Dev mode only (registered by AuthModule in dev mode; 404 otherwise): mint a token to try the API. */
+@ApiTags('dev')
+@Controller('dev/token')
+export class DevTokenController {
+  constructor(@Inject(DEV_KEYS) private readonly keys: DevKeys) {}
+
+  @Post()
+  @Public()
+  @HttpCode(201)
+  @ApiZodBody(devTokenRequest)
+  async issue(@Body(new ZodBodyPipe(devTokenRequest)) body: z.infer<typeof devTokenRequest>) {
+    return { token: await this.keys.sign(body) };
+  }
+}

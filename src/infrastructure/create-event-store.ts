@@ -1,0 +1,26 @@
+import {
+  InMemoryEventStore,
+  createPostgresEventStore,
+  type EventStore,
+} from '../../libs/event-store/src/index.js';
+import type { RuntimeConfig } from '../config/index.js';
+
+export async function createEventStore(config: RuntimeConfig): Promise<EventStore> {
+  const kind = config.eventStore.kind;
+  switch (kind) {
+    case 'postgres':
+      return createPostgresEventStore({ connectionString: config.databaseUrl });
+    case 'memory':
+      return new InMemoryEventStore();
+    case 'kurrentdb': {
+      // Loaded only when chosen: the gRPC client is heavy and unused otherwise.
+      const { createKurrentDbEventStore } = await import('../../libs/event-store/src/kurrentdb/kurrentdb-event-store.js');
+      if (config.eventStore.kind !== 'kurrentdb') throw new Error('unreachable');
+      return createKurrentDbEventStore({ connectionString: config.eventStore.connectionString });
+    }
+    default: {
+      const never: never = kind;
+      throw new Error(`Unknown event store ${String(never)}`);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/index.js';
+import { MIGRATIONS } from '../migrations/index.js';
+
+/** Read models and other tables of the app, on the same PostgreSQL; schema by migrations only. */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [RUNTIME_CONFIG],
+      useFactory: (config: RuntimeConfig) => ({
+        type: 'postgres' as const,
+        url: config.databaseUrl,
+        autoLoadEntities: true,
+        synchronize: false,
+        migrationsRun: true,
+        migrationsTransactionMode: 'each' as const,
+        migrations: [...MIGRATIONS],
+        extra: { max: 20 },
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

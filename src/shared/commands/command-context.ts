@@ -1,0 +1,22 @@
+/** Who sent a command and how it ties to others: becomes each event's metadata. */
+export interface CommandContext {
+  /** NAV-ident from the token. */
+  actor: string;
+  officeNumber: string;
+  commandId: string;
+  correlationId: string;
+  /** The request (or event) that caused this command; the command id itself when nothing did. */
+  causationId: string;
+  /** ISO-8601 time the server received the command: the deciders' "now". */
+  now: string;
+  /** `If-Match` revision: when given, the stream must be exactly there (412 otherwise). */
+  expectedRevision?: number;
+}
+
+/** What every command route answers (201). */
+export interface CommandAccepted {
+  id: string;
+  streamId: string;
+  revision: number;
+  position: number;
+}

@@ -1,0 +1,69 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { WrongExpectedRevision } from '../../../libs/event-store/src/index.js';
+import { DomainError, type DomainErrorKind } from '../domain-error.js';
+import { ValidationFailed } from './errors/validation-failed.error.js';
+import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details.js';
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  unprocessable: 422,
+};
+
+const CODE_OF_HTTP_STATUS: Record<number, string> = {
+  400: 'REQUEST.MALFORMED',
+  401: 'AUTH.UNAUTHENTICATED',
+  403: 'AUTH.FORBIDDEN',
+  404: 'ROUTE.NOT_FOUND',
+  405: 'ROUTE.METHOD_NOT_ALLOWED',
+  413: 'REQUEST.TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+  503: 'SERVICE.UNAVAILABLE',
+};
+
+/** The one place errors become HTTP answers: always problem+json, never a stack trace. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toProblem(exception);
+    if (body.status === 503) response.setHeader('Retry-After', '1');
+    response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
+  }
+
+  private toProblem(exception: unknown): ProblemDetails {
+    if (exception instanceof ValidationFailed) return problem(400, exception.code, exception.message, exception.violations);
+    if (exception instanceof DomainError) {
+      const errors = exception.path ? [{ path: exception.path, message: exception.message }] : undefined;
+      return problem(STATUS_OF_KIND[exception.kind], exception.code, exception.message, errors);
+    }
+    if (exception instanceof WrongExpectedRevision) {
+      return problem(409, 'STREAM.CONCURRENT_WRITE', 'Others kept changing the same record; try again');
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status >= 500) this.logger.error(exception);
+      return problem(status, CODE_OF_HTTP_STATUS[status] ?? `HTTP.${status}`, detailOf(exception, status));
+    }
+    // Body-parser errors (malformed JSON) reach filters as plain errors carrying a status.
+    const status = (exception as { status?: unknown })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return problem(status, CODE_OF_HTTP_STATUS[status] ?? `HTTP.${status}`, status === 400 ? 'The body is not valid JSON' : 'Bad request');
+    }
+    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    return problem(500, 'INTERNAL', 'Something went wrong on our side; it has been logged');
+  }
+}
+
+const detailOf = (exception: HttpException, status: number): string => {
+  const response = exception.getResponse();
+  if (status === 404 && typeof response === 'object') return 'No such resource';
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return typeof message === 'string' ? message : exception.message;
+};

@@ -1,0 +1,42 @@
+import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { createDevKeys, type DevKeys } from '../src/auth/dev-keys.js';
+import type { Caller } from '../src/auth/caller.js';
+import { createApp } from '../src/bootstrap/create-app.js';
+import { loadConfig, type RuntimeConfig } from '../src/config/index.js';
+import { createTestDatabase, type TestDatabase } from '../libs/testing/src/index.js';
+
+export interface RunningApp {
+  app: INestApplication;
+  http: ReturnType<typeof request>;
+  db: TestDatabase;
+  config: RuntimeConfig;
+  /** A bearer token for this caller, signed by the app's dev keys. */
+  tokenFor(caller: Caller): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The whole app on a fresh database of its own, in dev auth mode, PostgreSQL event store. */
+export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const db = await createTestDatabase('e2e');
+  const config: RuntimeConfig = {
+    ...loadConfig({ LOG_LEVEL: 'warn', ...env }),
+    databaseUrl: db.url,
+    clientRefSecret: 'test-secret-of-at-least-thirty-two-characters',
+  };
+  const devKeys: DevKeys = await createDevKeys();
+  const app = await createApp({ config, auth: { mode: 'dev', devKeys } });
+  await app.init();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    db,
+    config,
+    tokenFor: (caller) => devKeys.sign(caller),
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
