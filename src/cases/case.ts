@@ -1,0 +1,100 @@
+import type { DomainEvent } from '../../libs/event-store/src/event-envelope.js';
+import type { EmploymentType, ExitReason, FollowUpKind, FollowUpMode, MeasureCode, NeedGroup } from '../shared/domain/codes.js';
+
+/** Stream `office-<officeNumber>.case-<caseId>`: one client's follow-up at one office. */
+export const CASE_STREAM_KIND = 'case';
+
+/** What a case is about; closing events carry it too, so a view needs no lookup to place them. */
+export interface CaseProfile {
+  caseId: string;
+  clientRef: string;
+  needGroup: NeedGroup;
+  followUpMode: FollowUpMode;
+  measureCode: MeasureCode;
+  providerOrgNumber?: string;
+  /** When this case started at this office (enrolment, or arrival by transfer). */
+  startedAt: string;
+}
+
+export type ClientEnrolled = DomainEvent<'ClientEnrolled', CaseProfile & { occurredAt: string; navIdent: string }>;
+
+export type ClientFollowUpRecorded = DomainEvent<
+  'ClientFollowUpRecorded',
+  { caseId: string; kind: FollowUpKind; occurredAt: string; navIdent: string }
+>;
+
+export type ClientPlaced = DomainEvent<
+  'ClientPlaced',
+  CaseProfile & {
+    orgNumber: string;
+    startDate: string;
+    employmentPercent: number;
+    employmentType: EmploymentType;
+    wageSubsidy?: boolean;
+    occurredAt: string;
+    navIdent: string;
+  }
+>;
+
+export type ClientExited = DomainEvent<'ClientExited', CaseProfile & { reason: ExitReason; occurredAt: string; navIdent: string }>;
+
+/** The case ends here and continues as `newCaseId` at `toOfficeNumber`. */
+export type ClientTransferredOut = DomainEvent<
+  'ClientTransferredOut',
+  CaseProfile & { toOfficeNumber: string; newCaseId: string; occurredAt: string; navIdent: string }
+>;
+
+/** The case arrives from another office; `startedAt` is the arrival. */
+export type ClientTransferredIn = DomainEvent<
+  'ClientTransferredIn',
+  CaseProfile & { fromOfficeNumber: string; fromCaseId: string; enrolledAt: string; occurredAt: string; navIdent: string }
+>;
+
+export type CaseEvent =
+  | ClientEnrolled
+  | ClientFollowUpRecorded
+  | ClientPlaced
+  | ClientExited
+  | ClientTransferredOut
+  | ClientTransferredIn;
+
+export type CaseState =
+  | { status: 'none' }
+  | (CaseProfile & { status: 'active' | 'placed' | 'exited' | 'transferred'; lastFollowUpAt?: string });
+
+export const initialCaseState = (): CaseState => ({ status: 'none' });
+
+const profileOf = (data: CaseProfile): CaseProfile => ({
+  caseId: data.caseId,
+  clientRef: data.clientRef,
+  needGroup: data.needGroup,
+  followUpMode: data.followUpMode,
+  measureCode: data.measureCode,
+  providerOrgNumber: data.providerOrgNumber,
+  startedAt: data.startedAt,
+});
+
+export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
+  switch (event.type) {
+    case 'ClientEnrolled':
+    case 'ClientTransferredIn':
+      return { ...profileOf(event.data), status: 'active' };
+    case 'ClientFollowUpRecorded':
+      if (state.status === 'none') return state;
+      return {
+        ...state,
+        lastFollowUpAt:
+          !state.lastFollowUpAt || event.data.occurredAt > state.lastFollowUpAt ? event.data.occurredAt : state.lastFollowUpAt,
+      };
+    case 'ClientPlaced':
+      return state.status === 'none' ? state : { ...state, status: 'placed' };
+    case 'ClientExited':
+      return state.status === 'none' ? state : { ...state, status: 'exited' };
+    case 'ClientTransferredOut':
+      return state.status === 'none' ? state : { ...state, status: 'transferred' };
+    default: {
+      const never: never = event;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,9 @@
+import type { ExitReason } from '../../shared/domain/codes.js';
+
+export interface ExitClient {
+  caseId: string;
+  reason: ExitReason;
+  occurredAt: string;
+  navIdent: string;
+  now: string;
+}

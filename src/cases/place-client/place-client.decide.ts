@@ -1,0 +1,20 @@
+import { InvalidOrgNumber } from '../../employers/employer.errors.js';
+import { isValidOrgNumber } from '../../shared/domain/org-number.js';
+import type { CaseState, ClientPlaced } from '../case.js';
+import { InvalidEmploymentPercent } from '../case.errors.js';
+import { activeCase, profileOfCase } from '../case-rules.js';
+import type { PlaceClient } from './place-client.command.js';
+
+export function placeClient(command: PlaceClient, state: CaseState): ClientPlaced[] {
+  const open = activeCase(state, command.caseId, command.occurredAt, command.now);
+  if (!isValidOrgNumber(command.orgNumber)) throw new InvalidOrgNumber();
+  const percent = command.employmentPercent;
+  if (!Number.isInteger(percent) || percent < 1 || percent > 100) throw new InvalidEmploymentPercent();
+  const { orgNumber, startDate, employmentPercent, employmentType, wageSubsidy, occurredAt, navIdent } = command;
+  return [
+    {
+      type: 'ClientPlaced',
+      data: { ...profileOfCase(open), orgNumber, startDate, employmentPercent, employmentType, wageSubsidy, occurredAt, navIdent },
+    },
+  ];
+}

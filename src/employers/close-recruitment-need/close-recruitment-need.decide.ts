@@ -1,0 +1,30 @@
+import { isTooFarInTheFuture } from '../../shared/domain/time.js';
+import {
+  ClosedBeforeRegistered,
+  OccurredInTheFuture,
+  RecruitmentNeedAlreadyClosed,
+  RecruitmentNeedNotFound,
+} from '../employer.errors.js';
+import type { RecruitmentNeed, RecruitmentNeedClosed } from '../recruitment-need.js';
+import type { CloseRecruitmentNeed } from './close-recruitment-need.command.js';
+
+/** A need is closed once, as filled or cancelled. */
+export function closeRecruitmentNeed(command: CloseRecruitmentNeed, state: RecruitmentNeed): RecruitmentNeedClosed[] {
+  if (state.status === 'none') throw new RecruitmentNeedNotFound(command.needId);
+  if (state.status === 'closed') throw new RecruitmentNeedAlreadyClosed(command.needId);
+  if (isTooFarInTheFuture(command.occurredAt, command.now)) throw new OccurredInTheFuture();
+  if (Date.parse(command.occurredAt) < Date.parse(state.registeredAt)) throw new ClosedBeforeRegistered();
+  return [
+    {
+      type: 'RecruitmentNeedClosed',
+      data: {
+        needId: state.needId,
+        orgNumber: state.orgNumber,
+        result: command.result,
+        positions: state.positions,
+        occurredAt: command.occurredAt,
+        navIdent: command.navIdent,
+      },
+    },
+  ];
+}

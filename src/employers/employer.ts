@@ -1,0 +1,50 @@
+import type { DomainEvent } from '../../libs/event-store/src/event-envelope.js';
+import type { Channel, Theme } from '../shared/domain/codes.js';
+
+/** Stream `office-<officeNumber>.employer-<orgNumber>`: one office's work with one employer. */
+export const EMPLOYER_STREAM_KIND = 'employer';
+
+export type EmployerContacted = DomainEvent<
+  'EmployerContacted',
+  {
+    contactId: string;
+    orgNumber: string;
+    employerName?: string;
+    naceCode?: string;
+    /** NACE section letter A–U, derived from naceCode at the time of contact. */
+    naceSection?: string;
+    channel: Channel;
+    theme: Theme;
+    occurredAt: string;
+    durationMinutes?: number;
+    note?: string;
+    /** The advisor who made the contact. */
+    navIdent: string;
+  }
+>;
+
+export type EmployerEvent = EmployerContacted;
+
+export interface EmployerAccount {
+  contacts: number;
+  employerName?: string;
+  lastContactAt?: string;
+}
+
+export const initialEmployerAccount = (): EmployerAccount => ({ contacts: 0 });
+
+export function evolveEmployerAccount(state: EmployerAccount, event: EmployerEvent): EmployerAccount {
+  switch (event.type) {
+    case 'EmployerContacted':
+      return {
+        contacts: state.contacts + 1,
+        employerName: event.data.employerName ?? state.employerName,
+        lastContactAt:
+          !state.lastContactAt || event.data.occurredAt > state.lastContactAt ? event.data.occurredAt : state.lastContactAt,
+      };
+    default: {
+      const never: never = event.type;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+import type { DomainEvent } from '../../libs/event-store/src/event-envelope.js';
+import type { NeedResult } from '../shared/domain/codes.js';
+
+/**
+ * Stream `office-<officeNumber>.need-<needId>`. A need has a stream of its own (not the
+ * employer's) because it is addressed by its id alone: `/recruitment-needs/{needId}/close`.
+ */
+export const NEED_STREAM_KIND = 'need';
+
+export type RecruitmentNeedRegistered = DomainEvent<
+  'RecruitmentNeedRegistered',
+  { needId: string; orgNumber: string; positions: number; occupation: string; occurredAt: string; navIdent: string }
+>;
+
+export type RecruitmentNeedClosed = DomainEvent<
+  'RecruitmentNeedClosed',
+  { needId: string; orgNumber: string; result: NeedResult; positions: number; occurredAt: string; navIdent: string }
+>;
+
+export type RecruitmentNeedEvent = RecruitmentNeedRegistered | RecruitmentNeedClosed;
+
+export type RecruitmentNeed =
+  | { status: 'none' }
+  | { status: 'open' | 'closed'; needId: string; orgNumber: string; positions: number; registeredAt: string };
+
+export const initialRecruitmentNeed = (): RecruitmentNeed => ({ status: 'none' });
+
+export function evolveRecruitmentNeed(state: RecruitmentNeed, event: RecruitmentNeedEvent): RecruitmentNeed {
+  switch (event.type) {
+    case 'RecruitmentNeedRegistered':
+      return {
+        status: 'open',
+        needId: event.data.needId,
+        orgNumber: event.data.orgNumber,
+        positions: event.data.positions,
+        registeredAt: event.data.occurredAt,
+      };
+    case 'RecruitmentNeedClosed':
+      return state.status === 'none' ? state : { ...state, status: 'closed' };
+    default: {
+      const never: never = event;
+      return never;
+    }
+  }
+}
