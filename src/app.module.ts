@@ -8,6 +8,8 @@ import { DatabaseModule } from './infrastructure/database.module.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
 import { loggerOptions } from './bootstrap/logger-options.js';
 import { CommandsModule } from './shared/commands/commands.module.js';
+import { EmployersModule } from './employers/employers.module.js';
+import { CasesModule } from './cases/cases.module.js';
 
 @Global()
 @Module({})
@@ -36,7 +38,9 @@ export class AppModule {
         AuthModule.forRoot(auth),
         CommandsModule,
         HealthModule,
-        // Feature modules (one per area of the domain) go here.
+        // One module per area of the domain.
+        EmployersModule,
+        CasesModule,
       ],
     };
   }

@@ -1,0 +1,35 @@
+import { Body, Controller, Param, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
+import { CommandGateway } from '../../shared/commands/command-gateway.js';
+import { ApiCommand } from '../../shared/http/api-command.decorator.js';
+import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
+import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ClientPseudonymiser } from '../client-pseudonymiser.js';
+import { enrolClientBody, type EnrolClientBody, type EnrolClientInput } from './enrol-client.dto.js';
+import { EnrolClientRequest } from './enrol-client.handler.js';
+
+@ApiTags('client follow-up')
+@Controller('offices/:officeNumber/cases')
+export class EnrolClientController {
+  constructor(
+    private readonly gateway: CommandGateway,
+    private readonly pseudonymiser: ClientPseudonymiser,
+  ) {}
+
+  @Post()
+  @ApiCommand(enrolClientBody)
+  enrol(
+    @Req() request: Request,
+    @CurrentCaller() caller: Caller,
+    @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
+    @Body(new ZodBodyPipe(enrolClientBody)) body: EnrolClientBody,
+  ) {
+    // The personal id number stops here: even the idempotency fingerprint sees only the pseudonym.
+    const { personId, clientRef, ...rest } = body;
+    const input: EnrolClientInput = { ...rest, clientRef: personId ? this.pseudonymiser.clientRefOf(personId) : clientRef! };
+    return this.gateway.send(request, caller, officeNumber, input, (context) => new EnrolClientRequest(input, context));
+  }
+}

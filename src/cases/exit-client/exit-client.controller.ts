@@ -1,0 +1,30 @@
+import { Body, Controller, Param, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
+import { CommandGateway } from '../../shared/commands/command-gateway.js';
+import { ApiCommand } from '../../shared/http/api-command.decorator.js';
+import { EntityIdPipe } from '../../shared/http/entity-id.pipe.js';
+import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
+import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { exitClientBody, type ExitClientBody } from './exit-client.dto.js';
+import { ExitClientRequest } from './exit-client.handler.js';
+
+@ApiTags('client follow-up')
+@Controller('offices/:officeNumber/cases/:caseId/exit')
+export class ExitClientController {
+  constructor(private readonly gateway: CommandGateway) {}
+
+  @Post()
+  @ApiCommand(exitClientBody)
+  exit(
+    @Req() request: Request,
+    @CurrentCaller() caller: Caller,
+    @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
+    @Param('caseId', EntityIdPipe) caseId: string,
+    @Body(new ZodBodyPipe(exitClientBody)) body: ExitClientBody,
+  ) {
+    return this.gateway.send(request, caller, officeNumber, body, (context) => new ExitClientRequest(caseId, body, context));
+  }
+}

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { EMPLOYMENT_TYPES } from '../../shared/domain/codes.js';
+import { dateField, occurredAtField, orgNumberField } from '../../shared/domain/dto-fields.js';
+
+export const placeClientBody = z.strictObject({
+  orgNumber: orgNumberField,
+  startDate: dateField,
+  employmentPercent: z.number().int().min(1).max(100),
+  employmentType: z.enum(EMPLOYMENT_TYPES),
+  wageSubsidy: z.boolean().optional(),
+  occurredAt: occurredAtField,
+});
+
+export type PlaceClientBody = z.infer<typeof placeClientBody>;

@@ -1,0 +1,10 @@
+import { z } from 'zod';
+import { NEED_RESULTS } from '../../shared/domain/codes.js';
+import { occurredAtField } from '../../shared/domain/dto-fields.js';
+
+export const closeRecruitmentNeedBody = z.strictObject({
+  result: z.enum(NEED_RESULTS),
+  occurredAt: occurredAtField,
+});
+
+export type CloseRecruitmentNeedBody = z.infer<typeof closeRecruitmentNeedBody>;

@@ -1,0 +1,28 @@
+import { Body, Controller, Param, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
+import { CommandGateway } from '../../shared/commands/command-gateway.js';
+import { ApiCommand } from '../../shared/http/api-command.decorator.js';
+import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
+import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { recordEmployerContactBody, type RecordEmployerContactBody } from './record-employer-contact.dto.js';
+import { RecordEmployerContactRequest } from './record-employer-contact.handler.js';
+
+@ApiTags('employer outreach')
+@Controller('offices/:officeNumber/employer-contacts')
+export class RecordEmployerContactController {
+  constructor(private readonly gateway: CommandGateway) {}
+
+  @Post()
+  @ApiCommand(recordEmployerContactBody)
+  record(
+    @Req() request: Request,
+    @CurrentCaller() caller: Caller,
+    @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
+    @Body(new ZodBodyPipe(recordEmployerContactBody)) body: RecordEmployerContactBody,
+  ) {
+    return this.gateway.send(request, caller, officeNumber, body, (context) => new RecordEmployerContactRequest(body, context));
+  }
+}

@@ -1,0 +1,28 @@
+import { Body, Controller, Param, Post, Req } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Caller } from '../../auth/caller.js';
+import { CurrentCaller } from '../../auth/current-caller.decorator.js';
+import { CommandGateway } from '../../shared/commands/command-gateway.js';
+import { ApiCommand } from '../../shared/http/api-command.decorator.js';
+import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
+import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { registerRecruitmentNeedBody, type RegisterRecruitmentNeedBody } from './register-recruitment-need.dto.js';
+import { RegisterRecruitmentNeedRequest } from './register-recruitment-need.handler.js';
+
+@ApiTags('employer outreach')
+@Controller('offices/:officeNumber/recruitment-needs')
+export class RegisterRecruitmentNeedController {
+  constructor(private readonly gateway: CommandGateway) {}
+
+  @Post()
+  @ApiCommand(registerRecruitmentNeedBody)
+  register(
+    @Req() request: Request,
+    @CurrentCaller() caller: Caller,
+    @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
+    @Body(new ZodBodyPipe(registerRecruitmentNeedBody)) body: RegisterRecruitmentNeedBody,
+  ) {
+    return this.gateway.send(request, caller, officeNumber, body, (context) => new RegisterRecruitmentNeedRequest(body, context));
+  }
+}

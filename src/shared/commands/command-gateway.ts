@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { CommandBus, type Command } from '@nestjs/cqrs';
+import type { Request } from 'express';
+import { v7 as uuidv7 } from 'uuid';
+import type { Caller } from '../../auth/caller.js';
+import { ValidationFailed } from '../http/errors/validation-failed.error.js';
+import type { CommandAccepted, CommandContext } from './command-context.js';
+import { IdempotencyService } from './idempotency.service.js';
+
+/**
+ * What every command route does around its use case: build the context (who, when, which
+ * correlation, If-Match), honour Idempotency-Key, and send the command over the CommandBus.
+ */
+@Injectable()
+export class CommandGateway {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly idempotency: IdempotencyService,
+  ) {}
+
+  async send(
+    request: Request,
+    caller: Caller,
+    officeNumber: string,
+    body: unknown,
+    commandFor: (context: CommandContext) => Command<CommandAccepted>,
+  ): Promise<CommandAccepted> {
+    const context = contextOf(request, caller, officeNumber);
+    const run = () => this.commandBus.execute(commandFor(context));
+    const key = request.header('idempotency-key');
+    if (key === undefined) return run();
+    if (key.trim() === '' || key.length > 200) {
+      throw new ValidationFailed([{ path: 'Idempotency-Key', message: 'must be 1–200 characters' }]);
+    }
+    const fingerprint = { method: request.method, path: request.path, ifMatch: context.expectedRevision ?? null, body };
+    return this.idempotency.runOnce({ scope: caller.navIdent, key, fingerprint }, run);
+  }
+}
+
+function contextOf(request: Request, caller: Caller, officeNumber: string): CommandContext {
+  const commandId = uuidv7();
+  return {
+    actor: caller.navIdent,
+    officeNumber,
+    commandId,
+    correlationId: correlationIdOf(request),
+    causationId: commandId,
+    now: new Date().toISOString(),
+    expectedRevision: expectedRevisionOf(request.header('if-match')),
+  };
+}
+
+const correlationIdOf = (request: Request): string => {
+  const given = request.header('x-correlation-id');
+  return given && /^[\w.:-]{1,100}$/.test(given) ? given : uuidv7();
+};
+
+/** `If-Match: "3"` (an ETag of the stream revision) or `If-Match: 3`. */
+function expectedRevisionOf(header: string | undefined): number | undefined {
+  if (header === undefined) return undefined;
+  const revision = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header)?.[1];
+  if (revision === undefined) {
+    throw new ValidationFailed([{ path: 'If-Match', message: 'must be a stream revision, e.g. "3"' }]);
+  }
+  return Number(revision);
+}

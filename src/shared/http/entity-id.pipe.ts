@@ -1,0 +1,14 @@
+import type { PipeTransform } from '@nestjs/common';
+import { validate as isUuid } from 'uuid';
+import { NotFoundDomainError } from './errors/not-found.error.js';
+
+/**
+ * A case or need id in a route. Ids are UUIDs made by this service; anything else names
+ * nothing, so it is a 404 like any unknown id (and never reaches a stream name).
+ */
+export class EntityIdPipe implements PipeTransform<string, string> {
+  transform(value: string): string {
+    if (!isUuid(value)) throw new NotFoundDomainError(`No such case or need: ${JSON.stringify(value.slice(0, 60))}`);
+    return value.toLowerCase();
+  }
+}
