@@ -26,7 +26,7 @@ export class IdempotencyService {
     await runner.connect();
     try {
       await runner.startTransaction();
-      await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${request.scope}\u0000${request.key}`]);
+      await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [JSON.stringify([request.scope, request.key])]);
       const [existing] = (await runner.query(
         'SELECT request_hash, response FROM idempotency_records WHERE scope = $1 AND idempotency_key = $2',
         [request.scope, request.key],
