@@ -15,7 +15,7 @@ export interface StreamModel<State, Event extends DomainEvent> {
 }
 
 /** Without If-Match a concurrent writer is not the caller's problem: decide again on the new state. */
-const MAX_ATTEMPTS = 5;
+const MAX_ATTEMPTS = 8;
 
 /**
  * The whole of a command handler's work: load the stream, fold it, decide, append with the
@@ -49,6 +49,8 @@ export async function decideOnStream<State, Event extends DomainEvent>(
         throw new RevisionMismatch(streamId, context.expectedRevision, error.actual);
       }
       if (attempt >= MAX_ATTEMPTS) throw error;
+      // A little jitter so writers that collided do not collide again in lockstep.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
     }
   }
 }
