@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Everything the service reads from its environment, checked at start. The only module that
- * looks at process.env is `main.ts`, through `loadConfig(process.env)`.
+ * looks at the process environment is `main.ts`, which hands it to `loadConfig`.
  */
 const schema = z
   .object({
