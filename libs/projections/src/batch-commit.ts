@@ -1,0 +1,104 @@
+import type { QueryRunner } from 'typeorm';
+import type { RecordedEvent } from '../../event-store/src/index.js';
+import type { AnyProjection } from './projection.js';
+import { ProjectionEventFailed } from './projection.errors.js';
+import { CHECKPOINTS } from './projection-tables.js';
+import { progressTable, readProgress, recordFailure, type Progress, type Track } from './progress.js';
+import { RowState, type RowChange } from './row-state.js';
+import { inTransaction, queryRows, toNumber } from './sql.js';
+
+export interface BatchContext {
+  runner: QueryRunner;
+  projection: AnyProjection;
+  track: Track;
+  table: string;
+  /** Where this runner believes the track stands: the fence. */
+  expected: Progress;
+  /** Live status to record: `catching_up` while full batches keep coming. */
+  status: 'running' | 'catching_up';
+  eventsPerSecond: number;
+  beforeCommit?: (info: { projection: string; track: Track; position: number }) => void | Promise<void>;
+}
+
+export type BatchOutcome =
+  | { kind: 'committed'; progress: Progress; livePosition: number }
+  | { kind: 'fenced' }
+  | { kind: 'failed'; failure: ProjectionEventFailed };
+
+/**
+ * One batch in one transaction: lock the progress row (and check it is still ours), load every
+ * row the batch names with one SELECT, fold, write the changes with one upsert and one delete,
+ * move the progress row. A crash anywhere before COMMIT leaves nothing behind.
+ */
+export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEvent[]): Promise<BatchOutcome> {
+  const last = batch[batch.length - 1]!.position;
+  const name = ctx.projection.name;
+  try {
+    return await inTransaction(ctx.runner, async (): Promise<BatchOutcome> => {
+      const current = await readProgress(ctx.runner, ctx.track, name, true);
+      if (!current || current.position !== ctx.expected.position || current.version !== ctx.expected.version) {
+        throw new Fenced();
+      }
+      await writeRows(ctx, foldBatch(ctx, batch, await loadRows(ctx, batch)));
+      const [row] = await queryRows<{ live_position: string }>(
+        ctx.runner,
+        `UPDATE ${progressTable(ctx.track)} SET position = $2, events_per_second = $3, updated_at = now()
+           ${ctx.track === 'live' ? ', status = $4, error_position = NULL, error_message = NULL' : ''}
+         WHERE name = $1
+         RETURNING (SELECT position FROM ${CHECKPOINTS} WHERE name = $1) AS live_position`,
+        ctx.track === 'live' ? [name, last, ctx.eventsPerSecond, ctx.status] : [name, last, ctx.eventsPerSecond],
+      );
+      await ctx.beforeCommit?.({ projection: name, track: ctx.track, position: last });
+      const livePosition = ctx.track === 'live' ? last : toNumber(row!.live_position);
+      return { kind: 'committed', progress: { ...current, position: last, status: ctx.status, errorPosition: null }, livePosition };
+    });
+  } catch (error) {
+    if (error instanceof Fenced) return { kind: 'fenced' };
+    if (!(error instanceof ProjectionEventFailed)) throw error;
+    await recordFailure(ctx.runner, ctx.track, name, ctx.expected, { position: error.position, message: error.message });
+    return { kind: 'failed', failure: error };
+  }
+}
+
+class Fenced extends Error {}
+
+async function loadRows(ctx: BatchContext, batch: readonly RecordedEvent[]) {
+  const state = new RowState(ctx.projection);
+  const planned = batch.filter((event) => state.handles(event)).map((event) => ({ event, keys: state.keysOf(event) }));
+  const keys = [...new Set(planned.flatMap((p) => p.keys))];
+  if (keys.length > 0) {
+    const rows = await queryRows<{ key: string; doc: unknown; last_position: string }>(
+      ctx.runner,
+      `SELECT key, doc, last_position FROM ${ctx.table} WHERE key = ANY($1::text[])`,
+      [keys],
+    );
+    for (const row of rows) state.load(row.key, row.doc, toNumber(row.last_position));
+  }
+  return { state, planned };
+}
+
+function foldBatch(_ctx: BatchContext, batch: readonly RecordedEvent[], loaded: Awaited<ReturnType<typeof loadRows>>): RowChange[] {
+  void batch;
+  for (const { event, keys } of loaded.planned) loaded.state.apply(event, keys);
+  return loaded.state.takeChanges();
+}
+
+async function writeRows(ctx: BatchContext, changes: readonly RowChange[]): Promise<void> {
+  const upserts = changes.filter((c) => c.docJson !== undefined);
+  const deletes = changes.filter((c) => c.docJson === undefined).map((c) => c.key);
+  if (upserts.length > 0) {
+    // Docs are already JSON text: splice them in rather than parse and serialise again.
+    const records = upserts.map((c) => `{"key":${JSON.stringify(c.key)},"doc":${c.docJson},"last_position":${c.lastPosition}}`);
+    await queryRows(
+      ctx.runner,
+      `INSERT INTO ${ctx.table} AS t (key, doc, last_position)
+       SELECT r.key, r.doc, r.last_position FROM jsonb_to_recordset($1::jsonb) AS r(key text, doc jsonb, last_position bigint)
+       ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc, last_position = EXCLUDED.last_position
+       WHERE t.last_position < EXCLUDED.last_position`,
+      [`[${records.join(',')}]`],
+    );
+  }
+  if (deletes.length > 0) {
+    await queryRows(ctx.runner, `DELETE FROM ${ctx.table} WHERE key = ANY($1::text[])`, [deletes]);
+  }
+}

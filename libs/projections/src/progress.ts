@@ -1,0 +1,89 @@
+import type { QueryRunner } from 'typeorm';
+import { CHECKPOINTS, REBUILDS } from './projection-tables.js';
+import { queryRows, toNumber, type Db } from './sql.js';
+
+/** Where a runner writes and how far it has come: the live table or a rebuild's shadow. */
+export type Track = 'live' | 'rebuild';
+
+/** A checkpoint or rebuild row: the fence every batch checks before writing. */
+export interface Progress {
+  version: number;
+  position: number;
+  status: string;
+  errorPosition: number | null;
+}
+
+interface ProgressRow {
+  version: number;
+  position: string;
+  status?: string;
+  error_position: string | null;
+}
+
+export const progressTable = (track: Track): string => (track === 'live' ? CHECKPOINTS : REBUILDS);
+
+/** The row, optionally locked for the rest of the transaction; undefined if there is none. */
+export async function readProgress(db: Db, track: Track, name: string, lock = false): Promise<Progress | undefined> {
+  const status = track === 'live' ? 'status' : `'rebuilding' AS status`;
+  const [row] = await queryRows<ProgressRow>(
+    db,
+    `SELECT version, position, ${status}, error_position FROM ${progressTable(track)} WHERE name = $1${lock ? ' FOR UPDATE' : ''}`,
+    [name],
+  );
+  return row && {
+    version: row.version,
+    position: toNumber(row.position),
+    status: row.status ?? 'rebuilding',
+    errorPosition: row.error_position === null ? null : toNumber(row.error_position),
+  };
+}
+
+/** A projection seen for the first time starts at 0 with this version. */
+export async function ensureCheckpoints(db: Db, projections: readonly { name: string; version: number }[]): Promise<void> {
+  await queryRows(
+    db,
+    `INSERT INTO ${CHECKPOINTS} (name, version) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (name) DO NOTHING`,
+    [projections.map((p) => p.name), projections.map((p) => p.version)],
+  );
+}
+
+/**
+ * Asks for a rebuild into a fresh shadow table at `version`. Starts over when one for another
+ * version is under way or the last one failed; otherwise leaves a running one alone.
+ */
+export async function requestRebuild(db: Db, name: string, version: number): Promise<void> {
+  await queryRows(
+    db,
+    `INSERT INTO ${REBUILDS} AS r (name, version) VALUES ($1, $2)
+     ON CONFLICT (name) DO UPDATE SET version = $2, position = 0, error_position = NULL, error_message = NULL,
+       events_per_second = 0, started_at = now(), updated_at = now()
+     WHERE r.version <> $2 OR r.error_position IS NOT NULL`,
+    [name, version],
+  );
+}
+
+/** Fenced: only while the row is still where this runner left it. */
+export async function markStatus(runner: QueryRunner, name: string, expected: Progress, status: 'running' | 'stopped'): Promise<void> {
+  await queryRows(
+    runner,
+    `UPDATE ${CHECKPOINTS} SET status = $2, updated_at = now() WHERE name = $1 AND position = $3 AND version = $4 AND status <> 'failed'`,
+    [name, status, expected.position, expected.version],
+  );
+}
+
+/** Records the event that failed, fenced like a batch; nothing of its batch was committed. */
+export async function recordFailure(
+  runner: QueryRunner,
+  track: Track,
+  name: string,
+  expected: Progress,
+  failure: { position: number; message: string },
+): Promise<void> {
+  const status = track === 'live' ? `status = 'failed', ` : '';
+  await queryRows(
+    runner,
+    `UPDATE ${progressTable(track)} SET ${status}error_position = $2, error_message = $3, events_per_second = 0, updated_at = now()
+     WHERE name = $1 AND position = $4 AND version = $5`,
+    [name, failure.position, failure.message, expected.position, expected.version],
+  );
+}

@@ -1,0 +1,67 @@
+import { checkProjectionName } from './projection.js';
+
+/** Where a projection's rows live; its rebuild fills `shadow` and then takes the live name. */
+export interface ProjectionTables {
+  live: string;
+  shadow: string;
+}
+
+export const CHECKPOINTS = 'projection_checkpoints';
+export const REBUILDS = 'projection_rebuilds';
+
+export function projectionTables(name: string): ProjectionTables {
+  const live = `projection_${checkProjectionName(name)}`;
+  return { live, shadow: `${live}_rebuild` };
+}
+
+/** The table of one projection's documents. */
+export const projectionTableSql = (table: string): string => `
+  CREATE TABLE ${table} (
+    key text COLLATE "C" NOT NULL,
+    doc jsonb NOT NULL,
+    last_position bigint NOT NULL,
+    CONSTRAINT ${table}_pkey PRIMARY KEY (key)
+  )`;
+
+/**
+ * One checkpoint per projection (the live table's), and one row per rebuild under way (its
+ * shadow table's). They are separate rows so that live and rebuild batches never wait on each other.
+ */
+export const PROGRESS_TABLES_SQL = [
+  `CREATE TABLE ${CHECKPOINTS} (
+    name text COLLATE "C" PRIMARY KEY,
+    version integer NOT NULL,
+    position bigint NOT NULL DEFAULT 0,
+    status text NOT NULL DEFAULT 'stopped',
+    error_position bigint,
+    error_message text,
+    events_per_second real NOT NULL DEFAULT 0,
+    updated_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  `CREATE TABLE ${REBUILDS} (
+    name text COLLATE "C" PRIMARY KEY,
+    version integer NOT NULL,
+    position bigint NOT NULL DEFAULT 0,
+    error_position bigint,
+    error_message text,
+    events_per_second real NOT NULL DEFAULT 0,
+    started_at timestamptz NOT NULL DEFAULT now(),
+    updated_at timestamptz NOT NULL DEFAULT now()
+  )`,
+];
+
+/** Session advisory-lock keys `(kind, hash of name)`: one runner of each kind per projection. */
+export type LockKey = readonly [number, number];
+
+const LIVE_LOCK = 7263511;
+const REBUILD_LOCK = 7263512;
+
+export const liveLock = (name: string): LockKey => [LIVE_LOCK, nameHash(name)];
+export const rebuildLock = (name: string): LockKey => [REBUILD_LOCK, nameHash(name)];
+
+/** FNV-1a, kept to 31 bits so that it reads the same as int4 and as pg_locks' oid. */
+function nameHash(name: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(name)) hash = Math.imul(hash ^ byte, 0x01000193) >>> 0;
+  return hash & 0x7fffffff;
+}

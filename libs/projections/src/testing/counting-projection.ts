@@ -1,0 +1,41 @@
+import { officeOfStream, type RecordedEvent } from '../../../event-store/src/index.js';
+import type { Projection } from '../projection.js';
+
+/** Test projections: counts of events per office (`count|<office>`), the smallest real view. */
+export interface Count {
+  office: string;
+  events: number;
+  lastType: string;
+}
+
+export const COUNTED_TYPES = ['ContactRecorded', 'CaseEnrolled'] as const;
+
+export const countKey = (office: string): string => `count|${office}`;
+
+export function countingProjection(overrides: Partial<Projection<Count>> = {}): Projection<Count> {
+  return {
+    name: 'event_counts',
+    version: 1,
+    eventTypes: COUNTED_TYPES,
+    keysOf: (event) => [countKey(officeOf(event))],
+    evolve: (rows, event) => {
+      const key = countKey(officeOf(event));
+      const count = rows.get(key) ?? { office: officeOf(event), events: 0, lastType: '' };
+      rows.set(key, { ...count, events: count.events + 1, lastType: event.type });
+    },
+    ...overrides,
+  };
+}
+
+const officeOf = (event: RecordedEvent): string => officeOfStream(event.streamId) ?? 'none';
+
+/** What the count view must equal: counted straight from the events. */
+export function directCounts(events: readonly RecordedEvent[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const event of events) {
+    if (!(COUNTED_TYPES as readonly string[]).includes(event.type)) continue;
+    const key = countKey(officeOf(event));
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
