@@ -1,0 +1,87 @@
+import type { Projection } from '../../../libs/projections/src/projection.js';
+import { officeOfStream, type RecordedEvent } from '../../../libs/event-store/src/index.js';
+import { daysBetween } from '../../shared/domain/time.js';
+import { monthOf } from '../../shared/views/months.js';
+import type { ClientEnrolled, ClientExited, ClientPlaced, ClientTransferredIn, ClientTransferredOut } from '../case.js';
+
+/** One cohort: cases that started at an office in a month, by follow-up mode and measure. */
+export interface Cohort {
+  month: string;
+  followUpMode: string;
+  measureCode: string;
+  enrolled: number;
+  active: number;
+  placed: number;
+  exited: number;
+  transferred: number;
+  daysToPlacement: number[];
+}
+
+/** External cases by provider, for the national provider view. */
+export interface ProviderCohort {
+  providerOrgNumber: string;
+  officeNumber: string;
+  month: string;
+  enrolled: number;
+  placed: number;
+}
+
+type Doc = Cohort | ProviderCohort;
+type Outcome = RecordedEvent & (ClientEnrolled | ClientTransferredIn | ClientPlaced | ClientExited | ClientTransferredOut);
+
+export const cohortPrefix = (office: string) => `c|${office}|`;
+const cohortKey = (office: string, e: Outcome) => `${cohortPrefix(office)}${monthOf(e.data.startedAt)}|${e.data.followUpMode}|${e.data.measureCode}`;
+/** Month first: the national provider view reads a range of months across all offices. */
+export const providerKey = (month: string, provider: string, office: string) => `p|${month}|${provider}|${office}`;
+
+export const outcomesProjection: Projection<Doc, Outcome> = {
+  name: 'outcomes',
+  version: 1,
+  eventTypes: ['ClientEnrolled', 'ClientTransferredIn', 'ClientPlaced', 'ClientExited', 'ClientTransferredOut'],
+  keysOf(event) {
+    const office = officeOfStream(event.streamId)!;
+    const provider = event.data.providerOrgNumber;
+    return [cohortKey(office, event), ...(provider ? [providerKey(monthOf(event.data.startedAt), provider, office)] : [])];
+  },
+  evolve(rows, event) {
+    const office = officeOfStream(event.streamId)!;
+    const d = event.data;
+    const key = cohortKey(office, event);
+    const cohort = (rows.get(key) as Cohort | undefined) ?? {
+      month: monthOf(d.startedAt), followUpMode: d.followUpMode, measureCode: d.measureCode,
+      enrolled: 0, active: 0, placed: 0, exited: 0, transferred: 0, daysToPlacement: [],
+    };
+    const pKey = d.providerOrgNumber ? providerKey(cohort.month, d.providerOrgNumber, office) : undefined;
+    const provider = pKey
+      ? ((rows.get(pKey) as ProviderCohort | undefined) ?? { providerOrgNumber: d.providerOrgNumber!, officeNumber: office, month: cohort.month, enrolled: 0, placed: 0 })
+      : undefined;
+    switch (event.type) {
+      case 'ClientEnrolled':
+      case 'ClientTransferredIn':
+        cohort.enrolled += 1;
+        cohort.active += 1;
+        if (provider) provider.enrolled += 1;
+        break;
+      case 'ClientPlaced':
+        cohort.active -= 1;
+        cohort.placed += 1;
+        cohort.daysToPlacement.push(daysBetween(d.startedAt, event.data.occurredAt));
+        if (provider) provider.placed += 1;
+        break;
+      case 'ClientExited':
+        cohort.active -= 1;
+        cohort.exited += 1;
+        break;
+      case 'ClientTransferredOut':
+        cohort.active -= 1;
+        cohort.transferred += 1;
+        break;
+      default: {
+        const never: never = event;
+        return never;
+      }
+    }
+    rows.set(key, cohort);
+    if (pKey && provider) rows.set(pKey, provider);
+  },
+};

@@ -1,0 +1,37 @@
+/** Views count by UTC calendar month of `occurredAt` (the contract). */
+export const monthOf = (instant: string): string => new Date(Date.parse(instant)).toISOString().slice(0, 7);
+
+const DAY_MS = 86_400_000;
+
+export const addDays = (instant: string, days: number): string => new Date(Date.parse(instant) + days * DAY_MS).toISOString();
+
+/** Every month from `from` to `to` inclusive (`YYYY-MM`). */
+export function monthsBetween(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [year, month] = from.split('-').map(Number) as [number, number];
+  for (let guard = 0; guard < 1200; guard++) {
+    const current = `${year}-${String(month).padStart(2, '0')}`;
+    if (current > to) break;
+    months.push(current);
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return months;
+}
+
+export const ratio = (part: number, whole: number, decimals = 3): number =>
+  whole === 0 ? 0 : Math.round((part / whole) * 10 ** decimals) / 10 ** decimals;
+
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export const increment = (counts: Record<string, number>, key: string, by = 1): void => {
+  counts[key] = (counts[key] ?? 0) + by;
+};
