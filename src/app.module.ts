@@ -1,23 +1,17 @@
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule, type AuthOptions } from './auth/auth.module.js';
-import { RUNTIME_CONFIG, type RuntimeConfig } from './config/index.js';
+import { ConfigModule, type RuntimeConfig } from './config/index.js';
 import { HealthModule } from './health/health.module.js';
 import { DatabaseModule } from './infrastructure/database.module.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
+import { MetricsModule } from './metrics/metrics.module.js';
 import { loggerOptions } from './bootstrap/logger-options.js';
 import { CommandsModule } from './shared/commands/commands.module.js';
 import { EmployersModule } from './employers/employers.module.js';
 import { CasesModule } from './cases/cases.module.js';
-
-@Global()
-@Module({})
-class RuntimeConfigModule {
-  static forRoot(config: RuntimeConfig): DynamicModule {
-    return { module: RuntimeConfigModule, providers: [{ provide: RUNTIME_CONFIG, useValue: config }], exports: [RUNTIME_CONFIG] };
-  }
-}
+import { ViewsModule } from './projections-admin/views.module.js';
 
 export interface AppOptions {
   config: RuntimeConfig;
@@ -30,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        RuntimeConfigModule.forRoot(config),
+        ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config.logLevel)),
         CqrsModule.forRoot(),
         DatabaseModule,
@@ -38,9 +32,11 @@ export class AppModule {
         AuthModule.forRoot(auth),
         CommandsModule,
         HealthModule,
+        MetricsModule,
         // One module per area of the domain.
         EmployersModule,
         CasesModule,
+        ViewsModule,
       ],
     };
   }

@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from '../app.module.js';
+import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware.js';
+import { MetricsRegistry } from '../metrics/metrics-registry.js';
 import { ProblemDetailsFilter } from '../shared/http/problem-details.filter.js';
 import { setUpOpenApi } from './open-api.js';
 
@@ -11,7 +13,10 @@ export const API_PREFIX = 'api/v1';
 export async function createApp(options: AppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(options), { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics'] });
+  // Before any route is mounted, so it sees every request, 404s and refused tokens included.
+  app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
+  // Operations endpoints stay at the root; /docs is mounted by Swagger outside the prefix anyway.
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics', 'docs'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   setUpOpenApi(app);
   return app;

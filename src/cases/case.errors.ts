@@ -1,10 +1,25 @@
 import { DomainError } from '../shared/domain-error.js';
 
+// Value refusals both areas share; re-exported so each area's errors file lists all it throws.
+export { InvalidOccurredAt, InvalidOrgNumber, OccurredInTheFuture } from '../shared/domain/value.errors.js';
+
 export class CaseNotFound extends DomainError {
   readonly code = 'CASE.NOT_FOUND';
   readonly kind = 'not_found' as const;
   constructor(caseId: string) {
     super(`No case ${caseId} at this office`);
+  }
+}
+
+/**
+ * Only a pseudonym made by this service reaches a case. Refusing anything else here means a raw
+ * fødselsnummer cannot end up in an event even if an edge forgets to pseudonymise it.
+ */
+export class InvalidClientRef extends DomainError {
+  readonly code = 'CLIENT_REF.INVALID';
+  readonly kind = 'invalid' as const;
+  constructor() {
+    super('must be a clientRef (64 hex digits), never a personal id number', 'clientRef');
   }
 }
 
@@ -40,7 +55,11 @@ export class ProviderNotAllowed extends DomainError {
   }
 }
 
-/** Invalid (400) rather than conflict: the date itself is wrong whatever else the case holds. */
+/**
+ * Invalid (400) rather than conflict (409): the date is wrong on its face, and the caller fixes it
+ * by sending another date, not by waiting for the case to change. For a case that arrived by
+ * transfer the limit is the arrival at this office.
+ */
 export class BeforeCaseStarted extends DomainError {
   readonly code = 'OCCURRED_AT.BEFORE_ENROLMENT';
   readonly kind = 'invalid' as const;

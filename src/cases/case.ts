@@ -1,5 +1,6 @@
 import type { DomainEvent } from '../../libs/event-store/src/event-envelope.js';
 import type { EmploymentType, ExitReason, FollowUpKind, FollowUpMode, MeasureCode, NeedGroup } from '../shared/domain/codes.js';
+import { latest } from '../shared/domain/time.js';
 
 /** Stream `office-<officeNumber>.case-<caseId>`: one client's follow-up at one office. */
 export const CASE_STREAM_KIND = 'case';
@@ -38,13 +39,16 @@ export type ClientPlaced = DomainEvent<
 
 export type ClientExited = DomainEvent<'ClientExited', CaseProfile & { reason: ExitReason; occurredAt: string; navIdent: string }>;
 
-/** The case ends here and continues as `newCaseId` at `toOfficeNumber`. */
+/**
+ * The case ends here and continues as `newCaseId` at `toOfficeNumber`. `enrolledAt` (when the
+ * case first started, at whichever office) lets a case move on more than once without losing it.
+ */
 export type ClientTransferredOut = DomainEvent<
   'ClientTransferredOut',
-  CaseProfile & { toOfficeNumber: string; newCaseId: string; occurredAt: string; navIdent: string }
+  CaseProfile & { enrolledAt?: string; toOfficeNumber: string; newCaseId: string; occurredAt: string; navIdent: string }
 >;
 
-/** The case arrives from another office; `startedAt` is the arrival. */
+/** The case arrives from another office; `startedAt` is the arrival, `enrolledAt` the first enrolment. */
 export type ClientTransferredIn = DomainEvent<
   'ClientTransferredIn',
   CaseProfile & { fromOfficeNumber: string; fromCaseId: string; enrolledAt: string; occurredAt: string; navIdent: string }
@@ -58,13 +62,20 @@ export type CaseEvent =
   | ClientTransferredOut
   | ClientTransferredIn;
 
+/** `none`: no events yet. Placed, exited and transferred are closed: they take no further steps. */
 export type CaseState =
   | { status: 'none' }
-  | (CaseProfile & { status: 'active' | 'placed' | 'exited' | 'transferred'; lastFollowUpAt?: string });
+  | (CaseProfile & {
+      status: 'active' | 'placed' | 'exited' | 'transferred';
+      /** When the case first started, at whichever office: `startedAt` is only the start here. */
+      enrolledAt: string;
+      lastFollowUpAt?: string;
+    });
 
 export const initialCaseState = (): CaseState => ({ status: 'none' });
 
-const profileOf = (data: CaseProfile): CaseProfile => ({
+/** Just the profile, whatever else the event or state holds. */
+export const profileOf = (data: CaseProfile): CaseProfile => ({
   caseId: data.caseId,
   clientRef: data.clientRef,
   needGroup: data.needGroup,
@@ -77,15 +88,13 @@ const profileOf = (data: CaseProfile): CaseProfile => ({
 export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
   switch (event.type) {
     case 'ClientEnrolled':
+      return { ...profileOf(event.data), status: 'active', enrolledAt: event.data.occurredAt };
     case 'ClientTransferredIn':
-      return { ...profileOf(event.data), status: 'active' };
+      return { ...profileOf(event.data), status: 'active', enrolledAt: event.data.enrolledAt };
     case 'ClientFollowUpRecorded':
       if (state.status === 'none') return state;
-      return {
-        ...state,
-        lastFollowUpAt:
-          !state.lastFollowUpAt || event.data.occurredAt > state.lastFollowUpAt ? event.data.occurredAt : state.lastFollowUpAt,
-      };
+      // Late registrations arrive out of order: the latest instant wins, not the latest event.
+      return { ...state, lastFollowUpAt: latest(event.data.occurredAt, state.lastFollowUpAt) };
     case 'ClientPlaced':
       return state.status === 'none' ? state : { ...state, status: 'placed' };
     case 'ClientExited':

@@ -8,12 +8,14 @@ const production = {
   CLIENT_REF_SECRET: 'x'.repeat(32),
 };
 
-const errorOf = (env: Record<string, string>) => {
+const errorOf = (env: Record<string, string>): string => {
   try {
     loadConfig(env);
   } catch (error) {
     expect(error).toBeInstanceOf(ConfigError);
-    return (error as Error).message;
+    const message = (error as Error).message;
+    expect(message).not.toContain('\n');
+    return message;
   }
   throw new Error('expected a configuration error');
 };
@@ -31,34 +33,80 @@ describe('configuration', () => {
     });
   });
 
-  it('refuses a port that is not a number in one clear line', () => {
-    const message = errorOf({ PORT: 'abc' });
-    expect(message).toMatch(/^Configuration error: PORT .*\(got "abc"\)$/);
-    expect(message).not.toContain('\n');
+  it('reads every variable it is given', () => {
+    const config = loadConfig({
+      PORT: '3100',
+      DATABASE_URL: 'postgresql://app@db:5432/tracker',
+      DATA_DIR: '/var/lib/tracker',
+      EVENT_STORE: 'memory',
+      LOG_LEVEL: 'debug',
+      CLIENT_REF_SECRET: 'dev-secret',
+    });
+    expect(config).toMatchObject({
+      port: 3100,
+      databaseUrl: 'postgresql://app@db:5432/tracker',
+      dataDir: '/var/lib/tracker',
+      eventStore: { kind: 'memory' },
+      logLevel: 'debug',
+      clientRefSecret: 'dev-secret',
+    });
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '', DATA_DIR: '' })).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: './.data' });
+  });
+
+  it.each([['abc'], ['0'], ['65536'], ['3.5'], ['-1']])('refuses PORT=%s in one line', (port) => {
+    expect(errorOf({ PORT: port })).toBe(`Configuration error: PORT must be an integer 1-65535 (got "${port}")`);
   });
 
   it('refuses a DATABASE_URL that is not a postgres URL without echoing it', () => {
     const message = errorOf({ DATABASE_URL: 'mysql://user:secret@host/db' });
-    expect(message).toContain('DATABASE_URL must be a postgres:// URL');
-    expect(message).not.toContain('secret');
+    expect(message).toBe('Configuration error: DATABASE_URL must be a postgres:// or postgresql:// URL (got "…")');
+  });
+
+  it('refuses an unknown event store kind', () => {
+    expect(errorOf({ EVENT_STORE: 'mongo' })).toBe('Configuration error: EVENT_STORE must be one of postgres, memory, kurrentdb (got "mongo")');
   });
 
   it('needs a connection string for the KurrentDB store', () => {
-    expect(errorOf({ EVENT_STORE: 'kurrentdb' })).toContain('KURRENTDB_CONNECTION_STRING is required when EVENT_STORE=kurrentdb');
+    expect(errorOf({ EVENT_STORE: 'kurrentdb' })).toBe(
+      'Configuration error: KURRENTDB_CONNECTION_STRING is required when EVENT_STORE=kurrentdb',
+    );
     expect(loadConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_CONNECTION_STRING: 'kurrentdb://k:2113?tls=false' }).eventStore).toEqual({
       kind: 'kurrentdb',
       connectionString: 'kurrentdb://k:2113?tls=false',
     });
   });
 
-  it('refuses production mode without issuer, audience, JWKS URL and a long client-ref secret', () => {
-    const message = errorOf({ AUTH_MODE: 'production' });
-    for (const field of ['OIDC_ISSUER', 'OIDC_AUDIENCE', 'OIDC_JWKS_URL', 'CLIENT_REF_SECRET']) expect(message).toContain(field);
-    expect(errorOf({ ...production, CLIENT_REF_SECRET: 'short' })).toContain('CLIENT_REF_SECRET must be at least 32');
+  it('refuses an unknown auth mode', () => {
+    expect(errorOf({ AUTH_MODE: 'open' })).toBe('Configuration error: AUTH_MODE must be one of dev, production (got "open")');
+  });
+
+  it('refuses production mode without issuer, audience, JWKS URL and client-ref secret, naming each', () => {
+    expect(errorOf({ AUTH_MODE: 'production' })).toBe(
+      'Configuration error: OIDC_ISSUER is required when AUTH_MODE=production; OIDC_AUDIENCE is required when AUTH_MODE=production; ' +
+        'OIDC_JWKS_URL is required when AUTH_MODE=production; CLIENT_REF_SECRET must be at least 32 characters when AUTH_MODE=production',
+    );
+  });
+
+  it('refuses a client-ref secret shorter than 32 characters in production mode without echoing it', () => {
+    expect(errorOf({ ...production, CLIENT_REF_SECRET: 'short' })).toBe(
+      'Configuration error: CLIENT_REF_SECRET must be at least 32 characters when AUTH_MODE=production (got "…")',
+    );
+  });
+
+  it('refuses OIDC URLs that are not http(s)', () => {
+    expect(errorOf({ ...production, OIDC_ISSUER: 'issuer.example' })).toBe('Configuration error: OIDC_ISSUER must be an http(s) URL (got "issuer.example")');
+    expect(errorOf({ ...production, OIDC_JWKS_URL: 'ftp://issuer.example/jwks' })).toBe(
+      'Configuration error: OIDC_JWKS_URL must be an http(s) URL (got "ftp://issuer.example/jwks")',
+    );
   });
 
   it('never falls back to dev auth silently under NODE_ENV=production', () => {
-    expect(errorOf({ NODE_ENV: 'production' })).toContain('AUTH_MODE must be set explicitly');
+    expect(errorOf({ NODE_ENV: 'production' })).toBe(
+      'Configuration error: AUTH_MODE must be set explicitly (dev or production) when NODE_ENV=production',
+    );
     expect(loadConfig({ NODE_ENV: 'production', ...production }).auth).toEqual({
       mode: 'production',
       issuer: 'https://issuer.example/',
@@ -67,7 +115,19 @@ describe('configuration', () => {
     });
   });
 
-  it('refuses an unknown event store kind', () => {
-    expect(errorOf({ EVENT_STORE: 'mongo' })).toContain('EVENT_STORE');
+  it('allows dev auth under NODE_ENV=production when asked for by name', () => {
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'dev' }).auth).toEqual({ mode: 'dev' });
+  });
+
+  it('refuses an unknown log level', () => {
+    expect(errorOf({ LOG_LEVEL: 'loud' })).toBe(
+      'Configuration error: LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")',
+    );
+  });
+
+  it('reports every problem at once, on one line', () => {
+    expect(errorOf({ PORT: 'x', EVENT_STORE: 'kurrentdb' })).toBe(
+      'Configuration error: PORT must be an integer 1-65535 (got "x"); KURRENTDB_CONNECTION_STRING is required when EVENT_STORE=kurrentdb',
+    );
   });
 });

@@ -1,34 +1,45 @@
 import { z } from 'zod';
 
-/**
- * Everything the service reads from its environment, checked at start. The only module that
- * looks at the process environment is `main.ts`, which hands it to `loadConfig`.
- */
+const oneOf = (values: readonly string[]) => `must be one of ${values.join(', ')}`;
+const EVENT_STORES = ['postgres', 'memory', 'kurrentdb'] as const;
+const AUTH_MODES = ['dev', 'production'] as const;
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const PORT_RULE = 'must be an integer 1-65535';
+
+const httpUrl = (error: string) => z.url({ protocol: /^https?$/, error });
+
+/** Everything the service reads from its environment. An empty variable counts as unset. */
 const schema = z
   .object({
     NODE_ENV: z.string().optional(),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    PORT: z
+      .string()
+      .regex(/^\d{1,5}$/, PORT_RULE)
+      .transform(Number)
+      .refine((port) => port >= 1 && port <= 65535, PORT_RULE)
+      .default(3000),
     DATABASE_URL: z
       .string()
-      .refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// URL')
+      .refine((v) => /^postgres(ql)?:\/\/\S+$/.test(v), 'must be a postgres:// or postgresql:// URL')
       .optional(),
-    DATA_DIR: z.string().min(1).default('./.data'),
-    EVENT_STORE: z.enum(['postgres', 'memory', 'kurrentdb']).default('postgres'),
+    DATA_DIR: z.string().default('./.data'),
+    EVENT_STORE: z.enum(EVENT_STORES, { error: oneOf(EVENT_STORES) }).default('postgres'),
     KURRENTDB_CONNECTION_STRING: z.string().optional(),
-    AUTH_MODE: z.enum(['dev', 'production']).optional(),
-    OIDC_ISSUER: z.string().url().optional(),
-    OIDC_AUDIENCE: z.string().min(1).optional(),
-    OIDC_JWKS_URL: z.string().url().optional(),
+    AUTH_MODE: z.enum(AUTH_MODES, { error: oneOf(AUTH_MODES) }).optional(),
+    OIDC_ISSUER: httpUrl('must be an http(s) URL').optional(),
+    OIDC_AUDIENCE: z.string().optional(),
+    OIDC_JWKS_URL: httpUrl('must be an http(s) URL').optional(),
     CLIENT_REF_SECRET: z.string().optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_LEVEL: z.enum(LOG_LEVELS, { error: oneOf(LOG_LEVELS) }).default('info'),
   })
   .superRefine((env, ctx) => {
     const need = (field: keyof typeof env, why: string) => {
       if (!env[field]) ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` });
     };
     if (env.EVENT_STORE === 'kurrentdb') need('KURRENTDB_CONNECTION_STRING', 'when EVENT_STORE=kurrentdb');
+    // A production deployment that forgot AUTH_MODE must not come up accepting dev tokens.
     if (env.NODE_ENV === 'production' && !env.AUTH_MODE) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'must be set explicitly when NODE_ENV=production' });
+      ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'must be set explicitly (dev or production) when NODE_ENV=production' });
     }
     if (env.AUTH_MODE === 'production') {
       need('OIDC_ISSUER', 'when AUTH_MODE=production');
@@ -40,16 +51,19 @@ const schema = z
     }
   });
 
+export type EventStoreConfig = { kind: 'postgres' } | { kind: 'memory' } | { kind: 'kurrentdb'; connectionString: string };
+export type AuthConfig = { mode: 'dev' } | { mode: 'production'; issuer: string; audience: string; jwksUrl: string };
+
 export interface Config {
   port: number;
   /** Absent: an embedded PostgreSQL under `dataDir`. */
   databaseUrl?: string;
   dataDir: string;
-  eventStore: { kind: 'postgres' } | { kind: 'memory' } | { kind: 'kurrentdb'; connectionString: string };
-  auth: { mode: 'dev' } | { mode: 'production'; issuer: string; audience: string; jwksUrl: string };
-  /** HMAC key for client pseudonyms; in dev mode made once per data directory when not given. */
+  eventStore: EventStoreConfig;
+  auth: AuthConfig;
+  /** HMAC key for client pseudonyms; absent in dev mode, where start-up supplies one (see client-ref-secret.ts). */
   clientRefSecret?: string;
-  logLevel: string;
+  logLevel: (typeof LOG_LEVELS)[number];
 }
 
 export class ConfigError extends Error {
@@ -57,13 +71,14 @@ export class ConfigError extends Error {
 }
 
 /** Pure: the same environment always gives the same config or the same one-line error. */
-export function loadConfig(env: Record<string, string | undefined>): Config {
+export function loadConfig(environment: Readonly<Record<string, string | undefined>>): Config {
+  const env = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const field = String(issue.path[0] ?? 'environment');
-      const got = env[field] === undefined ? '' : ` (got ${JSON.stringify(secretSafe(field, env[field]!))})`;
-      return `${field} ${issue.message}${got}`;
+      const value = env[field];
+      return `${field} ${issue.message}${value === undefined ? '' : ` (got ${JSON.stringify(shown(field, value))})`}`;
     });
     throw new ConfigError(`Configuration error: ${problems.join('; ')}`);
   }
@@ -73,9 +88,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     eventStore:
-      e.EVENT_STORE === 'kurrentdb'
-        ? { kind: 'kurrentdb', connectionString: e.KURRENTDB_CONNECTION_STRING! }
-        : { kind: e.EVENT_STORE },
+      e.EVENT_STORE === 'kurrentdb' ? { kind: 'kurrentdb', connectionString: e.KURRENTDB_CONNECTION_STRING! } : { kind: e.EVENT_STORE },
     auth:
       e.AUTH_MODE === 'production'
         ? { mode: 'production', issuer: e.OIDC_ISSUER!, audience: e.OIDC_AUDIENCE!, jwksUrl: e.OIDC_JWKS_URL! }
@@ -85,4 +98,5 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-const secretSafe = (field: string, value: string) => (/SECRET|URL|CONNECTION/.test(field) ? '…' : value);
+// Connection strings and secrets may carry passwords: an error line names the variable, never its value.
+const shown = (field: string, value: string) => (/SECRET|DATABASE_URL|CONNECTION_STRING/.test(field) ? '…' : value);

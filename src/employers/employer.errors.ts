@@ -1,18 +1,13 @@
 import { DomainError } from '../shared/domain-error.js';
 
-export class InvalidOrgNumber extends DomainError {
-  readonly code = 'ORG_NUMBER.INVALID';
-  readonly kind = 'invalid' as const;
-  constructor(path = 'orgNumber') {
-    super('is not a valid organisation number (9 digits with a mod-11 check digit)', path);
-  }
-}
+// Value refusals both areas share; re-exported so each area's errors file lists all it throws.
+export { InvalidOccurredAt, InvalidOrgNumber, OccurredInTheFuture } from '../shared/domain/value.errors.js';
 
-export class OccurredInTheFuture extends DomainError {
-  readonly code = 'OCCURRED_AT.IN_THE_FUTURE';
+export class InvalidNaceCode extends DomainError {
+  readonly code = 'NACE_CODE.INVALID';
   readonly kind = 'invalid' as const;
   constructor() {
-    super('may lie at most 5 minutes in the future', 'occurredAt');
+    super('names no SN2007 division (e.g. 41.200 for construction of buildings)', 'naceCode');
   }
 }
 
@@ -24,6 +19,7 @@ export class PersonalDataNotConfirmed extends DomainError {
   }
 }
 
+/** The message never quotes the note: the number may be someone's fødselsnummer. */
 export class NoteContainsPersonalId extends DomainError {
   readonly code = 'NOTE.CONTAINS_PERSONAL_ID';
   readonly kind = 'invalid' as const;
@@ -56,6 +52,7 @@ export class RecruitmentNeedAlreadyRegistered extends DomainError {
   }
 }
 
+/** Invalid (400) like the other time rules: the date is wrong whatever state the need is in. */
 export class ClosedBeforeRegistered extends DomainError {
   readonly code = 'OCCURRED_AT.BEFORE_REGISTRATION';
   readonly kind = 'invalid' as const;

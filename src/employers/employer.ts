@@ -1,7 +1,11 @@
 import type { DomainEvent } from '../../libs/event-store/src/event-envelope.js';
 import type { Channel, Theme } from '../shared/domain/codes.js';
+import { latest } from '../shared/domain/time.js';
 
-/** Stream `office-<officeNumber>.employer-<orgNumber>`: one office's work with one employer. */
+/**
+ * Stream `office-<officeNumber>.employer-<orgNumber>`: one office's contacts with one employer.
+ * Recruitment needs live in streams of their own (see recruitment-need.ts).
+ */
 export const EMPLOYER_STREAM_KIND = 'employer';
 
 export type EmployerContacted = DomainEvent<
@@ -39,8 +43,8 @@ export function evolveEmployerAccount(state: EmployerAccount, event: EmployerEve
       return {
         contacts: state.contacts + 1,
         employerName: event.data.employerName ?? state.employerName,
-        lastContactAt:
-          !state.lastContactAt || event.data.occurredAt > state.lastContactAt ? event.data.occurredAt : state.lastContactAt,
+        // Late registrations arrive out of order: the latest instant wins, not the latest event.
+        lastContactAt: latest(event.data.occurredAt, state.lastContactAt),
       };
     default: {
       const never: never = event.type;

@@ -2,8 +2,10 @@ import type { DomainEvent } from '../../libs/event-store/src/event-envelope.js';
 import type { NeedResult } from '../shared/domain/codes.js';
 
 /**
- * Stream `office-<officeNumber>.need-<needId>`. A need has a stream of its own (not the
- * employer's) because it is addressed by its id alone: `/recruitment-needs/{needId}/close`.
+ * Stream `office-<officeNumber>.need-<needId>`. A need has a stream of its own, not a place in the
+ * employer's, because it is addressed by its id alone (`/recruitment-needs/{needId}/close`): in the
+ * employer stream, closing would need the org number too, or a lookup from need to employer.
+ * `RecruitmentNeedRegistered` carries the org number, so views still file the need under its employer.
  */
 export const NEED_STREAM_KIND = 'need';
 

@@ -1,4 +1,12 @@
+import { CreateProjectionCheckpoints1764000000000, projectionTableMigration } from '../../libs/projections/src/projection.migrations.js';
 import { CreateIdempotencyRecords1763800000000 } from '../shared/commands/idempotency.migration.js';
 
 /** Every TypeORM migration of the app, oldest first. */
-export const MIGRATIONS = [CreateIdempotencyRecords1763800000000] as const;
+export const MIGRATIONS = [
+  CreateIdempotencyRecords1763800000000,
+  CreateProjectionCheckpoints1764000000000,
+  projectionTableMigration('engagement', 1764000000001),
+  projectionTableMigration('employer_relationships', 1764000000002),
+  projectionTableMigration('outcomes', 1764000000003),
+  projectionTableMigration('active_cases', 1764000000004),
+] as const;

@@ -12,7 +12,9 @@ export type DomainErrorKind =
   /** an `If-Match` precondition does not hold (412) */
   | 'precondition_failed'
   /** a well-formed request the server will not process, e.g. a reused idempotency key (422) */
-  | 'unprocessable';
+  | 'unprocessable'
+  /** not now: e.g. a view that has not reached the asked position in time (503, Retry-After) */
+  | 'unavailable';
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;

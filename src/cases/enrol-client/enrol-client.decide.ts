@@ -1,17 +1,21 @@
-import { OccurredInTheFuture } from '../../employers/employer.errors.js';
 import { isValidOrgNumber } from '../../shared/domain/org-number.js';
-import { isTooFarInTheFuture } from '../../shared/domain/time.js';
-import { InvalidOrgNumber } from '../../employers/employer.errors.js';
+import { isClientRef } from '../../shared/domain/personal-id.js';
+import { assertOccurredAt } from '../../shared/domain/time.js';
 import type { CaseState, ClientEnrolled } from '../case.js';
-import { CaseAlreadyExists, ProviderNotAllowed, ProviderRequired } from '../case.errors.js';
+import { CaseAlreadyExists, InvalidClientRef, InvalidOrgNumber, ProviderNotAllowed, ProviderRequired } from '../case.errors.js';
 import type { EnrolClient } from './enrol-client.command.js';
 
+/** Decided on the case's own, new stream: enrolling under an id that has events is a conflict. */
 export function enrolClient(command: EnrolClient, state: CaseState): ClientEnrolled[] {
   if (state.status !== 'none') throw new CaseAlreadyExists(command.caseId);
-  if (command.followUpMode === 'EXTERNAL' && !command.providerOrgNumber) throw new ProviderRequired();
-  if (command.followUpMode === 'IN_HOUSE' && command.providerOrgNumber) throw new ProviderNotAllowed();
-  if (command.providerOrgNumber && !isValidOrgNumber(command.providerOrgNumber)) throw new InvalidOrgNumber('providerOrgNumber');
-  if (isTooFarInTheFuture(command.occurredAt, command.now)) throw new OccurredInTheFuture();
+  if (!isClientRef(command.clientRef)) throw new InvalidClientRef();
+  // Who follows up decides whether there is a provider; the measure only suggests a default.
+  if (command.followUpMode === 'EXTERNAL' && command.providerOrgNumber === undefined) throw new ProviderRequired();
+  if (command.followUpMode === 'IN_HOUSE' && command.providerOrgNumber !== undefined) throw new ProviderNotAllowed();
+  if (command.providerOrgNumber !== undefined && !isValidOrgNumber(command.providerOrgNumber)) {
+    throw new InvalidOrgNumber('providerOrgNumber');
+  }
+  assertOccurredAt(command.occurredAt, command.now);
   const { caseId, clientRef, needGroup, followUpMode, measureCode, providerOrgNumber, occurredAt, navIdent } = command;
   return [
     {

@@ -1,8 +1,7 @@
-import { InvalidOrgNumber } from '../../employers/employer.errors.js';
 import { isValidOrgNumber } from '../../shared/domain/org-number.js';
-import type { CaseState, ClientPlaced } from '../case.js';
-import { InvalidEmploymentPercent } from '../case.errors.js';
-import { activeCase, profileOfCase } from '../case-rules.js';
+import { profileOf, type CaseState, type ClientPlaced } from '../case.js';
+import { InvalidEmploymentPercent, InvalidOrgNumber } from '../case.errors.js';
+import { activeCase } from '../case-rules.js';
 import type { PlaceClient } from './place-client.command.js';
 
 export function placeClient(command: PlaceClient, state: CaseState): ClientPlaced[] {
@@ -14,7 +13,7 @@ export function placeClient(command: PlaceClient, state: CaseState): ClientPlace
   return [
     {
       type: 'ClientPlaced',
-      data: { ...profileOfCase(open), orgNumber, startDate, employmentPercent, employmentType, wageSubsidy, occurredAt, navIdent },
+      data: { ...profileOf(open), orgNumber, startDate, employmentPercent, employmentType, wageSubsidy, occurredAt, navIdent },
     },
   ];
 }

@@ -1,3 +1,6 @@
+import type { ClientTransferredOut } from '../case.js';
+
+/** The sending office's command, on the case being transferred. */
 export interface TransferCase {
   caseId: string;
   fromOfficeNumber: string;
@@ -7,4 +10,10 @@ export interface TransferCase {
   occurredAt: string;
   navIdent: string;
   now: string;
+}
+
+/** The receiving office's side, made by the handler from the sending side's event. */
+export interface ReceiveTransferredCase {
+  fromOfficeNumber: string;
+  transferredOut: ClientTransferredOut['data'];
 }

@@ -1,24 +1,28 @@
-import type { CaseState, ClientTransferredIn, ClientTransferredOut } from '../case.js';
+import { profileOf, type CaseState, type ClientTransferredIn, type ClientTransferredOut } from '../case.js';
 import { CaseAlreadyExists, TransferToSameOffice } from '../case.errors.js';
-import { activeCase, profileOfCase } from '../case-rules.js';
-import type { TransferCase } from './transfer-case.command.js';
+import { activeCase } from '../case-rules.js';
+import type { ReceiveTransferredCase, TransferCase } from './transfer-case.command.js';
 
-/** The sending office's side: its case ends here. */
+/** The sending office's side, on the old case's stream: the case ends here. */
 export function transferCase(command: TransferCase, state: CaseState): ClientTransferredOut[] {
+  // Wrong on its face, so it is refused before the case is even looked at.
   if (command.toOfficeNumber === command.fromOfficeNumber) throw new TransferToSameOffice();
   const open = activeCase(state, command.caseId, command.occurredAt, command.now);
   const { toOfficeNumber, newCaseId, occurredAt, navIdent } = command;
-  return [{ type: 'ClientTransferredOut', data: { ...profileOfCase(open), toOfficeNumber, newCaseId, occurredAt, navIdent } }];
+  return [
+    {
+      type: 'ClientTransferredOut',
+      data: { ...profileOf(open), enrolledAt: open.enrolledAt, toOfficeNumber, newCaseId, occurredAt, navIdent },
+    },
+  ];
 }
 
 /**
  * The receiving office's side, decided on the new (empty) stream from what the sending side
- * recorded. The case starts again at the new office at the moment of transfer.
+ * recorded, so both sides always agree. The case starts again at the new office at the moment of
+ * transfer; `enrolledAt` keeps when it first started.
  */
-export function receiveTransferredCase(
-  command: { fromOfficeNumber: string; transferredOut: ClientTransferredOut['data'] },
-  state: CaseState,
-): ClientTransferredIn[] {
+export function receiveTransferredCase(command: ReceiveTransferredCase, state: CaseState): ClientTransferredIn[] {
   const out = command.transferredOut;
   if (state.status !== 'none') throw new CaseAlreadyExists(out.newCaseId);
   return [
@@ -34,8 +38,8 @@ export function receiveTransferredCase(
         startedAt: out.occurredAt,
         fromOfficeNumber: command.fromOfficeNumber,
         fromCaseId: out.caseId,
-        // When the case started at the sending office: its enrolment there.
-        enrolledAt: out.startedAt,
+        // Events recorded before `enrolledAt` was carried: the case started at the sending office.
+        enrolledAt: out.enrolledAt ?? out.startedAt,
         occurredAt: out.occurredAt,
         navIdent: out.navIdent,
       },

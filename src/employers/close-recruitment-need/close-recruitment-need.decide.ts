@@ -1,10 +1,5 @@
-import { isTooFarInTheFuture } from '../../shared/domain/time.js';
-import {
-  ClosedBeforeRegistered,
-  OccurredInTheFuture,
-  RecruitmentNeedAlreadyClosed,
-  RecruitmentNeedNotFound,
-} from '../employer.errors.js';
+import { assertOccurredAt, isBefore } from '../../shared/domain/time.js';
+import { ClosedBeforeRegistered, RecruitmentNeedAlreadyClosed, RecruitmentNeedNotFound } from '../employer.errors.js';
 import type { RecruitmentNeed, RecruitmentNeedClosed } from '../recruitment-need.js';
 import type { CloseRecruitmentNeed } from './close-recruitment-need.command.js';
 
@@ -12,13 +7,14 @@ import type { CloseRecruitmentNeed } from './close-recruitment-need.command.js';
 export function closeRecruitmentNeed(command: CloseRecruitmentNeed, state: RecruitmentNeed): RecruitmentNeedClosed[] {
   if (state.status === 'none') throw new RecruitmentNeedNotFound(command.needId);
   if (state.status === 'closed') throw new RecruitmentNeedAlreadyClosed(command.needId);
-  if (isTooFarInTheFuture(command.occurredAt, command.now)) throw new OccurredInTheFuture();
-  if (Date.parse(command.occurredAt) < Date.parse(state.registeredAt)) throw new ClosedBeforeRegistered();
+  assertOccurredAt(command.occurredAt, command.now);
+  if (isBefore(command.occurredAt, state.registeredAt)) throw new ClosedBeforeRegistered();
   return [
     {
       type: 'RecruitmentNeedClosed',
       data: {
         needId: state.needId,
+        // Carried from the registration so views count a filled need without a lookup.
         orgNumber: state.orgNumber,
         result: command.result,
         positions: state.positions,

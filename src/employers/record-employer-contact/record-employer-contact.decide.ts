@@ -1,14 +1,18 @@
 import { naceSection } from '../../shared/domain/nace.js';
 import { mayHoldPersonalId } from '../../shared/domain/note.js';
 import { isValidOrgNumber } from '../../shared/domain/org-number.js';
-import { isTooFarInTheFuture } from '../../shared/domain/time.js';
+import { assertOccurredAt } from '../../shared/domain/time.js';
 import type { EmployerAccount, EmployerContacted } from '../employer.js';
-import { InvalidOrgNumber, NoteContainsPersonalId, OccurredInTheFuture, PersonalDataNotConfirmed } from '../employer.errors.js';
+import { InvalidNaceCode, InvalidOrgNumber, NoteContainsPersonalId, PersonalDataNotConfirmed } from '../employer.errors.js';
 import type { RecordEmployerContact } from './record-employer-contact.command.js';
 
+/** Any number of contacts, in any order: the account's history does not limit a new one. */
 export function recordEmployerContact(command: RecordEmployerContact, _state: EmployerAccount): EmployerContacted[] {
   if (!isValidOrgNumber(command.orgNumber)) throw new InvalidOrgNumber();
-  if (isTooFarInTheFuture(command.occurredAt, command.now)) throw new OccurredInTheFuture();
+  assertOccurredAt(command.occurredAt, command.now);
+  // The section is fixed at the time of contact, so views never re-derive it from a later code.
+  const section = command.naceCode === undefined ? undefined : naceSection(command.naceCode);
+  if (command.naceCode !== undefined && section === undefined) throw new InvalidNaceCode();
   if (command.note !== undefined) {
     if (command.noPersonalData !== true) throw new PersonalDataNotConfirmed();
     if (mayHoldPersonalId(command.note)) throw new NoteContainsPersonalId();
@@ -21,7 +25,7 @@ export function recordEmployerContact(command: RecordEmployerContact, _state: Em
         orgNumber: command.orgNumber,
         employerName: command.employerName,
         naceCode: command.naceCode,
-        naceSection: command.naceCode ? naceSection(command.naceCode) : undefined,
+        naceSection: section,
         channel: command.channel,
         theme: command.theme,
         occurredAt: command.occurredAt,

@@ -45,6 +45,12 @@ export const MEASURES = {
 export type MeasureCode = keyof typeof MEASURES;
 export const MEASURE_CODES = Object.keys(MEASURES) as [MeasureCode, ...MeasureCode[]];
 
+/**
+ * Who usually follows a client up in this measure. Only a default: taking provider-run follow-up
+ * in-house is the very thing the pilots tried, so the case's `followUpMode` is what counts.
+ */
+export const defaultFollowUpMode = (measureCode: MeasureCode): FollowUpMode => MEASURES[measureCode];
+
 export const EXIT_REASONS = ['NO_JOB', 'HEALTH', 'MOVED', 'EDUCATION', 'DID_NOT_SHOW', 'OTHER'] as const;
 export type ExitReason = (typeof EXIT_REASONS)[number];
 

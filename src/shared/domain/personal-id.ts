@@ -1,7 +1,10 @@
 import { createHmac } from 'node:crypto';
 import { idnr } from '@navikt/fnrvalidator';
 
-/** A fødselsnummer or D-number with valid check digits and date. The number is never echoed back. */
+/**
+ * An 11-digit personal id number (fødselsnummer, D-number, or NAV's H- and synthetic test numbers)
+ * with valid check digits and date, per @navikt/fnrvalidator. Callers never echo the number back.
+ */
 export const isValidPersonalId = (personId: string): boolean =>
   /^\d{11}$/.test(personId) && idnr(personId).status === 'valid';
 
@@ -9,8 +12,13 @@ export const isValidPersonalId = (personId: string): boolean =>
  * The client's pseudonym: HMAC-SHA256 with a server secret. A plain hash would not do: the space
  * of valid numbers is small enough to hash them all.
  */
-export const pseudonymiseClient = (personId: string, secret: string): string =>
-  createHmac('sha256', secret).update(personId).digest('hex');
+export function pseudonymiseClient(personId: string, secret: string): string {
+  // An empty key would make the pseudonym a plain hash again; config refuses it, this is the backstop.
+  if (secret.length === 0) throw new Error('pseudonymiseClient needs a non-empty server secret');
+  return createHmac('sha256', secret).update(personId).digest('hex');
+}
 
 /** Pseudonyms as this service makes them: 64 hex digits. */
 export const CLIENT_REF_PATTERN = /^[0-9a-f]{64}$/;
+
+export const isClientRef = (value: string): boolean => CLIENT_REF_PATTERN.test(value);

@@ -11,6 +11,7 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   conflict: 409,
   precondition_failed: 412,
   unprocessable: 422,
+  unavailable: 503,
 };
 
 const CODE_OF_HTTP_STATUS: Record<number, string> = {

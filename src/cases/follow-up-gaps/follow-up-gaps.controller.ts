@@ -1,0 +1,24 @@
+import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView } from '../../shared/http/api-view.decorator.js';
+import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
+import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { minPositionParam } from '../../shared/views/query-params.js';
+import { GetFollowUpGaps } from './get-follow-up-gaps.query.js';
+
+const params = z.strictObject({ days: z.coerce.number().int().min(1).max(3650).default(30), ...minPositionParam });
+
+@ApiTags('views')
+@Controller('offices/:officeNumber/follow-up-gaps')
+export class FollowUpGapsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  /** Active EXTERNAL cases with no follow-up (or enrolment) for `days` days or more. */
+  @Get()
+  @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'days')
+  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
+    return this.queryBus.execute(new GetFollowUpGaps(officeNumber, query.days, new Date().toISOString(), query.minPosition));
+  }
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiView } from '../../shared/http/api-view.decorator.js';
+import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
+import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { checkPeriod, periodOf, periodParams } from '../../shared/views/query-params.js';
+import { GetOutcomes } from './get-outcomes.query.js';
+
+const params = checkPeriod(z.strictObject(periodParams));
+
+@ApiTags('views')
+@Controller('offices/:officeNumber/outcomes')
+export class OutcomesController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  /** Cohorts by enrolment month: enrolled, active, placed, exited, placement rate, median days to placement. */
+  @Get()
+  @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'from', 'to')
+  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
+    const { from, to } = periodOf(query, new Date().toISOString());
+    return this.queryBus.execute(new GetOutcomes(officeNumber, from, to, query.minPosition));
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * A deliberately small Prometheus registry (text exposition format 0.0.4): counters with labels
+ * and gauges read at scrape time. Enough for uptime and request counts; other modules inject
+ * it to add their own figures (e.g. a projection's lag).
+ */
+export type Labels = Readonly<Record<string, string>>;
+
+export interface Sample {
+  labels?: Labels;
+  value: number;
+}
+
+export interface Counter {
+  inc(labels?: Labels, by?: number): void;
+}
+
+interface Family {
+  name: string;
+  help: string;
+  type: 'counter' | 'gauge';
+  samples(): readonly Sample[];
+}
+
+const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
+
+export class MetricsRegistry {
+  private readonly families = new Map<string, Family>();
+
+  counter(name: string, help: string): Counter {
+    const values = new Map<string, Sample>();
+    this.add({ name, help, type: 'counter', samples: () => [...values.values()] });
+    return {
+      inc: (labels = {}, by = 1) => {
+        const key = labelText(labels);
+        const sample = values.get(key) ?? { labels, value: 0 };
+        values.set(key, { labels, value: sample.value + by });
+      },
+    };
+  }
+
+  /** `read` runs on every scrape. */
+  gauge(name: string, help: string, read: () => number | readonly Sample[]): void {
+    this.add({ name, help, type: 'gauge', samples: () => ((value) => (typeof value === 'number' ? [{ value }] : value))(read()) });
+  }
+
+  render(): string {
+    const lines: string[] = [];
+    for (const family of this.families.values()) {
+      lines.push(`# HELP ${family.name} ${family.help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}`, `# TYPE ${family.name} ${family.type}`);
+      for (const sample of family.samples()) lines.push(`${family.name}${labelText(sample.labels ?? {})} ${formatValue(sample.value)}`);
+    }
+    return `${lines.join('\n')}\n`;
+  }
+
+  private add(family: Family): void {
+    if (!METRIC_NAME.test(family.name)) throw new Error(`Invalid metric name ${family.name}`);
+    if (this.families.has(family.name)) throw new Error(`Metric ${family.name} is registered twice`);
+    this.families.set(family.name, family);
+  }
+}
+
+const escapeLabel = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+
+function labelText(labels: Labels): string {
+  const pairs = Object.keys(labels)
+    .sort()
+    .map((name) => `${name}="${escapeLabel(labels[name]!)}"`);
+  return pairs.length ? `{${pairs.join(',')}}` : '';
+}
+
+const formatValue = (value: number) => (Number.isFinite(value) ? String(value) : value > 0 ? '+Inf' : value < 0 ? '-Inf' : 'NaN');

@@ -1,0 +1,27 @@
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import type { Caller } from '../auth/caller.js';
+import { CurrentCaller } from '../auth/current-caller.decorator.js';
+import { ApiView } from '../shared/http/api-view.decorator.js';
+import { ZodBodyPipe } from '../shared/http/zod-body.pipe.js';
+import { checkPeriod, periodOf, periodParams } from '../shared/views/query-params.js';
+import { GetOffices } from './get-offices.query.js';
+
+const params = checkPeriod(z.strictObject(periodParams));
+
+@ApiTags('views')
+@Controller('offices')
+export class OfficesController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  /** Offices side by side: a manager sees their own offices, an auditor every office. */
+  @Get()
+  @ApiView({ roles: ['manager', 'auditor'] }, 'from', 'to')
+  list(@CurrentCaller() caller: Caller, @QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
+    const now = new Date().toISOString();
+    const visible = caller.roles.includes('auditor') ? undefined : caller.offices;
+    return this.queryBus.execute(new GetOffices(visible, periodOf(query, now), now, query.minPosition));
+  }
+}

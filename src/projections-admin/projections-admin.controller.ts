@@ -1,0 +1,56 @@
+import { Controller, Get, HttpCode, Param, Post, Query as QueryParams } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { officeStreamPrefix } from '../../libs/event-store/src/index.js';
+import { ProjectionEngine } from '../../libs/projections/src/projection-engine.js';
+import { Access } from '../auth/access.decorator.js';
+import { NotFoundDomainError } from '../shared/http/errors/not-found.error.js';
+import { ZodBodyPipe } from '../shared/http/zod-body.pipe.js';
+import { PROJECTIONS } from './projection-catalogue.js';
+
+const verifyParams = z.strictObject({ office: z.string().regex(/^\d{4}$/, 'must be a 4-digit office number').optional() });
+
+@ApiTags('operations')
+@ApiBearerAuth()
+@Controller('admin/projections')
+export class ProjectionsAdminController {
+  constructor(private readonly engine: ProjectionEngine) {}
+
+  @Get()
+  @Access({ roles: ['admin'] })
+  async list() {
+    return { projections: await this.engine.status() };
+  }
+
+  /** Builds the view again into fresh tables; the live view keeps answering until the swap. */
+  @Post(':name/rebuild')
+  @HttpCode(202)
+  @Access({ roles: ['admin'] })
+  async rebuild(@Param('name') name: string) {
+    return this.engine.rebuild(this.known(name).projection.name);
+  }
+
+  /** A fresh replay compared with the live view, for one office or all of it. */
+  @Get(':name/verify')
+  @Access({ roles: ['admin'] })
+  async verify(@Param('name') name: string, @QueryParams(new ZodBodyPipe(verifyParams)) query: z.infer<typeof verifyParams>) {
+    const entry = this.known(name);
+    if (!query.office) return this.engine.verify(name);
+    const results = await Promise.all(
+      entry.officeRanges(query.office).map((range) => this.engine.verify(name, { range, events: { streamPrefix: officeStreamPrefix(query.office!) } })),
+    );
+    return {
+      equal: results.every((r) => r.equal),
+      position: Math.min(...results.map((r) => r.position)),
+      compared: results.reduce((n, r) => n + r.compared, 0),
+      differenceCount: results.reduce((n, r) => n + r.differenceCount, 0),
+      differences: results.flatMap((r) => r.differences),
+    };
+  }
+
+  private known(name: string) {
+    const entry = PROJECTIONS.find((p) => p.projection.name === name);
+    if (!entry) throw new NotFoundDomainError(`No projection named ${JSON.stringify(name.slice(0, 60))}`);
+    return entry;
+  }
+}
