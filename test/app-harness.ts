@@ -17,7 +17,11 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** The whole app on a fresh database of its own, in dev auth mode, PostgreSQL event store. */
+/**
+ * The whole app on a fresh database of its own, in dev auth mode, with the PostgreSQL event store
+ * unless `env` says otherwise (`{ EVENT_STORE: 'memory' }`). `env` is read as the process
+ * environment would be; the test process's own environment is not.
+ */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
   const db = await createTestDatabase('e2e');
   const config: RuntimeConfig = {
@@ -26,8 +30,14 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     clientRefSecret: 'test-secret-of-at-least-thirty-two-characters',
   };
   const devKeys: DevKeys = await createDevKeys();
-  const app = await createApp({ config, auth: { mode: 'dev', devKeys } });
-  await app.init();
+  let app: INestApplication;
+  try {
+    app = await createApp({ config, auth: { mode: 'dev', devKeys } });
+    await app.init();
+  } catch (error) {
+    await db.drop();
+    throw error;
+  }
   return {
     app,
     http: request(app.getHttpServer()),

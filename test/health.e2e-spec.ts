@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { startApp, type RunningApp } from './app-harness.js';
 
 describe('the running service', () => {
@@ -14,10 +15,13 @@ describe('the running service', () => {
     expect(response.body).toEqual({ status: 'ok', database: 'up', eventStore: 'up' });
   });
 
-  it('serves its OpenAPI document', async () => {
+  it('serves its OpenAPI document at /docs-json and the browsable one at /docs', async () => {
     const response = await running.http.get('/docs-json').expect(200);
     expect(response.body.openapi).toMatch(/^3\./);
     expect(Object.keys(response.body.paths)).toContain('/api/v1/dev/token');
+    expect(Object.keys(response.body.paths)).toContain('/health');
+    const page = await running.http.get('/docs').expect(200);
+    expect(page.headers['content-type']).toContain('text/html');
   });
 
   it('answers an unknown route with 404 problem+json', async () => {
@@ -26,9 +30,28 @@ describe('the running service', () => {
     expect(response.body).toMatchObject({ status: 404, code: 'ROUTE.NOT_FOUND' });
   });
 
+  it('keeps health outside the /api/v1 prefix', async () => {
+    await running.http.get('/api/v1/health').expect(404);
+  });
+
+  it('counts requests by route pattern and status on GET /metrics, without a token', async () => {
+    await running.http.get('/health').expect(200);
+    await running.http.get('/api/v1/nothing-here/42').expect(404);
+    await running.http.get('/nothing-here').expect(404);
+    await running.http.post('/api/v1/offices/0314/employer-contacts').send({}).expect(401);
+    const response = await running.http.get('/metrics').expect(200);
+    expect(response.headers['content-type']).toContain('text/plain');
+    expect(response.text).toMatch(/^process_uptime_seconds \d/m);
+    expect(response.text).toMatch(/^http_requests_total\{method="GET",route="\/health",status="200"\} [1-9]/m);
+    expect(response.text).toMatch(/^http_requests_total\{method="GET",route="unmatched",status="404"\} [1-9]/m);
+    expect(response.text).toMatch(
+      /^http_requests_total\{method="POST",route="\/api\/v1\/offices\/:officeNumber\/employer-contacts",status="401"\} 1$/m,
+    );
+    expect(response.text).not.toContain('nothing-here');
+  });
+
   it('has applied its migrations (never synchronize)', async () => {
-    const { DataSource } = await import('typeorm');
-    const rows = await running.app.get(DataSource).query('SELECT name FROM migrations');
-    expect(rows.map((r: { name: string }) => r.name)).toContain('CreateIdempotencyRecords1763800000000');
+    const rows: Array<{ name: string }> = await running.app.get(DataSource).query('SELECT name FROM migrations');
+    expect(rows.map((r) => r.name)).toContain('CreateIdempotencyRecords1763800000000');
   });
 });

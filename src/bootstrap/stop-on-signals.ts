@@ -2,12 +2,18 @@ import type { INestApplication } from '@nestjs/common';
 import type { ProvidedDatabase } from './provide-database.js';
 import { startUpLog } from './start-up-log.js';
 
+/** What has been started so far; filled in by `main.ts` as start-up goes on. */
+export interface StartedParts {
+  database?: ProvidedDatabase;
+  app?: INestApplication;
+}
+
 /**
- * Closes the app first (HTTP server, then the modules' shutdown hooks: event store, TypeORM
- * DataSource), so no connection is left when the embedded server stops after it.
+ * Closes the app first (HTTP server, then the modules' shutdown hooks: projections, event store,
+ * TypeORM DataSource), so no connection is left when the embedded server stops after it.
  * Resolves to false when some part failed to stop.
  */
-export async function closeAll(app: INestApplication | undefined, database: ProvidedDatabase): Promise<boolean> {
+export async function closeAll({ app, database }: StartedParts): Promise<boolean> {
   let clean = true;
   try {
     await app?.close();
@@ -16,7 +22,7 @@ export async function closeAll(app: INestApplication | undefined, database: Prov
     startUpLog(`closing the app failed: ${String(error)}`, 'fatal');
   }
   try {
-    await database.stop();
+    await database?.stop();
   } catch (error) {
     clean = false;
     startUpLog(`stopping the embedded PostgreSQL failed: ${String(error)}`, 'fatal');
@@ -24,17 +30,19 @@ export async function closeAll(app: INestApplication | undefined, database: Prov
   return clean;
 }
 
-/** Ctrl-C and `kill`: stop everything once, then exit. */
-export function stopOnSignals(app: INestApplication, database: ProvidedDatabase): void {
+/**
+ * Ctrl-C, `kill` and a closed terminal: stop whatever has started, once, then exit. Installed
+ * before anything starts, so a Ctrl-C during start-up does not leave the embedded server behind.
+ */
+export function stopOnSignals(parts: StartedParts): void {
   let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     startUpLog(`${signal} received: stopping`);
-    const clean = await closeAll(app, database);
-    startUpLog('stopped');
+    const clean = await closeAll(parts);
+    startUpLog(clean ? 'stopped' : 'stopped, not cleanly', clean ? 'info' : 'warn');
     process.exit(clean ? 0 : 1);
   };
-  process.on('SIGINT', (signal) => void stop(signal));
-  process.on('SIGTERM', (signal) => void stop(signal));
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, (received) => void stop(received));
 }

@@ -11,7 +11,9 @@ export function httpMetricsMiddleware(registry: MetricsRegistry) {
   return (request: Request, response: Response, next: NextFunction): void => {
     response.on('finish', () => {
       const pattern = (request.route as { path?: unknown } | undefined)?.path;
-      const route = typeof pattern === 'string' ? `${request.baseUrl}${pattern}` : 'unmatched';
+      // Nest answers unknown paths under the global prefix with a catch-all route (`/api/v1*path`).
+      const matched = typeof pattern === 'string' && !pattern.includes('*');
+      const route = matched ? `${request.baseUrl}${pattern}` : 'unmatched';
       requests.inc({ method: request.method, route, status: String(response.statusCode) });
     });
     next();

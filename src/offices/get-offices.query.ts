@@ -28,8 +28,8 @@ export class GetOfficesHandler implements IQueryHandler<GetOffices> {
 
   async execute({ visibleOffices, period, now, minPosition }: GetOffices): Promise<OfficesAnswer> {
     const [engagement, outcomes, activeCases] = await Promise.all([
-      this.views.read(engagementProjection.name, { prefix: 'm|' }, minPosition),
-      this.views.read(outcomesProjection.name, { prefix: 'c|' }, minPosition),
+      this.views.read(engagementProjection.name, { from: `m|${period.from}`, to: `m|${period.to}` }, minPosition),
+      this.views.read(outcomesProjection.name, { from: `n|${period.from}`, to: `n|${period.to}` }, minPosition),
       this.views.read(followUpGapsProjection.name, { prefix: 'a|' }, minPosition),
     ]);
     const visible = (office: string) => !visibleOffices || visibleOffices.includes(office);

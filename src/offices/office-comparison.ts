@@ -1,6 +1,6 @@
 import type { ActiveCase } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
 import { followUpGaps } from '../cases/follow-up-gaps/follow-up-gaps.query.js';
-import type { Cohort } from '../cases/outcomes/outcomes.projection.js';
+import type { OfficeMonth } from '../cases/outcomes/outcomes.projection.js';
 import type { EngagementMonth } from '../employers/engagement/engagement.projection.js';
 import { ratio } from '../shared/views/months.js';
 
@@ -15,7 +15,6 @@ export interface OfficeFigures {
   followUpGaps: number;
 }
 
-const officeOfKey = (key: string) => key.split('|')[1]!;
 
 /** Offices side by side over [from, to]; follow-up gaps are today's (30 days), as the gaps view counts them. */
 export function compareOffices(
@@ -25,26 +24,32 @@ export function compareOffices(
   visible: (office: string) => boolean,
 ): OfficeFigures[] {
   const offices = new Map<string, { contacts: number; employers: Set<string>; advisors: Set<string>; enrolled: number; placed: number; active: ActiveCase[] }>();
-  const office = (key: string) => {
-    const number = officeOfKey(key);
+  const office = (number: string) => {
     if (!offices.has(number)) offices.set(number, { contacts: 0, employers: new Set(), advisors: new Set(), enrolled: 0, placed: 0, active: [] });
     return offices.get(number)!;
   };
   const inPeriod = (month: string) => month >= period.from && month <= period.to;
+  // Month-first rows (`m|<month>|<office>`, `n|<month>|<office>`) of the period, every office.
   for (const [key, doc] of docs.engagement) {
-    if (!key.startsWith('m|') || !visible(officeOfKey(key)) || !inPeriod((doc as EngagementMonth).month)) continue;
+    const number = key.split('|')[2]!;
     const month = doc as EngagementMonth;
-    const figures = office(key);
+    if (!visible(number) || !inPeriod(month.month)) continue;
+    const figures = office(number);
     figures.contacts += month.employerContacts;
     Object.keys(month.employers).forEach((e) => figures.employers.add(e));
     Object.keys(month.advisors).forEach((a) => figures.advisors.add(a));
   }
-  for (const [key, doc] of docs.outcomes) {
-    if (!key.startsWith('c|') || !visible(officeOfKey(key)) || !inPeriod((doc as Cohort).month)) continue;
-    office(key).enrolled += (doc as Cohort).enrolled;
-    office(key).placed += (doc as Cohort).placed;
+  for (const doc of docs.outcomes.values()) {
+    const month = doc as OfficeMonth;
+    if (!visible(month.officeNumber) || !inPeriod(month.month)) continue;
+    office(month.officeNumber).enrolled += month.enrolled;
+    office(month.officeNumber).placed += month.placed;
   }
-  for (const [key, doc] of docs.activeCases) if (visible(officeOfKey(key))) office(key).active.push(doc as ActiveCase);
+  // Active cases: `a|<office>|<caseId>`; only open cases, so as many as are open today.
+  for (const [key, doc] of docs.activeCases) {
+    const number = key.split('|')[1]!;
+    if (visible(number)) office(number).active.push(doc as ActiveCase);
+  }
   return [...offices]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([officeNumber, f]) => ({

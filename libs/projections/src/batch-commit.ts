@@ -39,7 +39,9 @@ export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEve
       if (!current || current.position !== ctx.expected.position || current.version !== ctx.expected.version) {
         throw new Fenced();
       }
-      await writeRows(ctx, foldBatch(ctx, batch, await loadRows(ctx, batch)));
+      const { state, planned } = await loadRows(ctx, batch);
+      for (const { event, keys } of planned) state.apply(event, keys);
+      await writeRows(ctx, state.takeChanges());
       const [row] = await queryRows<{ live_position: string }>(
         ctx.runner,
         `UPDATE ${progressTable(ctx.track)} SET position = $2, events_per_second = $3, updated_at = now()
@@ -62,6 +64,7 @@ export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEve
 
 class Fenced extends Error {}
 
+/** The batch's events of this projection with their keys, and every row they name. */
 async function loadRows(ctx: BatchContext, batch: readonly RecordedEvent[]) {
   const state = new RowState(ctx.projection);
   const planned = batch.filter((event) => state.handles(event)).map((event) => ({ event, keys: state.keysOf(event) }));
@@ -75,12 +78,6 @@ async function loadRows(ctx: BatchContext, batch: readonly RecordedEvent[]) {
     for (const row of rows) state.load(row.key, row.doc, toNumber(row.last_position));
   }
   return { state, planned };
-}
-
-function foldBatch(_ctx: BatchContext, batch: readonly RecordedEvent[], loaded: Awaited<ReturnType<typeof loadRows>>): RowChange[] {
-  void batch;
-  for (const { event, keys } of loaded.planned) loaded.state.apply(event, keys);
-  return loaded.state.takeChanges();
 }
 
 async function writeRows(ctx: BatchContext, changes: readonly RowChange[]): Promise<void> {

@@ -49,16 +49,16 @@ export async function ensureCheckpoints(db: Db, projections: readonly { name: st
 
 /**
  * Asks for a rebuild into a fresh shadow table at `version`. Starts over when one for another
- * version is under way or the last one failed; otherwise leaves a running one alone.
+ * version is under way (or, if asked, when the last one failed); leaves a running one alone.
  */
-export async function requestRebuild(db: Db, name: string, version: number): Promise<void> {
+export async function requestRebuild(db: Db, name: string, version: number, { restartFailed }: { restartFailed: boolean }): Promise<void> {
   await queryRows(
     db,
     `INSERT INTO ${REBUILDS} AS r (name, version) VALUES ($1, $2)
      ON CONFLICT (name) DO UPDATE SET version = $2, position = 0, error_position = NULL, error_message = NULL,
        events_per_second = 0, started_at = now(), updated_at = now()
-     WHERE r.version <> $2 OR r.error_position IS NOT NULL`,
-    [name, version],
+     WHERE r.version <> $2 OR ($3 AND r.error_position IS NOT NULL)`,
+    [name, version, restartFailed],
   );
 }
 

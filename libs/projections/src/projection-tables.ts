@@ -53,8 +53,9 @@ export const PROGRESS_TABLES_SQL = [
 /** Session advisory-lock keys `(kind, hash of name)`: one runner of each kind per projection. */
 export type LockKey = readonly [number, number];
 
-const LIVE_LOCK = 7263511;
-const REBUILD_LOCK = 7263512;
+// 'PRJ' + 1 and 2: the event store takes (7263512, hash of stream) pairs, so stay clear of those.
+const LIVE_LOCK = 0x50524a01;
+const REBUILD_LOCK = 0x50524a02;
 
 export const liveLock = (name: string): LockKey => [LIVE_LOCK, nameHash(name)];
 export const rebuildLock = (name: string): LockKey => [REBUILD_LOCK, nameHash(name)];

@@ -27,20 +27,6 @@ export async function inTransaction<T>(runner: QueryRunner, work: () => Promise<
   }
 }
 
-/** Thrown inside `inTransaction` to roll back on purpose and hand a result out. */
-export class Rollback<T> {
-  constructor(readonly result: T) {}
-}
-
-export async function withRollback<T>(runner: QueryRunner, work: () => Promise<T>): Promise<T> {
-  try {
-    return await inTransaction(runner, work);
-  } catch (error) {
-    if (error instanceof Rollback) return error.result as T;
-    throw error;
-  }
-}
-
 /** pg hands bigint columns out as strings. */
 export const toNumber = (value: string | number | null): number => Number(value ?? 0);
 

@@ -26,13 +26,22 @@ export interface ProviderCohort {
   placed: number;
 }
 
-type Doc = Cohort | ProviderCohort;
+/** An office's cases by start month, all modes together: what the national comparison sums. */
+export interface OfficeMonth {
+  officeNumber: string;
+  month: string;
+  enrolled: number;
+  placed: number;
+}
+
+type Doc = Cohort | ProviderCohort | OfficeMonth;
 type Outcome = RecordedEvent & (ClientEnrolled | ClientTransferredIn | ClientPlaced | ClientExited | ClientTransferredOut);
 
 export const cohortPrefix = (office: string) => `c|${office}|`;
 const cohortKey = (office: string, e: Outcome) => `${cohortPrefix(office)}${monthOf(e.data.startedAt)}|${e.data.followUpMode}|${e.data.measureCode}`;
 /** Month first: the national provider view reads a range of months across all offices. */
 export const providerKey = (month: string, provider: string, office: string) => `p|${month}|${provider}|${office}`;
+export const officeMonthKey = (month: string, office: string) => `n|${month}|${office}`;
 
 export const outcomesProjection: Projection<Doc, Outcome> = {
   name: 'outcomes',
@@ -41,7 +50,8 @@ export const outcomesProjection: Projection<Doc, Outcome> = {
   keysOf(event) {
     const office = officeOfStream(event.streamId)!;
     const provider = event.data.providerOrgNumber;
-    return [cohortKey(office, event), ...(provider ? [providerKey(monthOf(event.data.startedAt), provider, office)] : [])];
+    const month = monthOf(event.data.startedAt);
+    return [cohortKey(office, event), officeMonthKey(month, office), ...(provider ? [providerKey(month, provider, office)] : [])];
   },
   evolve(rows, event) {
     const office = officeOfStream(event.streamId)!;
@@ -55,17 +65,21 @@ export const outcomesProjection: Projection<Doc, Outcome> = {
     const provider = pKey
       ? ((rows.get(pKey) as ProviderCohort | undefined) ?? { providerOrgNumber: d.providerOrgNumber!, officeNumber: office, month: cohort.month, enrolled: 0, placed: 0 })
       : undefined;
+    const nKey = officeMonthKey(cohort.month, office);
+    const officeMonth = (rows.get(nKey) as OfficeMonth | undefined) ?? { officeNumber: office, month: cohort.month, enrolled: 0, placed: 0 };
     switch (event.type) {
       case 'ClientEnrolled':
       case 'ClientTransferredIn':
         cohort.enrolled += 1;
         cohort.active += 1;
+        officeMonth.enrolled += 1;
         if (provider) provider.enrolled += 1;
         break;
       case 'ClientPlaced':
         cohort.active -= 1;
         cohort.placed += 1;
         cohort.daysToPlacement.push(daysBetween(d.startedAt, event.data.occurredAt));
+        officeMonth.placed += 1;
         if (provider) provider.placed += 1;
         break;
       case 'ClientExited':
@@ -82,6 +96,7 @@ export const outcomesProjection: Projection<Doc, Outcome> = {
       }
     }
     rows.set(key, cohort);
+    rows.set(nKey, officeMonth);
     if (pKey && provider) rows.set(pKey, provider);
   },
 };

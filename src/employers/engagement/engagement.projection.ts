@@ -32,7 +32,8 @@ type Engaging = RecordedEvent & (EmployerContacted | ClientPlaced | RecruitmentN
 /** A placement counts as after contact when the office contacted that employer in the 90 days before. */
 export const CONTACT_WINDOW_DAYS = 90;
 
-export const monthKey = (office: string, month: string) => `m|${office}|${month}`;
+/** Month first, so the national comparison reads a range of months across every office. */
+export const monthKey = (office: string, month: string) => `m|${month}|${office}`;
 const timelineKey = (office: string, orgNumber: string) => `e|${office}|${orgNumber}`;
 
 const emptyMonth = (month: string): EngagementMonth => ({

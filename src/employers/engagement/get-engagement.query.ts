@@ -1,5 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { ViewReader } from '../../shared/views/view-reader.js';
+import { monthsBetween } from '../../shared/views/months.js';
 import { engagementProjection, monthKey } from './engagement.projection.js';
 import { engagementMonths, type EngagementMonthAnswer } from './engagement.query.js';
 
@@ -25,7 +26,7 @@ export class GetEngagementHandler implements IQueryHandler<GetEngagement> {
   constructor(private readonly views: ViewReader) {}
 
   async execute({ officeNumber, from, to, minPosition }: GetEngagement): Promise<EngagementAnswer> {
-    const { position, docs } = await this.views.read(engagementProjection.name, { from: monthKey(officeNumber, from), to: monthKey(officeNumber, to) }, minPosition);
+    const { position, docs } = await this.views.read(engagementProjection.name, { keys: monthsBetween(from, to).map((month) => monthKey(officeNumber, month)) }, minPosition);
     return { officeNumber, position, months: engagementMonths(officeNumber, from, to, docs) };
   }
 }

@@ -53,5 +53,15 @@ export function appendContract(store: StoreRef): void {
       expect(again.events.map((e) => e.id)).toEqual(first.events.map((e) => e.id));
       expect(await store().readStream(stream)).toHaveLength(2);
     });
+
+    it('stores an append retried by five callers at the same moment once, and answers each the same', async () => {
+      const stream = uniqueStream();
+      const retried = [anEvent('A', { n: 1 }, uuidv7()), anEvent('B', { n: 2 }, uuidv7())];
+      const results = await Promise.all(
+        Array.from({ length: 5 }, () => store().append(stream, retried, { expectedRevision: 'no_stream' })),
+      );
+      expect(new Set(results.map((r) => `${r.revision}@${r.position}`)).size).toBe(1);
+      expect((await store().readStream(stream)).map((e) => e.id)).toEqual(retried.map((e) => e.id));
+    });
   });
 }

@@ -1,6 +1,6 @@
 import { WrongExpectedRevision } from '../event-store.errors.js';
 import type { StoreRef } from './event-store.contract.js';
-import { anEvent, uniqueStream } from './contract-fixtures.js';
+import { anEvent, readableThrough, uniqueStream } from './contract-fixtures.js';
 
 export function concurrencyContract(store: StoreRef): void {
   describe('concurrent writers', () => {
@@ -25,6 +25,7 @@ export function concurrencyContract(store: StoreRef): void {
 
     it('stores all 20 parallel appends with expected revision any, each where its result says', async () => {
       const stream = uniqueStream();
+      const start = await store().headPosition();
       const results = await Promise.all(
         Array.from({ length: 20 }, (_, writer) => store().append(stream, [anEvent('Write', { writer })], { expectedRevision: 'any' })),
       );
@@ -37,6 +38,11 @@ export function concurrencyContract(store: StoreRef): void {
         expect(byId.get(reported.id)).toMatchObject({ revision: result.revision, position: result.position });
       }
       expect(new Set(stored.map((e) => (e.data as { writer: number }).writer)).size).toBe(20);
+      // None reported stored and then missing from the global log either.
+      const reported = results.map((r) => r.position).sort((a, b) => a - b);
+      await readableThrough(store(), reported[19]!);
+      const inLog = await store().readAll({ after: start, streamPrefix: stream });
+      expect(inLog.map((e) => e.position)).toEqual(reported);
     });
   });
 }

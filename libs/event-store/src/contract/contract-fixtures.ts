@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventMetadata, NewEvent } from '../event-envelope.js';
+import type { EventStore } from '../event-store.port.js';
 
 export const metadata = (overrides: Partial<EventMetadata> = {}): EventMetadata => ({
   actor: 'Z123456',
@@ -43,4 +44,17 @@ export async function take<T>(iterator: AsyncIterator<T[]>, count: number, timeo
     received.push(...next.value);
   }
   return received;
+}
+
+/**
+ * Waits until readers of `$all` may see `position`. An appended event may be readable a moment
+ * later than its append returns (PostgreSQL holds it back while an older transaction anywhere on
+ * the server still runs); this waits for that, and fails if it never comes.
+ */
+export async function readableThrough(store: EventStore, position: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while ((await store.headPosition()) < position) {
+    if (Date.now() > deadline) throw new Error(`position ${position} did not become readable within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }

@@ -24,6 +24,9 @@ export function invalidInputContract(store: StoreRef): void {
     it('refuses data holding a BigInt', async () => refused(stream(), [anEvent('A', { amount: 10n })]));
     it('refuses circular data', async () => refused(stream(), [anEvent('A', circular)]));
     it('refuses data that is not a finite number', async () => refused(stream(), [anEvent('A', { ratio: Number.NaN })]));
+    it('refuses data that JSON would silently empty, such as a Map', async () =>
+      refused(stream(), [anEvent('A', { byOffice: new Map([['0314', 1]]) })]));
+    it('refuses text holding a NUL character', async () => refused(stream(), [anEvent('A', { note: 'a\u0000b' })]));
     it('refuses an unknown expected revision', async () => {
       await refused(stream(), [anEvent()], { expectedRevision: -5 });
       await refused(stream(), [anEvent()], { expectedRevision: 'foo' });

@@ -1,5 +1,5 @@
 import type { StoreRef } from './event-store.contract.js';
-import { anEvent, events, uniquePrefix } from './contract-fixtures.js';
+import { anEvent, events, readableThrough, uniquePrefix } from './contract-fixtures.js';
 
 export function readContract(store: StoreRef): void {
   describe('reading', () => {
@@ -37,7 +37,8 @@ export function readContract(store: StoreRef): void {
       await store().append(`${office}case-a`, [anEvent('A', { n: 1 })]);
       await store().append(`${other}case-x`, [anEvent('A', { n: 2 })]);
       await store().append(`${office}employer-b`, [anEvent('B', { n: 3 })]);
-      await store().append(`${office}case-a`, [anEvent('C', { n: 4 })]);
+      const last = await store().append(`${office}case-a`, [anEvent('C', { n: 4 })]);
+      await readableThrough(store(), last.position);
       const read = await store().readAll({ after: start, streamPrefix: office });
       expect(read.map((e) => (e.data as { n: number }).n)).toEqual([1, 3, 4]);
       expect(read.every((e) => e.position > start)).toBe(true);
@@ -48,7 +49,11 @@ export function readContract(store: StoreRef): void {
     it('reads all events filtered by type, with a limit and a page cursor that misses nothing', async () => {
       const office = uniquePrefix();
       const start = await store().headPosition();
-      for (let n = 0; n < 7; n++) await store().append(`${office}case-${n}`, [anEvent(n % 2 ? 'Odd' : 'Even', { n })]);
+      let last = start;
+      for (let n = 0; n < 7; n++) {
+        last = (await store().append(`${office}case-${n}`, [anEvent(n % 2 ? 'Odd' : 'Even', { n })])).position;
+      }
+      await readableThrough(store(), last);
       const evens = await store().readAll({ after: start, streamPrefix: office, types: ['Even'] });
       expect(evens.map((e) => (e.data as { n: number }).n)).toEqual([0, 2, 4, 6]);
       const paged: number[] = [];
@@ -67,11 +72,11 @@ export function readContract(store: StoreRef): void {
       const start = await store().headPosition();
       const results = [];
       for (let n = 0; n < 4; n++) results.push(await store().append(`${office}case-${n}`, [anEvent('A', { n })]));
+      await readableThrough(store(), results[3]!.position);
       const backwards = await store().readAll({ streamPrefix: office, direction: 'backwards', limit: 3 });
       expect(backwards.map((e) => (e.data as { n: number }).n)).toEqual([3, 2, 1]);
       const upTo = await store().readAll({ after: start, streamPrefix: office, toPosition: results[1]!.position });
       expect(upTo.map((e) => (e.data as { n: number }).n)).toEqual([0, 1]);
-      expect(await store().headPosition()).toBeGreaterThanOrEqual(results[3]!.position);
     });
   });
 }

@@ -57,7 +57,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    const types = options.types ? new Set(options.types) : undefined;
+    const types = options.types?.length ? new Set(options.types) : undefined;
     const matching = this.log.filter(
       (e) =>
         (options.toPosition === undefined || e.position <= options.toPosition) &&
@@ -70,7 +70,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    return catchUpSubscription((o) => this.readAll(o), this.signal, options, 1000);
+    return catchUpSubscription({ readAll: (o) => this.readAll(o), signal: this.signal, pollIntervalMs: 1000 }, options);
   }
 
   async headPosition(): Promise<number> {

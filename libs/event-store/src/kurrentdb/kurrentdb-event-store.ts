@@ -8,13 +8,12 @@ import {
   WrongExpectedVersionError,
   excludeSystemEvents,
   jsonEvent,
-  streamNameFilter,
-  type AllStreamResolvedEvent,
-  type Filter,
-  type ReadPosition,
+  type AppendResult as KurrentAppendResult,
+  type JSONType,
 } from '@kurrent/kurrentdb-client';
 import { prepareAppend } from '../append-input.js';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
+import { WrongExpectedRevision } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -24,54 +23,68 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port.js';
-import { isOurs, prefixRegex, toAppendState, toRecordedEvent, toWrongExpectedRevision, type KurrentRecorded } from './kurrentdb-mapping.js';
+import { isSelected, serverFilter } from './kurrentdb-filter.js';
+import { fromResolved, toAppendState, toPosition, toWrongExpectedRevision } from './kurrentdb-mapping.js';
+import { readBackAppended } from './kurrentdb-read-back.js';
+import { batchedSubscription } from './kurrentdb-subscription.js';
+
+const DEFAULT_BATCH_SIZE = 500;
 
 /**
- * The port over KurrentDB/EventStoreDB, for clustered deployments. Stream revisions and
- * `$all` commit positions are the server's own; KurrentDB deduplicates retried event ids.
+ * The port over KurrentDB/EventStoreDB. Stream revisions and `$all` commit positions are the
+ * server's own; the server stores a retried event id once, which makes appends idempotent.
  */
 export class KurrentDbEventStore implements EventStore {
   constructor(private readonly client: KurrentDBClient) {}
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const input = prepareAppend(streamId, events, options.expectedRevision);
+    const proposed = input.events.map((e) =>
+      jsonEvent({ id: e.id, type: e.type, data: JSON.parse(e.dataJson) as JSONType, metadata: JSON.parse(e.metadataJson) as JSONType }),
+    );
+    let answer: KurrentAppendResult;
     try {
-      await this.client.appendToStream(
-        streamId,
-        input.events.map((e) =>
-          jsonEvent({ id: e.id, type: e.type, data: JSON.parse(e.dataJson), metadata: JSON.parse(e.metadataJson) }),
-        ),
-        { streamState: toAppendState(input.expectedRevision) },
-      );
+      answer = await this.client.appendToStream(streamId, proposed, { streamState: toAppendState(input.expectedRevision) });
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) throw toWrongExpectedRevision(streamId, input.expectedRevision, error);
       throw error;
     }
-    // The append answer has no per-event positions: read the events back by id.
-    const ids = new Set(input.events.map((e) => e.id));
-    const stored = (await this.readStream(streamId, { direction: 'backwards', limit: Math.max(ids.size * 4, 64) }))
-      .filter((e) => ids.has(e.id))
-      .reverse();
+    // `throwOnAppendFailure=false` in the connection string answers instead of throwing, and its
+    // revision is not to be trusted then (the client reports a boolean as the revision).
+    if (!answer.success) throw new WrongExpectedRevision(streamId, input.expectedRevision, await this.lastRevision(streamId));
+    // The answer holds the last revision only (and no position at all for a retry the server
+    // recognised): read the appended events back for their positions and times.
+    const stored = await readBackAppended(
+      (from, limit, direction) => this.readStream(streamId, { fromRevision: from, limit, direction }),
+      streamId,
+      input.events.map((e) => e.id),
+      Number(answer.nextExpectedRevision),
+    );
     const last = stored[stored.length - 1]!;
     return { streamId, revision: last.revision, position: last.position, events: stored };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
+    const { toPosition: upTo, limit } = options;
+    if (limit === 0) return [];
+    const read = this.client.readStream(streamId, {
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromRevision: options.fromRevision !== undefined ? BigInt(options.fromRevision) : backwards ? END : START,
+      // Going backwards, events past `toPosition` are skipped first, so the count is unknown.
+      ...(limit !== undefined && !(backwards && upTo !== undefined) ? { maxCount: limit } : {}),
+    });
     const events: RecordedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId, {
-        direction: backwards ? BACKWARDS : FORWARDS,
-        fromRevision: options.fromRevision !== undefined ? BigInt(options.fromRevision) : backwards ? END : START,
-      })) {
-        if (!resolved.event) continue;
-        const event = toRecordedEvent(resolved.event as unknown as KurrentRecorded, resolved.commitPosition);
-        if (options.toPosition !== undefined && event.position > options.toPosition) {
+      for await (const resolved of read) {
+        const event = fromResolved(resolved);
+        if (!event) continue;
+        if (upTo !== undefined && event.position > upTo) {
           if (backwards) continue;
           break;
         }
         events.push(event);
-        if (options.limit !== undefined && events.length >= options.limit) break;
+        if (limit !== undefined && events.length >= limit) break;
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
@@ -82,73 +95,76 @@ export class KurrentDbEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
-    const from: ReadPosition =
-      options.after !== undefined ? { commit: BigInt(options.after), prepare: BigInt(options.after) } : backwards ? END : START;
-    const types = options.types ? new Set(options.types) : undefined;
+    const { after, toPosition: upTo, limit } = options;
+    if (limit === 0) return [];
+    // Both directions start at `after`: forwards the server includes the event there (dropped
+    // below), backwards it starts just before it.
+    const from = after !== undefined ? toPosition(after) : backwards ? END : START;
+    const serverDoesAll = !(options.streamPrefix && options.types?.length) && !(backwards && upTo !== undefined);
+    const read = this.client.readAll({
+      direction: backwards ? BACKWARDS : FORWARDS,
+      fromPosition: from,
+      filter: serverFilter(options),
+      ...(limit !== undefined && serverDoesAll ? { maxCount: limit + 1 } : {}),
+    });
     const events: RecordedEvent[] = [];
-    for await (const resolved of this.client.readAll({ direction: backwards ? BACKWARDS : FORWARDS, fromPosition: from, filter: this.filterOf(options.streamPrefix) })) {
-      const event = this.ours(resolved);
-      if (!event) continue;
-      if (options.after !== undefined && (backwards ? event.position >= options.after : event.position <= options.after)) continue;
-      if (options.toPosition !== undefined && event.position > options.toPosition) {
+    for await (const resolved of read) {
+      const event = fromResolved(resolved);
+      if (!event || !isSelected(options, event)) continue;
+      if (after !== undefined && (backwards ? event.position >= after : event.position <= after)) continue;
+      if (upTo !== undefined && event.position > upTo) {
         if (backwards) continue;
         break;
       }
-      if (types && !types.has(event.type)) continue;
-      if (options.streamPrefix && !event.streamId.startsWith(options.streamPrefix)) continue;
       events.push(event);
-      if (options.limit !== undefined && events.length >= options.limit) break;
+      if (limit !== undefined && events.length >= limit) break;
     }
     return events;
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    const subscription = this.client.subscribeToAll({
-      fromPosition: options.after ? { commit: BigInt(options.after), prepare: BigInt(options.after) } : START,
-      filter: this.filterOf(options.streamPrefix),
-    });
-    const types = options.types ? new Set(options.types) : undefined;
     const after = options.after ?? 0;
-    const ours = (resolved: AllStreamResolvedEvent) => this.ours(resolved);
-    async function* batches(): AsyncGenerator<RecordedEvent[]> {
-      for await (const resolved of subscription) {
-        const event = ours(resolved);
-        if (!event || event.position <= after) continue;
-        if (types && !types.has(event.type)) continue;
-        if (options.streamPrefix && !event.streamId.startsWith(options.streamPrefix)) continue;
-        yield [event];
-      }
-    }
-    return { [Symbol.asyncIterator]: () => batches(), close: () => subscription.unsubscribe() };
+    const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+    const source = this.client.subscribeToAll(
+      { fromPosition: after > 0 ? toPosition(after) : START, filter: serverFilter(options) },
+      // Lets a batch hold up to `batchSize` events that already arrived (the default is 16).
+      { highWaterMark: batchSize },
+    );
+    return batchedSubscription(
+      source,
+      (resolved) => {
+        const event = fromResolved(resolved);
+        return event && event.position > after && isSelected(options, event) ? event : undefined;
+      },
+      batchSize,
+    );
   }
 
   async headPosition(): Promise<number> {
-    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, filter: excludeSystemEvents() })) {
-      const event = this.ours(resolved);
-      if (event) return event.position;
+    const last = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1, filter: excludeSystemEvents() });
+    for await (const resolved of last) {
+      const position = resolved.event?.position?.commit ?? resolved.commitPosition;
+      if (position !== undefined) return Number(position);
     }
     return 0;
   }
 
   async ping(): Promise<void> {
-    await this.headPosition();
+    for await (const _ of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) break;
   }
 
   async close(): Promise<void> {
     await this.client.dispose();
   }
 
-  private filterOf(streamPrefix: string | undefined): Filter {
-    return streamPrefix ? streamNameFilter({ regex: prefixRegex(streamPrefix) }) : excludeSystemEvents();
-  }
-
-  private ours(resolved: AllStreamResolvedEvent): RecordedEvent | undefined {
-    const event = resolved.event as unknown as KurrentRecorded | undefined;
-    if (!event || !event.isJson || !isOurs(event)) return undefined;
-    return toRecordedEvent(event, resolved.commitPosition);
+  /** The stream's last revision, -1 when it has none. */
+  private async lastRevision(streamId: string): Promise<number> {
+    const [last] = await this.readStream(streamId, { direction: 'backwards', limit: 1 });
+    return last?.revision ?? -1;
   }
 }
 
+/** A store over a KurrentDB connection string, e.g. `kurrentdb://localhost:2113?tls=false`. */
 export async function createKurrentDbEventStore(options: { connectionString: string }): Promise<KurrentDbEventStore> {
-  return new KurrentDbEventStore(KurrentDBClient.connectionString`${options.connectionString}`);
+  return new KurrentDbEventStore(KurrentDBClient.connectionString(options.connectionString));
 }

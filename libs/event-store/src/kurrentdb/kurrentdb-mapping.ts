@@ -1,4 +1,4 @@
-import { ANY, NO_STREAM, STREAM_EXISTS, type AppendStreamState } from '@kurrent/kurrentdb-client';
+import { ANY, NO_STREAM, STREAM_EXISTS, type AppendStreamState, type Position } from '@kurrent/kurrentdb-client';
 import type { EventMetadata, RecordedEvent } from '../event-envelope.js';
 import { WrongExpectedRevision } from '../event-store.errors.js';
 import type { ExpectedRevision } from '../event-store.port.js';
@@ -17,17 +17,20 @@ export function toAppendState(expected: ExpectedRevision): AppendStreamState {
   }
 }
 
-/** The client's WrongExpectedVersionError as ours; `actual` -1 when the stream does not exist. */
+/**
+ * The client's WrongExpectedVersionError as ours. Its `actualState` is the stream's revision
+ * as a bigint, or `no_stream`; anything else (deleted, tombstoned) has no revision either.
+ */
 export function toWrongExpectedRevision(
   streamId: string,
   expected: ExpectedRevision,
   error: { actualState?: unknown },
 ): WrongExpectedRevision {
-  const actual = typeof error.actualState === 'bigint' ? Number(error.actualState) : -1;
+  const actual = typeof error.actualState === 'bigint' && error.actualState >= 0n ? Number(error.actualState) : -1;
   return new WrongExpectedRevision(streamId, expected, actual);
 }
 
-/** The shape of a JSON event as the client reads it (from a stream or from $all). */
+/** A recorded event as the client hands it out, from a stream read, an `$all` read or a subscription. */
 export interface KurrentRecorded {
   id: string;
   streamId: string;
@@ -37,13 +40,32 @@ export interface KurrentRecorded {
   data: unknown;
   metadata: unknown;
   isJson: boolean;
-  position?: { commit: bigint; prepare: bigint };
+  position?: Position;
 }
 
-/** Our envelope from a KurrentDB event; its `$all` commit position is our global position. */
-export function toRecordedEvent(event: KurrentRecorded, commitPosition?: bigint): RecordedEvent {
-  const position = event.position?.commit ?? commitPosition;
-  if (position === undefined) throw new Error(`KurrentDB event ${event.id} came without a position`);
+/** What the client yields: the event, and a commit position older servers only put beside it. */
+export interface KurrentResolved {
+  event?: KurrentRecorded;
+  commitPosition?: bigint;
+}
+
+/** System streams and events (`$…`) are KurrentDB's own, never ours. */
+export const isSystem = (event: { streamId: string; type: string }): boolean =>
+  event.streamId.startsWith('$') || event.type.startsWith('$');
+
+/**
+ * Our envelope from what the client yields, or undefined for what is not ours to hand out:
+ * system events and non-JSON events (this store only writes JSON). The `$all` commit position
+ * is our global position: KurrentDB writes each event of an append as its own committed record,
+ * so every event has a commit position of its own, rising in `$all` order.
+ */
+export function fromResolved(resolved: KurrentResolved): RecordedEvent | undefined {
+  const event = resolved.event;
+  if (!event || !event.isJson || isSystem(event)) return undefined;
+  const position = event.position?.commit ?? resolved.commitPosition;
+  if (position === undefined) {
+    throw new Error(`KurrentDB event ${event.id} in ${event.streamId} came without a position (server older than 22.6?)`);
+  }
   return {
     id: event.id,
     type: event.type,
@@ -56,9 +78,8 @@ export function toRecordedEvent(event: KurrentRecorded, commitPosition?: bigint)
   };
 }
 
-/** System streams and events (`$…`) are KurrentDB's own, never ours. */
-export const isOurs = (event: { streamId: string; type: string }): boolean =>
-  !event.streamId.startsWith('$') && !event.type.startsWith('$');
-
-/** A regex for the server-side stream filter: literally this prefix. */
-export const prefixRegex = (prefix: string): string => `^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+/**
+ * A `$all` position from one of ours. Ours are commit positions of self-committed records,
+ * where the prepare position is the same number.
+ */
+export const toPosition = (position: number): Position => ({ commit: BigInt(position), prepare: BigInt(position) });

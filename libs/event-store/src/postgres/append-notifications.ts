@@ -43,12 +43,50 @@ export interface AppendListener {
   close(): Promise<void>;
 }
 
-/** A dedicated connection LISTENing for appends; subscriptions still poll if it drops. */
-export async function listenForAppends(connectionString: string, onAppend: () => void): Promise<AppendListener> {
-  const client = new pg.Client({ connectionString });
-  client.on('error', () => undefined);
-  client.on('notification', onAppend);
-  await client.connect();
-  await client.query(`LISTEN ${CHANNEL}`);
-  return { close: () => client.end() };
+/**
+ * A dedicated connection LISTENing for appends. When it drops it is made again, and subscribers
+ * are woken then, since notifications sent meanwhile are lost; until then they still poll.
+ */
+export async function listenForAppends(
+  connectionString: string,
+  onAppend: () => void,
+  reconnectDelayMs = 1000,
+): Promise<AppendListener> {
+  let closed = false;
+  let started = false;
+  let client: pg.Client | undefined;
+  let retry: NodeJS.Timeout | undefined;
+
+  const connect = async (): Promise<void> => {
+    const fresh = new pg.Client({ connectionString });
+    let lost = false;
+    const onLost = () => {
+      if (lost || closed || !started) return;
+      lost = true;
+      retry = setTimeout(() => void connect().then(onAppend, () => undefined), reconnectDelayMs);
+    };
+    fresh.on('error', onLost);
+    fresh.on('end', onLost);
+    fresh.on('notification', onAppend);
+    try {
+      await fresh.connect();
+      await fresh.query(`LISTEN ${CHANNEL}`);
+    } catch (error) {
+      onLost();
+      await fresh.end().catch(() => undefined);
+      throw error;
+    }
+    client = fresh;
+    if (closed) await fresh.end();
+  };
+
+  await connect();
+  started = true;
+  return {
+    close: async () => {
+      closed = true;
+      clearTimeout(retry);
+      await client?.end().catch(() => undefined);
+    },
+  };
 }

@@ -1,6 +1,10 @@
+import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '../../../testing/src/index.js';
 import { describeEventStoreContract } from '../contract/event-store.contract.js';
-import { createPostgresEventStore } from './postgres-event-store.js';
+import { anEvent, take, uniquePrefix } from '../contract/contract-fixtures.js';
+import { migrateEventStore } from './migrate-event-store.js';
+import { createPostgresEventStore, type PostgresEventStore } from './postgres-event-store.js';
+import { EVENT_STORE_MIGRATIONS } from './schema.sql.js';
 
 describeEventStoreContract('PostgreSQL', async () => {
   const db: TestDatabase = await createTestDatabase('event_store_contract');
@@ -12,4 +16,77 @@ describeEventStoreContract('PostgreSQL', async () => {
       await db.drop();
     },
   };
+});
+
+/** Commit order under concurrent writers is proven in commit-order.int-spec.ts. */
+describe('PostgreSQL event store: schema and live wake-ups', () => {
+  let db: TestDatabase;
+  let admin: pg.Client;
+  const stores: PostgresEventStore[] = [];
+  /** A poll this slow never fires during a test: whatever arrives was woken by a notification. */
+  const openStore = async (pollIntervalMs = 600_000) => {
+    const store = await createPostgresEventStore({ connectionString: db.url, pollIntervalMs, poolSize: 5 });
+    stores.push(store);
+    return store;
+  };
+
+  beforeAll(async () => {
+    db = await createTestDatabase('event_store_postgres');
+    admin = new pg.Client({ connectionString: db.url });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.close()));
+    await admin.end();
+    await db.drop();
+  });
+
+  it('migrates a fresh database once when two instances start together, and again not at all', async () => {
+    const [first, second] = await Promise.all([openStore(), openStore()]);
+    const stream = `${uniquePrefix()}case-1`;
+    await first!.append(stream, [anEvent()]);
+    await second!.append(stream, [anEvent()], { expectedRevision: 0 });
+    const applied = async () => (await admin.query('SELECT version, applied_at FROM es_migrations ORDER BY version')).rows;
+    const before = await applied();
+    expect(before.map((r) => r.version)).toEqual(EVENT_STORE_MIGRATIONS.map((m) => m.version));
+
+    const pool = new pg.Pool({ connectionString: db.url });
+    await migrateEventStore(pool);
+    await pool.end();
+    expect(await applied()).toEqual(before);
+  });
+
+  it('wakes a live subscriber of one instance when another instance appends', async () => {
+    const [subscriber, writer] = await Promise.all([openStore(), openStore()]);
+    const office = uniquePrefix();
+    const subscription = subscriber.subscribe({ after: await subscriber.headPosition(), streamPrefix: office });
+    const iterator = subscription[Symbol.asyncIterator]();
+
+    const first = take(iterator, 1);
+    await writer.append(`${office}case-1`, [anEvent('A', { n: 1 })]);
+    expect((await first).map((e) => e.data)).toEqual([{ n: 1 }]);
+    const second = take(iterator, 1);
+    await writer.append(`${office}case-1`, [anEvent('A', { n: 2 })]);
+    expect((await second).map((e) => e.data)).toEqual([{ n: 2 }]);
+    await subscription.close();
+  });
+
+  it('keeps waking live subscribers after its LISTEN connection was cut', async () => {
+    const subscriber = await openStore();
+    const office = uniquePrefix();
+    const subscription = subscriber.subscribe({ after: await subscriber.headPosition(), streamPrefix: office });
+    const iterator = subscription[Symbol.asyncIterator]();
+
+    const { rows } = await admin.query<{ cut: boolean }>(
+      `SELECT pg_terminate_backend(pid) AS cut FROM pg_stat_activity
+       WHERE datname = current_database() AND query LIKE 'LISTEN%' AND pid <> pg_backend_pid()`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const delivered = take(iterator, 2, 15_000);
+    await subscriber.append(`${office}case-1`, [anEvent('A', { n: 1 })]);
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // past the listener's reconnect delay
+    await subscriber.append(`${office}case-1`, [anEvent('A', { n: 2 })]);
+    expect((await delivered).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+    await subscription.close();
+  });
 });

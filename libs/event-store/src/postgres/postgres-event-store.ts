@@ -3,7 +3,7 @@ import { prepareAppend } from '../append-input.js';
 import { catchUpSubscription } from '../catch-up-subscription.js';
 import { ChangeSignal } from '../change-signal.js';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
-import { InvalidAppend, WrongExpectedRevision } from '../event-store.errors.js';
+import { InvalidAppend } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -13,6 +13,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port.js';
+import { callAppend } from './append-call.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
 import { AppendNotifier, listenForAppends, type AppendListener } from './append-notifications.js';
 import { migrateEventStore } from './migrate-event-store.js';
@@ -24,10 +25,6 @@ export interface PostgresEventStoreOptions {
   /** How often live subscriptions look for new events when no notification came. */
   pollIntervalMs?: number;
 }
-
-const UNIQUE_VIOLATION = '23505';
-const WRONG_EXPECTED_REVISION = 'ES001';
-const ALREADY_APPENDED = 'ES002';
 
 /** The default store: events in PostgreSQL, appended through one SQL function per append. */
 export class PostgresEventStore implements EventStore {
@@ -49,41 +46,13 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const input = prepareAppend(streamId, events, options.expectedRevision);
-    const ids = input.events.map((e) => e.id);
-    const client = await this.pool.connect();
-    let rows: { o_id: string; o_revision: string; o_position: string; o_recorded_at: Date }[];
-    try {
-      ({ rows } = await client.query(
-        'SELECT * FROM es_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])',
-        [
-          streamId,
-          String(input.expectedRevision),
-          ids,
-          input.events.map((e) => e.type),
-          input.events.map((e) => e.dataJson),
-          input.events.map((e) => e.metadataJson),
-        ],
-      ));
-    } catch (error) {
-      // A failed call may have left the append lock taken on this session.
-      await client.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
-      const code = (error as { code?: string }).code;
-      if (code === WRONG_EXPECTED_REVISION) {
-        const actual = Number((error as { detail?: string }).detail ?? -1);
-        throw new WrongExpectedRevision(streamId, input.expectedRevision, actual);
-      }
-      // The second kind is two retries racing: the loser's insert meets the winner's ids.
-      if (code === ALREADY_APPENDED || (code === UNIQUE_VIOLATION && (error as { constraint?: string }).constraint === 'es_events_id_key')) {
-        return this.earlierAppend(streamId, ids);
-      }
-      throw error;
-    } finally {
-      client.release();
-    }
+    const rows = await callAppend(this.pool, streamId, input.events, input.expectedRevision);
+    if (rows === 'already-appended') return this.earlierAppend(streamId, input.events.map((e) => e.id));
     this.notifier.appended();
+    const byId = new Map(input.events.map((e) => [e.id, e]));
     const recorded = rows
-      .map((row, i): RecordedEvent => {
-        const event = input.events.find((e) => e.id === row.o_id) ?? input.events[i]!;
+      .map((row): RecordedEvent => {
+        const event = byId.get(row.o_id)!;
         return {
           id: row.o_id,
           type: event.type,
@@ -129,7 +98,15 @@ export class PostgresEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {
-    return catchUpSubscription((o) => this.readAll(o), this.signal, options, this.options.pollIntervalMs ?? 500);
+    return catchUpSubscription(
+      {
+        readAll: (o) => this.readAll(o),
+        signal: this.signal,
+        pollIntervalMs: this.options.pollIntervalMs ?? 500,
+        heldBack: () => this.heldBack(),
+      },
+      options,
+    );
   }
 
   async headPosition(): Promise<number> {
@@ -137,6 +114,15 @@ export class PostgresEventStore implements EventStore {
       `SELECT max(position) AS head FROM es_events WHERE ${VISIBLE}`,
     );
     return Number(rows[0]?.head ?? 0);
+  }
+
+  /** Committed events past the readable head: an older transaction still runs. Two index probes. */
+  private async heldBack(): Promise<boolean> {
+    const { rows } = await this.pool.query<{ held: boolean }>(
+      `SELECT coalesce((SELECT max(position) FROM es_events), 0)
+            > coalesce((SELECT max(position) FROM es_events WHERE ${VISIBLE}), 0) AS held`,
+    );
+    return rows[0]?.held ?? false;
   }
 
   async ping(): Promise<void> {

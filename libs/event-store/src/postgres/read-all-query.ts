@@ -7,7 +7,7 @@ import { EVENT_COLUMNS } from './event-row.js';
  */
 export const VISIBLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 
-/** SQL and parameters for a `readAll`; an office prefix uses the (stream_category, position) index. */
+/** SQL and parameters for a `readAll`; an office prefix reads the (stream_category, position) index in order. */
 export function readAllQuery(options: ReadAllOptions): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const where = [VISIBLE];
@@ -19,7 +19,8 @@ export function readAllQuery(options: ReadAllOptions): { text: string; values: u
   if (options.after !== undefined) where.push(`position ${backwards ? '<' : '>'} ${param(options.after)}`);
   if (options.toPosition !== undefined) where.push(`position <= ${param(options.toPosition)}`);
   if (options.streamPrefix) {
-    const category = /^([^.]+)\.$/.exec(options.streamPrefix)?.[1];
+    // Any prefix reaching past the first '.' lies within one category: `office-0314.` or `office-0314.case-`.
+    const category = /^([^.]+)\./.exec(options.streamPrefix)?.[1];
     if (category) where.push(`stream_category = ${param(category)}`);
     where.push(`starts_with(stream_id, ${param(options.streamPrefix)})`);
   }

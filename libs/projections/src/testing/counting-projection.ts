@@ -39,3 +39,7 @@ export function directCounts(events: readonly RecordedEvent[]): Map<string, numb
   }
   return counts;
 }
+
+/** The count view's figures, comparable with `directCounts`. */
+export const countsOf = (docs: ReadonlyMap<string, Count>): Map<string, number> =>
+  new Map([...docs].map(([key, doc]) => [key, doc.events]));

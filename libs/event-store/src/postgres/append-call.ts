@@ -1,0 +1,56 @@
+import type pg from 'pg';
+import type { PreparedEvent } from '../append-input.js';
+import { WrongExpectedRevision } from '../event-store.errors.js';
+import type { ExpectedRevision } from '../event-store.port.js';
+
+export interface AppendedRow {
+  o_id: string;
+  o_revision: string;
+  o_position: string;
+  o_recorded_at: Date;
+}
+
+const APPEND_SQL = 'SELECT * FROM es_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])';
+const UNIQUE_VIOLATION = '23505';
+const WRONG_EXPECTED_REVISION = 'ES001';
+const ALREADY_APPENDED = 'ES002';
+
+/**
+ * One append, one round trip (migrations/v2-append-queues-per-stream.migration.ts). Answers the
+ * stored rows, or 'already-appended' when the event ids are stored already (a retry).
+ */
+export async function callAppend(
+  pool: pg.Pool,
+  streamId: string,
+  events: readonly PreparedEvent[],
+  expectedRevision: ExpectedRevision,
+): Promise<AppendedRow[] | 'already-appended'> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    const { rows } = await client.query<AppendedRow>(APPEND_SQL, [
+      streamId,
+      String(expectedRevision),
+      events.map((e) => e.id),
+      events.map((e) => e.type),
+      events.map((e) => e.dataJson),
+      events.map((e) => e.metadataJson),
+    ]);
+    return rows;
+  } catch (error) {
+    const { code, detail, constraint } = error as { code?: string; detail?: string; constraint?: string };
+    if (code === WRONG_EXPECTED_REVISION) throw new WrongExpectedRevision(streamId, expectedRevision, Number(detail ?? -1));
+    if (code === ALREADY_APPENDED) return 'already-appended';
+    // Failing inside es_append's global section leaves its session lock taken on this connection.
+    broken = await client.query('SELECT pg_advisory_unlock_all()').then(
+      () => undefined,
+      (unlockError: Error) => unlockError,
+    );
+    // The same ids appended to another stream at the same moment.
+    if (code === UNIQUE_VIOLATION && constraint === 'es_events_id_key') return 'already-appended';
+    throw error;
+  } finally {
+    // A connection whose lock could not be given back must not serve another append.
+    client.release(broken);
+  }
+}

@@ -1,0 +1,86 @@
+import { foldInMemory } from './fold-in-memory.js';
+import { countKey, countingProjection, countsOf, directCounts, type Count } from './testing/counting-projection.js';
+import { ProjectionTestBed, eventually } from './testing/projection-test-bed.js';
+import type { ProjectionEngine } from './projection-engine.js';
+import { ProjectionTablesMissing } from './projection.errors.js';
+
+const counts = countingProjection();
+
+describe('projection engine on PostgreSQL', () => {
+  let bed: ProjectionTestBed;
+  let engine: ProjectionEngine;
+
+  beforeAll(async () => {
+    bed = await ProjectionTestBed.create('projection_engine', [counts.name]);
+    await bed.append(2500);
+    engine = await bed.engine([counts]);
+    await engine.start();
+  });
+
+  afterAll(async () => {
+    await bed.close();
+  });
+
+  it('catches up a log of 2500 events in batches and equals a direct count', async () => {
+    const head = await bed.store.headPosition();
+    expect(await engine.waitForPosition(counts.name, head, 20_000)).toBe(true);
+    const { position, docs } = await engine.loadDocs(counts);
+    expect(position).toBe(head);
+    expect(countsOf(docs)).toEqual(directCounts(await bed.allEvents()));
+  });
+
+  it('reports itself running, caught up, led by this instance', async () => {
+    const head = await bed.store.headPosition();
+    await engine.waitForPosition(counts.name, head);
+    expect(await engine.statusOf(counts.name)).toMatchObject({
+      name: 'event_counts',
+      version: 1,
+      status: 'running',
+      position: head,
+      headPosition: head,
+      lag: 0,
+      error: null,
+      rebuild: null,
+      role: 'leader',
+    });
+  });
+
+  it('answers a key prefix, a key range and exact keys from the table', async () => {
+    await engine.waitForPosition(counts.name, await bed.store.headPosition());
+    expect([...(await engine.loadDocs(counts, { prefix: 'count|5' })).docs.keys()]).toEqual([countKey('5701')]);
+    expect([...(await engine.loadDocs(counts, { from: 'count|1201', to: 'count|0314' })).docs.keys()]).toEqual([]);
+    expect([...(await engine.loadDocs(counts, { from: 'count|0314', to: 'count|1201' })).docs.keys()]).toEqual([
+      countKey('0314'),
+      countKey('1201'),
+    ]);
+    expect([...(await engine.loadDocs<Count>('event_counts', { keys: [countKey('1201')] })).docs.keys()]).toEqual([countKey('1201')]);
+  });
+
+  it('waits for a position just written, and gives up on one that never comes', async () => {
+    const [appended] = await bed.append(1, ['0314']);
+    expect(await engine.waitForPosition(counts.name, appended!.position)).toBe(true);
+    expect(await engine.waitForPosition(counts.name, appended!.position + 1000, 300)).toBe(false);
+  });
+
+  it('verifies the live view against a fresh replay, and names a row that differs', async () => {
+    await engine.waitForPosition(counts.name, await bed.store.headPosition());
+    expect(await engine.verify(counts.name)).toMatchObject({ equal: true, differenceCount: 0, compared: 3 });
+
+    await bed.dataSource.query(`UPDATE projection_event_counts SET doc = jsonb_set(doc, '{events}', '1') WHERE key = $1`, [
+      countKey('5701'),
+    ]);
+    const office = await engine.verify(counts.name, { range: { prefix: countKey('5701') }, events: { streamPrefix: 'office-5701.' } });
+    const replayed = foldInMemory(counts, (await bed.allEvents()).filter((e) => e.streamId.startsWith('office-5701.')));
+    expect(office).toMatchObject({ equal: false, compared: 1, differenceCount: 1 });
+    expect(office.differences).toEqual([
+      { key: countKey('5701'), live: { ...replayed.get(countKey('5701')), events: 1 }, replayed: replayed.get(countKey('5701')) },
+    ]);
+    expect((await engine.verify(counts.name, { range: { prefix: countKey('0314') } })).equal).toBe(true);
+  });
+
+  it('refuses to start when a projection table was never migrated', async () => {
+    const unmigrated = await bed.engine([countingProjection({ name: 'never_migrated' })]);
+    await expect(unmigrated.start()).rejects.toThrow(ProjectionTablesMissing);
+    await expect(unmigrated.start()).rejects.toThrow(/projection_never_migrated/);
+  });
+});

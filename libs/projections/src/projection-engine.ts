@@ -1,0 +1,212 @@
+import type { DataSource } from 'typeorm';
+import type { EventStore } from '../../event-store/src/index.js';
+import type { ProjectionLogger } from './follow.js';
+import type { KeyRange } from './key-range.js';
+import { loadDocs, type LoadedDocs } from './load-docs.js';
+import { checkProjectionName, type AnyProjection, type Projection } from './projection.js';
+import { ProjectionTablesMissing, UnknownProjection } from './projection.errors.js';
+import { CHECKPOINTS, REBUILDS } from './projection-tables.js';
+import { readStatusRows, toStatus, type ProjectionStatus } from './projection-status.js';
+import { PositionWaiter } from './position-waiter.js';
+import { ensureCheckpoints, requestRebuild, type Track } from './progress.js';
+import { ProjectionRunner } from './projection-runner.js';
+import { queryRows } from './sql.js';
+import { verifyProjection, type VerifyOptions, type VerifyResult } from './verify-projection.js';
+
+export interface ProjectionEngineOptions {
+  dataSource: DataSource;
+  eventStore: EventStore;
+  projections: readonly AnyProjection[];
+  /** Most events per batch (one transaction); default 1000. */
+  batchSize?: number;
+  /** How often a standby instance tries to take a job over, and an idle job looks again; default 3000. */
+  retryIntervalMs?: number;
+  /** Rebuild jobs one instance takes at once (each holds a connection and a core); default 1. */
+  maxRebuildsPerInstance?: number;
+  /** How often `waitForPosition` looks at the checkpoints; default 50. */
+  pollIntervalMs?: number;
+  logger?: ProjectionLogger;
+  /** For fault-injection tests: runs inside each batch's transaction, after its writes, before COMMIT. */
+  beforeCommit?: (batch: { projection: string; track: Track; position: number }) => void | Promise<void>;
+}
+
+const quiet: ProjectionLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };
+
+/**
+ * Runs projections into PostgreSQL tables and answers from them. Framework-free: the Nest
+ * module only calls `start` and `stop`. Any number of instances may run on one database;
+ * each job is done by one of them at a time.
+ */
+export class ProjectionEngine {
+  private readonly runners = new Map<string, ProjectionRunner>();
+  private readonly waiter: PositionWaiter;
+  private readonly logger: ProjectionLogger;
+  private abort = new AbortController();
+  private timer?: NodeJS.Timeout;
+  private round?: Promise<void>;
+  private again = false;
+
+  constructor(private readonly options: ProjectionEngineOptions) {
+    this.logger = options.logger ?? quiet;
+    this.waiter = new PositionWaiter(options.dataSource, options.pollIntervalMs ?? 50);
+    for (const projection of options.projections) {
+      checkProjectionName(projection.name);
+      if (this.runners.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
+      this.runners.set(projection.name, this.newRunner(projection));
+    }
+  }
+
+  get running(): boolean {
+    return this.timer !== undefined;
+  }
+
+  /** Checks the tables, then takes whatever jobs no other instance holds, and keeps trying. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    await this.checkTables();
+    this.checkPoolSize();
+    await ensureCheckpoints(this.options.dataSource, this.options.projections);
+    this.abort = new AbortController();
+    for (const projection of this.options.projections) this.runners.set(projection.name, this.newRunner(projection));
+    this.timer = setInterval(() => this.wake(), this.options.retryIntervalMs ?? 3000);
+    this.wake();
+    await this.round;
+  }
+
+  /** Lets batches in flight commit, then gives every job up for another instance to take. */
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.abort.abort();
+    const dbg = process.env.DBG ? setInterval(() => console.log('STOP WAIT', this.round !== undefined, [...this.runners.values()].map((r) => `${r.projection.name}:${r.holds('live')}/${r.holds('rebuild')} ${r.where}`)), 2000) : undefined;
+    await this.round;
+    await Promise.all([...this.runners.values()].map((runner) => runner.stopped()));
+    clearInterval(dbg);
+  }
+
+  async status(): Promise<ProjectionStatus[]> {
+    const names = [...this.runners.keys()];
+    const [rows, headPosition] = await Promise.all([
+      readStatusRows(this.options.dataSource, names),
+      this.options.eventStore.headPosition(),
+    ]);
+    return rows.map((row) => {
+      const runner = this.runner(row.name);
+      return toStatus(row, {
+        version: runner.projection.version,
+        headPosition,
+        leader: runner.holds('live'),
+        engineRunning: this.running,
+      });
+    });
+  }
+
+  async statusOf(name: string): Promise<ProjectionStatus> {
+    this.runner(name);
+    const status = (await this.status()).find((s) => s.name === name);
+    if (!status) throw new Error(`${name} has no checkpoint yet: start the engine once`);
+    return status;
+  }
+
+  /**
+   * Builds the view again from position 0 into a shadow table while the live one keeps
+   * answering, and swaps it in when it has caught up. A rebuild already under way goes on.
+   */
+  async rebuild(name: string): Promise<ProjectionStatus> {
+    const { projection } = this.runner(name);
+    await ensureCheckpoints(this.options.dataSource, [projection]);
+    await requestRebuild(this.options.dataSource, name, projection.version, { restartFailed: true });
+    if (this.running) this.wake();
+    return this.statusOf(name);
+  }
+
+  /** True once the view has processed `minPosition` (on any instance); false after the timeout or when it failed. */
+  waitForPosition(name: string, minPosition: number, timeoutMs = 5000): Promise<boolean> {
+    this.runner(name);
+    return this.waiter.wait(name, minPosition, timeoutMs);
+  }
+
+  loadDocs<Doc>(projection: Projection<Doc, any> | string, range?: KeyRange): Promise<LoadedDocs<Doc>> {
+    const name = typeof projection === 'string' ? projection : projection.name;
+    this.runner(name);
+    return loadDocs<Doc>(this.options.dataSource, name, range);
+  }
+
+  verify(name: string, options?: VerifyOptions): Promise<VerifyResult> {
+    return verifyProjection(this.options.dataSource, this.options.eventStore, this.runner(name).projection, options);
+  }
+
+  /** One round of looking for work; rounds never overlap, and a request during one runs another. */
+  private wake(): void {
+    if (this.round) {
+      this.again = true;
+      return;
+    }
+    this.round = this.takeJobs()
+      .catch((error) => this.logger.warn(`projections: looking for work failed: ${String(error)}`))
+      .finally(() => {
+        this.round = undefined;
+        if (this.again && this.running) {
+          this.again = false;
+          this.wake();
+        }
+      });
+  }
+
+  private async takeJobs(): Promise<void> {
+    const rebuilds = await queryRows<{ name: string; version: number }>(this.options.dataSource, `SELECT name, version FROM ${REBUILDS}`);
+    const runners = [...this.runners.values()];
+    for (const runner of runners) {
+      if (this.abort.signal.aborted) return;
+      await runner.tryTake('live');
+    }
+    for (const runner of runners) {
+      const busy = runners.filter((r) => r.holds('rebuild')).length;
+      if (this.abort.signal.aborted || busy >= (this.options.maxRebuildsPerInstance ?? 1)) return;
+      const wanted = rebuilds.some((r) => r.name === runner.projection.name && r.version === runner.projection.version);
+      if (wanted) await runner.tryTake('rebuild');
+    }
+  }
+
+  private async checkTables(): Promise<void> {
+    const tables = [CHECKPOINTS, REBUILDS, ...[...this.runners.values()].map((r) => r.tables.live)];
+    const rows = await queryRows<{ name: string; found: string | null }>(
+      this.options.dataSource,
+      'SELECT name, to_regclass(name) AS found FROM unnest($1::text[]) AS name',
+      [tables],
+    );
+    const missing = rows.filter((row) => row.found === null).map((row) => row.name);
+    if (missing.length > 0) throw new ProjectionTablesMissing(missing);
+  }
+
+  /** Every job holds a pooled connection for as long as it runs; queries need some left over. */
+  private checkPoolSize(): void {
+    const options = this.options.dataSource.options as { poolSize?: number; extra?: { max?: number } };
+    const poolSize = options.extra?.max ?? options.poolSize ?? 10;
+    const needed = this.runners.size + (this.options.maxRebuildsPerInstance ?? 1) + 2;
+    if (poolSize < needed) {
+      this.logger.warn(`projections: a pool of ${poolSize} connections is small for ${this.runners.size} projections; use at least ${needed}`);
+    }
+  }
+
+  private newRunner(projection: AnyProjection): ProjectionRunner {
+    const { dataSource, eventStore, batchSize = 1000, retryIntervalMs = 3000, beforeCommit } = this.options;
+    return new ProjectionRunner(projection, {
+      dataSource,
+      eventStore,
+      batchSize,
+      retryIntervalMs,
+      beforeCommit,
+      logger: this.logger,
+      signal: this.abort.signal,
+      wake: () => this.wake(),
+    });
+  }
+
+  private runner(name: string): ProjectionRunner {
+    const runner = this.runners.get(name);
+    if (!runner) throw new UnknownProjection(name);
+    return runner;
+  }
+}

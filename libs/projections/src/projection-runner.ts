@@ -1,0 +1,152 @@
+import type { DataSource } from 'typeorm';
+import type { EventStore } from '../../event-store/src/index.js';
+import { AdvisoryLease } from './advisory-lease.js';
+import { follow, type FollowContext, type FollowOutcome, type ProjectionLogger } from './follow.js';
+import type { AnyProjection } from './projection.js';
+import { messageOf } from './projection.errors.js';
+import { liveLock, projectionTables, rebuildLock, type ProjectionTables } from './projection-tables.js';
+import { markStatus, readProgress, requestRebuild, type Track } from './progress.js';
+import { prepareShadow, trySwap } from './rebuild-swap.js';
+
+export interface RunnerOptions {
+  dataSource: DataSource;
+  eventStore: EventStore;
+  batchSize: number;
+  retryIntervalMs: number;
+  logger: ProjectionLogger;
+  beforeCommit?: FollowContext['beforeCommit'];
+  signal: AbortSignal;
+  /** Asks the engine to look for work now (a rebuild was just requested). */
+  wake(): void;
+}
+
+/**
+ * One projection's two jobs, each done only while this instance holds its advisory lock:
+ * `live` follows the log into the live table; `rebuild` fills a shadow table from 0 and swaps it in.
+ */
+export class ProjectionRunner {
+  readonly tables: ProjectionTables;
+  private readonly jobs: Partial<Record<Track, { done: Promise<void>; lease: AdvisoryLease }>> = {};
+
+  constructor(
+    readonly projection: AnyProjection,
+    private readonly options: RunnerOptions,
+  ) {
+    this.tables = projectionTables(projection.name);
+  }
+
+  /** False as soon as the job's connection broke, even before the job notices. */
+  holds(track: Track): boolean {
+    const job = this.jobs[track];
+    return job !== undefined && !job.lease.runner.isReleased;
+  }
+
+  /** Takes the job if no instance holds it; it runs until stopped or its connection fails. */
+  async tryTake(track: Track): Promise<void> {
+    if (this.jobs[track] || this.options.signal.aborted) return;
+    const key = track === 'live' ? liveLock(this.projection.name) : rebuildLock(this.projection.name);
+    const lease = await AdvisoryLease.tryAcquire(this.options.dataSource, key);
+    if (!lease) return;
+    this.options.logger.log(`${this.projection.name}: took the ${track} job`);
+    const work = track === 'live' ? this.runLive(lease) : this.runRebuild(lease);
+    const done = work
+      .catch((error) => this.options.logger.warn(`${this.projection.name}: ${track} job lost (${messageOf(error)}); will retry`))
+      .finally(async () => {
+        await lease.release();
+        delete this.jobs[track];
+      });
+    this.jobs[track] = { done, lease };
+  }
+
+  async stopped(): Promise<void> {
+    await Promise.all(Object.values(this.jobs).map((job) => job.done));
+  }
+
+  where = '';
+  private async runLive(lease: AdvisoryLease): Promise<void> {
+    const { runner } = lease;
+    const { name, version } = this.projection;
+    let failedHere = false;
+    while (!this.options.signal.aborted) {
+      this.where = 'read';
+      const progress = await readProgress(runner, 'live', name);
+      this.where = 'read done ' + JSON.stringify(progress);
+      if (!progress) throw new Error(`no checkpoint row for ${name}`);
+      if (progress.version !== version) {
+        // A newer version rebuilds from the log; an older instance leaves the view to its replacement.
+        if (version > progress.version) {
+          await requestRebuild(runner, name, version, { restartFailed: false });
+          this.options.wake();
+        }
+        this.where = 'pause mismatch';
+        await this.pause();
+        continue;
+      }
+      // Failing again on the same event helps no one: wait for a rebuild, or another instance to retry.
+      if (progress.status === 'failed' && failedHere) {
+        await this.pause();
+        continue;
+      }
+      this.where = 'mark';
+      await markStatus(runner, name, progress, 'running');
+      this.where = 'follow';
+      const outcome = await follow(this.followContext(lease, 'live', this.tables.live), progress);
+      this.where = 'followed ' + outcome;
+      failedHere = outcome === 'failed';
+      this.checkNotEnded(outcome);
+    }
+    this.where = 'final read';
+    const last = await readProgress(runner, 'live', name);
+    this.where = 'final mark';
+    if (last && last.version === version) await markStatus(runner, name, last, 'stopped');
+    this.where = 'end';
+  }
+
+  private async runRebuild(lease: AdvisoryLease): Promise<void> {
+    const { runner } = lease;
+    const { name, version } = this.projection;
+    let failedHere = false;
+    while (!this.options.signal.aborted) {
+      const rebuild = await readProgress(runner, 'rebuild', name);
+      if (!rebuild || rebuild.version !== version) return;
+      if (rebuild.errorPosition !== null && failedHere) {
+        await this.pause();
+        continue;
+      }
+      if (rebuild.position === 0 && !(await prepareShadow(runner, name, this.tables, rebuild))) continue;
+      const live = await readProgress(runner, 'live', name);
+      if (live && rebuild.position >= live.position) {
+        const swap = await trySwap(runner, name, this.tables, rebuild);
+        if (swap === 'swapped') return this.options.logger.log(`${name}: rebuilt at version ${version}, position ${rebuild.position}`);
+        if (swap === 'busy') await this.pause();
+        continue;
+      }
+      const outcome = await follow(this.followContext(lease, 'rebuild', this.tables.shadow), rebuild);
+      failedHere = outcome === 'failed';
+      this.checkNotEnded(outcome);
+    }
+  }
+
+  private followContext(lease: AdvisoryLease, track: Track, table: string): FollowContext {
+    const { eventStore, batchSize, signal, beforeCommit, logger } = this.options;
+    return { runner: lease.runner, projection: this.projection, track, table, eventStore, batchSize, signal, beforeCommit, logger };
+  }
+
+  /** A subscription that ended on its own (its store closed) must not be followed again at once. */
+  private checkNotEnded(outcome: FollowOutcome): void {
+    if (outcome === 'stopped' && !this.options.signal.aborted) throw new Error('the event store subscription ended');
+  }
+
+  private pause(): Promise<void> {
+    const { signal, retryIntervalMs } = this.options;
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        resolve();
+      };
+      const timer = setTimeout(done, retryIntervalMs);
+      signal.addEventListener('abort', done);
+    });
+  }
+}

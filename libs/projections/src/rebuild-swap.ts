@@ -1,0 +1,66 @@
+import type { QueryRunner } from 'typeorm';
+import { CHECKPOINTS, REBUILDS, type ProjectionTables } from './projection-tables.js';
+import { readProgress, type Progress } from './progress.js';
+import { inTransaction, queryRows } from './sql.js';
+
+/** A rebuild at position 0 starts from an empty copy of the live table (indexes included). */
+export async function prepareShadow(runner: QueryRunner, name: string, tables: ProjectionTables, expected: Progress): Promise<boolean> {
+  return inTransaction(runner, async () => {
+    const current = await readProgress(runner, 'rebuild', name, true);
+    if (!current || current.position !== 0 || current.version !== expected.version) return false;
+    await runner.query(`DROP TABLE IF EXISTS ${tables.shadow}`);
+    await runner.query(`CREATE TABLE ${tables.shadow} (LIKE ${tables.live} INCLUDING ALL)`);
+    return true;
+  });
+}
+
+export type SwapOutcome = 'swapped' | 'behind' | 'busy' | 'fenced';
+
+const LOCK_NOT_AVAILABLE = '55P03';
+
+/**
+ * Puts the caught-up shadow table in the live one's place, in one transaction with the
+ * checkpoint: readers see the old view or the new one, never a mix. Lock order (checkpoint row,
+ * rebuild row, tables) is the one live batches use, so they wait rather than deadlock; a reader
+ * holding the live table too long makes it `busy`, to be tried again.
+ */
+export async function trySwap(runner: QueryRunner, name: string, tables: ProjectionTables, expected: Progress): Promise<SwapOutcome> {
+  try {
+    return await inTransaction(runner, async () => {
+      await runner.query(`SET LOCAL lock_timeout = '2s'`);
+      const live = await readProgress(runner, 'live', name, true);
+      const rebuild = await readProgress(runner, 'rebuild', name, true);
+      if (!live || !rebuild || rebuild.position !== expected.position || rebuild.version !== expected.version) return 'fenced';
+      if (rebuild.position < live.position) return 'behind';
+      await runner.query(`DROP TABLE ${tables.live}`);
+      await runner.query(`ALTER TABLE ${tables.shadow} RENAME TO ${tables.live}`);
+      await renameIndexes(runner, tables);
+      await queryRows(
+        runner,
+        `UPDATE ${CHECKPOINTS} SET position = $2, version = $3, status = 'running', error_position = NULL,
+           error_message = NULL, events_per_second = 0, updated_at = now() WHERE name = $1`,
+        [name, rebuild.position, rebuild.version],
+      );
+      await queryRows(runner, `DELETE FROM ${REBUILDS} WHERE name = $1`, [name]);
+      return 'swapped';
+    });
+  } catch (error) {
+    const code = (error as { driverError?: { code?: string } }).driverError?.code;
+    if (code === LOCK_NOT_AVAILABLE) return 'busy';
+    throw error;
+  }
+}
+
+/** `projection_x_rebuild_pkey` becomes `projection_x_pkey` again, so the next rebuild finds the names free. */
+async function renameIndexes(runner: QueryRunner, tables: ProjectionTables): Promise<void> {
+  const indexes = await queryRows<{ name: string }>(
+    runner,
+    `SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() AND tablename = $1 AND starts_with(indexname, $2)`,
+    [tables.live, tables.shadow],
+  );
+  for (const { name } of indexes) {
+    await runner.query(`ALTER INDEX ${quote(name)} RENAME TO ${quote(tables.live + name.slice(tables.shadow.length))}`);
+  }
+}
+
+const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;
