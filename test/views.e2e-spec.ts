@@ -138,4 +138,25 @@ describe('the views managers query (PostgreSQL)', () => {
       expect(verified.compared).toBeGreaterThan(0);
     }
   });
+
+  it('rebuilds a view on request (202) while the live view keeps answering, then swaps it in unchanged', async () => {
+    const admin = await running.tokenFor({ navIdent: 'X123456', roles: ['admin'], offices: [] });
+    const before = await get(`offices/0314/outcomes?from=${daysAgo(400).slice(0, 7)}`);
+    await running.http.post('/api/v1/admin/projections/outcomes/rebuild').set('authorization', `Bearer ${admin}`).expect(202);
+    const during = await get(`offices/0314/outcomes?from=${daysAgo(400).slice(0, 7)}`);
+    expect(during.totals).toEqual(before.totals);
+    const deadline = Date.now() + 20_000;
+    let status: { status: string; rebuild: unknown; position: number } | undefined;
+    while (Date.now() < deadline) {
+      const all = (await running.http.get('/api/v1/admin/projections').set('authorization', `Bearer ${admin}`).expect(200)).body.projections;
+      status = all.find((p: { name: string }) => p.name === 'outcomes');
+      if (status?.status === 'running' && status.rebuild === null) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toMatchObject({ status: 'running', rebuild: null });
+    const after = await get(`offices/0314/outcomes?from=${daysAgo(400).slice(0, 7)}`);
+    expect(after.totals).toEqual(before.totals);
+    await running.http.post('/api/v1/admin/projections/nothing/rebuild').set('authorization', `Bearer ${admin}`).expect(404);
+    await running.http.post('/api/v1/admin/projections/outcomes/rebuild').set('authorization', `Bearer ${tokens.manager}`).expect(403);
+  }, 30_000);
 });
