@@ -10,6 +10,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ACCESS_DECISION_LISTENER, type AccessDecision, type AccessDecisionListener } from './access-decision.js';
 import { ACCESS_RULE, PUBLIC_ROUTE, type AccessRule } from './access.decorator.js';
+import { refusalOf } from './access-refusal.js';
 import type { Caller } from './caller.js';
 import { TOKEN_VERIFIER } from './auth.tokens.js';
 import type { TokenVerifier } from './token-verifier.js';
@@ -66,14 +67,4 @@ export class AccessGuard implements CanActivate {
     await decide(true, 'allowed', caller);
     return true;
   }
-}
-
-/** Why the caller may not use the route, or undefined when they may. */
-export function refusalOf(rule: AccessRule | undefined, caller: Caller, officeNumber: string | undefined): string | undefined {
-  if (!rule) return 'this route is not open to anyone';
-  const granting = rule.roles.filter((role) => caller.roles.includes(role));
-  if (granting.length === 0) return `needs one of the roles ${rule.roles.join(', ')}`;
-  if (rule.office !== 'param' || granting.includes('auditor')) return undefined;
-  if (!officeNumber || !caller.offices.includes(officeNumber)) return `not a member of office ${officeNumber ?? '(none)'}`;
-  return undefined;
 }

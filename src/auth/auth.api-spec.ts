@@ -21,6 +21,15 @@ class OfficeThingsController {
   }
 }
 
+@Controller('admin/things')
+class AdminThingsController {
+  @Get()
+  @Access({ roles: ['admin'] })
+  read(@CurrentCaller() caller: Caller) {
+    return caller;
+  }
+}
+
 @Controller('unguarded')
 class UnguardedController {
   @Get()
@@ -34,7 +43,7 @@ const decisions: AccessDecision[] = [];
 async function appWith(auth: AuthOptions): Promise<INestApplication> {
   const module = await Test.createTestingModule({
     imports: [AuthModule.forRoot(auth, { provide: ACCESS_DECISION_LISTENER, useValue: { onDecision: (d: AccessDecision) => void decisions.push(d) } })],
-    controllers: [OfficeThingsController, UnguardedController],
+    controllers: [OfficeThingsController, AdminThingsController, UnguardedController],
   }).compile();
   const app = module.createNestApplication();
   app.setGlobalPrefix('api/v1');
@@ -84,12 +93,20 @@ describe('identity and access (dev mode)', () => {
 
   it('answers 403 for another office and for a role without access', async () => {
     const otherOffice = await get(things, await keys.sign({ navIdent: 'M123456', roles: ['manager'], offices: ['5001'] })).expect(403);
-    expect(otherOffice.body).toMatchObject({ status: 403, code: 'AUTH.FORBIDDEN' });
+    expect(otherOffice.headers['content-type']).toContain('application/problem+json');
+    expect(otherOffice.body).toMatchObject({ status: 403, code: 'AUTH.FORBIDDEN', detail: 'not a member of office 0314' });
     await get(things, await keys.sign({ navIdent: 'Z123456', roles: ['advisor'], offices: ['0314'] })).expect(403);
   });
 
   it('lets an auditor read any office', async () => {
     await get(things, await keys.sign({ navIdent: 'A123456', roles: ['auditor'], offices: [] })).expect(200);
+  });
+
+  it('opens an admin route to an admin of no office, and gives the route the caller', async () => {
+    const admin = { navIdent: 'X123456', roles: ['admin' as const], offices: [] };
+    const response = await get('/api/v1/admin/things', await keys.sign(admin)).expect(200);
+    expect(response.body).toEqual(admin);
+    await get('/api/v1/admin/things', await keys.sign({ navIdent: 'A123456', roles: ['auditor', 'manager'], offices: ['0314'] })).expect(403);
   });
 
   it('closes a route that does not say who may call it, even to a valid token (403)', async () => {
@@ -143,6 +160,8 @@ describe('identity and access (production mode)', () => {
   });
 
   it('has no dev token route (404)', async () => {
-    await request(app.getHttpServer()).post('/api/v1/dev/token').send({ navIdent: 'M123456', roles: ['admin'], offices: [] }).expect(404);
+    const response = await request(app.getHttpServer()).post('/api/v1/dev/token').send({ navIdent: 'M123456', roles: ['admin'], offices: [] }).expect(404);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body).toMatchObject({ status: 404, code: 'ROUTE.NOT_FOUND' });
   });
 });

@@ -1,9 +1,11 @@
 import { Body, Controller, ForbiddenException, Get, type INestApplication, Param, Post } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import request from 'supertest';
 import { z } from 'zod';
 import { WrongExpectedRevision } from '../../../libs/event-store/src/index.js';
 import { DomainError, type DomainErrorKind } from '../domain-error.js';
+import { ApiZodBody } from './api-body.decorator.js';
 import { IdempotencyKeyReused } from './errors/idempotency-key-reused.error.js';
 import { RevisionMismatch } from './errors/revision-mismatch.error.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
@@ -30,6 +32,7 @@ class ProbeRefused extends DomainError {
 @Controller('probe')
 class ProbeController {
   @Post('body')
+  @ApiZodBody(probeBody)
   accept(@Body(new ZodBodyPipe(probeBody)) body: z.infer<typeof probeBody>) {
     return { positions: body.positions };
   }
@@ -123,14 +126,15 @@ describe('problem+json answers', () => {
     expect(asUnknownField.body.errors).toEqual([{ path: expect.any(String), message: 'is not a known field' }]);
   });
 
-  it('answers a body that is not JSON with 400, without quoting it', async () => {
-    const response = await http()
-      .post('/api/v1/probe/body')
-      .set('content-type', 'application/json')
-      .send(`{"personId": ${PERSON_ID}x}`);
-    expectProblem(response, 400, 'REQUEST.MALFORMED');
-    expect(JSON.stringify(response.body)).not.toContain(PERSON_ID);
-  });
+  it.each([`{"personId": ${PERSON_ID}x}`, `{"personId": x${PERSON_ID}}`, `{"personId": "${PERSON_ID}"`])(
+    'answers a body that is not JSON with 400, without quoting it: %s',
+    async (malformed) => {
+      const response = await http().post('/api/v1/probe/body').set('content-type', 'application/json').send(malformed);
+      expectProblem(response, 400, 'REQUEST.MALFORMED');
+      expect(response.body.detail).toBe('The body is not valid JSON');
+      expect(JSON.stringify(response.body)).not.toContain(PERSON_ID);
+    },
+  );
 
   it.each([
     ['invalid', 400],
@@ -163,6 +167,17 @@ describe('problem+json answers', () => {
     const forbidden = await http().get('/api/v1/probe/forbidden');
     expectProblem(forbidden, 403, 'AUTH.FORBIDDEN');
     expect(forbidden.body.detail).toBe('not a member of office 0314');
+  });
+
+  it('shows the zod body in the OpenAPI document', () => {
+    const document = SwaggerModule.createDocument(app, new DocumentBuilder().build());
+    const body = document.paths['/api/v1/probe/body']?.post?.requestBody as { content: Record<string, { schema: unknown }> };
+    expect(body.content['application/json']?.schema).toMatchObject({
+      type: 'object',
+      required: ['orgNumber', 'positions'],
+      additionalProperties: false,
+      properties: { orgNumber: { type: 'string', pattern: '^\\d{9}$' }, positions: { type: 'integer', minimum: 1 } },
+    });
   });
 
   it('answers anything else with 500 and leaks nothing of it', async () => {

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import { STATUS_CODES as TEXT_OF_HTTP_STATUS } from 'node:http';
 import { WrongExpectedRevision } from '../../../libs/event-store/src/index.js';
 import { DomainError, type DomainErrorKind } from '../domain-error.js';
 import { ValidationFailed } from './errors/validation-failed.error.js';
@@ -31,19 +32,24 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toProblem(exception);
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
+    const body = this.toProblem(exception, http.getRequest<Request>());
     if (body.status === 503) response.setHeader('Retry-After', '1');
     response.status(body.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(body));
   }
 
-  private toProblem(exception: unknown): ProblemDetails {
+  private toProblem(exception: unknown, request: Request): ProblemDetails {
     if (exception instanceof ValidationFailed) return problem(400, exception.code, exception.message, exception.violations);
     if (exception instanceof DomainError) {
       const errors = exception.path ? [{ path: exception.path, message: exception.message }] : undefined;
       return problem(STATUS_OF_KIND[exception.kind], exception.code, exception.message, errors);
     }
     if (exception instanceof WrongExpectedRevision) {
+      // The command layer turns this into RevisionMismatch; should one slip through, the contract still holds.
+      if (request.header('if-match') !== undefined) {
+        return problem(412, 'REVISION.MISMATCH', 'The record is no longer at the revision given in If-Match');
+      }
       return problem(409, 'STREAM.CONCURRENT_WRITE', 'Others kept changing the same record; try again');
     }
     if (exception instanceof HttpException) {
@@ -51,7 +57,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       if (status >= 500) this.logger.error(exception);
       return problem(status, CODE_OF_HTTP_STATUS[status] ?? `HTTP.${status}`, detailOf(exception, status));
     }
-    // Body-parser errors (malformed JSON) reach filters as plain errors carrying a status.
+    // The express adapter wraps body-parser errors as HttpExceptions; should one come unwrapped, still no 500.
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return problem(status, CODE_OF_HTTP_STATUS[status] ?? `HTTP.${status}`, status === 400 ? 'The body is not valid JSON' : 'Bad request');
@@ -62,6 +68,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 const detailOf = (exception: HttpException, status: number): string => {
+  // Nest wraps body-parser and router errors (cause set); their messages quote the request,
+  // e.g. V8's `Unexpected token 'x', "{"personId": x1309…" is not valid JSON`.
+  if (exception.cause instanceof SyntaxError) return 'The body is not valid JSON';
+  if (exception.cause instanceof URIError) return 'The path is not validly percent-encoded';
+  if (exception.cause !== undefined && !(exception.cause instanceof HttpException)) return TEXT_OF_HTTP_STATUS[status] ?? 'Bad request';
   const response = exception.getResponse();
   if (status === 404 && typeof response === 'object') return 'No such resource';
   if (typeof response === 'string') return response;

@@ -3,14 +3,15 @@ import type { z } from 'zod';
 import { ValidationFailed, type Violation } from './errors/validation-failed.error.js';
 
 /**
- * Checks a body against a strict zod schema: every violation is listed, unknown fields are
- * violations, and no message repeats the value it refused (it may be a personal id number).
+ * Checks a body (or query) against a strict zod schema: every violation is listed, unknown
+ * fields are violations, and no message repeats the value it refused (it may be a personal id
+ * number). Use as `@Body(new ZodBodyPipe(schema))`.
  */
 export class ZodBodyPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
   constructor(private readonly schema: S) {}
 
   transform(value: unknown): z.infer<S> {
-    const result = this.schema.safeParse(value ?? {});
+    const result = this.schema.safeParse(value ?? {}, { error: phrasing });
     if (result.success) return result.data;
     throw new ValidationFailed(violationsOf(result.error));
   }
@@ -22,17 +23,21 @@ export const violationsOf = (error: z.ZodError): Violation[] =>
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, message: 'is not a known field' }));
     }
-    return [{ path: path || '(body)', message: messageOf(issue) }];
+    return [{ path: path || '(body)', message: issue.message }];
   });
 
-/** zod's own messages for these codes may quote the input; ours never do. */
-const messageOf = (issue: z.core.$ZodIssue): string => {
+/**
+ * Our wording where a schema gives none of its own. zod's English messages for the other codes
+ * name the rule (pattern, limit), never the value, so they stay.
+ */
+const phrasing = (issue: z.core.$ZodRawIssue): string | undefined => {
+  if (issue.input === undefined && issue.code !== 'custom') return 'is required';
   switch (issue.code) {
     case 'invalid_type':
-      return /received undefined/.test(issue.message) ? 'is required' : `must be ${issue.expected}`;
+      return `must be ${issue.expected}`;
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => String(v)).join(', ')}`;
     default:
-      return issue.message;
+      return undefined;
   }
 };
