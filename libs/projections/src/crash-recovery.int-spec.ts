@@ -30,7 +30,7 @@ describe('a runner that dies mid-batch', () => {
       },
     });
     await engine.start();
-    const head = await bed.store.headPosition();
+    const head = bed.lastAppended;
     expect(await engine.waitForPosition(counts.name, head, 20_000)).toBe(true);
 
     const events = await bed.allEvents();
@@ -63,7 +63,7 @@ describe('a runner that dies mid-batch', () => {
     const [terminated] = await bed.dataSource.query('SELECT pg_terminate_backend($1) AS done', [killed]);
     expect(terminated.done).toBe(true);
 
-    const head = await bed.store.headPosition();
+    const head = bed.lastAppended;
     expect(await first.waitForPosition(counts.name, head, 20_000)).toBe(true);
     const events = await bed.allEvents();
     expect(countsOf((await first.loadDocs(counts)).docs)).toEqual(directCounts(events));

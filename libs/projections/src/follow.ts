@@ -30,7 +30,9 @@ export type FollowOutcome = 'stopped' | 'fenced' | 'failed' | 'caught_up';
 export async function follow(ctx: FollowContext, from: Progress): Promise<FollowOutcome> {
   const subscription = ctx.eventStore.subscribe({ after: from.position, batchSize: ctx.batchSize });
   const close = () => void subscription.close();
-  ctx.signal.addEventListener('abort', close);
+  // An abort that came before this point fires no event: close at once then.
+  if (ctx.signal.aborted) close();
+  else ctx.signal.addEventListener('abort', close);
   const throughput = new Throughput();
   let expected = from;
   try {

@@ -22,7 +22,7 @@ describe('two instances running the same projections on one database', () => {
     // Events arriving while both run are counted once too.
     await bed.append(600, ['0314']);
 
-    const head = await bed.store.headPosition();
+    const head = bed.lastAppended;
     expect(await second.waitForPosition(counts.name, head, 20_000)).toBe(true);
     expect(countsOf((await second.loadDocs(counts)).docs)).toEqual(directCounts(await bed.allEvents()));
     const statuses = [await first.statusOf(counts.name), await second.statusOf(counts.name)];
@@ -33,7 +33,7 @@ describe('two instances running the same projections on one database', () => {
     const [leader, standby] = statuses[0]!.role === 'leader' ? [first, second] : [second, first];
     await leader.stop();
     await bed.append(300, ['5701']);
-    const newHead = await bed.store.headPosition();
+    const newHead = bed.lastAppended;
     expect(await standby.waitForPosition(counts.name, newHead, 20_000)).toBe(true);
     expect(countsOf((await standby.loadDocs(counts)).docs)).toEqual(directCounts(await bed.allEvents()));
     expect((await standby.statusOf(counts.name)).role).toBe('leader');

@@ -22,7 +22,7 @@ describe('projection engine on PostgreSQL', () => {
   });
 
   it('catches up a log of 2500 events in batches and equals a direct count', async () => {
-    const head = await bed.store.headPosition();
+    const head = bed.lastAppended;
     expect(await engine.waitForPosition(counts.name, head, 20_000)).toBe(true);
     const { position, docs } = await engine.loadDocs(counts);
     expect(position).toBe(head);
@@ -30,7 +30,7 @@ describe('projection engine on PostgreSQL', () => {
   });
 
   it('reports itself running, caught up, led by this instance', async () => {
-    const head = await bed.store.headPosition();
+    const head = bed.lastAppended;
     await engine.waitForPosition(counts.name, head);
     expect(await engine.statusOf(counts.name)).toMatchObject({
       name: 'event_counts',
@@ -46,7 +46,7 @@ describe('projection engine on PostgreSQL', () => {
   });
 
   it('answers a key prefix, a key range and exact keys from the table', async () => {
-    await engine.waitForPosition(counts.name, await bed.store.headPosition());
+    await engine.waitForPosition(counts.name, bed.lastAppended);
     expect([...(await engine.loadDocs(counts, { prefix: 'count|5' })).docs.keys()]).toEqual([countKey('5701')]);
     expect([...(await engine.loadDocs(counts, { from: 'count|1201', to: 'count|0314' })).docs.keys()]).toEqual([]);
     expect([...(await engine.loadDocs(counts, { from: 'count|0314', to: 'count|1201' })).docs.keys()]).toEqual([
@@ -63,7 +63,7 @@ describe('projection engine on PostgreSQL', () => {
   });
 
   it('verifies the live view against a fresh replay, and names a row that differs', async () => {
-    await engine.waitForPosition(counts.name, await bed.store.headPosition());
+    await engine.waitForPosition(counts.name, bed.lastAppended);
     expect(await engine.verify(counts.name)).toMatchObject({ equal: true, differenceCount: 0, compared: 3 });
 
     await bed.dataSource.query(`UPDATE projection_event_counts SET doc = jsonb_set(doc, '{events}', '1') WHERE key = $1`, [

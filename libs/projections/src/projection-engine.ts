@@ -4,13 +4,14 @@ import type { ProjectionLogger } from './follow.js';
 import type { KeyRange } from './key-range.js';
 import { loadDocs, type LoadedDocs } from './load-docs.js';
 import { checkProjectionName, type AnyProjection, type Projection } from './projection.js';
-import { ProjectionTablesMissing, UnknownProjection } from './projection.errors.js';
-import { CHECKPOINTS, REBUILDS } from './projection-tables.js';
+import { UnknownProjection } from './projection.errors.js';
+import { REBUILDS } from './projection-tables.js';
 import { readStatusRows, toStatus, type ProjectionStatus } from './projection-status.js';
 import { PositionWaiter } from './position-waiter.js';
 import { ensureCheckpoints, requestRebuild, type Track } from './progress.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { queryRows } from './sql.js';
+import { checkPoolSize, checkTables } from './startup-checks.js';
 import { verifyProjection, type VerifyOptions, type VerifyResult } from './verify-projection.js';
 
 export interface ProjectionEngineOptions {
@@ -63,8 +64,9 @@ export class ProjectionEngine {
   /** Checks the tables, then takes whatever jobs no other instance holds, and keeps trying. */
   async start(): Promise<void> {
     if (this.running) return;
-    await this.checkTables();
-    this.checkPoolSize();
+    const { dataSource, maxRebuildsPerInstance = 1 } = this.options;
+    await checkTables(dataSource, [...this.runners.values()].map((r) => r.tables.live));
+    checkPoolSize(dataSource, this.runners.size, maxRebuildsPerInstance, this.logger);
     await ensureCheckpoints(this.options.dataSource, this.options.projections);
     this.abort = new AbortController();
     for (const projection of this.options.projections) this.runners.set(projection.name, this.newRunner(projection));
@@ -79,10 +81,8 @@ export class ProjectionEngine {
     clearInterval(this.timer);
     this.timer = undefined;
     this.abort.abort();
-    const dbg = process.env.DBG ? setInterval(() => console.log('STOP WAIT', this.round !== undefined, [...this.runners.values()].map((r) => `${r.projection.name}:${r.holds('live')}/${r.holds('rebuild')} ${r.where}`)), 2000) : undefined;
     await this.round;
     await Promise.all([...this.runners.values()].map((runner) => runner.stopped()));
-    clearInterval(dbg);
   }
 
   async status(): Promise<ProjectionStatus[]> {
@@ -166,27 +166,6 @@ export class ProjectionEngine {
       if (this.abort.signal.aborted || busy >= (this.options.maxRebuildsPerInstance ?? 1)) return;
       const wanted = rebuilds.some((r) => r.name === runner.projection.name && r.version === runner.projection.version);
       if (wanted) await runner.tryTake('rebuild');
-    }
-  }
-
-  private async checkTables(): Promise<void> {
-    const tables = [CHECKPOINTS, REBUILDS, ...[...this.runners.values()].map((r) => r.tables.live)];
-    const rows = await queryRows<{ name: string; found: string | null }>(
-      this.options.dataSource,
-      'SELECT name, to_regclass(name) AS found FROM unnest($1::text[]) AS name',
-      [tables],
-    );
-    const missing = rows.filter((row) => row.found === null).map((row) => row.name);
-    if (missing.length > 0) throw new ProjectionTablesMissing(missing);
-  }
-
-  /** Every job holds a pooled connection for as long as it runs; queries need some left over. */
-  private checkPoolSize(): void {
-    const options = this.options.dataSource.options as { poolSize?: number; extra?: { max?: number } };
-    const poolSize = options.extra?.max ?? options.poolSize ?? 10;
-    const needed = this.runners.size + (this.options.maxRebuildsPerInstance ?? 1) + 2;
-    if (poolSize < needed) {
-      this.logger.warn(`projections: a pool of ${poolSize} connections is small for ${this.runners.size} projections; use at least ${needed}`);
     }
   }
 

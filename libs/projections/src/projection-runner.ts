@@ -62,15 +62,12 @@ export class ProjectionRunner {
     await Promise.all(Object.values(this.jobs).map((job) => job.done));
   }
 
-  where = '';
   private async runLive(lease: AdvisoryLease): Promise<void> {
     const { runner } = lease;
     const { name, version } = this.projection;
     let failedHere = false;
     while (!this.options.signal.aborted) {
-      this.where = 'read';
       const progress = await readProgress(runner, 'live', name);
-      this.where = 'read done ' + JSON.stringify(progress);
       if (!progress) throw new Error(`no checkpoint row for ${name}`);
       if (progress.version !== version) {
         // A newer version rebuilds from the log; an older instance leaves the view to its replacement.
@@ -78,7 +75,6 @@ export class ProjectionRunner {
           await requestRebuild(runner, name, version, { restartFailed: false });
           this.options.wake();
         }
-        this.where = 'pause mismatch';
         await this.pause();
         continue;
       }
@@ -87,19 +83,13 @@ export class ProjectionRunner {
         await this.pause();
         continue;
       }
-      this.where = 'mark';
       await markStatus(runner, name, progress, 'running');
-      this.where = 'follow';
       const outcome = await follow(this.followContext(lease, 'live', this.tables.live), progress);
-      this.where = 'followed ' + outcome;
       failedHere = outcome === 'failed';
       this.checkNotEnded(outcome);
     }
-    this.where = 'final read';
     const last = await readProgress(runner, 'live', name);
-    this.where = 'final mark';
     if (last && last.version === version) await markStatus(runner, name, last, 'stopped');
-    this.where = 'end';
   }
 
   private async runRebuild(lease: AdvisoryLease): Promise<void> {
@@ -145,7 +135,7 @@ export class ProjectionRunner {
         signal.removeEventListener('abort', done);
         resolve();
       };
-      const timer = setTimeout(done, retryIntervalMs);
+      const timer = setTimeout(done, signal.aborted ? 0 : retryIntervalMs);
       signal.addEventListener('abort', done);
     });
   }

@@ -32,7 +32,7 @@ describe('rebuilding a projection', () => {
       },
     });
     await engine.start();
-    const before = await bed.store.headPosition();
+    const before = bed.lastAppended;
     await engine.waitForPosition(counts.name, before, 20_000);
     const liveBefore = await engine.loadDocs(counts);
 
@@ -45,7 +45,7 @@ describe('rebuilding a projection', () => {
     paused.open();
 
     await bed.append(300, ['1201']);
-    const after = await bed.store.headPosition();
+    const after = bed.lastAppended;
     await eventually('the swap', async () => (await engine.statusOf(counts.name)).rebuild === null);
     expect(await engine.waitForPosition(counts.name, after, 20_000)).toBe(true);
     const events = await bed.allEvents();

@@ -19,6 +19,12 @@ import type { AnyProjection } from '../projection.js';
 export class ProjectionTestBed {
   private readonly dataSources: DataSource[] = [];
   private readonly engines: ProjectionEngine[] = [];
+  /**
+   * Position of the last event appended here: what a test waits for. Not `store.headPosition()`,
+   * which is the last *readable* position and lags while any transaction (a projection batch, say)
+   * that began before the append still runs.
+   */
+  lastAppended = 0;
 
   private constructor(
     readonly db: TestDatabase,
@@ -64,11 +70,13 @@ export class ProjectionTestBed {
       const events = Array.from({ length: n }, (_, i) => newEvent(office, start + i));
       recorded.push(...(await this.store.append(officeStream(office, 'case', `s${start}`), events)).events);
     }
+    this.lastAppended = Math.max(this.lastAppended, ...recorded.map((e) => e.position));
     return recorded;
   }
 
+  /** Every event up to the last appended (call once a view has reached it, so all are readable). */
   async allEvents(): Promise<RecordedEvent[]> {
-    return this.store.readAll();
+    return this.store.readAll({ toPosition: this.lastAppended });
   }
 
   async stopEngines(): Promise<void> {
@@ -76,16 +84,10 @@ export class ProjectionTestBed {
   }
 
   async close(): Promise<void> {
-    const t = Date.now();
-    const dbg = (s: string) => process.env.DBG && console.log(s, Date.now() - t);
     await this.stopEngines();
-    dbg('engines');
     await Promise.all(this.dataSources.map((ds) => ds.destroy()));
-    dbg('ds');
     await this.store.close();
-    dbg('store');
     await this.db.drop();
-    dbg('drop');
   }
 }
 
