@@ -1,5 +1,6 @@
 import type { Projection } from '../../../libs/projections/src/projection.js';
 import { officeOfStream, type RecordedEvent } from '../../../libs/event-store/src/index.js';
+import { toUtc } from '../../shared/domain/time.js';
 import type { CaseEvent } from '../case.js';
 
 /** An active case of the office; it leaves the view when it closes. */
@@ -10,6 +11,7 @@ export interface ActiveCase {
   measureCode: string;
   providerOrgNumber: string | null;
   startedAt: string;
+  /** UTC, so that it orders as a string. */
   lastFollowUpAt: string | null;
 }
 
@@ -20,7 +22,8 @@ const keyOf = (event: Following) => `${activeCasePrefix(officeOfStream(event.str
 
 export const followUpGapsProjection: Projection<ActiveCase, Following> = {
   name: 'active_cases',
-  version: 1,
+  // 2: lastFollowUpAt in UTC (1 compared offsets as text).
+  version: 2,
   eventTypes: ['ClientEnrolled', 'ClientTransferredIn', 'ClientFollowUpRecorded', 'ClientPlaced', 'ClientExited', 'ClientTransferredOut'],
   keysOf: (event) => [keyOf(event)],
   evolve(rows, event) {
@@ -38,7 +41,8 @@ export const followUpGapsProjection: Projection<ActiveCase, Following> = {
       case 'ClientFollowUpRecorded': {
         const row = rows.get(key);
         if (!row) return; // the case has closed: nothing to keep track of
-        if (!row.lastFollowUpAt || event.data.occurredAt > row.lastFollowUpAt) row.lastFollowUpAt = event.data.occurredAt;
+        const at = toUtc(event.data.occurredAt);
+        if (!row.lastFollowUpAt || at > row.lastFollowUpAt) row.lastFollowUpAt = at;
         rows.set(key, row);
         return;
       }

@@ -1,10 +1,11 @@
 import type { Projection } from '../../../libs/projections/src/projection.js';
 import { officeOfStream, type RecordedEvent } from '../../../libs/event-store/src/index.js';
 import type { ClientPlaced } from '../../cases/case.js';
+import { toUtc } from '../../shared/domain/time.js';
 import type { EmployerContacted } from '../employer.js';
 import type { RecruitmentNeedClosed, RecruitmentNeedRegistered } from '../recruitment-need.js';
 
-/** One office's relationship with one employer. */
+/** One office's relationship with one employer; instants in UTC, so they order as strings. */
 export interface EmployerRelationship {
   orgNumber: string;
   name: string | null;
@@ -21,11 +22,12 @@ type Relating = RecordedEvent & (EmployerContacted | ClientPlaced | RecruitmentN
 export const relationshipPrefix = (office: string) => `r|${office}|`;
 const keyOf = (event: Relating) => `${relationshipPrefix(officeOfStream(event.streamId)!)}${event.data.orgNumber}`;
 
-const later = (a: string | null, b: string) => (a === null || b > a ? b : a);
+const later = (a: string | null, b: string) => (a === null || toUtc(b) > a ? toUtc(b) : a);
 
 export const employerRelationshipsProjection: Projection<EmployerRelationship, Relating> = {
   name: 'employer_relationships',
-  version: 1,
+  // 2: instants kept in UTC (1 compared offsets as text).
+  version: 2,
   eventTypes: ['EmployerContacted', 'ClientPlaced', 'RecruitmentNeedRegistered', 'RecruitmentNeedClosed'],
   keysOf: (event) => [keyOf(event)],
   evolve(rows, event) {

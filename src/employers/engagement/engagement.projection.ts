@@ -1,6 +1,7 @@
 import type { Projection } from '../../../libs/projections/src/projection.js';
 import { officeOfStream, type RecordedEvent } from '../../../libs/event-store/src/index.js';
 import type { ClientPlaced } from '../../cases/case.js';
+import { toUtc } from '../../shared/domain/time.js';
 import { addDays, increment, monthOf, monthsBetween } from '../../shared/views/months.js';
 import type { EmployerContacted } from '../employer.js';
 import type { RecruitmentNeedClosed, RecruitmentNeedRegistered } from '../recruitment-need.js';
@@ -20,7 +21,7 @@ export interface EngagementMonth {
   placementsAfterContact: number;
 }
 
-/** When the office contacted an employer and placed clients there: for "placement after contact". */
+/** When (UTC) the office contacted an employer and placed clients there: for "placement after contact". */
 export interface EmployerTimeline {
   contacts: string[];
   placements: { at: string; afterContact: boolean }[];
@@ -41,17 +42,19 @@ const emptyMonth = (month: string): EngagementMonth => ({
   recruitmentNeedsOpened: 0, recruitmentNeedsFilled: 0, placements: 0, placementsAfterContact: 0,
 });
 
+/** Both instants in UTC, so string order is time order. */
 const within = (contactAt: string, placedAt: string) =>
   contactAt <= placedAt && contactAt >= addDays(placedAt, -CONTACT_WINDOW_DAYS);
 
 export const engagementProjection: Projection<Doc, Engaging> = {
   name: 'engagement',
-  version: 1,
+  // 2: timelines hold UTC instants (1 compared offsets as text).
+  version: 2,
   eventTypes: ['EmployerContacted', 'ClientPlaced', 'RecruitmentNeedRegistered', 'RecruitmentNeedClosed'],
 
   keysOf(event) {
     const office = officeOfStream(event.streamId)!;
-    const at = event.data.occurredAt;
+    const at = toUtc(event.data.occurredAt);
     switch (event.type) {
       case 'EmployerContacted':
         // A contact registered late can turn placements of the next 90 days into "after contact".
@@ -70,7 +73,7 @@ export const engagementProjection: Projection<Doc, Engaging> = {
 
   evolve(rows, event) {
     const office = officeOfStream(event.streamId)!;
-    const at = event.data.occurredAt;
+    const at = toUtc(event.data.occurredAt);
     const monthRow = (month: string) => (rows.get(monthKey(office, month)) as EngagementMonth | undefined) ?? emptyMonth(month);
     const month = monthRow(monthOf(at));
     switch (event.type) {

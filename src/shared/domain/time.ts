@@ -24,3 +24,9 @@ export const latest = (a: string, b: string | undefined): string => (b === undef
 /** Whole days from one instant to another (placement speed). */
 export const daysBetween = (from: string, to: string): number =>
   Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/**
+ * An instant in UTC (`…Z`). Views keep instants this way so that ordering them as strings is
+ * ordering them in time: `occurredAt` keeps the offset the advisor gave (`+01:00`, `Z`, …).
+ */
+export const toUtc = (instant: string): string => new Date(Date.parse(instant)).toISOString();

@@ -1,0 +1,38 @@
+import { foldInMemory } from '../../libs/projections/src/fold-in-memory.js';
+import { selectDocs } from '../../libs/projections/src/key-range.js';
+import { followUpGapsProjection } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
+import { outcomesProjection } from '../cases/outcomes/outcomes.projection.js';
+import { engagementProjection } from '../employers/engagement/engagement.projection.js';
+import { recordedAt } from '../shared/views/recorded.js';
+import { caseProfile, contacted, enrolled, placedAt } from '../shared/views/view-events.examples.js';
+import { compareOffices } from './office-comparison.js';
+
+const inHouse = caseProfile('a', '2026-03-02T10:00:00Z');
+const external = caseProfile('b', '2026-03-03T10:00:00Z', true);
+const history = [
+  ...recordedAt(1, '0314', 'employer-a', contacted('974760673', '2026-03-05T10:00:00Z', 'Z111111'), contacted('889640782', '2026-03-06T10:00:00Z', 'Z111111')),
+  ...recordedAt(3, '0314', 'employer-b', contacted('974760673', '2026-04-05T10:00:00Z', 'Z222222')),
+  ...recordedAt(4, '0314', 'case-a', enrolled(inHouse), placedAt(inHouse, '974760673', '2026-04-01T10:00:00Z')),
+  ...recordedAt(6, '5001', 'case-b', enrolled(external)),
+  ...recordedAt(7, '5001', 'employer-c', contacted('974760673', '2025-12-01T10:00:00Z')), // before the period
+];
+// The rows the offices query reads: month-first rows of the period, and every active case.
+const docs = {
+  engagement: selectDocs(foldInMemory(engagementProjection, history), { from: 'm|2026-01', to: 'm|2026-06' }),
+  outcomes: selectDocs(foldInMemory(outcomesProjection, history), { from: 'n|2026-01', to: 'n|2026-06' }),
+  activeCases: selectDocs(foldInMemory(followUpGapsProjection, history), { prefix: 'a|' }),
+};
+const compare = (visible: (office: string) => boolean = () => true) => compareOffices(docs, { from: '2026-01', to: '2026-06' }, '2026-05-01T10:00:00Z', visible);
+
+describe('office comparison', () => {
+  it('sets the offices side by side over the period: contacts, employers, contacts per advisor, cohorts and gaps', () => {
+    expect(compare()).toEqual([
+      { officeNumber: '0314', employerContacts: 3, uniqueEmployers: 2, contactsPerAdvisor: 1.5, enrolled: 1, placed: 1, placementRate: 1, followUpGaps: 0 },
+      { officeNumber: '5001', employerContacts: 0, uniqueEmployers: 0, contactsPerAdvisor: 0, enrolled: 1, placed: 0, placementRate: 0, followUpGaps: 1 },
+    ]);
+  });
+
+  it('shows only the offices the caller may see', () => {
+    expect(compare((office) => office === '5001').map((o) => o.officeNumber)).toEqual(['5001']);
+  });
+});
