@@ -2,10 +2,12 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { followUpGapsProjection } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
 import { outcomesProjection } from '../cases/outcomes/outcomes.projection.js';
 import { engagementProjection } from '../employers/engagement/engagement.projection.js';
+import { periodOf } from '../shared/views/query-params.js';
+import type { AsOfMarks, ViewTime } from '../shared/views/view-time.js';
 import { ViewReader } from '../shared/views/view-reader.js';
 import { compareOffices, type OfficeFigures } from './office-comparison.js';
 
-export interface OfficesAnswer {
+export interface OfficesAnswer extends Partial<AsOfMarks> {
   position: number;
   offices: OfficeFigures[];
 }
@@ -14,9 +16,8 @@ export class GetOffices extends Query<OfficesAnswer> {
   constructor(
     /** undefined: every office (national role). */
     readonly visibleOffices: readonly string[] | undefined,
-    readonly period: { from: string; to: string },
-    readonly now: string,
-    readonly minPosition?: number,
+    readonly period: { from?: string; to?: string },
+    readonly time: ViewTime,
   ) {
     super();
   }
@@ -26,16 +27,20 @@ export class GetOffices extends Query<OfficesAnswer> {
 export class GetOfficesHandler implements IQueryHandler<GetOffices> {
   constructor(private readonly views: ViewReader) {}
 
-  async execute({ visibleOffices, period, now, minPosition }: GetOffices): Promise<OfficesAnswer> {
+  /** A replay reads the visible offices' events (every office's for a national role) through all three views at once. */
+  async execute({ visibleOffices, period: asked, time }: GetOffices): Promise<OfficesAnswer> {
+    const view = await this.views.at(time, [engagementProjection, outcomesProjection, followUpGapsProjection], { offices: visibleOffices });
+    const period = periodOf(asked, view.now);
     const [engagement, outcomes, activeCases] = await Promise.all([
-      this.views.read(engagementProjection.name, { from: `m|${period.from}`, to: `m|${period.to}` }, minPosition),
-      this.views.read(outcomesProjection.name, { from: `n|${period.from}`, to: `n|${period.to}` }, minPosition),
-      this.views.read(followUpGapsProjection.name, { prefix: 'a|' }, minPosition),
+      view.read(engagementProjection, { from: `m|${period.from}`, to: `m|${period.to}` }),
+      view.read(outcomesProjection, { from: `n|${period.from}`, to: `n|${period.to}` }),
+      view.read(followUpGapsProjection, { prefix: 'a|' }),
     ]);
     const visible = (office: string) => !visibleOffices || visibleOffices.includes(office);
     return {
       position: Math.min(engagement.position, outcomes.position, activeCases.position),
-      offices: compareOffices({ engagement: engagement.docs, outcomes: outcomes.docs, activeCases: activeCases.docs }, period, now, visible),
+      ...view.marks,
+      offices: compareOffices({ engagement: engagement.docs, outcomes: outcomes.docs, activeCases: activeCases.docs }, period, view.now, visible),
     };
   }
 }

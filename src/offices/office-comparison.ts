@@ -16,7 +16,7 @@ export interface OfficeFigures {
 }
 
 
-/** Offices side by side over [from, to]; follow-up gaps are today's (30 days), as the gaps view counts them. */
+/** Offices side by side over [from, to]; follow-up gaps (30 days) as of `now` (the request's or the as-of moment's), as the gaps view counts them. */
 export function compareOffices(
   docs: { engagement: Map<string, unknown>; outcomes: Map<string, unknown>; activeCases: Map<string, unknown> },
   period: { from: string; to: string },
@@ -45,7 +45,7 @@ export function compareOffices(
     office(month.officeNumber).enrolled += month.enrolled;
     office(month.officeNumber).placed += month.placed;
   }
-  // Active cases: `a|<office>|<caseId>`; only open cases, so as many as are open today.
+  // Active cases: `a|<office>|<caseId>`; only cases open at the view's position (live, or replayed as of a moment).
   for (const [key, doc] of docs.activeCases) {
     const number = key.split('|')[1]!;
     if (visible(number)) office(number).active.push(doc as ActiveCase);

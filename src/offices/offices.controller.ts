@@ -6,10 +6,10 @@ import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { ApiView } from '../shared/http/api-view.decorator.js';
 import { ZodBodyPipe } from '../shared/http/zod-body.pipe.js';
-import { checkPeriod, periodOf, periodParams } from '../shared/views/query-params.js';
+import { checkPeriod, checkViewTime, periodParams, viewTimeOf } from '../shared/views/query-params.js';
 import { GetOffices } from './get-offices.query.js';
 
-const params = checkPeriod(z.strictObject(periodParams));
+const params = checkViewTime(checkPeriod(z.strictObject(periodParams)));
 
 @ApiTags('views')
 @Controller('offices')
@@ -20,8 +20,7 @@ export class OfficesController {
   @Get()
   @ApiView({ roles: ['manager', 'auditor'] }, 'from', 'to')
   list(@CurrentCaller() caller: Caller, @QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
-    const now = new Date().toISOString();
     const visible = caller.roles.includes('auditor') ? undefined : caller.offices;
-    return this.queryBus.execute(new GetOffices(visible, periodOf(query, now), now, query.minPosition));
+    return this.queryBus.execute(new GetOffices(visible, { from: query.from, to: query.to }, viewTimeOf(query)));
   }
 }

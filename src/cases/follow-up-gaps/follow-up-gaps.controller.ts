@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { ApiView } from '../../shared/http/api-view.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
-import { minPositionParam } from '../../shared/views/query-params.js';
+import { checkViewTime, viewTimeOf, viewTimeParams } from '../../shared/views/query-params.js';
 import { GetFollowUpGaps } from './get-follow-up-gaps.query.js';
 
-const params = z.strictObject({ days: z.coerce.number().int().min(1).max(3650).default(30), ...minPositionParam });
+const params = checkViewTime(z.strictObject({ days: z.coerce.number().int().min(1).max(3650).default(30), ...viewTimeParams }));
 
 @ApiTags('views')
 @Controller('offices/:officeNumber/follow-up-gaps')
@@ -19,6 +19,6 @@ export class FollowUpGapsController {
   @Get()
   @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'days')
   get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
-    return this.queryBus.execute(new GetFollowUpGaps(officeNumber, query.days, new Date().toISOString(), query.minPosition));
+    return this.queryBus.execute(new GetFollowUpGaps(officeNumber, query.days, viewTimeOf(query)));
   }
 }

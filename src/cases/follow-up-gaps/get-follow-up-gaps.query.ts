@@ -1,9 +1,10 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { AsOfMarks, ViewTime } from '../../shared/views/view-time.js';
 import { ViewReader } from '../../shared/views/view-reader.js';
 import { activeCasePrefix, followUpGapsProjection, type ActiveCase } from './follow-up-gaps.projection.js';
 import { followUpGaps } from './follow-up-gaps.query.js';
 
-export interface FollowUpGapsAnswer {
+export interface FollowUpGapsAnswer extends Partial<AsOfMarks> {
   officeNumber: string;
   position: number;
   days: number;
@@ -15,8 +16,7 @@ export class GetFollowUpGaps extends Query<FollowUpGapsAnswer> {
   constructor(
     readonly officeNumber: string,
     readonly days: number,
-    readonly now: string,
-    readonly minPosition?: number,
+    readonly time: ViewTime,
   ) {
     super();
   }
@@ -26,9 +26,11 @@ export class GetFollowUpGaps extends Query<FollowUpGapsAnswer> {
 export class GetFollowUpGapsHandler implements IQueryHandler<GetFollowUpGaps> {
   constructor(private readonly views: ViewReader) {}
 
-  async execute({ officeNumber, days, now, minPosition }: GetFollowUpGaps): Promise<FollowUpGapsAnswer> {
-    const { position, docs } = await this.views.read<ActiveCase>(followUpGapsProjection.name, { prefix: activeCasePrefix(officeNumber) }, minPosition);
-    const cases = followUpGaps(docs.values(), days, now);
-    return { officeNumber, position, days, count: cases.length, cases };
+  /** Days without follow-up count to the view's now: the request's, or the as-of moment's. */
+  async execute({ officeNumber, days, time }: GetFollowUpGaps): Promise<FollowUpGapsAnswer> {
+    const view = await this.views.at(time, [followUpGapsProjection], { office: officeNumber });
+    const { position, docs } = await view.read<ActiveCase>(followUpGapsProjection, { prefix: activeCasePrefix(officeNumber) });
+    const cases = followUpGaps(docs.values(), days, view.now);
+    return { officeNumber, position, ...view.marks, days, count: cases.length, cases };
   }
 }

@@ -1,16 +1,17 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { periodOf } from '../../shared/views/query-params.js';
+import type { AsOfMarks, ViewTime } from '../../shared/views/view-time.js';
 import { ViewReader } from '../../shared/views/view-reader.js';
 import { cohortPrefix, outcomesProjection, type Cohort } from './outcomes.projection.js';
 import { outcomes } from './outcomes.query.js';
 
-export type OutcomesAnswer = { officeNumber: string; position: number } & ReturnType<typeof outcomes>;
+export type OutcomesAnswer = { officeNumber: string; position: number } & Partial<AsOfMarks> & ReturnType<typeof outcomes>;
 
 export class GetOutcomes extends Query<OutcomesAnswer> {
   constructor(
     readonly officeNumber: string,
-    readonly from: string,
-    readonly to: string,
-    readonly minPosition?: number,
+    readonly period: { from?: string; to?: string },
+    readonly time: ViewTime,
   ) {
     super();
   }
@@ -20,9 +21,11 @@ export class GetOutcomes extends Query<OutcomesAnswer> {
 export class GetOutcomesHandler implements IQueryHandler<GetOutcomes> {
   constructor(private readonly views: ViewReader) {}
 
-  async execute({ officeNumber, from, to, minPosition }: GetOutcomes): Promise<OutcomesAnswer> {
+  async execute({ officeNumber, period, time }: GetOutcomes): Promise<OutcomesAnswer> {
+    const view = await this.views.at(time, [outcomesProjection], { office: officeNumber });
+    const { from, to } = periodOf(period, view.now);
     const prefix = cohortPrefix(officeNumber);
-    const { position, docs } = await this.views.read<Cohort>(outcomesProjection.name, { from: `${prefix}${from}`, to: `${prefix}${to}` }, minPosition);
-    return { officeNumber, position, ...outcomes(docs.values(), from, to) };
+    const { position, docs } = await view.read<Cohort>(outcomesProjection, { from: `${prefix}${from}`, to: `${prefix}${to}` });
+    return { officeNumber, position, ...view.marks, ...outcomes(docs.values(), from, to) };
   }
 }

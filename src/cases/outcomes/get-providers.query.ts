@@ -1,18 +1,19 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { periodOf } from '../../shared/views/query-params.js';
+import type { AsOfMarks, ViewTime } from '../../shared/views/view-time.js';
 import { ViewReader } from '../../shared/views/view-reader.js';
 import { outcomesProjection, type ProviderCohort } from './outcomes.projection.js';
 import { providerOutcomes } from './outcomes.query.js';
 
-export interface ProvidersAnswer {
+export interface ProvidersAnswer extends Partial<AsOfMarks> {
   position: number;
   providers: ReturnType<typeof providerOutcomes>;
 }
 
 export class GetProviders extends Query<ProvidersAnswer> {
   constructor(
-    readonly from: string,
-    readonly to: string,
-    readonly minPosition?: number,
+    readonly period: { from?: string; to?: string },
+    readonly time: ViewTime,
   ) {
     super();
   }
@@ -22,8 +23,11 @@ export class GetProviders extends Query<ProvidersAnswer> {
 export class GetProvidersHandler implements IQueryHandler<GetProviders> {
   constructor(private readonly views: ViewReader) {}
 
-  async execute({ from, to, minPosition }: GetProviders): Promise<ProvidersAnswer> {
-    const { position, docs } = await this.views.read<ProviderCohort>(outcomesProjection.name, { from: `p|${from}`, to: `p|${to}` }, minPosition);
-    return { position, providers: providerOutcomes(docs.values()) };
+  /** National: a replay reads every office's events. */
+  async execute({ period, time }: GetProviders): Promise<ProvidersAnswer> {
+    const view = await this.views.at(time, [outcomesProjection]);
+    const { from, to } = periodOf(period, view.now);
+    const { position, docs } = await view.read<ProviderCohort>(outcomesProjection, { from: `p|${from}`, to: `p|${to}` });
+    return { position, ...view.marks, providers: providerOutcomes(docs.values()) };
   }
 }

@@ -4,10 +4,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiView } from '../../shared/http/api-view.decorator.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
-import { checkPeriod, periodOf, periodParams } from '../../shared/views/query-params.js';
+import { checkPeriod, checkViewTime, periodParams, viewTimeOf } from '../../shared/views/query-params.js';
 import { GetProviders } from './get-providers.query.js';
 
-const params = checkPeriod(z.strictObject(periodParams));
+const params = checkViewTime(checkPeriod(z.strictObject(periodParams)));
 
 @ApiTags('views')
 @Controller('providers')
@@ -18,7 +18,6 @@ export class ProvidersController {
   @Get()
   @ApiView({ roles: ['auditor'] }, 'from', 'to')
   list(@QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
-    const { from, to } = periodOf(query, new Date().toISOString());
-    return this.queryBus.execute(new GetProviders(from, to, query.minPosition));
+    return this.queryBus.execute(new GetProviders({ from: query.from, to: query.to }, viewTimeOf(query)));
   }
 }

@@ -5,16 +5,16 @@ import { z } from 'zod';
 import { ApiView } from '../../shared/http/api-view.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
-import { minPositionParam } from '../../shared/views/query-params.js';
+import { checkViewTime, viewTimeOf, viewTimeParams } from '../../shared/views/query-params.js';
 import { EMPLOYER_SORTS } from './employer-relationships.query.js';
 import { GetEmployers } from './get-employers.query.js';
 
-const params = z.strictObject({
+const params = checkViewTime(z.strictObject({
   sort: z.enum(EMPLOYER_SORTS).default('lastContact'),
   after: z.string().regex(/^\d{9}$/, 'must be the org number that ended the previous page').optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  ...minPositionParam,
-});
+  ...viewTimeParams,
+}));
 
 @ApiTags('views')
 @Controller('offices/:officeNumber/employers')
@@ -25,7 +25,7 @@ export class EmployersController {
   @Get()
   @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'sort', 'after', 'limit')
   get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
-    const { minPosition, ...page } = query;
-    return this.queryBus.execute(new GetEmployers(officeNumber, { ...page, now: new Date().toISOString() }, minPosition));
+    const { sort, after, limit } = query;
+    return this.queryBus.execute(new GetEmployers(officeNumber, { sort, after, limit }, viewTimeOf(query)));
   }
 }

@@ -1,15 +1,16 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { AsOfMarks, ViewTime } from '../../shared/views/view-time.js';
 import { ViewReader } from '../../shared/views/view-reader.js';
 import { employerRelationshipsProjection, relationshipPrefix, type EmployerRelationship } from './employer-relationships.projection.js';
 import { employerPage, type EmployerSort } from './employer-relationships.query.js';
 
-export type EmployersAnswer = { officeNumber: string; position: number } & ReturnType<typeof employerPage>;
+export type EmployersAnswer = { officeNumber: string; position: number } & Partial<AsOfMarks> & ReturnType<typeof employerPage>;
 
 export class GetEmployers extends Query<EmployersAnswer> {
   constructor(
     readonly officeNumber: string,
-    readonly page: { sort: EmployerSort; after?: string; limit: number; now: string },
-    readonly minPosition?: number,
+    readonly page: { sort: EmployerSort; after?: string; limit: number },
+    readonly time: ViewTime,
   ) {
     super();
   }
@@ -19,8 +20,10 @@ export class GetEmployers extends Query<EmployersAnswer> {
 export class GetEmployersHandler implements IQueryHandler<GetEmployers> {
   constructor(private readonly views: ViewReader) {}
 
-  async execute({ officeNumber, page, minPosition }: GetEmployers): Promise<EmployersAnswer> {
-    const { position, docs } = await this.views.read<EmployerRelationship>(employerRelationshipsProjection.name, { prefix: relationshipPrefix(officeNumber) }, minPosition);
-    return { officeNumber, position, ...employerPage(docs.values(), page) };
+  /** "Not contacted for 90 days" counts back from the view's now: the request's, or the as-of moment's. */
+  async execute({ officeNumber, page, time }: GetEmployers): Promise<EmployersAnswer> {
+    const view = await this.views.at(time, [employerRelationshipsProjection], { office: officeNumber });
+    const { position, docs } = await view.read<EmployerRelationship>(employerRelationshipsProjection, { prefix: relationshipPrefix(officeNumber) });
+    return { officeNumber, position, ...view.marks, ...employerPage(docs.values(), { ...page, now: view.now }) };
   }
 }

@@ -5,10 +5,10 @@ import { z } from 'zod';
 import { ApiView } from '../../shared/http/api-view.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
-import { checkPeriod, periodOf, periodParams } from '../../shared/views/query-params.js';
+import { checkPeriod, checkViewTime, periodParams, viewTimeOf } from '../../shared/views/query-params.js';
 import { GetEngagement } from './get-engagement.query.js';
 
-const params = checkPeriod(z.strictObject(periodParams));
+const params = checkViewTime(checkPeriod(z.strictObject(periodParams)));
 
 @ApiTags('views')
 @Controller('offices/:officeNumber/engagement')
@@ -19,7 +19,6 @@ export class EngagementController {
   @Get()
   @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'from', 'to')
   get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
-    const { from, to } = periodOf(query, new Date().toISOString());
-    return this.queryBus.execute(new GetEngagement(officeNumber, from, to, query.minPosition));
+    return this.queryBus.execute(new GetEngagement(officeNumber, { from: query.from, to: query.to }, viewTimeOf(query)));
   }
 }

@@ -1,10 +1,12 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { periodOf } from '../../shared/views/query-params.js';
+import type { AsOfMarks, ViewTime } from '../../shared/views/view-time.js';
 import { ViewReader } from '../../shared/views/view-reader.js';
 import { monthsBetween } from '../../shared/views/months.js';
 import { engagementProjection, monthKey } from './engagement.projection.js';
 import { engagementMonths, type EngagementMonthAnswer } from './engagement.query.js';
 
-export interface EngagementAnswer {
+export interface EngagementAnswer extends Partial<AsOfMarks> {
   officeNumber: string;
   position: number;
   months: EngagementMonthAnswer[];
@@ -13,9 +15,8 @@ export interface EngagementAnswer {
 export class GetEngagement extends Query<EngagementAnswer> {
   constructor(
     readonly officeNumber: string,
-    readonly from: string,
-    readonly to: string,
-    readonly minPosition?: number,
+    readonly period: { from?: string; to?: string },
+    readonly time: ViewTime,
   ) {
     super();
   }
@@ -25,8 +26,10 @@ export class GetEngagement extends Query<EngagementAnswer> {
 export class GetEngagementHandler implements IQueryHandler<GetEngagement> {
   constructor(private readonly views: ViewReader) {}
 
-  async execute({ officeNumber, from, to, minPosition }: GetEngagement): Promise<EngagementAnswer> {
-    const { position, docs } = await this.views.read(engagementProjection.name, { keys: monthsBetween(from, to).map((month) => monthKey(officeNumber, month)) }, minPosition);
-    return { officeNumber, position, months: engagementMonths(officeNumber, from, to, docs) };
+  async execute({ officeNumber, period, time }: GetEngagement): Promise<EngagementAnswer> {
+    const view = await this.views.at(time, [engagementProjection], { office: officeNumber });
+    const { from, to } = periodOf(period, view.now);
+    const { position, docs } = await view.read(engagementProjection, { keys: monthsBetween(from, to).map((month) => monthKey(officeNumber, month)) });
+    return { officeNumber, position, ...view.marks, months: engagementMonths(officeNumber, from, to, docs) };
   }
 }

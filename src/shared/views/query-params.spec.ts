@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { checkPeriod, checkViewTime, periodOf, periodParams, viewTimeOf } from './query-params.js';
+
+const params = checkViewTime(checkPeriod(z.strictObject(periodParams)));
+const problems = (query: Record<string, string>) => {
+  const result = params.safeParse(query);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
+
+describe('view query parameters', () => {
+  it('reads live (with or without minPosition), asOf or asOfPosition', () => {
+    expect(viewTimeOf(params.parse({}))).toEqual({ minPosition: undefined });
+    expect(viewTimeOf(params.parse({ minPosition: '7' }))).toEqual({ minPosition: 7 });
+    expect(viewTimeOf(params.parse({ asOf: '2026-03-01T12:00:00+01:00' }))).toEqual({ asOf: '2026-03-01T12:00:00+01:00' });
+    expect(viewTimeOf(params.parse({ asOf: '2026-03-01T11:00:00.123Z' }))).toEqual({ asOf: '2026-03-01T11:00:00.123Z' });
+    expect(viewTimeOf(params.parse({ asOfPosition: '0' }))).toEqual({ asOfPosition: 0 });
+  });
+
+  it('refuses asOf together with asOfPosition, and either with minPosition', () => {
+    expect(problems({ asOf: '2026-03-01T12:00:00Z', asOfPosition: '3' })).toEqual(['asOfPosition: give asOf or asOfPosition, not both']);
+    expect(problems({ asOfPosition: '3', minPosition: '3' })).toEqual([expect.stringMatching(/^minPosition: does not go with asOf or asOfPosition/)]);
+    expect(problems({ asOf: '2026-03-01T12:00:00Z', minPosition: '3' })).toHaveLength(1);
+  });
+
+  it('refuses a time without offset, a date, a malformed time and a negative or fractional position', () => {
+    expect(problems({ asOf: '2026-03-01T12:00:00' })).toEqual([expect.stringMatching(/^asOf: must be an ISO-8601 time with offset/)]);
+    expect(problems({ asOf: '2026-03-01' })).toHaveLength(1);
+    expect(problems({ asOf: 'yesterday' })).toHaveLength(1);
+    expect(problems({ asOf: '2026-02-30T12:00:00Z' })).toHaveLength(1);
+    expect(problems({ asOfPosition: '-1' })).toHaveLength(1);
+    expect(problems({ asOfPosition: '1.5' })).toHaveLength(1);
+  });
+
+  it('defaults the period to the 12 months up to the one now falls in', () => {
+    expect(periodOf({}, '2026-03-01T00:30:00.000Z')).toEqual({ from: '2025-04', to: '2026-03' });
+    expect(periodOf({ to: '2026-01' }, '2026-03-01T00:30:00.000Z')).toEqual({ from: '2025-02', to: '2026-01' });
+  });
+});

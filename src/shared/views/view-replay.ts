@@ -1,0 +1,54 @@
+import { officeOfStream, officeStreamPrefix, type EventStore } from '../../../libs/event-store/src/index.js';
+import { InMemoryFold } from '../../../libs/projections/src/in-memory-fold.js';
+import type { AnyProjection } from '../../../libs/projections/src/projection.js';
+
+/** Whose events a replay reads: one office's (a prefix read), some offices', or every office's (undefined). */
+export type ReplayScope = { office: string } | { offices?: readonly string[] };
+
+export interface ReplayBound {
+  /** Inclusive: no event after this global position. */
+  toPosition: number;
+  /** With `asOf`: the replay stops at the first event recorded after this instant (ms since epoch). */
+  recordedBy?: number;
+}
+
+export interface Replayed {
+  folds: ReadonlyMap<string, InMemoryFold<unknown>>;
+  /** Position of the last event the replay included; 0 when none. */
+  lastPosition: number;
+}
+
+/** Events per read: what a replay holds besides the views' documents. */
+export const REPLAY_PAGE = 1000;
+
+/**
+ * The views' documents as of a point of the log, from nothing, with the projections' own fold:
+ * pages of the scope's events (of the projections' types only) through one `InMemoryFold` each.
+ *
+ * Time is a prefix of the log, not a filter: the replay stops at the first event recorded after
+ * `recordedBy`. `recordedAt` is when the appending transaction began, which can be a moment out
+ * of position order; a prefix keeps "as of asOf" equal to "as of the last position included".
+ */
+export async function replayViews(
+  store: Pick<EventStore, 'readAll'>,
+  projections: readonly AnyProjection[],
+  scope: ReplayScope,
+  bound: ReplayBound,
+  pageSize = REPLAY_PAGE,
+): Promise<Replayed> {
+  const folds = new Map(projections.map((p) => [p.name, new InMemoryFold<unknown>(p)]));
+  const types = [...new Set(projections.flatMap((p) => p.eventTypes))];
+  const streamPrefix = 'office' in scope ? officeStreamPrefix(scope.office) : undefined;
+  const offices = 'office' in scope ? undefined : scope.offices && new Set(scope.offices);
+  let lastPosition = 0;
+  for (let after = 0; ; ) {
+    const page = await store.readAll({ after, toPosition: bound.toPosition, limit: pageSize, types, streamPrefix });
+    const end = bound.recordedBy === undefined ? -1 : page.findIndex((e) => Date.parse(e.recordedAt) > bound.recordedBy!);
+    const included = end === -1 ? page : page.slice(0, end);
+    const wanted = offices ? included.filter((e) => offices.has(officeOfStream(e.streamId) ?? '')) : included;
+    for (const fold of folds.values()) fold.apply(wanted);
+    if (included.length > 0) lastPosition = included[included.length - 1]!.position;
+    if (end !== -1 || page.length < pageSize) return { folds, lastPosition };
+    after = page[page.length - 1]!.position;
+  }
+}
