@@ -25,6 +25,9 @@ export function readAllQuery(options: ReadAllOptions): { text: string; values: u
     where.push(`starts_with(stream_id, ${param(options.streamPrefix)})`);
   }
   if (options.types?.length) where.push(`type = ANY(${param([...options.types])})`);
+  // In the query, not after it: a page holds `limit` matching events whenever that many remain.
+  if (options.recordedFrom !== undefined) where.push(`recorded_at >= ${param(options.recordedFrom)}::timestamptz`);
+  if (options.recordedBefore !== undefined) where.push(`recorded_at < ${param(options.recordedBefore)}::timestamptz`);
   const limit = options.limit !== undefined ? ` LIMIT ${param(options.limit)}` : '';
   return {
     text: `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${where.join(' AND ')} ORDER BY position ${backwards ? 'DESC' : 'ASC'}${limit}`,
