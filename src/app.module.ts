@@ -12,6 +12,7 @@ import { CommandsModule } from './shared/commands/commands.module.js';
 import { EmployersModule } from './employers/employers.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { ViewsModule } from './projections-admin/views.module.js';
+import { HistoryModule } from './history/history.module.js';
 
 export interface AppOptions {
   config: RuntimeConfig;
@@ -37,6 +38,7 @@ export class AppModule {
         EmployersModule,
         CasesModule,
         ViewsModule,
+        HistoryModule,
       ],
     };
   }
