@@ -38,10 +38,11 @@ describe('office history over HTTP', () => {
     const positions: number[] = [];
     let after: number | null = null;
     do {
-      const response = await history(office, { limit, ...(after === null ? {} : { after }) }).expect(200);
+      const query: Record<string, number> = after === null ? { limit } : { limit, after };
+      const response: { body: { events: { position: number; streamId: string }[]; next: number | null } } = await history(office, query).expect(200);
       expect(response.body.events.length).toBeLessThanOrEqual(limit);
-      expect(response.body.events.every((e: { streamId: string }) => e.streamId.startsWith(`office-${office}.`))).toBe(true);
-      positions.push(...response.body.events.map((e: { position: number }) => e.position));
+      expect(response.body.events.every((e) => e.streamId.startsWith(`office-${office}.`))).toBe(true);
+      positions.push(...response.body.events.map((e) => e.position));
       after = response.body.next;
       if (after !== null) expect(after).toBe(positions[positions.length - 1]);
     } while (after !== null && positions.length < stopAfter);
