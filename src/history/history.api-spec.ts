@@ -150,4 +150,12 @@ describe('office history over HTTP', () => {
     await history('0314', {}, await running.tokenFor(advisor('0314'))).expect(403);
     await history('5001', { limit: 1 }, await running.tokenFor(auditor())).expect(200);
   });
+
+  it('documents the history and access log routes with their parameters in OpenAPI', async () => {
+    const { body } = await running.http.get('/docs-json').expect(200);
+    const parameters = (path: string) => body.paths[path].get.parameters.map((p: { name: string }) => p.name).sort();
+    expect(parameters('/api/v1/offices/{officeNumber}/history')).toEqual(['after', 'from', 'limit', 'officeNumber', 'to', 'types']);
+    expect(parameters('/api/v1/access-log')).toEqual(['after', 'from', 'limit', 'office', 'to']);
+    expect(body.paths['/api/v1/offices/{officeNumber}/history'].get.responses['200'].content['application/json'].schema.properties.next.nullable).toBe(true);
+  });
 });
