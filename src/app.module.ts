@@ -12,6 +12,10 @@ import { CommandsModule } from './shared/commands/commands.module.js';
 import { EmployersModule } from './employers/employers.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { ViewsModule } from './projections-admin/views.module.js';
+import { HistoryModule } from './history/history.module.js';
+import { AccessLogModule } from './access-log/access-log.module.js';
+import { AccessLogWriter } from './access-log/record-access/access-log.writer.js';
+import { ACCESS_DECISION_LISTENER } from './auth/access-decision.js';
 
 export interface AppOptions {
   config: RuntimeConfig;
@@ -29,7 +33,8 @@ export class AppModule {
         CqrsModule.forRoot(),
         DatabaseModule,
         EventStoreModule,
-        AuthModule.forRoot(auth),
+        // Every access decision goes to the access log (sporingslogg) before the request goes on.
+        AuthModule.forRoot(auth, { provide: ACCESS_DECISION_LISTENER, useClass: AccessLogWriter }),
         CommandsModule,
         HealthModule,
         MetricsModule,
@@ -37,6 +42,8 @@ export class AppModule {
         EmployersModule,
         CasesModule,
         ViewsModule,
+        HistoryModule,
+        AccessLogModule,
       ],
     };
   }

@@ -4,9 +4,13 @@ export interface AccessDecision {
   /** Absent when no valid token was given. */
   navIdent?: string;
   roles: string[];
+  /** The route's office, only when it is a well-formed office number. */
   officeNumber?: string;
   method: string;
+  /** The route's pattern (`/api/v1/offices/:officeNumber/history`), never the raw path. */
   route: string;
+  /** The route serves client-level data (`@ClientLevel()`): allowed reads are logged too. */
+  clientLevel: boolean;
   reason: string;
   correlationId?: string;
 }

@@ -11,6 +11,7 @@ import type { Request } from 'express';
 import { ACCESS_DECISION_LISTENER, type AccessDecision, type AccessDecisionListener } from './access-decision.js';
 import { ACCESS_RULE, PUBLIC_ROUTE, type AccessRule } from './access.decorator.js';
 import { refusalOf } from './access-refusal.js';
+import { CLIENT_LEVEL } from './client-level.decorator.js';
 import type { Caller } from './caller.js';
 import { TOKEN_VERIFIER } from './auth.tokens.js';
 import type { TokenVerifier } from './token-verifier.js';
@@ -31,7 +32,10 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets);
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const officeNumber = typeof request.params?.officeNumber === 'string' ? request.params.officeNumber : undefined;
+    // Anything but four digits is no office (and could be a personal id number typed in the wrong place).
+    const param = request.params?.officeNumber;
+    const officeNumber = typeof param === 'string' && /^\d{4}$/.test(param) ? param : undefined;
+    const clientLevel = this.reflector.getAllAndOverride<boolean>(CLIENT_LEVEL, targets) ?? false;
     const decide = async (allowed: boolean, reason: string, caller?: Caller) => {
       const decision: AccessDecision = {
         allowed,
@@ -39,7 +43,9 @@ export class AccessGuard implements CanActivate {
         roles: caller?.roles ?? [],
         officeNumber,
         method: request.method,
-        route: request.route?.path ?? request.path,
+        // The pattern only: a raw path or query string can hold ids.
+        route: typeof request.route?.path === 'string' ? request.route.path : '(unknown route)',
+        clientLevel,
         reason,
         correlationId: request.header('x-correlation-id') ?? undefined,
       };

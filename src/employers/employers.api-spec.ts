@@ -33,8 +33,10 @@ describe('employer outreach over HTTP', () => {
       type: 'EmployerContacted',
       position: response.body.position,
       data: { contactId: response.body.id, orgNumber: ORG.builder, naceSection: 'F', channel: 'VISIT', navIdent: 'Z123456' },
-      metadata: { actor: 'Z123456', officeNumber: '0314', schemaVersion: 1 },
+      metadata: { actor: 'Z123456', officeNumber: '0314', schemaVersion: 2 },
     });
+    // Written as v2, not upcast on the way out.
+    expect(stored!.metadata).not.toHaveProperty('storedSchemaVersion');
   });
 
   it('lists every violation at once, unknown fields included, and appends nothing (400)', async () => {

@@ -1,14 +1,23 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import type { EventStore } from '../../libs/event-store/src/index.js';
+import { UpcastingEventStore, type EventStore } from '../../libs/event-store/src/index.js';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/index.js';
 import { createEventStore } from './create-event-store.js';
+import { eventUpcasters } from './event-upcasters.js';
 
 /** Nest injection token of the EventStore port. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
+/**
+ * The adapter wrapped in upcasting right here, so every reader of `EVENT_STORE` (command
+ * handlers, projections and their rebuild and verify, history, as-of replay) gets events in
+ * their current shape without having to ask for it.
+ */
+const provideEventStore = async (config: RuntimeConfig): Promise<EventStore> =>
+  new UpcastingEventStore(await createEventStore(config), eventUpcasters());
+
 @Global()
 @Module({
-  providers: [{ provide: EVENT_STORE, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => createEventStore(config) }],
+  providers: [{ provide: EVENT_STORE, inject: [RUNTIME_CONFIG], useFactory: provideEventStore }],
   exports: [EVENT_STORE],
 })
 export class EventStoreModule implements OnApplicationShutdown {

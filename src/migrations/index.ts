@@ -1,4 +1,5 @@
 import { CreateProjectionCheckpoints1764000000000, projectionTableMigration } from '../../libs/projections/src/projection.migrations.js';
+import { CreateAccessLog1765000000000 } from '../access-log/access-log.migration.js';
 import { CreateIdempotencyRecords1763800000000 } from '../shared/commands/idempotency.migration.js';
 
 /** Every TypeORM migration of the app, oldest first. */
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   projectionTableMigration('employer_relationships', 1764000000002),
   projectionTableMigration('outcomes', 1764000000003),
   projectionTableMigration('active_cases', 1764000000004),
+  CreateAccessLog1765000000000,
 ] as const;

@@ -45,6 +45,10 @@ export interface ReadAllOptions {
   streamPrefix?: string;
   types?: readonly string[];
   direction?: 'forwards' | 'backwards';
+  /** Only events recorded at or after this instant (ISO-8601; `recordedAt`). */
+  recordedFrom?: string;
+  /** Only events recorded before this instant (ISO-8601, exclusive), so windows follow each other without overlap. */
+  recordedBefore?: string;
 }
 
 export interface SubscribeOptions {

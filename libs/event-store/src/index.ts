@@ -5,3 +5,6 @@ export * from './stream-names.js';
 export * from './in-memory/in-memory-event-store.js';
 export * from './postgres/postgres-event-store.js';
 export * from './postgres/migrate-event-store.js';
+export * from './upcasting/upcaster-registry.js';
+export * from './upcasting/upcasting-event-store.js';
+export * from './upcasting/upcasting.errors.js';

@@ -10,6 +10,9 @@ export async function* readAhead<T>(source: AsyncIterable<T>): AsyncGenerator<T>
       const result = await next;
       if (result.done) return;
       next = iterator.next();
+      // A read ahead that fails while the caller is still busy with this item is rethrown by the
+      // `await` above on the next round; until then it must not count as an unhandled rejection.
+      next.catch(() => undefined);
       yield result.value;
     }
   } finally {

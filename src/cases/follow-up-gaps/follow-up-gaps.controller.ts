@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { ClientLevel } from '../../auth/client-level.decorator.js';
 import { ApiView } from '../../shared/http/api-view.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
@@ -17,6 +18,7 @@ export class FollowUpGapsController {
 
   /** Active EXTERNAL cases with no follow-up (or enrolment) for `days` days or more. */
   @Get()
+  @ClientLevel()
   @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'days')
   get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
     return this.queryBus.execute(new GetFollowUpGaps(officeNumber, query.days, viewTimeOf(query)));

@@ -2,6 +2,7 @@ import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { ClientLevel } from '../../auth/client-level.decorator.js';
 import { ApiView } from '../../shared/http/api-view.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
@@ -17,6 +18,7 @@ export class OutcomesController {
 
   /** Cohorts by enrolment month: enrolled, active, placed, exited, placement rate, median days to placement. */
   @Get()
+  @ClientLevel()
   @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'from', 'to')
   get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
     return this.queryBus.execute(new GetOutcomes(officeNumber, { from: query.from, to: query.to }, viewTimeOf(query)));

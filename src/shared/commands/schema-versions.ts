@@ -1,7 +1,11 @@
 /**
  * The schema version new events of each type are written with. Bump a type's version when its
- * data changes shape, and register an upcaster from the old version (issue 5).
+ * data changes shape, and register an upcaster from the old version in
+ * src/infrastructure/event-upcasters.ts: old events are upcast on every read, never rewritten.
  */
-const CURRENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {};
+export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
+  // v2: `theme` is required (v1 contacts could lack it).
+  EmployerContacted: 2,
+};
 
 export const schemaVersionOf = (type: string): number => CURRENT_SCHEMA_VERSIONS[type] ?? 1;

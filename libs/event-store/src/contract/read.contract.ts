@@ -78,5 +78,28 @@ export function readContract(store: StoreRef): void {
       const upTo = await store().readAll({ after: start, streamPrefix: office, toPosition: results[1]!.position });
       expect(upTo.map((e) => (e.data as { n: number }).n)).toEqual([0, 1]);
     });
+
+    it('reads all events recorded within a time window (from inclusive, before exclusive), a limit filling each page', async () => {
+      const office = uniquePrefix();
+      const other = uniquePrefix();
+      const recorded = [];
+      for (let n = 0; n < 4; n++) {
+        recorded.push(await store().append(`${office}case-${n}`, [anEvent('A', { n })]));
+        await store().append(`${other}case-${n}`, [anEvent('A', { n })]);
+        // Apart by more than the millisecond that recordedAt shows.
+        await new Promise((resolve) => setTimeout(resolve, 15));
+      }
+      await readableThrough(store(), recorded[3]!.position);
+      const at = recorded.map((r) => r.events[0]!.recordedAt);
+      const ns = (events: { data: unknown }[]) => events.map((e) => (e.data as { n: number }).n);
+      expect(ns(await store().readAll({ streamPrefix: office, recordedFrom: at[1] }))).toEqual([1, 2, 3]);
+      expect(ns(await store().readAll({ streamPrefix: office, recordedBefore: at[2] }))).toEqual([0, 1]);
+      expect(ns(await store().readAll({ streamPrefix: office, recordedFrom: at[1], recordedBefore: at[3] }))).toEqual([1, 2]);
+      // The window lies past the first events: a limited page still holds the first match, not nothing.
+      expect(ns(await store().readAll({ streamPrefix: office, recordedFrom: at[2], limit: 1 }))).toEqual([2]);
+      const afterFirst = await store().readAll({ streamPrefix: office, recordedFrom: at[1], after: recorded[1]!.position, limit: 1 });
+      expect(ns(afterFirst)).toEqual([2]);
+      expect(await store().readAll({ streamPrefix: office, recordedFrom: at[3], recordedBefore: at[3] })).toEqual([]);
+    });
   });
 }

@@ -58,15 +58,19 @@ export class InMemoryEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const types = options.types?.length ? new Set(options.types) : undefined;
+    const from = options.recordedFrom === undefined ? undefined : Date.parse(options.recordedFrom);
+    const before = options.recordedBefore === undefined ? undefined : Date.parse(options.recordedBefore);
     const matching = this.log.filter(
       (e) =>
         (options.toPosition === undefined || e.position <= options.toPosition) &&
+        (from === undefined || Date.parse(e.recordedAt) >= from) &&
+        (before === undefined || Date.parse(e.recordedAt) < before) &&
         (!options.streamPrefix || e.streamId.startsWith(options.streamPrefix)) &&
         (!types || types.has(e.type)),
     );
     const backwards = options.direction === 'backwards';
-    const from = options.after === undefined ? undefined : backwards ? options.after - 1 : options.after + 1;
-    return readWindow(matching, (e) => e.position, from, options.direction, options.limit).map(copy);
+    const start = options.after === undefined ? undefined : backwards ? options.after - 1 : options.after + 1;
+    return readWindow(matching, (e) => e.position, start, options.direction, options.limit).map(copy);
   }
 
   subscribe(options: SubscribeOptions = {}): Subscription {

@@ -100,7 +100,8 @@ export class KurrentDbEventStore implements EventStore {
     // Both directions start at `after`: forwards the server includes the event there (dropped
     // below), backwards it starts just before it.
     const from = after !== undefined ? toPosition(after) : backwards ? END : START;
-    const serverDoesAll = !(options.streamPrefix && options.types?.length) && !(backwards && upTo !== undefined);
+    const filteredHere = (options.streamPrefix && options.types?.length) || options.recordedFrom !== undefined || options.recordedBefore !== undefined;
+    const serverDoesAll = !filteredHere && !(backwards && upTo !== undefined);
     const read = this.client.readAll({
       direction: backwards ? BACKWARDS : FORWARDS,
       fromPosition: from,

@@ -5,6 +5,9 @@ import type { RecordedEvent } from '../event-envelope.js';
 export interface EventSelection {
   streamPrefix?: string;
   types?: readonly string[];
+  /** `recordedAt` bounds (ISO-8601): from inclusive, before exclusive. The server cannot filter on them. */
+  recordedFrom?: string;
+  recordedBefore?: string;
 }
 
 /**
@@ -22,6 +25,9 @@ export function serverFilter(selection: EventSelection): Filter {
 export function isSelected(selection: EventSelection, event: RecordedEvent): boolean {
   if (selection.streamPrefix && !event.streamId.startsWith(selection.streamPrefix)) return false;
   if (selection.types?.length && !selection.types.includes(event.type)) return false;
+  const recorded = Date.parse(event.recordedAt);
+  if (selection.recordedFrom !== undefined && recorded < Date.parse(selection.recordedFrom)) return false;
+  if (selection.recordedBefore !== undefined && recorded >= Date.parse(selection.recordedBefore)) return false;
   return true;
 }
 

@@ -21,10 +21,22 @@ export function readAllQuery(options: ReadAllOptions): { text: string; values: u
   if (options.streamPrefix) {
     // Any prefix reaching past the first '.' lies within one category: `office-0314.` or `office-0314.case-`.
     const category = /^([^.]+)\./.exec(options.streamPrefix)?.[1];
-    if (category) where.push(`stream_category = ${param(category)}`);
-    where.push(`starts_with(stream_id, ${param(options.streamPrefix)})`);
+    if (category && options.streamPrefix === `${category}.`) {
+      // The whole category: `starts_with` would say nothing more, yet the planner takes it as a
+      // second, independent filter, expects a few rows instead of an office's thousands, and
+      // sorts them all instead of reading the index in order. Only a stream named exactly
+      // `office-0314` (no dot) is in the category but not under the prefix.
+      const c = param(category);
+      where.push(`stream_category = ${c}`, `stream_id <> ${c}`);
+    } else {
+      if (category) where.push(`stream_category = ${param(category)}`);
+      where.push(`starts_with(stream_id, ${param(options.streamPrefix)})`);
+    }
   }
   if (options.types?.length) where.push(`type = ANY(${param([...options.types])})`);
+  // In the query, not after it: a page holds `limit` matching events whenever that many remain.
+  if (options.recordedFrom !== undefined) where.push(`recorded_at >= ${param(options.recordedFrom)}::timestamptz`);
+  if (options.recordedBefore !== undefined) where.push(`recorded_at < ${param(options.recordedBefore)}::timestamptz`);
   const limit = options.limit !== undefined ? ` LIMIT ${param(options.limit)}` : '';
   return {
     text: `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${where.join(' AND ')} ORDER BY position ${backwards ? 'DESC' : 'ASC'}${limit}`,

@@ -1,0 +1,63 @@
+import type { NewEvent, RecordedEvent } from '../event-envelope.js';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port.js';
+import type { UpcasterRegistry } from './upcaster-registry.js';
+
+/**
+ * Any EventStore, with every event it reads handed out in its type's current shape. Put it
+ * where the store is provided, so no reader (command handlers, projections, replay, history)
+ * can forget it. Appends pass through: new events are written in the current version already.
+ */
+export class UpcastingEventStore implements EventStore {
+  constructor(
+    /** The adapter underneath, for what must see events as stored (tests, migrations of data). */
+    readonly inner: EventStore,
+    private readonly registry: UpcasterRegistry,
+  ) {}
+
+  append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
+    return this.inner.append(streamId, events, options);
+  }
+
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.upcastAll(await this.inner.readStream(streamId, options));
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    return this.upcastAll(await this.inner.readAll(options));
+  }
+
+  subscribe(options?: SubscribeOptions): Subscription {
+    const inner = this.inner.subscribe(options);
+    const upcastAll = (events: RecordedEvent[]) => this.upcastAll(events);
+    return {
+      async *[Symbol.asyncIterator]() {
+        for await (const batch of inner) yield upcastAll(batch);
+      },
+      close: () => inner.close(),
+    };
+  }
+
+  headPosition(): Promise<number> {
+    return this.inner.headPosition();
+  }
+
+  ping(): Promise<void> {
+    return this.inner.ping();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  private upcastAll(events: RecordedEvent[]): RecordedEvent[] {
+    return events.map((event) => this.registry.upcast(event));
+  }
+}

@@ -1,0 +1,18 @@
+import type { Upcaster } from '../../libs/event-store/src/upcasting/upcaster-registry.js';
+import type { EmployerContacted } from './employer.js';
+
+type ContactV1 = Omit<EmployerContacted['data'], 'theme'> & { theme?: EmployerContacted['data']['theme'] };
+
+/**
+ * EmployerContacted v1 → v2: v1 contacts were recorded before the theme was asked for, and NAV
+ * counts a contact without a stated purpose as general outreach. A v1 event that does carry a
+ * theme (the app wrote them with one before the version was bumped) keeps it.
+ */
+export const employerContactedV1ToV2: Upcaster = {
+  type: 'EmployerContacted',
+  fromVersion: 1,
+  upcast: (data): EmployerContacted['data'] => {
+    const v1 = data as ContactV1;
+    return { ...v1, theme: v1.theme ?? 'GENERAL_OUTREACH' };
+  },
+};

@@ -1,0 +1,20 @@
+import type { CaseEvent } from '../cases/case.js';
+import type { EmployerEvent } from '../employers/employer.js';
+import type { RecruitmentNeedEvent } from '../employers/recruitment-need.js';
+
+type KnownEventType = (CaseEvent | EmployerEvent | RecruitmentNeedEvent)['type'];
+
+/** Every event type the app writes; keyed by the domain's unions, so a new type that is not listed fails to compile. */
+const ALL: Record<KnownEventType, true> = {
+  EmployerContacted: true,
+  RecruitmentNeedRegistered: true,
+  RecruitmentNeedClosed: true,
+  ClientEnrolled: true,
+  ClientFollowUpRecorded: true,
+  ClientPlaced: true,
+  ClientExited: true,
+  ClientTransferredOut: true,
+  ClientTransferredIn: true,
+};
+
+export const KNOWN_EVENT_TYPES = Object.keys(ALL) as KnownEventType[];
