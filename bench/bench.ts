@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       const caughtUpIn = await app.caughtUp();
       const office = await largestOfficeInLog(query);
       console.log(`\n${scaleKey(stage)}: views caught up in ${caughtUpIn.toFixed(1)} s; querying office ${office}`);
-      const views = await measureViews(app.apiBase, await app.token('auditor', office), office, quick ? 30 : 200);
+      const views = await measureViews(app.apiBase, await app.token('auditor', office), office, quick ? 30 : 100);
       for (const [view, q] of Object.entries(views)) {
         queryFigures[view] = { ...queryFigures[view], [`p50Ms${scaleKey(stage)}`]: q.p50Ms, [`p99Ms${scaleKey(stage)}`]: q.p99Ms };
       }
