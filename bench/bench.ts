@@ -1,0 +1,125 @@
+/**
+ * Every figure of issue 6 in one run, each next to its comparison, on one database:
+ *
+ *   npm run bench                    # 100k then 1M events of the synthetic national history
+ *   npm run bench -- --quick         # 10k then 30k events, short runs: a smoke test under a minute
+ *   npm run bench -- --events 300000 # another final scale
+ *
+ * Uses DATABASE_URL's server when set, otherwise a throwaway embedded PostgreSQL on a free port.
+ * Prints a table and writes bench/results/<date>.json.
+ */
+import 'reflect-metadata';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres, withDatabase } from '../libs/database/src/index.js';
+import { createPostgresEventStore } from '../libs/event-store/src/postgres/postgres-event-store.js';
+import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';
+import { appendHistory, progressBar } from './national/append-history.js';
+import { nationalHistory, type StreamAppend } from './national/national-history.js';
+import { flag, numberArgument } from './report/arguments.js';
+import { comparisons, scaleKey, table, type BenchReport } from './report/bench-report.js';
+import { machineInfo } from './report/machine.js';
+import { round } from './report/percentiles.js';
+import { measureAppends } from './sections/append.section.js';
+import { startBenchApp } from './sections/bench-app.js';
+import { measureHttp } from './sections/http.section.js';
+import { measureViews } from './sections/query.section.js';
+import { measureRebuild } from './sections/rebuild.section.js';
+import { largestOfficeInLog, measureReplay } from './sections/replay.section.js';
+
+const quick = flag('--quick');
+const scale = numberArgument('--events', quick ? 30_000 : 1_000_000);
+const scales = [quick ? 10_000 : Math.min(100_000, scale / 10), scale];
+const HISTORY = { offices: 250, years: 5, seed: 42 };
+
+async function main(): Promise<void> {
+  const load = round(loadavg()[0]!, 1);
+  const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'bench-pg-')), persistent: false });
+  const serverUrl = process.env.DATABASE_URL ?? server!.url;
+  const database = `bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${database}`);
+  const url = withDatabase(serverUrl, database);
+  const sql = new pg.Pool({ connectionString: url, max: 2 });
+  sql.on('error', () => undefined);
+  const query = async <R extends pg.QueryResultRow>(text: string) => (await sql.query<R>(text)).rows;
+  try {
+    const machine = await machineInfo(query, load);
+    console.log(`${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GiB, Node ${machine.node}, ${machine.postgres}; load ${load}`);
+    const history = nationalHistory(HISTORY)[Symbol.iterator]();
+    const queryFigures: BenchReport['query'] = {};
+    const seeded = { events: 0, ms: 0 };
+    let app: Awaited<ReturnType<typeof startBenchApp>> | undefined;
+    for (const stage of scales) {
+      await app?.close();
+      const result = await seedUpTo(url, history, stage - seeded.events, seeded.events, stage);
+      seeded.events += result.appended;
+      seeded.ms += result.elapsedMs;
+      app = await startBenchApp(url);
+      const caughtUpIn = await app.caughtUp();
+      const office = await largestOfficeInLog(query);
+      console.log(`\n${scaleKey(stage)}: views caught up in ${caughtUpIn.toFixed(1)} s; querying office ${office}`);
+      const views = await measureViews(app.apiBase, await app.token('auditor', office), office, quick ? 30 : 100);
+      for (const [view, q] of Object.entries(views)) {
+        queryFigures[view] = { ...queryFigures[view], [`p50Ms${scaleKey(stage)}`]: q.p50Ms, [`p99Ms${scaleKey(stage)}`]: q.p99Ms };
+      }
+    }
+    for (const q of Object.values(queryFigures)) q.ratio = round(q[`p99Ms${scaleKey(scales[1]!)}`]! / q[`p99Ms${scaleKey(scales[0]!)}`]!, 2);
+    const logEvents = Number((await query<{ n: string }>('SELECT count(*) AS n FROM es_events'))[0]!.n);
+    const office = await largestOfficeInLog(query);
+    const projections = PROJECTIONS.map((p) => p.projection);
+    console.log(`replaying office ${office}…`);
+    const replay = await measureReplay(app!.store, projections, office);
+    console.log('rebuilding every view…');
+    const rebuild = await measureRebuild(app!.dataSource, app!.store, projections);
+    console.log('HTTP: GET /health, then POST employer-contacts, 64 connections…');
+    const http = await measureHttp(app!.origin, await app!.token('advisor', office), office, quick ? 3 : 10);
+    await app!.close();
+    console.log('appends: ours, Emmett, bare INSERTs…');
+    const append = await measureAppends(url, quick ? 1_500 : 10_000, quick ? 60 : 400, quick ? 1 : 2);
+    const report: BenchReport = {
+      date: new Date().toISOString(), quick, scale: logEvents, scales, machine,
+      seed: { events: seeded.events, seconds: round(seeded.ms / 1000, 1), eventsPerSecond: Math.round(seeded.events / (seeded.ms / 1000)) },
+      append, rebuild: { ...rebuild, seconds: round(rebuild.seconds, 1), ceilingSeconds: round(rebuild.ceilingSeconds, 1) }, http, query: queryFigures, replay,
+    };
+    console.log(`\n${table(comparisons(report))}\n`);
+    mkdirSync('bench/results', { recursive: true });
+    const file = `bench/results/${report.date.slice(0, 10)}${quick ? '-quick' : ''}.json`;
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    console.log(`written ${file}`);
+  } finally {
+    await sql.end();
+    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+    await server?.stop();
+  }
+}
+
+/** Appends the next part of the history until `count` more events are in (the app is not running meanwhile). */
+async function seedUpTo(url: string, history: Iterator<StreamAppend>, count: number, before: number, total: number) {
+  const store = await createPostgresEventStore({ connectionString: url, poolSize: 34 });
+  try {
+    const appends = function* () {
+      for (let events = 0; events < count; ) {
+        const next = history.next();
+        if (next.done) return;
+        events += next.value.events.length;
+        yield next.value;
+      }
+    };
+    return await appendHistory(store, appends(), { onProgress: (p) => process.stdout.write(progressBar('seeding', before + p.appended, total, p.elapsedMs)) });
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

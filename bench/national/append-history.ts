@@ -1,0 +1,49 @@
+import type { EventStore } from '../../libs/event-store/src/index.js';
+import type { StreamAppend } from './history-context.js';
+
+export interface AppendProgress {
+  /** Events appended by this run so far (re-appended ones of a resume included). */
+  appended: number;
+  elapsedMs: number;
+}
+
+/**
+ * Appends each stream's events in one `append`, `concurrency` appends in flight so that commits
+ * group. Every event carries its id, so an append already stored is answered from the store
+ * and not stored again: a re-run over the same history changes nothing.
+ */
+export async function appendHistory(
+  store: EventStore,
+  appends: Iterable<StreamAppend>,
+  options: { concurrency?: number; onProgress?: (progress: AppendProgress) => void } = {},
+): Promise<AppendProgress> {
+  const concurrency = options.concurrency ?? 32;
+  const started = performance.now();
+  const progress = (): AppendProgress => ({ appended, elapsedMs: performance.now() - started });
+  let appended = 0;
+  let lastReport = 0;
+  const inFlight = new Set<Promise<void>>();
+  for (const { streamId, events } of appends) {
+    const done: Promise<void> = store.append(streamId, events).then(() => {
+      inFlight.delete(done);
+      appended += events.length;
+      if (appended - lastReport >= 5_000) {
+        lastReport = appended;
+        options.onProgress?.(progress());
+      }
+    });
+    inFlight.add(done);
+    if (inFlight.size >= concurrency) await Promise.race(inFlight);
+  }
+  await Promise.all(inFlight);
+  options.onProgress?.(progress());
+  return progress();
+}
+
+/** `[#######.............]  35%  350,000/1,000,000 events  14,210 events/s` on one line. */
+export function progressBar(label: string, done: number, total: number, elapsedMs: number): string {
+  const share = Math.min(1, total === 0 ? 1 : done / total);
+  const filled = Math.round(share * 30);
+  const rate = elapsedMs > 0 ? Math.round((done / elapsedMs) * 1000) : 0;
+  return `\r${label} [${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  ${done.toLocaleString('en')}/${total.toLocaleString('en')} events  ${rate.toLocaleString('en')} events/s   `;
+}

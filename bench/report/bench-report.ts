@@ -1,0 +1,59 @@
+import type { AppendFigures } from '../sections/append.section.js';
+import type { HttpFigures } from '../sections/http.section.js';
+import type { RebuildFigures } from '../sections/rebuild.section.js';
+import type { ReplayFigures } from '../sections/replay.section.js';
+import type { MachineInfo } from './machine.js';
+import { round } from './percentiles.js';
+
+export interface BenchReport {
+  date: string;
+  quick: boolean;
+  /** Events in the log when the figures were taken. */
+  scale: number;
+  scales: number[];
+  machine: MachineInfo;
+  seed: { events: number; seconds: number; eventsPerSecond: number };
+  append: { single: AppendFigures; batch: AppendFigures };
+  rebuild: RebuildFigures;
+  http: HttpFigures;
+  /** view → p50Ms<scale>/p99Ms<scale> at both scales, and p99 ratio large/small. */
+  query: Record<string, Record<string, number>>;
+  replay: ReplayFigures;
+}
+
+/** Each comparison the issue asks for, with its target: `[figure, value, against, ratio, target]`. */
+export function comparisons(r: BenchReport): string[][] {
+  const ratio = (a: number, b: number) => round(a / b, 2);
+  const row = (what: string, ours: string, against: string, value: number, target: string, met: boolean) => [what, ours, against, String(value), target, met ? 'yes' : 'NO'];
+  const a = r.append;
+  const [small, large] = r.scales.map(scaleKey);
+  const rows = [
+    row('append single (events/s)', fmt(a.single.ours), `Emmett ${fmt(a.single.emmett)}`, ratio(a.single.ours, a.single.emmett), '≥ 1.5', a.single.ours >= 1.5 * a.single.emmett),
+    row('append single (events/s)', fmt(a.single.ours), `bare INSERT ${fmt(a.single.ceiling)}`, ratio(a.single.ours, a.single.ceiling), '≥ 0.6', a.single.ours >= 0.6 * a.single.ceiling),
+    row('append single p99 (ms)', String(a.single.p99Ms.ours), `Emmett ${a.single.p99Ms.emmett}, bare ${a.single.p99Ms.ceiling}`, ratio(a.single.p99Ms.ours, a.single.p99Ms.emmett), '—', true),
+    row('append 100-batch (events/s)', fmt(a.batch.ours), `Emmett ${fmt(a.batch.emmett)}`, ratio(a.batch.ours, a.batch.emmett), '—', true),
+    row('append 100-batch (events/s)', fmt(a.batch.ours), `bare INSERT ${fmt(a.batch.ceiling)}`, ratio(a.batch.ours, a.batch.ceiling), '≥ 0.8', a.batch.ours >= 0.8 * a.batch.ceiling),
+    row('rebuild all views (log events/s)', fmt(r.rebuild.ours), `read only ${fmt(r.rebuild.ceiling)}`, ratio(r.rebuild.ours, r.rebuild.ceiling), '≥ 0.5', r.rebuild.ours >= 0.5 * r.rebuild.ceiling),
+    row('rebuild peak RSS (MB)', String(r.rebuild.peakRssMb), '500 MB', ratio(r.rebuild.peakRssMb, 500), '< 1', r.rebuild.peakRssMb < 500),
+    row('POST employer-contacts (req/s)', fmt(r.http.commandsPerSecond), `GET /health ${fmt(r.http.healthPerSecond)}`, ratio(r.http.commandsPerSecond, r.http.healthPerSecond), '≥ 0.4', r.http.commandsPerSecond >= 0.4 * r.http.healthPerSecond),
+    row('POST employer-contacts p50/p99 (ms)', `${r.http.p50Ms}/${r.http.p99Ms}`, '50 ms', ratio(r.http.p99Ms, 50), 'p99 < 50', r.http.p99Ms < 50),
+    ...Object.entries(r.query).map(([view, q]) =>
+      row(`view ${view} p99 (ms)`, `${q[`p99Ms${large}`]}`, `at ${small}: ${q[`p99Ms${small}`]}`, q.ratio!, '≤ 1.3', q.ratio! <= 1.3)),
+    row(`replay office ${r.replay.officeNumber} (ms)`, String(r.replay.largestOfficeMs), `${fmt(r.replay.events)} events, read ${r.replay.readMs} ms`, round(r.replay.events / (r.replay.largestOfficeMs / 1000) / 1000, 1), 'k events/s', true),
+  ];
+  return rows;
+}
+
+export const scaleKey = (events: number): string =>
+  events >= 1_000_000 && events % 1_000_000 === 0 ? `${events / 1_000_000}m` : `${Math.round(events / 1000)}k`;
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+/** A fixed-width table, also valid Markdown. */
+export function table(rows: string[][]): string {
+  const header = ['figure', 'ours', 'against', 'ratio', 'target', 'met'];
+  const all = [header, ...rows];
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}

@@ -1,0 +1,48 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { EventStore } from '../../libs/event-store/src/index.js';
+import { ProjectionEngine } from '../../libs/projections/src/projection-engine.js';
+import { createDevKeys } from '../../src/auth/dev-keys.js';
+import { createApp } from '../../src/bootstrap/create-app.js';
+import { loadConfig } from '../../src/config/index.js';
+import { EVENT_STORE } from '../../src/infrastructure/event-store.module.js';
+
+/** The whole app on the bench database, on a loopback port, in dev auth mode. */
+export async function startBenchApp(databaseUrl: string) {
+  const devKeys = await createDevKeys();
+  const config = { ...loadConfig({ LOG_LEVEL: 'error' }), databaseUrl, clientRefSecret: 'bench-secret-of-at-least-32-characters' };
+  const app: INestApplication = await createApp({ config, auth: { mode: 'dev', devKeys } });
+  await app.listen(0, '127.0.0.1');
+  const origin = `http://127.0.0.1:${app.getHttpServer().address().port}`;
+  const store = app.get<EventStore>(EVENT_STORE);
+  const engine = app.get(ProjectionEngine);
+  return {
+    origin,
+    apiBase: `${origin}/api/v1`,
+    store,
+    dataSource: app.get(DataSource),
+    /** A token from the dev token route, as a client would get one. */
+    async token(role: 'auditor' | 'advisor', office: string): Promise<string> {
+      const response = await fetch(`${origin}/api/v1/dev/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ navIdent: role === 'auditor' ? 'A123456' : 'Z123456', roles: [role], offices: role === 'auditor' ? [] : [office] }),
+      });
+      if (!response.ok) throw new Error(`dev token: HTTP ${response.status}`);
+      return ((await response.json()) as { token: string }).token;
+    },
+    /** Seconds until every view has processed the log as it is now. */
+    async caughtUp(): Promise<number> {
+      const started = performance.now();
+      const head = await store.headPosition();
+      for (;;) {
+        const statuses = await engine.status();
+        const failed = statuses.find((s) => s.status === 'failed');
+        if (failed) throw new Error(`${failed.name} failed: ${failed.error?.message}`);
+        if (statuses.every((s) => s.position >= head)) return (performance.now() - started) / 1000;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+    },
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * Writes the synthetic national history into the app's event store:
+ *
+ *   npm run seed -- --offices 250 --years 5 --events 1000000 --seed 42
+ *
+ * The database is the one `npm start` uses: DATABASE_URL, or the embedded PostgreSQL under
+ * DATA_DIR (./.data). A re-run with the same options resumes where the last one stopped and
+ * appends nothing twice; start the app afterwards and the views catch up on the history.
+ */
+import { createPostgresEventStore } from '../libs/event-store/src/postgres/postgres-event-store.js';
+import { provideDatabase } from '../src/bootstrap/provide-database.js';
+import { configFromEnvironmentOrExit } from '../src/config/index.js';
+import { appendHistory, progressBar } from './national/append-history.js';
+import { historyOfSize, type NationalHistoryOptions } from './national/national-history.js';
+import { resumePoint } from './national/resume-point.js';
+import { numberArgument } from './report/arguments.js';
+
+const CONCURRENCY = 32;
+
+async function main(): Promise<void> {
+  const options: NationalHistoryOptions = { offices: numberArgument('--offices', 250), years: numberArgument('--years', 5), seed: numberArgument('--seed', 42) };
+  const events = numberArgument('--events', 1_000_000);
+  const database = await provideDatabase(configFromEnvironmentOrExit(), (line) => console.log(line));
+  const store = await createPostgresEventStore({ connectionString: database.url, poolSize: CONCURRENCY + 2 });
+  try {
+    const { skipAppends, skipEvents } = await resumePoint(store, historyOfSize(options, events), CONCURRENCY);
+    if (skipEvents > 0) console.log(`resuming after ${skipEvents.toLocaleString('en')} events already stored`);
+    const rest = dropFirst(historyOfSize(options, events), skipAppends);
+    const label = `seed ${options.seed}`;
+    const result = await appendHistory(store, rest, {
+      concurrency: CONCURRENCY,
+      onProgress: (p) => process.stdout.write(progressBar(label, skipEvents + p.appended, events, p.elapsedMs)),
+    });
+    console.log(`\nappended ${result.appended.toLocaleString('en')} events in ${(result.elapsedMs / 1000).toFixed(1)} s; the log's head is at position ${await store.headPosition()}`);
+  } finally {
+    await store.close();
+    await database.stop();
+  }
+}
+
+function* dropFirst<T>(items: Iterable<T>, count: number): Generator<T> {
+  let i = 0;
+  for (const item of items) if (i++ >= count) yield item;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
