@@ -1,7 +1,7 @@
 import type { EventStore } from '../libs/event-store/src/index.js';
 import { EVENT_STORE } from '../src/infrastructure/event-store.module.js';
 import { startApp, type RunningApp } from './app-harness.js';
-import { advisor, auditor, manager, ORG } from './fixtures.js';
+import { ORG, twoOfficeTokens } from './fixtures.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -66,10 +66,7 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
   beforeAll(async () => {
     running = await startApp({ EVENT_STORE: 'postgres' });
     store = running.app.get(EVENT_STORE);
-    tokens['0314'] = await running.tokenFor(advisor('0314', 'Z100001'));
-    tokens['5001'] = await running.tokenFor(advisor('5001', 'Z500001'));
-    tokens.manager = await running.tokenFor({ ...manager('0314'), offices: ['0314', '5001'] });
-    tokens.auditor = await running.tokenFor(auditor());
+    Object.assign(tokens, await twoOfficeTokens(running.tokenFor));
 
     // Step 1: employer work at 0314, an in-house and an external case there, an external case at 5001.
     await post('0314', 'employer-contacts', { orgNumber: ORG.builder, employerName: 'Byggmester AS', naceCode: '41.200', channel: 'VISIT', theme: 'RECRUITMENT', occurredAt: daysAgo(100) });

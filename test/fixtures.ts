@@ -11,3 +11,16 @@ export const manager = (office = '0314'): Caller => ({ navIdent: 'M123456', role
 export const auditor = (): Caller => ({ navIdent: 'A123456', roles: ['auditor'], offices: [] });
 
 export const recently = (minutesAgo = 60): string => new Date(Date.now() - minutesAgo * 60_000).toISOString();
+
+/**
+ * Tokens for a two-office scenario (0314 and 5001): an advisor of each office, keyed by office
+ * number, a manager of both and an auditor.
+ */
+export async function twoOfficeTokens(tokenFor: (caller: Caller) => Promise<string>): Promise<Record<string, string>> {
+  return {
+    '0314': await tokenFor(advisor('0314', 'Z100001')),
+    '5001': await tokenFor(advisor('5001', 'Z500001')),
+    manager: await tokenFor({ ...manager('0314'), offices: ['0314', '5001'] }),
+    auditor: await tokenFor(auditor()),
+  };
+}

@@ -1,7 +1,7 @@
 import type { EventStore, RecordedEvent } from '../libs/event-store/src/index.js';
 import { EVENT_STORE } from '../src/infrastructure/event-store.module.js';
 import { startApp, type RunningApp } from './app-harness.js';
-import { advisor, auditor, manager, ORG } from './fixtures.js';
+import { manager, ORG, twoOfficeTokens } from './fixtures.js';
 
 const DAY = 86_400_000;
 const daysAgo = (days: number) => new Date(Date.now() - days * DAY).toISOString();
@@ -31,10 +31,7 @@ describe('the views managers query (PostgreSQL)', () => {
   beforeAll(async () => {
     running = await startApp({ EVENT_STORE: 'postgres' });
     store = running.app.get(EVENT_STORE);
-    tokens['0314'] = await running.tokenFor(advisor('0314', 'Z100001'));
-    tokens['5001'] = await running.tokenFor(advisor('5001', 'Z500001'));
-    tokens.manager = await running.tokenFor({ ...manager('0314'), offices: ['0314', '5001'] });
-    tokens.auditor = await running.tokenFor(auditor());
+    Object.assign(tokens, await twoOfficeTokens(running.tokenFor));
 
     // Pilot office: 108 clients enrolled in-house over six months, 69 placed about a month later.
     for (let i = 0; i < 108; i++) {
