@@ -1,19 +1,13 @@
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
+import type { AccessLogEntry } from '../src/access-log/access-log-entry.js';
 import { startApp, type RunningApp } from './app-harness.js';
 import { advisor, auditor, manager, ORG, PERSON_ID, recently } from './fixtures.js';
 
-interface Line {
+/** A line as `GET /access-log` answers it: the stored entry with its id and time. */
+interface Line extends AccessLogEntry {
   id: number;
   at: string;
-  navIdent: string | null;
-  roles: string[];
-  officeNumber: string | null;
-  method: string;
-  route: string;
-  allowed: boolean;
-  reason: string;
-  correlationId: string | null;
 }
 
 /** The access log (sporingslogg) on PostgreSQL: who read client-level data, and every refusal. */
