@@ -35,13 +35,18 @@ export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEve
   const name = ctx.projection.name;
   try {
     return await inTransaction(ctx.runner, async (): Promise<BatchOutcome> => {
-      const current = await readProgress(ctx.runner, ctx.track, name, true);
-      if (!current || current.position !== ctx.expected.position || current.version !== ctx.expected.version) {
-        throw new Fenced();
-      }
+      // A rebuild fences after its fold: until its first lock the transaction has no id, and the
+      // event store hides appends younger than the oldest transaction id, so a large rebuild batch
+      // would hold new events back for its whole fold. Only this job writes the shadow table, so
+      // rows read before the fence are current if the fence holds. Live batches fence first: a
+      // swap drops the live table, and must not wait on a batch that read it.
+      const fence = () => checkFence(ctx);
+      const current = ctx.track === 'live' ? await fence() : undefined;
       const { state, planned } = await loadRows(ctx, batch);
       for (const { event, keys } of planned) state.apply(event, keys);
-      await writeRows(ctx, state.takeChanges());
+      const changes = state.takeChanges();
+      const locked = current ?? (await fence());
+      await writeRows(ctx, changes);
       const [row] = await queryRows<{ live_position: string }>(
         ctx.runner,
         `UPDATE ${progressTable(ctx.track)} SET position = $2, events_per_second = $3, updated_at = now()
@@ -52,7 +57,7 @@ export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEve
       );
       await ctx.beforeCommit?.({ projection: name, track: ctx.track, position: last });
       const livePosition = ctx.track === 'live' ? last : toNumber(row!.live_position);
-      return { kind: 'committed', progress: { ...current, position: last, status: ctx.status, errorPosition: null }, livePosition };
+      return { kind: 'committed', progress: { ...locked, position: last, status: ctx.status, errorPosition: null }, livePosition };
     });
   } catch (error) {
     if (error instanceof Fenced) return { kind: 'fenced' };
@@ -63,6 +68,13 @@ export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEve
 }
 
 class Fenced extends Error {}
+
+/** Locks the progress row and checks it is still where this runner left it. */
+async function checkFence(ctx: BatchContext) {
+  const current = await readProgress(ctx.runner, ctx.track, ctx.projection.name, true);
+  if (!current || current.position !== ctx.expected.position || current.version !== ctx.expected.version) throw new Fenced();
+  return current;
+}
 
 /** The batch's events of this projection with their keys, and every row they name. */
 async function loadRows(ctx: BatchContext, batch: readonly RecordedEvent[]) {

@@ -1,4 +1,4 @@
-import type { EventStore } from '../../event-store/src/index.js';
+import type { Subscription } from '../../event-store/src/index.js';
 import { commitBatch, type BatchContext } from './batch-commit.js';
 import type { Progress } from './progress.js';
 import { readAhead } from './read-ahead.js';
@@ -12,7 +12,8 @@ export interface ProjectionLogger {
 }
 
 export interface FollowContext extends Omit<BatchContext, 'expected' | 'status' | 'eventsPerSecond'> {
-  eventStore: EventStore;
+  /** The log after a position, a batch at a time: the store's subscription, or the rebuilds' shared reader. */
+  subscribe(after: number): Subscription;
   batchSize: number;
   signal: AbortSignal;
   logger: ProjectionLogger;
@@ -28,7 +29,7 @@ export type FollowOutcome = 'stopped' | 'fenced' | 'failed' | 'caught_up';
 
 /** Feeds the subscription from `from`, one committed batch at a time, until something ends it. */
 export async function follow(ctx: FollowContext, from: Progress): Promise<FollowOutcome> {
-  const subscription = ctx.eventStore.subscribe({ after: from.position, batchSize: ctx.batchSize });
+  const subscription = ctx.subscribe(from.position);
   const close = () => void subscription.close();
   // An abort that came before this point fires no event: close at once then.
   if (ctx.signal.aborted) close();

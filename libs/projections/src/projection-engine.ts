@@ -12,6 +12,7 @@ import { ensureCheckpoints, requestRebuild, type Track } from './progress.js';
 import { ProjectionRunner } from './projection-runner.js';
 import { queryRows } from './sql.js';
 import { checkPoolSize, checkTables } from './startup-checks.js';
+import { SharedLogReader } from './shared-log-reader.js';
 import { verifyProjection, type VerifyOptions, type VerifyResult } from './verify-projection.js';
 
 export interface ProjectionEngineOptions {
@@ -20,6 +21,8 @@ export interface ProjectionEngineOptions {
   projections: readonly AnyProjection[];
   /** Most events per batch (one transaction); default 1000. */
   batchSize?: number;
+  /** Most events per rebuild batch; default 10000 (memory is bounded by it, not by the log). */
+  rebuildBatchSize?: number;
   /** How often a standby instance tries to take a job over, and an idle job looks again; default 3000. */
   retryIntervalMs?: number;
   /** Rebuild jobs one instance takes at once (each holds a connection and a core); default 1. */
@@ -42,6 +45,7 @@ export class ProjectionEngine {
   private readonly runners = new Map<string, ProjectionRunner>();
   private readonly waiter: PositionWaiter;
   private readonly logger: ProjectionLogger;
+  private rebuildReader?: SharedLogReader;
   private abort = new AbortController();
   private timer?: NodeJS.Timeout;
   private round?: Promise<void>;
@@ -170,11 +174,14 @@ export class ProjectionEngine {
   }
 
   private newRunner(projection: AnyProjection): ProjectionRunner {
-    const { dataSource, eventStore, batchSize = 1000, retryIntervalMs = 3000, beforeCommit } = this.options;
+    const { dataSource, eventStore, batchSize = 1000, rebuildBatchSize = 10_000, retryIntervalMs = 3000, beforeCommit } = this.options;
+    this.rebuildReader ??= new SharedLogReader(eventStore, rebuildBatchSize);
     return new ProjectionRunner(projection, {
       dataSource,
       eventStore,
       batchSize,
+      rebuildBatchSize,
+      rebuildReader: this.rebuildReader,
       retryIntervalMs,
       beforeCommit,
       logger: this.logger,

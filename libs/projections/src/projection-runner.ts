@@ -7,11 +7,16 @@ import { messageOf } from './projection.errors.js';
 import { liveLock, projectionTables, rebuildLock, type ProjectionTables } from './projection-tables.js';
 import { markStatus, readProgress, requestRebuild, type Track } from './progress.js';
 import { prepareShadow, trySwap } from './rebuild-swap.js';
+import type { SharedLogReader } from './shared-log-reader.js';
 
 export interface RunnerOptions {
   dataSource: DataSource;
   eventStore: EventStore;
   batchSize: number;
+  /** Rebuild batches: larger, since a doc many events touch is then written once per batch. */
+  rebuildBatchSize: number;
+  /** The log read once for every rebuild this instance runs. */
+  rebuildReader: SharedLogReader;
   retryIntervalMs: number;
   logger: ProjectionLogger;
   beforeCommit?: FollowContext['beforeCommit'];
@@ -118,8 +123,10 @@ export class ProjectionRunner {
   }
 
   private followContext(lease: AdvisoryLease, track: Track, table: string): FollowContext {
-    const { eventStore, batchSize, signal, beforeCommit, logger } = this.options;
-    return { runner: lease.runner, projection: this.projection, track, table, eventStore, batchSize, signal, beforeCommit, logger };
+    const { eventStore, signal, beforeCommit, logger, rebuildReader } = this.options;
+    const batchSize = track === 'live' ? this.options.batchSize : this.options.rebuildBatchSize;
+    const subscribe = (after: number) => (track === 'live' ? eventStore.subscribe({ after, batchSize }) : rebuildReader.subscribe(after));
+    return { runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, signal, beforeCommit, logger };
   }
 
   /** A subscription that ended on its own (its store closed) must not be followed again at once. */

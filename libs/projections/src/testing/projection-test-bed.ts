@@ -53,6 +53,8 @@ export class ProjectionTestBed {
       eventStore: this.store,
       projections,
       batchSize: 200,
+      // Small as well, so that rebuild tests cross several batches.
+      rebuildBatchSize: 200,
       retryIntervalMs: 100,
       pollIntervalMs: 20,
       ...options,

@@ -1,0 +1,72 @@
+/**
+ * The rebuild figure alone, for iterating on the projection engine:
+ *
+ *   npm run build && node dist/bench/rebuild-only.js --events 250000 [--rounds 2] [--data-dir /tmp/rebuild-pg]
+ *
+ * Seeds the synthetic national history into an embedded PostgreSQL kept under `--data-dir` (so a
+ * second run reuses it: seeding is resumable), starts the app so the live views catch up, then
+ * measures the read ceiling and the rebuild of every view, `--rounds` times in turn.
+ */
+import 'reflect-metadata';
+import { startEmbeddedPostgres, withDatabase } from '../libs/database/src/index.js';
+import { createPostgresEventStore } from '../libs/event-store/src/postgres/postgres-event-store.js';
+import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';
+import { appendHistory, progressBar } from './national/append-history.js';
+import { historyOfSize } from './national/national-history.js';
+import { resumePoint } from './national/resume-point.js';
+import { numberArgument, stringArgument } from './report/arguments.js';
+import { startBenchApp } from './sections/bench-app.js';
+import { measureRebuild } from './sections/rebuild.section.js';
+import pg from 'pg';
+
+const HISTORY = { offices: 250, years: 5, seed: 42 };
+
+async function main(): Promise<void> {
+  const events = numberArgument('--events', 250_000);
+  const rounds = numberArgument('--rounds', 1);
+  const server = await startEmbeddedPostgres({ dataDir: stringArgument('--data-dir') ?? `/tmp/rebuild-pg-${events}`, persistent: true });
+  const admin = new pg.Client({ connectionString: server.url });
+  try {
+    await admin.connect();
+    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'rebuild_bench'`);
+    if (exists.rowCount === 0) await admin.query('CREATE DATABASE rebuild_bench');
+    const url = withDatabase(server.url, 'rebuild_bench');
+    await seed(url, events);
+    const app = await startBenchApp(url);
+    try {
+      console.log(`live views caught up in ${(await app.caughtUp()).toFixed(1)} s`);
+      for (let round = 1; round <= rounds; round++) {
+        const r = await measureRebuild(app.dataSource, app.store, PROJECTIONS.map((p) => p.projection));
+        console.log(JSON.stringify({ round, ...r, ratio: Math.round((r.ours / r.ceiling) * 100) / 100 }));
+      }
+    } finally {
+      await app.close();
+    }
+  } finally {
+    await admin.end();
+    await server.stop();
+  }
+}
+
+async function seed(url: string, events: number): Promise<void> {
+  const store = await createPostgresEventStore({ connectionString: url, poolSize: 34 });
+  try {
+    const { skipAppends, skipEvents } = await resumePoint(store, historyOfSize(HISTORY, events), 32);
+    let i = 0;
+    const rest = (function* () {
+      for (const append of historyOfSize(HISTORY, events)) if (i++ >= skipAppends) yield append;
+    })();
+    const result = await appendHistory(store, rest, { onProgress: (p) => process.stdout.write(progressBar('seeding', skipEvents + p.appended, events, p.elapsedMs)) });
+    console.log(`\nseeded ${result.appended} events; head ${await store.headPosition()}`);
+  } finally {
+    await store.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,62 @@
+import type { EventStore, ReadAllOptions, RecordedEvent } from '../../event-store/src/index.js';
+import { SharedLogReader } from './shared-log-reader.js';
+import { recordedEvent } from './testing/recorded-event.js';
+
+/** A log of `count` events with gaps in the positions (as a sequence leaves them), counting reads. */
+function logOf(count: number) {
+  const events = Array.from({ length: count }, (_, i) => recordedEvent(i * 3 + 1, 'ContactRecorded'));
+  const reads: ReadAllOptions[] = [];
+  const store = {
+    readAll: async (options: ReadAllOptions = {}) => {
+      reads.push(options);
+      await new Promise((resolve) => setImmediate(resolve));
+      return events.filter((e) => e.position > (options.after ?? 0)).slice(0, options.limit);
+    },
+  } as unknown as EventStore;
+  return { events, reads, store };
+}
+
+/** Reads until `last` was handed out, `pauseEvery` batches yielding to the others to make speeds differ. */
+async function readUpTo(reader: SharedLogReader, after: number, last: number, pauseEvery = 1): Promise<RecordedEvent[]> {
+  const got: RecordedEvent[] = [];
+  const subscription = reader.subscribe(after);
+  let batches = 0;
+  for await (const batch of subscription) {
+    got.push(...batch);
+    if (++batches % pauseEvery === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    if (batch[batch.length - 1]!.position >= last) break;
+  }
+  await subscription.close();
+  return got;
+}
+
+describe('SharedLogReader', () => {
+  it('hands every event to each reader once, in order, and reads the log about once for all of them', async () => {
+    const { events, reads, store } = logOf(1000);
+    const reader = new SharedLogReader(store, 50);
+    const last = events.at(-1)!.position;
+    const got = await Promise.all([readUpTo(reader, 0, last, 1), readUpTo(reader, 0, last, 3), readUpTo(reader, 0, last, 7)]);
+    for (const each of got) expect(each.map((e) => e.position)).toEqual(events.map((e) => e.position));
+    // 20 pages of the log; a direct read of each reader would be 60.
+    expect(reads.length).toBeLessThanOrEqual(22);
+  });
+
+  it('serves a reader that starts part way, or behind the others, with exactly the events after its position', async () => {
+    const { events, store } = logOf(600);
+    const reader = new SharedLogReader(store, 40);
+    const last = events.at(-1)!.position;
+    const from = (after: number) => events.filter((e) => e.position > after).map((e) => e.position);
+    const [a, b, c] = await Promise.all([readUpTo(reader, 0, last), readUpTo(reader, events[250]!.position, last, 2), readUpTo(reader, 2, last, 5)]);
+    expect(a.map((e) => e.position)).toEqual(from(0));
+    expect(b.map((e) => e.position)).toEqual(from(events[250]!.position));
+    expect(c.map((e) => e.position)).toEqual(from(2));
+  });
+
+  it('reads again from the start after every reader closed', async () => {
+    const { events, store } = logOf(100);
+    const reader = new SharedLogReader(store, 30);
+    const last = events.at(-1)!.position;
+    await readUpTo(reader, 0, last);
+    expect((await readUpTo(reader, 0, last)).map((e) => e.position)).toEqual(events.map((e) => e.position));
+  });
+});
