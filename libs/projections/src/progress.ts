@@ -50,15 +50,27 @@ export async function ensureCheckpoints(db: Db, projections: readonly { name: st
 /**
  * Asks for a rebuild into a fresh shadow table at `version`. Starts over when one for another
  * version is under way (or, if asked, when the last one failed); leaves a running one alone.
+ *
+ * `ifLiveOlder` (a newer version deployed): only while the live view is still older. The live job
+ * reads the version and then asks; a swap to that version may commit in between and delete the
+ * rebuild row, and asking then would start a second, needless rebuild. The checkpoint row is
+ * locked first, as a swap locks it, so the check sees the swap's outcome.
  */
-export async function requestRebuild(db: Db, name: string, version: number, { restartFailed }: { restartFailed: boolean }): Promise<void> {
+export async function requestRebuild(
+  db: Db,
+  name: string,
+  version: number,
+  { restartFailed, ifLiveOlder = false }: { restartFailed: boolean; ifLiveOlder?: boolean },
+): Promise<void> {
   await queryRows(
     db,
-    `INSERT INTO ${REBUILDS} AS r (name, version) VALUES ($1, $2)
+    `WITH live AS (SELECT version FROM ${CHECKPOINTS} WHERE name = $1 FOR UPDATE)
+     INSERT INTO ${REBUILDS} AS r (name, version)
+     SELECT $1, $2 FROM live WHERE NOT $4 OR live.version < $2
      ON CONFLICT (name) DO UPDATE SET version = $2, position = 0, error_position = NULL, error_message = NULL,
        events_per_second = 0, started_at = now(), updated_at = now()
      WHERE r.version <> $2 OR ($3 AND r.error_position IS NOT NULL)`,
-    [name, version, restartFailed],
+    [name, version, restartFailed, ifLiveOlder],
   );
 }
 

@@ -77,7 +77,7 @@ export class ProjectionRunner {
       if (progress.version !== version) {
         // A newer version rebuilds from the log; an older instance leaves the view to its replacement.
         if (version > progress.version) {
-          await requestRebuild(runner, name, version, { restartFailed: false });
+          await requestRebuild(runner, name, version, { restartFailed: false, ifLiveOlder: true });
           this.options.wake();
         }
         await this.pause();
