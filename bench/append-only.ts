@@ -1,7 +1,7 @@
 /**
  * The append figures of issue 6 alone, without seeding a history (a minute or two, not twenty):
  *
- *   npm run build && node dist/bench/append-only.js [--singles 6000] [--batches 200] [--rounds 2]
+ *   npm run bench:append -- [--singles 6000] [--batches 200] [--rounds 2]
  *
  * Same measurement as `npm run bench` (sections/append.section.ts): ours, Emmett's store and bare
  * INSERTs, in turn, on one fresh database of DATABASE_URL's server or a throwaway embedded one.
