@@ -52,7 +52,8 @@ export async function callAppend(
       () => undefined,
       (unlockError: Error) => unlockError,
     );
-    // The same ids appended to another stream at the same moment.
+    // Ids already stored, found by the insert itself (v4): a retry with expected revision 'any', or
+    // the same ids appended to another stream at the same moment.
     if (code === UNIQUE_VIOLATION && constraint === 'es_events_id_key') return 'already-appended';
     throw error;
   } finally {
