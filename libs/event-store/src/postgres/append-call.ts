@@ -10,7 +10,9 @@ export interface AppendedRow {
   o_recorded_at: Date;
 }
 
-const APPEND_SQL = 'SELECT * FROM es_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])';
+/** Named, so each connection parses and plans it once instead of on every append. */
+const APPEND_STATEMENT = 'es_append';
+const APPEND_SQL = 'SELECT o_id, o_revision, o_position, o_recorded_at FROM es_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])';
 const UNIQUE_VIOLATION = '23505';
 const WRONG_EXPECTED_REVISION = 'ES001';
 const ALREADY_APPENDED = 'ES002';
@@ -28,14 +30,18 @@ export async function callAppend(
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
-    const { rows } = await client.query<AppendedRow>(APPEND_SQL, [
-      streamId,
-      String(expectedRevision),
-      events.map((e) => e.id),
-      events.map((e) => e.type),
-      events.map((e) => e.dataJson),
-      events.map((e) => e.metadataJson),
-    ]);
+    const { rows } = await client.query<AppendedRow>({
+      name: APPEND_STATEMENT,
+      text: APPEND_SQL,
+      values: [
+        streamId,
+        String(expectedRevision),
+        events.map((e) => e.id),
+        events.map((e) => e.type),
+        events.map((e) => e.dataJson),
+        events.map((e) => e.metadataJson),
+      ],
+    });
     return rows;
   } catch (error) {
     const { code, detail, constraint } = error as { code?: string; detail?: string; constraint?: string };
@@ -46,7 +52,8 @@ export async function callAppend(
       () => undefined,
       (unlockError: Error) => unlockError,
     );
-    // The same ids appended to another stream at the same moment.
+    // Ids already stored, found by the insert itself (v4): a retry with expected revision 'any', or
+    // the same ids appended to another stream at the same moment.
     if (code === UNIQUE_VIOLATION && constraint === 'es_events_id_key') return 'already-appended';
     throw error;
   } finally {

@@ -2,6 +2,12 @@ import type { EventStoreMigration } from './migrations/event-store-migration.js'
 import { v1EventsAndStreams } from './migrations/v1-events-and-streams.migration.js';
 import { v2AppendQueuesPerStream } from './migrations/v2-append-queues-per-stream.migration.js';
 import { v3CategoryRecordedAtIndex } from './migrations/v3-category-recorded-at-index.migration.js';
+import { v4GlobalSectionPositionsOnly } from './migrations/v4-global-section-positions-only.migration.js';
 
 /** The event store's schema, as ordered migrations applied by `migrateEventStore`; never synchronised from code. */
-export const EVENT_STORE_MIGRATIONS: readonly EventStoreMigration[] = [v1EventsAndStreams, v2AppendQueuesPerStream, v3CategoryRecordedAtIndex];
+export const EVENT_STORE_MIGRATIONS: readonly EventStoreMigration[] = [
+  v1EventsAndStreams,
+  v2AppendQueuesPerStream,
+  v3CategoryRecordedAtIndex,
+  v4GlobalSectionPositionsOnly,
+];
