@@ -4,6 +4,7 @@
  *   npm run bench                    # the first 100k, then all 1M events of the synthetic national history
  *   npm run bench -- --quick         # 10k then 30k events, short runs: a smoke test under a minute
  *   npm run bench -- --events 300000 # another final scale
+ *   npm run bench -- --only views    # seed both scales and measure the views only (no file written)
  *
  * Uses DATABASE_URL's server when set, otherwise a throwaway embedded PostgreSQL on a free port.
  * Prints a table and writes bench/results/<date>.json.
@@ -18,7 +19,7 @@ import { createPostgresEventStore } from '../libs/event-store/src/postgres/postg
 import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';
 import { appendHistory, progressBar } from './national/append-history.js';
 import { nationalHistory, type StreamAppend } from './national/national-history.js';
-import { flag, numberArgument } from './report/arguments.js';
+import { flag, numberArgument, stringArgument } from './report/arguments.js';
 import { comparisons, scaleKey, table, type BenchReport } from './report/bench-report.js';
 import { machineInfo } from './report/machine.js';
 import { round } from './report/percentiles.js';
@@ -30,6 +31,8 @@ import { measureRebuild } from './sections/rebuild.section.js';
 import { largestOfficeInLog, measureReplay } from './sections/replay.section.js';
 
 const quick = flag('--quick');
+const only = stringArgument('--only');
+if (only !== undefined && only !== 'views') throw new Error(`--only takes "views" (got ${only})`);
 const scale = numberArgument('--events', quick ? 30_000 : 1_000_000);
 const scales = [quick ? 10_000 : Math.min(100_000, scale / 10), scale];
 /** The rate is set by the final scale, so the first scale is the first months of the same history. */
@@ -56,6 +59,7 @@ async function main(): Promise<void> {
     // Every scale is queried over the same number of months, all of them inside its history.
     const months = periodMonths(scales[0]! / scale * HISTORY.years * 12);
     let app: Awaited<ReturnType<typeof startBenchApp>> | undefined;
+    let office: string | undefined;
     for (const stage of scales) {
       await app?.close();
       const result = await seedUpTo(url, history, stage - seeded.events, seeded.events, stage);
@@ -64,7 +68,8 @@ async function main(): Promise<void> {
       seeded.lastAt = Math.max(seeded.lastAt, result.lastAt);
       app = await startBenchApp(url);
       const caughtUpIn = await app.caughtUp();
-      const office = await largestOfficeInLog(query);
+      // The same office at every scale, so the ratio compares one office's views over a longer history.
+      office ??= await largestOfficeInLog(query);
       const period = lastMonths(seeded.lastAt, months);
       console.log(`\n${scaleKey(stage)}: views caught up in ${caughtUpIn.toFixed(1)} s; querying office ${office}, ${period.from} to ${period.to}`);
       const views = await measureViews(app.apiBase, await app.token('auditor', office), office, period, quick ? 30 : 100);
@@ -73,8 +78,13 @@ async function main(): Promise<void> {
       }
     }
     for (const q of Object.values(queryFigures)) q.ratio = round(q[`p99Ms${scaleKey(scales[1]!)}`]! / q[`p99Ms${scaleKey(scales[0]!)}`]!, 2);
+    if (only === 'views') {
+      console.table(queryFigures);
+      await app!.close();
+      return;
+    }
     const logEvents = Number((await query<{ n: string }>('SELECT count(*) AS n FROM es_events'))[0]!.n);
-    const office = await largestOfficeInLog(query);
+    office = await largestOfficeInLog(query);
     const projections = PROJECTIONS.map((p) => p.projection);
     console.log(`replaying office ${office}…`);
     const replay = await measureReplay(app!.store, projections, office);
