@@ -26,7 +26,7 @@ import { round } from './report/percentiles.js';
 import { measureAppends } from './sections/append.section.js';
 import { startBenchApp } from './sections/bench-app.js';
 import { measureHttp } from './sections/http.section.js';
-import { measureViews } from './sections/query.section.js';
+import { measureViews, type Period } from './sections/query.section.js';
 import { measureRebuild } from './sections/rebuild.section.js';
 import { largestOfficeInLog, measureReplay } from './sections/replay.section.js';
 
@@ -50,6 +50,7 @@ async function main(): Promise<void> {
   const sql = new pg.Pool({ connectionString: url, max: 2 });
   sql.on('error', () => undefined);
   const query = async <R extends pg.QueryResultRow>(text: string) => (await sql.query<R>(text)).rows;
+  const copies: string[] = [];
   try {
     const machine = await machineInfo(query, load);
     console.log(`${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GiB, Node ${machine.node}, ${machine.postgres}; load ${load}`);
@@ -60,8 +61,8 @@ async function main(): Promise<void> {
     const months = periodMonths(scales[0]! / scale * HISTORY.years * 12);
     let app: Awaited<ReturnType<typeof startBenchApp>> | undefined;
     let office: string | undefined;
+    const targets: { url: string; stage: number; period: Period }[] = [];
     for (const stage of scales) {
-      await app?.close();
       const result = await seedUpTo(url, history, stage - seeded.events, seeded.events, stage);
       seeded.events += result.appended;
       seeded.ms += result.elapsedMs;
@@ -71,12 +72,30 @@ async function main(): Promise<void> {
       // The same office at every scale, so the ratio compares one office's views over a longer history.
       office ??= await largestOfficeInLog(query);
       const period = lastMonths(seeded.lastAt, months);
-      console.log(`\n${scaleKey(stage)}: views caught up in ${caughtUpIn.toFixed(1)} s; querying office ${office}, ${period.from} to ${period.to}`);
-      const views = await measureViews(app.apiBase, await app.token('auditor', office), office, period, quick ? 30 : 100);
-      for (const [view, q] of Object.entries(views)) {
-        queryFigures[view] = { ...queryFigures[view], [`p50Ms${scaleKey(stage)}`]: q.p50Ms, [`p99Ms${scaleKey(stage)}`]: q.p99Ms };
+      console.log(`\n${scaleKey(stage)}: views caught up in ${caughtUpIn.toFixed(1)} s; office ${office}, ${period.from} to ${period.to}`);
+      if (stage === scale) targets.push({ url, stage, period });
+      else {
+        // Kept as it is (views caught up) in a copy, queried side by side with the final scale below.
+        await app.close();
+        const copy = `${database}_${scaleKey(stage).toLowerCase()}`;
+        await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}' AND pid <> pg_backend_pid()`);
+        await admin.query(`CREATE DATABASE ${copy} TEMPLATE ${database}`);
+        copies.push(copy);
+        targets.push({ url: withDatabase(serverUrl, copy), stage, period });
       }
     }
+    const earlier = await Promise.all(targets.slice(0, -1).map((t) => startBenchApp(t.url)));
+    const apps = [...earlier, app!];
+    const views = await measureViews(
+      await Promise.all(targets.map(async (t, i) => ({ apiBase: apps[i]!.apiBase, token: await apps[i]!.token('auditor', office!), office: office!, period: t.period }))),
+      quick ? 30 : 100,
+    );
+    await Promise.all(earlier.map((a) => a.close()));
+    targets.forEach(({ stage }, i) => {
+      for (const [view, q] of Object.entries(views[i]!)) {
+        queryFigures[view] = { ...queryFigures[view], [`p50Ms${scaleKey(stage)}`]: q.p50Ms, [`p99Ms${scaleKey(stage)}`]: q.p99Ms };
+      }
+    });
     for (const q of Object.values(queryFigures)) q.ratio = round(q[`p99Ms${scaleKey(scales[1]!)}`]! / q[`p99Ms${scaleKey(scales[0]!)}`]!, 2);
     if (only === 'views') {
       console.table(queryFigures);
@@ -107,7 +126,7 @@ async function main(): Promise<void> {
     console.log(`written ${file}`);
   } finally {
     await sql.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    for (const db of [database, ...copies]) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
     await server?.stop();
   }

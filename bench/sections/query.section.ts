@@ -16,19 +16,36 @@ export const viewPaths = (office: string, { from, to }: Period): Record<string, 
   providers: `providers?from=${from}&to=${to}`,
 });
 
-/** p50/p99 of each view over HTTP, one request at a time (latency, not throughput). */
-export async function measureViews(apiBase: string, token: string, office: string, period: Period, requests: number): Promise<Record<string, { p50Ms: number; p99Ms: number }>> {
-  const results: Record<string, { p50Ms: number; p99Ms: number }> = {};
-  for (const [view, path] of Object.entries(viewPaths(office, period))) {
-    const timings: number[] = [];
+/** One database's app to query, as of its own history. */
+export interface ViewTarget {
+  apiBase: string;
+  token: string;
+  office: string;
+  period: Period;
+}
+
+type Latency = { p50Ms: number; p99Ms: number };
+
+/**
+ * p50/p99 of each view over HTTP at each target, one request at a time (latency, not
+ * throughput). The targets take turns request by request, so load from elsewhere on a shared
+ * machine falls on every scale alike and their ratio stays fair.
+ */
+export async function measureViews(targets: readonly ViewTarget[], requests: number): Promise<Record<string, Latency>[]> {
+  const results = targets.map(() => ({}) as Record<string, Latency>);
+  for (const view of Object.keys(viewPaths('0000', { from: '', to: '' }))) {
+    const timings = targets.map(() => [] as number[]);
     for (let i = 0; i < requests + 5; i++) {
-      const t0 = performance.now();
-      const response = await fetch(`${apiBase}/${path}`, { headers: { authorization: `Bearer ${token}` } });
-      await response.arrayBuffer();
-      if (response.status !== 200) throw new Error(`${view}: HTTP ${response.status}`);
-      if (i >= 5) timings.push(performance.now() - t0); // the first few warm caches and JIT
+      for (const [t, target] of targets.entries()) {
+        const path = viewPaths(target.office, target.period)[view]!;
+        const t0 = performance.now();
+        const response = await fetch(`${target.apiBase}/${path}`, { headers: { authorization: `Bearer ${target.token}` } });
+        await response.arrayBuffer();
+        if (response.status !== 200) throw new Error(`${view}: HTTP ${response.status}`);
+        if (i >= 5) timings[t]!.push(performance.now() - t0); // the first few warm caches and JIT
+      }
     }
-    results[view] = { p50Ms: round(percentile(timings, 50)), p99Ms: round(percentile(timings, 99)) };
+    timings.forEach((ms, t) => (results[t]![view] = { p50Ms: round(percentile(ms, 50)), p99Ms: round(percentile(ms, 99)) }));
   }
   return results;
 }
