@@ -39,15 +39,6 @@ describe('employer outreach over HTTP', () => {
     expect(stored!.metadata).not.toHaveProperty('storedSchemaVersion');
   });
 
-  it('appends each further contact with an employer at the next revision, without If-Match', async () => {
-    const orgNumber = ORG.shop;
-    const revisions = [];
-    for (let i = 0; i < 3; i++) revisions.push((await post(contacts, { ...contact, orgNumber }).expect(201)).body.revision);
-    expect(revisions).toEqual([0, 1, 2]);
-    const stored = await store.readStream(`office-0314.employer-${orgNumber}`);
-    expect(stored.map((e) => e.revision)).toEqual([0, 1, 2]);
-  });
-
   it('lists every violation at once, unknown fields included, and appends nothing (400)', async () => {
     const before = await store.headPosition();
     const response = await post(contacts, { orgNumber: '974760674', channel: 'FAX', occurredAt: 'yesterday', colour: 'blue' }).expect(400);

@@ -5,7 +5,7 @@ import { officeStream, type EventStore } from '../../../libs/event-store/src/ind
 import { EVENT_STORE } from '../../infrastructure/event-store.module.js';
 import { accepted } from '../../shared/commands/accepted.js';
 import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
-import { decideWithoutHistory } from '../../shared/commands/decide-without-history.js';
+import { decideOnStream } from '../../shared/commands/decide-on-stream.js';
 import { EMPLOYER_STREAM_KIND } from '../employer.js';
 import { employerAccountModel } from '../employer-models.js';
 import { recordEmployerContact } from './record-employer-contact.decide.js';
@@ -27,8 +27,7 @@ export class RecordEmployerContactHandler implements ICommandHandler<RecordEmplo
   async execute({ body, context }: RecordEmployerContactRequest): Promise<CommandAccepted> {
     const contactId = uuidv7();
     const streamId = officeStream(context.officeNumber, EMPLOYER_STREAM_KIND, body.orgNumber);
-    // The decision ignores the account's history, so without If-Match the stream is not read.
-    const result = await decideWithoutHistory(this.store, streamId, employerAccountModel, (state) =>
+    const result = await decideOnStream(this.store, streamId, employerAccountModel, (state) =>
       recordEmployerContact({ ...body, contactId, navIdent: context.actor, now: context.now }, state), context);
     return accepted(contactId, result);
   }

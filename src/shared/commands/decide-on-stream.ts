@@ -38,7 +38,11 @@ export async function decideOnStream<State, Event extends DomainEvent>(
     const events = decide(state);
     const expectedRevision: ExpectedRevision = current < 0 ? 'no_stream' : current;
     try {
-      return await store.append(streamId, newEvents(events, context), { expectedRevision });
+      return await store.append(
+        streamId,
+        events.map((event) => ({ type: event.type, data: event.data, metadata: metadataFor(event.type, context) })),
+        { expectedRevision },
+      );
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
       if (context.expectedRevision !== undefined) {
@@ -50,10 +54,6 @@ export async function decideOnStream<State, Event extends DomainEvent>(
     }
   }
 }
-
-/** The events of a decision as the store takes them, with the command's metadata. */
-export const newEvents = (events: readonly DomainEvent[], context: CommandContext) =>
-  events.map((event) => ({ type: event.type, data: event.data, metadata: metadataFor(event.type, context) }));
 
 const metadataFor = (type: string, context: CommandContext) => ({
   actor: context.actor,
