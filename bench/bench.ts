@@ -1,9 +1,10 @@
 /**
  * Every figure of issue 6 in one run, each next to its comparison, on one database:
  *
- *   npm run bench                    # 100k then 1M events of the synthetic national history
+ *   npm run bench                    # the first 100k, then all 1M events of the synthetic national history
  *   npm run bench -- --quick         # 10k then 30k events, short runs: a smoke test under a minute
  *   npm run bench -- --events 300000 # another final scale
+ *   npm run bench -- --only views    # seed both scales and measure the views only (no file written)
  *
  * Uses DATABASE_URL's server when set, otherwise a throwaway embedded PostgreSQL on a free port.
  * Prints a table and writes bench/results/<date>.json.
@@ -18,21 +19,24 @@ import { createPostgresEventStore } from '../libs/event-store/src/postgres/postg
 import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';
 import { appendHistory, progressBar } from './national/append-history.js';
 import { nationalHistory, type StreamAppend } from './national/national-history.js';
-import { flag, numberArgument } from './report/arguments.js';
+import { flag, numberArgument, stringArgument } from './report/arguments.js';
 import { comparisons, scaleKey, table, type BenchReport } from './report/bench-report.js';
 import { machineInfo } from './report/machine.js';
 import { round } from './report/percentiles.js';
 import { measureAppends } from './sections/append.section.js';
 import { startBenchApp } from './sections/bench-app.js';
 import { measureHttp } from './sections/http.section.js';
-import { measureViews } from './sections/query.section.js';
+import { measureViews, type Period } from './sections/query.section.js';
 import { measureRebuild } from './sections/rebuild.section.js';
 import { largestOfficeInLog, measureReplay } from './sections/replay.section.js';
 
 const quick = flag('--quick');
+const only = stringArgument('--only');
+if (only !== undefined && only !== 'views') throw new Error(`--only takes "views" (got ${only})`);
 const scale = numberArgument('--events', quick ? 30_000 : 1_000_000);
 const scales = [quick ? 10_000 : Math.min(100_000, scale / 10), scale];
-const HISTORY = { offices: 250, years: 5, seed: 42 };
+/** The rate is set by the final scale, so the first scale is the first months of the same history. */
+const HISTORY = { offices: 250, years: 5, seed: 42, events: scale };
 
 async function main(): Promise<void> {
   const load = round(loadavg()[0]!, 1);
@@ -46,30 +50,60 @@ async function main(): Promise<void> {
   const sql = new pg.Pool({ connectionString: url, max: 2 });
   sql.on('error', () => undefined);
   const query = async <R extends pg.QueryResultRow>(text: string) => (await sql.query<R>(text)).rows;
+  const copies: string[] = [];
   try {
     const machine = await machineInfo(query, load);
     console.log(`${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GiB, Node ${machine.node}, ${machine.postgres}; load ${load}`);
     const history = nationalHistory(HISTORY)[Symbol.iterator]();
     const queryFigures: BenchReport['query'] = {};
-    const seeded = { events: 0, ms: 0 };
+    const seeded = { events: 0, ms: 0, lastAt: 0 };
+    // Every scale is queried over the same number of months, all of them inside its history.
+    const months = periodMonths(scales[0]! / scale * HISTORY.years * 12);
     let app: Awaited<ReturnType<typeof startBenchApp>> | undefined;
+    let office: string | undefined;
+    const targets: { url: string; stage: number; period: Period }[] = [];
     for (const stage of scales) {
-      await app?.close();
       const result = await seedUpTo(url, history, stage - seeded.events, seeded.events, stage);
       seeded.events += result.appended;
       seeded.ms += result.elapsedMs;
+      seeded.lastAt = Math.max(seeded.lastAt, result.lastAt);
       app = await startBenchApp(url);
       const caughtUpIn = await app.caughtUp();
-      const office = await largestOfficeInLog(query);
-      console.log(`\n${scaleKey(stage)}: views caught up in ${caughtUpIn.toFixed(1)} s; querying office ${office}`);
-      const views = await measureViews(app.apiBase, await app.token('auditor', office), office, quick ? 30 : 100);
-      for (const [view, q] of Object.entries(views)) {
-        queryFigures[view] = { ...queryFigures[view], [`p50Ms${scaleKey(stage)}`]: q.p50Ms, [`p99Ms${scaleKey(stage)}`]: q.p99Ms };
+      // The same office at every scale, so the ratio compares one office's views over a longer history.
+      office ??= await largestOfficeInLog(query);
+      const period = lastMonths(seeded.lastAt, months);
+      console.log(`\n${scaleKey(stage)}: views caught up in ${caughtUpIn.toFixed(1)} s; office ${office}, ${period.from} to ${period.to}`);
+      if (stage === scale) targets.push({ url, stage, period });
+      else {
+        // Kept as it is (views caught up) in a copy, queried side by side with the final scale below.
+        await app.close();
+        const copy = `${database}_${scaleKey(stage).toLowerCase()}`;
+        await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}' AND pid <> pg_backend_pid()`);
+        await admin.query(`CREATE DATABASE ${copy} TEMPLATE ${database}`);
+        copies.push(copy);
+        targets.push({ url: withDatabase(serverUrl, copy), stage, period });
       }
     }
+    const earlier = await Promise.all(targets.slice(0, -1).map((t) => startBenchApp(t.url)));
+    const apps = [...earlier, app!];
+    const views = await measureViews(
+      await Promise.all(targets.map(async (t, i) => ({ apiBase: apps[i]!.apiBase, token: await apps[i]!.token('auditor', office!), office: office!, period: t.period }))),
+      quick ? 30 : 100,
+    );
+    await Promise.all(earlier.map((a) => a.close()));
+    targets.forEach(({ stage }, i) => {
+      for (const [view, q] of Object.entries(views[i]!)) {
+        queryFigures[view] = { ...queryFigures[view], [`p50Ms${scaleKey(stage)}`]: q.p50Ms, [`p99Ms${scaleKey(stage)}`]: q.p99Ms };
+      }
+    });
     for (const q of Object.values(queryFigures)) q.ratio = round(q[`p99Ms${scaleKey(scales[1]!)}`]! / q[`p99Ms${scaleKey(scales[0]!)}`]!, 2);
+    if (only === 'views') {
+      console.table(queryFigures);
+      await app!.close();
+      return;
+    }
     const logEvents = Number((await query<{ n: string }>('SELECT count(*) AS n FROM es_events'))[0]!.n);
-    const office = await largestOfficeInLog(query);
+    office = await largestOfficeInLog(query);
     const projections = PROJECTIONS.map((p) => p.projection);
     console.log(`replaying office ${office}…`);
     const replay = await measureReplay(app!.store, projections, office);
@@ -92,10 +126,20 @@ async function main(): Promise<void> {
     console.log(`written ${file}`);
   } finally {
     await sql.end();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
+    for (const db of [database, ...copies]) await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
     await server?.stop();
   }
+}
+
+/** At most 12 whole months, and no more than the first scale's history covers. */
+const periodMonths = (historyMonths: number) => Math.max(1, Math.min(12, Math.floor(historyMonths) - 1));
+
+/** The last `count` whole UTC months before the month of `atMs`: "the last year" as of the data's now. */
+function lastMonths(atMs: number, count: number): { from: string; to: string } {
+  const at = new Date(atMs);
+  const month = (back: number) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() - back, 1)).toISOString().slice(0, 7);
+  return { from: month(count), to: month(1) };
 }
 
 /** Appends the next part of the history until `count` more events are in (the app is not running meanwhile). */
@@ -110,7 +154,15 @@ async function seedUpTo(url: string, history: Iterator<StreamAppend>, count: num
         yield next.value;
       }
     };
-    return await appendHistory(store, appends(), { onProgress: (p) => process.stdout.write(progressBar('seeding', before + p.appended, total, p.elapsedMs)) });
+    let lastAt = 0;
+    const timed = function* () {
+      for (const append of appends()) {
+        for (const e of append.events) lastAt = Math.max(lastAt, Date.parse((e.data as { occurredAt: string }).occurredAt));
+        yield append;
+      }
+    };
+    const result = await appendHistory(store, timed(), { onProgress: (p) => process.stdout.write(progressBar('seeding', before + p.appended, total, p.elapsedMs)) });
+    return { ...result, lastAt };
   } finally {
     await store.close();
   }

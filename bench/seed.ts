@@ -4,8 +4,10 @@
  *   npm run seed -- --offices 250 --years 5 --events 1000000 --seed 42
  *
  * The database is the one `npm start` uses: DATABASE_URL, or the embedded PostgreSQL under
- * DATA_DIR (./.data). A re-run with the same options resumes where the last one stopped and
- * appends nothing twice; start the app afterwards and the views catch up on the history.
+ * DATA_DIR (./.data). The history runs month by month over the last --years before 2026-11-01
+ * at the rate --events / --years sets, and stops after --events events. A re-run with the same
+ * options resumes where the last one stopped and appends nothing twice; start the app afterwards
+ * and the views catch up on the history.
  */
 import { createPostgresEventStore } from '../libs/event-store/src/postgres/postgres-event-store.js';
 import { provideDatabase } from '../src/bootstrap/provide-database.js';
@@ -18,8 +20,8 @@ import { numberArgument } from './report/arguments.js';
 const CONCURRENCY = 32;
 
 async function main(): Promise<void> {
-  const options: NationalHistoryOptions = { offices: numberArgument('--offices', 250), years: numberArgument('--years', 5), seed: numberArgument('--seed', 42) };
   const events = numberArgument('--events', 1_000_000);
+  const options: NationalHistoryOptions = { offices: numberArgument('--offices', 250), years: numberArgument('--years', 5), seed: numberArgument('--seed', 42), events };
   const database = await provideDatabase(configFromEnvironmentOrExit(), (line) => console.log(line));
   const store = await createPostgresEventStore({ connectionString: database.url, poolSize: CONCURRENCY + 2 });
   try {

@@ -8,8 +8,9 @@ export interface AppendProgress {
 }
 
 /**
- * Appends each stream's events in one `append`, `concurrency` appends in flight so that commits
- * group. Every event carries its id, so an append already stored is answered from the store
+ * Makes each append one `append` call, `concurrency` in flight so that commits group. Two
+ * appends of one stream (a case's months) never run at once, so they are stored in the order
+ * given. Every event carries its id, so an append already stored is answered from the store
  * and not stored again: a re-run over the same history changes nothing.
  */
 export async function appendHistory(
@@ -23,9 +24,12 @@ export async function appendHistory(
   let appended = 0;
   let lastReport = 0;
   const inFlight = new Set<Promise<void>>();
+  const streamsInFlight = new Map<string, Promise<void>>();
   for (const { streamId, events } of appends) {
+    await streamsInFlight.get(streamId);
     const done: Promise<void> = store.append(streamId, events).then(() => {
       inFlight.delete(done);
+      if (streamsInFlight.get(streamId) === done) streamsInFlight.delete(streamId);
       appended += events.length;
       if (appended - lastReport >= 5_000) {
         lastReport = appended;
@@ -33,6 +37,7 @@ export async function appendHistory(
       }
     });
     inFlight.add(done);
+    streamsInFlight.set(streamId, done);
     if (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);

@@ -1,7 +1,9 @@
 import { officeStream } from '../../libs/event-store/src/index.js';
 import { MEASURES, type MeasureCode, type NeedGroup } from '../../src/shared/domain/codes.js';
-import { eventAt, newId, type HistoryContext, type StreamAppend } from './history-context.js';
-import { knownEmployer, pickAdvisor, pickOffice, type SyntheticOffice } from './national-offices.js';
+import { knownEmployer } from './employer-contacts.js';
+import { eventAt, newId, type HistoryContext } from './history-context.js';
+import { pickAdvisor, pickOffice, type SyntheticOffice } from './national-offices.js';
+import type { PeriodAppends } from './period-appends.js';
 import { intBetween, pick, skewedIndex, weighted } from './random.js';
 import { DAY_MS, expDays, iso, workingMoment } from './working-time.js';
 
@@ -17,82 +19,119 @@ const TRANSFER_SHARE = 0.04;
 /** The pilots' point: some offices take provider-run follow-up in-house. */
 const TAKEN_IN_HOUSE = 0.15;
 
+/** A case not yet closed: what it will do next, decided when it opened. */
+interface OpenCase {
+  office: SyntheticOffice;
+  streamId: string;
+  profile: Record<string, unknown>;
+  advisor: string;
+  enrolledAt: number;
+  nextFollowUpAt: number;
+  closesAt: number;
+  outcome: 'PLACED' | 'EXITED' | 'TRANSFERRED';
+}
+
 /**
- * One client's case at an office: enrolment, follow-ups, then placement, exit or a transfer
- * (which continues as a new case stream at another office). External follow-up is sparser and
- * now and then dropped for months (the gaps the view finds). A case still running at the end of
- * the window stays open.
+ * Every client case of the country, carried from one period to the next: enrolment, follow-ups,
+ * then placement, exit or a transfer (which ends the case and opens a new case stream at another
+ * office). External follow-up is sparser and now and then dropped for months (the gaps the view
+ * finds). A case still running at the end of the window stays open.
  */
-export function clientCase(ctx: HistoryContext, offices: readonly SyntheticOffice[]): StreamAppend[] {
-  const { rnd } = ctx;
-  const office = pickOffice(rnd, offices);
-  const measureCode = weighted(rnd, MEASURE_SHARE);
-  const external = MEASURES[measureCode] === 'EXTERNAL' && rnd() >= TAKEN_IN_HOUSE;
-  const enrolledAt = workingMoment(rnd, ctx.start, ctx.end);
-  const profile: Record<string, unknown> = {
-    caseId: newId(ctx, enrolledAt),
-    clientRef: Array.from({ length: 8 }, () => Math.floor(rnd() * 0x1_0000_0000).toString(16).padStart(8, '0')).join(''),
-    needGroup: weighted(rnd, NEED_GROUP_SHARE),
-    followUpMode: external ? 'EXTERNAL' : 'IN_HOUSE',
-    measureCode,
-    startedAt: iso(enrolledAt),
-  };
-  if (external) profile.providerOrgNumber = office.providers[skewedIndex(rnd, office.providers.length, 1.5)];
-  const advisor = pickAdvisor(rnd, office);
-  const first = { type: 'ClientEnrolled', data: { ...profile, occurredAt: iso(enrolledAt), navIdent: advisor } };
-  return caseAt(ctx, offices, office, profile, advisor, enrolledAt, enrolledAt, first);
-}
+export class Caseload {
+  private open: OpenCase[] = [];
 
-function caseAt(
-  ctx: HistoryContext, offices: readonly SyntheticOffice[], office: SyntheticOffice, profile: Record<string, unknown>,
-  advisor: string, startedAt: number, enrolledAt: number, first: { type: string; data: Record<string, unknown> },
-): StreamAppend[] {
-  const { rnd } = ctx;
-  const o = office.officeNumber;
-  const streamId = officeStream(o, 'case', profile.caseId as string);
-  // The arrival of a transfer is recorded by the sending advisor (one command, two streams).
-  const events = [eventAt(ctx, first.type, first.data, o, first.data.navIdent as string, startedAt)];
-  const r = rnd();
-  const placed = r < PLACED_SHARE[profile.needGroup as NeedGroup];
-  const transferred = !placed && r < PLACED_SHARE[profile.needGroup as NeedGroup] + TRANSFER_SHARE && first.type === 'ClientEnrolled';
-  const closesAt = startedAt + (placed ? 30 * DAY_MS + expDays(rnd, 120) : 20 * DAY_MS + expDays(rnd, 150));
-  const external = profile.followUpMode === 'EXTERNAL';
-  for (let t = nextFollowUp(ctx, startedAt, external); t < closesAt && t < ctx.end; t = nextFollowUp(ctx, t, external)) {
-    const kind = external && rnd() < 0.8 ? pick(rnd, ['PROVIDER_CONTACT', 'PROVIDER_REPORT']) : pick(rnd, ['CLIENT_MEETING', 'CLIENT_CALL']);
-    events.push(eventAt(ctx, 'ClientFollowUpRecorded', { caseId: profile.caseId, kind, occurredAt: iso(t), navIdent: advisor }, o, advisor, t));
-  }
-  if (closesAt >= ctx.end) return [{ streamId, events }];
-  const closing = { ...profile, occurredAt: iso(closesAt), navIdent: advisor };
-  if (placed) {
-    const data: Record<string, unknown> = {
-      ...closing, orgNumber: knownEmployer(rnd, office), startDate: iso(closesAt + intBetween(rnd, 0, 30) * DAY_MS).slice(0, 10),
-      employmentPercent: weighted(rnd, { '100': 55, '80': 12, '60': 10, '50': 10, '40': 8, '20': 5 }),
-      employmentType: rnd() < 0.55 ? 'PERMANENT' : 'TEMPORARY',
+  constructor(private readonly ctx: HistoryContext, private readonly offices: readonly SyntheticOffice[]) {}
+
+  /** A new client enrolled at the office in [from, to). */
+  enrol(office: SyntheticOffice, from: number, to: number, period: PeriodAppends): void {
+    const { rnd } = this.ctx;
+    const measureCode = weighted(rnd, MEASURE_SHARE);
+    const external = MEASURES[measureCode] === 'EXTERNAL' && rnd() >= TAKEN_IN_HOUSE;
+    const enrolledAt = workingMoment(rnd, from, to);
+    const profile: Record<string, unknown> = {
+      caseId: newId(this.ctx, enrolledAt),
+      clientRef: Array.from({ length: 8 }, () => Math.floor(rnd() * 0x1_0000_0000).toString(16).padStart(8, '0')).join(''),
+      needGroup: weighted(rnd, NEED_GROUP_SHARE),
+      followUpMode: external ? 'EXTERNAL' : 'IN_HOUSE',
+      measureCode,
+      startedAt: iso(enrolledAt),
     };
-    data.employmentPercent = Number(data.employmentPercent);
-    if (profile.measureCode === 'MIDLONTIL' || profile.measureCode === 'VARLONTIL') data.wageSubsidy = true;
-    events.push(eventAt(ctx, 'ClientPlaced', data, o, advisor, closesAt));
-    return [{ streamId, events }];
+    if (external) profile.providerOrgNumber = office.providers[skewedIndex(rnd, office.providers.length, 1.5)];
+    const advisor = pickAdvisor(rnd, office);
+    this.open.push(this.opened(office, profile, advisor, enrolledAt, enrolledAt, 'ClientEnrolled', { ...profile, occurredAt: iso(enrolledAt), navIdent: advisor }, period));
   }
-  if (!transferred) {
-    events.push(eventAt(ctx, 'ClientExited', { ...closing, reason: weighted(rnd, EXIT_SHARE) }, o, advisor, closesAt));
-    return [{ streamId, events }];
-  }
-  const to = pickOffice(rnd, offices, office);
-  const newCaseId = newId(ctx, closesAt);
-  events.push(eventAt(ctx, 'ClientTransferredOut', { ...closing, enrolledAt: iso(enrolledAt), toOfficeNumber: to.officeNumber, newCaseId }, o, advisor, closesAt));
-  const arrived: Record<string, unknown> = { ...profile, caseId: newCaseId, startedAt: iso(closesAt) };
-  if (arrived.providerOrgNumber) arrived.providerOrgNumber = pick(rnd, to.providers);
-  const arrival = {
-    type: 'ClientTransferredIn',
-    data: { ...arrived, fromOfficeNumber: o, fromCaseId: profile.caseId, enrolledAt: iso(enrolledAt), occurredAt: iso(closesAt), navIdent: advisor },
-  };
-  return [{ streamId, events }, ...caseAt(ctx, offices, to, arrived, pickAdvisor(rnd, to), closesAt, enrolledAt, arrival)];
-}
 
-/** In-house follow-up every one to four weeks; external sparser, and one gap in four is a dropped one of months. */
-function nextFollowUp(ctx: HistoryContext, after: number, external: boolean): number {
-  const { rnd } = ctx;
-  const gapDays = external ? (rnd() < 0.25 ? intBetween(rnd, 45, 150) : intBetween(rnd, 14, 45)) : intBetween(rnd, 7, 28);
-  return workingMoment(rnd, after + (gapDays - 2) * DAY_MS, after + (gapDays + 2) * DAY_MS);
+  /** Every open case's follow-ups and closings before `to` (never past the end of the window). */
+  advance(to: number, period: PeriodAppends): void {
+    const until = Math.min(to, this.ctx.end);
+    const stillOpen: OpenCase[] = [];
+    // Transfers push the arriving case onto `this.open`, so it is advanced in the same period.
+    for (let i = 0; i < this.open.length; i++) {
+      const c = this.open[i]!;
+      const external = c.profile.followUpMode === 'EXTERNAL';
+      for (; c.nextFollowUpAt < c.closesAt && c.nextFollowUpAt < until; c.nextFollowUpAt = this.nextFollowUp(c.nextFollowUpAt, external)) {
+        const kind = external && this.ctx.rnd() < 0.8 ? pick(this.ctx.rnd, ['PROVIDER_CONTACT', 'PROVIDER_REPORT']) : pick(this.ctx.rnd, ['CLIENT_MEETING', 'CLIENT_CALL']);
+        this.record(c, 'ClientFollowUpRecorded', { caseId: c.profile.caseId, kind, occurredAt: iso(c.nextFollowUpAt), navIdent: c.advisor }, c.nextFollowUpAt, period);
+      }
+      if (c.closesAt < until) this.close(c, period);
+      else stillOpen.push(c);
+    }
+    this.open = stillOpen;
+  }
+
+  private opened(
+    office: SyntheticOffice, profile: Record<string, unknown>, advisor: string, startedAt: number, enrolledAt: number,
+    type: 'ClientEnrolled' | 'ClientTransferredIn', data: Record<string, unknown>, period: PeriodAppends,
+  ): OpenCase {
+    const { rnd } = this.ctx;
+    const r = rnd();
+    const placedShare = PLACED_SHARE[profile.needGroup as NeedGroup];
+    // A case transferred in does not move again: one transfer per client is plenty for the views.
+    const outcome = r < placedShare ? 'PLACED' : r < placedShare + TRANSFER_SHARE && type === 'ClientEnrolled' ? 'TRANSFERRED' : 'EXITED';
+    const closesAt = startedAt + (outcome === 'PLACED' ? 30 * DAY_MS + expDays(rnd, 120) : 20 * DAY_MS + expDays(rnd, 150));
+    const streamId = officeStream(office.officeNumber, 'case', profile.caseId as string);
+    const c: OpenCase = { office, streamId, profile, advisor, enrolledAt, nextFollowUpAt: 0, closesAt, outcome };
+    // The arrival of a transfer is recorded by the sending advisor (one command, two streams).
+    this.record(c, type, data, startedAt, period, data.navIdent as string);
+    c.nextFollowUpAt = this.nextFollowUp(startedAt, profile.followUpMode === 'EXTERNAL');
+    return c;
+  }
+
+  private close(c: OpenCase, period: PeriodAppends): void {
+    const { rnd } = this.ctx;
+    const closing = { ...c.profile, occurredAt: iso(c.closesAt), navIdent: c.advisor };
+    if (c.outcome === 'PLACED') {
+      const data: Record<string, unknown> = {
+        ...closing, orgNumber: knownEmployer(this.ctx, c.office), startDate: iso(c.closesAt + intBetween(rnd, 0, 30) * DAY_MS).slice(0, 10),
+        employmentPercent: Number(weighted(rnd, { '100': 55, '80': 12, '60': 10, '50': 10, '40': 8, '20': 5 })),
+        employmentType: rnd() < 0.55 ? 'PERMANENT' : 'TEMPORARY',
+      };
+      if (c.profile.measureCode === 'MIDLONTIL' || c.profile.measureCode === 'VARLONTIL') data.wageSubsidy = true;
+      this.record(c, 'ClientPlaced', data, c.closesAt, period);
+    } else if (c.outcome === 'EXITED') {
+      this.record(c, 'ClientExited', { ...closing, reason: weighted(rnd, EXIT_SHARE) }, c.closesAt, period);
+    } else {
+      const to = pickOffice(rnd, this.offices, c.office);
+      const newCaseId = newId(this.ctx, c.closesAt);
+      const fromCaseId = c.profile.caseId;
+      const enrolledAt = iso(c.enrolledAt);
+      this.record(c, 'ClientTransferredOut', { ...closing, enrolledAt, toOfficeNumber: to.officeNumber, newCaseId }, c.closesAt, period);
+      const arrived: Record<string, unknown> = { ...c.profile, caseId: newCaseId, startedAt: iso(c.closesAt) };
+      if (arrived.providerOrgNumber) arrived.providerOrgNumber = pick(rnd, to.providers);
+      const data = { ...arrived, fromOfficeNumber: c.office.officeNumber, fromCaseId, enrolledAt, occurredAt: iso(c.closesAt), navIdent: c.advisor };
+      this.open.push(this.opened(to, arrived, pickAdvisor(rnd, to), c.closesAt, c.enrolledAt, 'ClientTransferredIn', data, period));
+    }
+  }
+
+  private record(c: OpenCase, type: string, data: Record<string, unknown>, at: number, period: PeriodAppends, actor = c.advisor): void {
+    const o = c.office.officeNumber;
+    period.add(c.streamId, at, eventAt(this.ctx, type, data, o, actor, at));
+  }
+
+  /** In-house follow-up every one to four weeks; external sparser, and one gap in four is a dropped one of months. */
+  private nextFollowUp(after: number, external: boolean): number {
+    const { rnd } = this.ctx;
+    const gapDays = external ? (rnd() < 0.25 ? intBetween(rnd, 45, 150) : intBetween(rnd, 14, 45)) : intBetween(rnd, 7, 28);
+    return workingMoment(rnd, after + (gapDays - 2) * DAY_MS, after + (gapDays + 2) * DAY_MS);
+  }
 }

@@ -1,4 +1,5 @@
 import type { EventMetadata, NewEvent } from '../../libs/event-store/src/index.js';
+import { schemaVersionOf } from '../../src/shared/commands/schema-versions.js';
 import { uuidV7At, type Random } from './random.js';
 
 /** One stream's events, appended together in one call. */
@@ -18,12 +19,12 @@ export interface HistoryContext {
 export const newId = (ctx: HistoryContext, atMs: number): string => uuidV7At(ctx.rnd, atMs);
 
 /** Metadata as the command handlers write it: one command per event here, so it causes itself. */
-export function commandMetadata(ctx: HistoryContext, officeNumber: string, actor: string, atMs: number): EventMetadata {
+export function commandMetadata(ctx: HistoryContext, type: string, officeNumber: string, actor: string, atMs: number): EventMetadata {
   const commandId = newId(ctx, atMs);
-  return { actor, officeNumber, commandId, correlationId: commandId, causationId: commandId, schemaVersion: 1 };
+  return { actor, officeNumber, commandId, correlationId: commandId, causationId: commandId, schemaVersion: schemaVersionOf(type) };
 }
 
 /** An event as `decideOnStream` would append it, with a deterministic id. */
 export function eventAt(ctx: HistoryContext, type: string, data: Record<string, unknown>, officeNumber: string, actor: string, atMs: number): NewEvent {
-  return { id: newId(ctx, atMs), type, data, metadata: commandMetadata(ctx, officeNumber, actor, atMs) };
+  return { id: newId(ctx, atMs), type, data, metadata: commandMetadata(ctx, type, officeNumber, actor, atMs) };
 }

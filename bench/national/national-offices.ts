@@ -6,9 +6,9 @@ export interface SyntheticOffice {
   /** Share of national activity: a few large city offices, many small ones. */
   weight: number;
   advisors: string[];
-  /** Establishments in the office's area, as far as the history has reached them (grows lazily). */
+  /** Establishments of the office's area it has met so far, in the order it met them. */
   employers: string[];
-  /** How many establishments the area has (SSB 2023: ~209,000 nationally). */
+  /** How many establishments the area has (SSB 2023: ~209,000 nationally, ~800 per office on average). */
   employerCapacity: number;
   /** Providers (tiltaksarrangører) the office buys measures from. */
   providers: string[];
@@ -60,9 +60,3 @@ export function pickOffice(rnd: Random, offices: readonly SyntheticOffice[], exc
 
 /** An advisor of the office; some do far more employer work than others. */
 export const pickAdvisor = (rnd: Random, office: SyntheticOffice): string => office.advisors[skewedIndex(rnd, office.advisors.length, 1.6)]!;
-
-/** An employer the office has already met, recent ones more often (a placement follows outreach). */
-export function knownEmployer(rnd: Random, office: SyntheticOffice): string {
-  if (office.employers.length === 0) office.employers.push(orgNumber(rnd));
-  return office.employers[office.employers.length - 1 - skewedIndex(rnd, office.employers.length, 2)]!;
-}

@@ -20,5 +20,5 @@ export async function resumePoint(store: EventStore, history: Iterable<StreamApp
     }
     events += append.events.length;
   }
-  throw new Error(`The store's last event ${last.id} (${last.streamId}) is not part of this synthetic history: seed an empty database, or use the same --seed, --offices and --years`);
+  throw new Error(`The store's last event ${last.id} (${last.streamId}) is not part of this synthetic history: seed an empty database, or use the same --seed, --offices, --years and --events (--events sets the rate per month)`);
 }

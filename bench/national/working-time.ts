@@ -28,3 +28,12 @@ export function workingMoment(rnd: Random, from: number, to: number): number {
 export const expDays = (rnd: Random, meanDays: number): number => -Math.log(1 - rnd()) * meanDays * DAY_MS;
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** The month's activity against an average month (the seasons above). */
+export const seasonOf = (atMs: number): number => (SEASON[new Date(atMs).getUTCMonth()]! * SEASON.length) / SEASON.reduce((a, b) => a + b, 0);
+
+/** The first moment of the next UTC calendar month. */
+export const nextMonth = (atMs: number): number => {
+  const d = new Date(atMs);
+  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
+};

@@ -24,7 +24,8 @@ export function employerPage(
   relationships: Iterable<EmployerRelationship>,
   options: { sort: EmployerSort; after?: string; limit: number; now: string },
 ): { employers: EmployerAnswer[]; next: string | null } {
-  const sorted = [...relationships].sort((a, b) => comparators[options.sort](a, b) || a.orgNumber.localeCompare(b.orgNumber));
+  // Org numbers are nine digits, so comparing code points orders them as localeCompare would, many times faster.
+  const sorted = [...relationships].sort((a, b) => comparators[options.sort](a, b) || (a.orgNumber < b.orgNumber ? -1 : a.orgNumber > b.orgNumber ? 1 : 0));
   const start = options.after ? sorted.findIndex((r) => r.orgNumber === options.after) + 1 : 0;
   const page = sorted.slice(start, start + options.limit);
   const cutoff = addDays(options.now, -90);
