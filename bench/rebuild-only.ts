@@ -19,7 +19,8 @@ import { startBenchApp } from './sections/bench-app.js';
 import { measureRebuild } from './sections/rebuild.section.js';
 import pg from 'pg';
 
-const HISTORY = { offices: 250, years: 5, seed: 42 };
+/** The whole history at that size (its rate per month follows from `events`), as `npm run seed` makes it. */
+const historyOf = (events: number) => ({ offices: 250, years: 5, seed: 42, events });
 
 async function main(): Promise<void> {
   const events = numberArgument('--events', 250_000);
@@ -51,10 +52,10 @@ async function main(): Promise<void> {
 async function seed(url: string, events: number): Promise<void> {
   const store = await createPostgresEventStore({ connectionString: url, poolSize: 34 });
   try {
-    const { skipAppends, skipEvents } = await resumePoint(store, historyOfSize(HISTORY, events), 32);
+    const { skipAppends, skipEvents } = await resumePoint(store, historyOfSize(historyOf(events), events), 32);
     let i = 0;
     const rest = (function* () {
-      for (const append of historyOfSize(HISTORY, events)) if (i++ >= skipAppends) yield append;
+      for (const append of historyOfSize(historyOf(events), events)) if (i++ >= skipAppends) yield append;
     })();
     const result = await appendHistory(store, rest, { onProgress: (p) => process.stdout.write(progressBar('seeding', skipEvents + p.appended, events, p.elapsedMs)) });
     console.log(`\nseeded ${result.appended} events; head ${await store.headPosition()}`);
