@@ -11,9 +11,7 @@ import 'reflect-metadata';
 import { startEmbeddedPostgres, withDatabase } from '../libs/database/src/index.js';
 import { createPostgresEventStore } from '../libs/event-store/src/postgres/postgres-event-store.js';
 import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';
-import { appendHistory, progressBar } from './national/append-history.js';
-import { historyOfSize } from './national/national-history.js';
-import { resumePoint } from './national/resume-point.js';
+import { seedHistory } from './national/seed-history.js';
 import { numberArgument, stringArgument } from './report/arguments.js';
 import { startBenchApp } from './sections/bench-app.js';
 import { measureRebuild } from './sections/rebuild.section.js';
@@ -52,12 +50,7 @@ async function main(): Promise<void> {
 async function seed(url: string, events: number): Promise<void> {
   const store = await createPostgresEventStore({ connectionString: url, poolSize: 34 });
   try {
-    const { skipAppends, skipEvents } = await resumePoint(store, historyOfSize(historyOf(events), events), 32);
-    let i = 0;
-    const rest = (function* () {
-      for (const append of historyOfSize(historyOf(events), events)) if (i++ >= skipAppends) yield append;
-    })();
-    const result = await appendHistory(store, rest, { onProgress: (p) => process.stdout.write(progressBar('seeding', skipEvents + p.appended, events, p.elapsedMs)) });
+    const result = await seedHistory(store, historyOf(events), events, 32);
     console.log(`\nseeded ${result.appended} events; head ${await store.headPosition()}`);
   } finally {
     await store.close();

@@ -12,9 +12,8 @@
 import { createPostgresEventStore } from '../libs/event-store/src/postgres/postgres-event-store.js';
 import { provideDatabase } from '../src/bootstrap/provide-database.js';
 import { configFromEnvironmentOrExit } from '../src/config/index.js';
-import { appendHistory, progressBar } from './national/append-history.js';
-import { historyOfSize, type NationalHistoryOptions } from './national/national-history.js';
-import { resumePoint } from './national/resume-point.js';
+import type { NationalHistoryOptions } from './national/national-history.js';
+import { seedHistory } from './national/seed-history.js';
 import { numberArgument } from './report/arguments.js';
 
 const CONCURRENCY = 32;
@@ -25,24 +24,12 @@ async function main(): Promise<void> {
   const database = await provideDatabase(configFromEnvironmentOrExit(), (line) => console.log(line));
   const store = await createPostgresEventStore({ connectionString: database.url, poolSize: CONCURRENCY + 2 });
   try {
-    const { skipAppends, skipEvents } = await resumePoint(store, historyOfSize(options, events), CONCURRENCY);
-    if (skipEvents > 0) console.log(`resuming after ${skipEvents.toLocaleString('en')} events already stored`);
-    const rest = dropFirst(historyOfSize(options, events), skipAppends);
-    const label = `seed ${options.seed}`;
-    const result = await appendHistory(store, rest, {
-      concurrency: CONCURRENCY,
-      onProgress: (p) => process.stdout.write(progressBar(label, skipEvents + p.appended, events, p.elapsedMs)),
-    });
+    const result = await seedHistory(store, options, events, CONCURRENCY);
     console.log(`\nappended ${result.appended.toLocaleString('en')} events in ${(result.elapsedMs / 1000).toFixed(1)} s; the log's head is at position ${await store.headPosition()}`);
   } finally {
     await store.close();
     await database.stop();
   }
-}
-
-function* dropFirst<T>(items: Iterable<T>, count: number): Generator<T> {
-  let i = 0;
-  for (const item of items) if (i++ >= count) yield item;
 }
 
 main().catch((error: unknown) => {

@@ -21,7 +21,11 @@ export interface ProjectionEngineOptions {
   projections: readonly AnyProjection[];
   /** Most events per batch (one transaction); default 1000. */
   batchSize?: number;
-  /** Most events per rebuild batch; default 10000 (memory is bounded by it, not by the log). */
+  /**
+   * Most events per rebuild batch; default 2500 (memory is bounded by it, not by the log). Larger
+   * batches write a doc many events touch fewer times: at 300k events 10,000 rebuilt 11 % faster
+   * than 2,500 but peaked at 521 MB RSS against 331 MB (and at 871 MB at 1M events).
+   */
   rebuildBatchSize?: number;
   /** How often a standby instance tries to take a job over, and an idle job looks again; default 3000. */
   retryIntervalMs?: number;
@@ -174,7 +178,7 @@ export class ProjectionEngine {
   }
 
   private newRunner(projection: AnyProjection): ProjectionRunner {
-    const { dataSource, eventStore, batchSize = 1000, rebuildBatchSize = 10_000, retryIntervalMs = 3000, beforeCommit } = this.options;
+    const { dataSource, eventStore, batchSize = 1000, rebuildBatchSize = 2_500, retryIntervalMs = 3000, beforeCommit } = this.options;
     this.rebuildReader ??= new SharedLogReader(eventStore, rebuildBatchSize);
     return new ProjectionRunner(projection, {
       dataSource,
