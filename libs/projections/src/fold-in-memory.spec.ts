@@ -1,17 +1,11 @@
 import { foldInMemory } from './fold-in-memory.js';
 import type { Projection } from './projection.js';
 import { ProjectionEventFailed } from './projection.errors.js';
-import { countKey, countingProjection, directCounts, type Count } from './testing/counting-projection.js';
+import { countKey, countingProjection, directCounts, sampleLog, type Count } from './testing/counting-projection.js';
 import { recordedEvent } from './testing/recorded-event.js';
 
 const counts = countingProjection();
-const events = [
-  recordedEvent(1, 'ContactRecorded', '0314'),
-  recordedEvent(2, 'CaseEnrolled', '0314'),
-  recordedEvent(4, 'ContactRecorded', '5701'),
-  recordedEvent(7, 'SomethingElse', '0314'),
-  recordedEvent(9, 'ContactRecorded', '0314'),
-];
+const events = sampleLog();
 
 describe('foldInMemory', () => {
   it('counts each event of its types once, as a direct count does', () => {

@@ -1,16 +1,9 @@
 import { foldInMemory } from './fold-in-memory.js';
 import { InMemoryFold } from './in-memory-fold.js';
-import { countKey, countingProjection } from './testing/counting-projection.js';
-import { recordedEvent } from './testing/recorded-event.js';
+import { countKey, countingProjection, sampleLog } from './testing/counting-projection.js';
 
 const counts = countingProjection();
-const events = [
-  recordedEvent(1, 'ContactRecorded', '0314'),
-  recordedEvent(2, 'CaseEnrolled', '0314'),
-  recordedEvent(4, 'ContactRecorded', '5701'),
-  recordedEvent(7, 'SomethingElse', '0314'),
-  recordedEvent(9, 'ContactRecorded', '0314'),
-];
+const events = sampleLog();
 
 describe('InMemoryFold', () => {
   it('gives what foldInMemory gives, however the events are split into pages', () => {

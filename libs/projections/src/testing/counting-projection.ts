@@ -1,5 +1,6 @@
 import { officeOfStream, type RecordedEvent } from '../../../event-store/src/index.js';
 import type { Projection } from '../projection.js';
+import { recordedEvent } from './recorded-event.js';
 
 /** Test projections: counts of events per office (`count|<office>`), the smallest real view. */
 export interface Count {
@@ -43,3 +44,12 @@ export function directCounts(events: readonly RecordedEvent[]): Map<string, numb
 /** The count view's figures, comparable with `directCounts`. */
 export const countsOf = (docs: ReadonlyMap<string, Count>): Map<string, number> =>
   new Map([...docs].map(([key, doc]) => [key, doc.events]));
+
+/** A short log for fold specs: two offices, a type the count does not take, gaps in positions. */
+export const sampleLog = (): RecordedEvent[] => [
+  recordedEvent(1, 'ContactRecorded', '0314'),
+  recordedEvent(2, 'CaseEnrolled', '0314'),
+  recordedEvent(4, 'ContactRecorded', '5701'),
+  recordedEvent(7, 'SomethingElse', '0314'),
+  recordedEvent(9, 'ContactRecorded', '0314'),
+];
