@@ -1,6 +1,6 @@
-import autocannon from 'autocannon';
-import { orgNumber, pick, random } from '../national/random.js';
+import { fork } from 'node:child_process';
 import { round } from '../report/percentiles.js';
+import type { LoadResult, LoadRun } from './load-generator.js';
 
 export interface HttpFigures {
   commandsPerSecond: number;
@@ -15,40 +15,29 @@ const CONNECTIONS = 64;
 
 /**
  * `POST employer-contacts` at 64 connections against `GET /health` on the same server: the
- * framework's own ceiling. Each request a valid command on one of 5,000 employers of the office.
+ * framework's own ceiling. autocannon runs in a child process (load-generator.ts).
  */
 export async function measureHttp(origin: string, token: string, officeNumber: string, seconds: number): Promise<HttpFigures> {
-  const rnd = random(7);
-  const employers = Array.from({ length: 5000 }, () => orgNumber(rnd));
-  const channels = ['PHONE', 'EMAIL', 'MEETING', 'VISIT'];
-  const themes = ['RECRUITMENT', 'INCLUSION', 'GENERAL_OUTREACH'];
-  const health = await autocannon({ url: `${origin}/health`, connections: CONNECTIONS, duration: seconds });
-  const commands = await autocannon({
-    url: origin,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [
-      {
-        method: 'POST',
-        path: `/api/v1/offices/${officeNumber}/employer-contacts`,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        // occurredAt a little in the past: late registration is normal, the future is refused.
-        setupRequest: (request) => ({
-          ...request,
-          body: JSON.stringify({
-            orgNumber: pick(rnd, employers), channel: pick(rnd, channels), theme: pick(rnd, themes),
-            naceCode: '47.110', occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
-          }),
-        }),
-      },
-    ],
-  });
+  const load = { origin, token, officeNumber, connections: CONNECTIONS, seconds };
+  const health = await generateLoad({ ...load, target: 'health' });
+  const commands = await generateLoad({ ...load, target: 'employer-contacts' });
   return {
-    commandsPerSecond: Math.round(commands.requests.total / commands.duration),
-    healthPerSecond: Math.round(health.requests.total / health.duration),
-    p50Ms: round(commands.latency.p50),
-    p99Ms: round(commands.latency.p99),
-    healthP99Ms: round(health.latency.p99),
-    failed: commands.non2xx + commands.errors,
+    commandsPerSecond: commands.perSecond,
+    healthPerSecond: health.perSecond,
+    p50Ms: round(commands.p50Ms),
+    p99Ms: round(commands.p99Ms),
+    healthP99Ms: round(health.p99Ms),
+    failed: commands.failed,
   };
+}
+
+function generateLoad(load: LoadRun): Promise<LoadResult> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL('./load-generator.js', import.meta.url), { stdio: 'inherit' });
+    child.once('message', (answer: { result?: LoadResult; error?: string }) =>
+      answer.result ? resolve(answer.result) : reject(new Error(`load generator: ${answer.error}`)));
+    child.once('exit', (code) => reject(new Error(`load generator exited with ${code} before answering`)));
+    child.once('error', reject);
+    child.send(load);
+  });
 }
