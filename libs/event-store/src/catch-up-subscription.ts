@@ -26,6 +26,19 @@ export function catchUpSubscription(source: CatchUpSource, options: SubscribeOpt
   let closed = false;
   let after = options.after ?? 0;
   const limit = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const lingerMs = options.lingerMs ?? 0;
+  // Cut short by close(), so that closing never waits out a linger.
+  let endLinger: (() => void) | undefined;
+  const linger = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        endLinger = undefined;
+        resolve();
+      }
+      endLinger = done;
+    });
   const { signal } = source;
 
   async function* batches(): AsyncGenerator<RecordedEvent[]> {
@@ -38,6 +51,7 @@ export function catchUpSubscription(source: CatchUpSource, options: SubscribeOpt
         after = batch[batch.length - 1]!.position;
         heldBackWait = FIRST_HELD_BACK_WAIT_MS;
         yield batch;
+        if (batch.length < limit && lingerMs > 0 && !closed) await linger(lingerMs);
       } else if (await source.heldBack?.()) {
         await signal.wait(Math.min(heldBackWait, source.pollIntervalMs), seen);
         heldBackWait = Math.min(heldBackWait * 2, LONGEST_HELD_BACK_WAIT_MS);
@@ -51,6 +65,7 @@ export function catchUpSubscription(source: CatchUpSource, options: SubscribeOpt
     [Symbol.asyncIterator]: () => batches(),
     close: async () => {
       closed = true;
+      endLinger?.();
       signal.notify();
     },
   };

@@ -58,6 +58,12 @@ export interface SubscribeOptions {
   types?: readonly string[];
   /** Largest batch handed out at once; default 500. */
   batchSize?: number;
+  /**
+   * Once live (a batch smaller than `batchSize` was handed out), wait this long before the next
+   * read, so that appends arriving meanwhile come as one batch rather than one read each. Default
+   * 0. Adapters with a push subscription (KurrentDB) batch by themselves and ignore it.
+   */
+  lingerMs?: number;
 }
 
 /**

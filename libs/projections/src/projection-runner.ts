@@ -15,6 +15,8 @@ export interface RunnerOptions {
   batchSize: number;
   /** Rebuild batches: larger, since a doc many events touch is then written once per batch. */
   rebuildBatchSize: number;
+  /** See `ProjectionEngineOptions.liveLingerMs`. */
+  liveLingerMs: number;
   /** The log read once for every rebuild this instance runs. */
   rebuildReader: SharedLogReader;
   retryIntervalMs: number;
@@ -125,7 +127,8 @@ export class ProjectionRunner {
   private followContext(lease: AdvisoryLease, track: Track, table: string): FollowContext {
     const { eventStore, signal, beforeCommit, logger, rebuildReader } = this.options;
     const batchSize = track === 'live' ? this.options.batchSize : this.options.rebuildBatchSize;
-    const subscribe = (after: number) => (track === 'live' ? eventStore.subscribe({ after, batchSize }) : rebuildReader.subscribe(after));
+    const { liveLingerMs: lingerMs } = this.options;
+    const subscribe = (after: number) => (track === 'live' ? eventStore.subscribe({ after, batchSize, lingerMs }) : rebuildReader.subscribe(after));
     return { runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, signal, beforeCommit, logger };
   }
 
