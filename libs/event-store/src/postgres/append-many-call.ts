@@ -12,14 +12,18 @@ export interface GroupedAppend {
 /** Per append of a group, in the group's order: its stored rows, or why it was not stored. */
 export type GroupedOutcome = AppendedRow[] | 'already-appended' | 'stream-busy' | { wrongRevision: number };
 
-interface GroupRow extends AppendedRow {
+interface GroupRow {
   o_append: number;
   o_status: 'appended' | 'already-appended' | 'stream-busy' | 'wrong-revision';
+  /** The stream's revision before the append (bigint as text); null when its stream was busy. */
+  o_revision: string | null;
+  o_positions: string[] | null;
+  o_recorded_at: Date | null;
 }
 
 const APPEND_MANY_STATEMENT = 'es_append_many';
 const APPEND_MANY_SQL =
-  'SELECT o_append, o_status, o_id, o_revision, o_position, o_recorded_at FROM es_append_many($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], $8)';
+  'SELECT o_append, o_status, o_revision, o_positions, o_recorded_at FROM es_append_many($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], $8)';
 
 /**
  * A group of appends to distinct streams in one transaction and one round trip
@@ -45,13 +49,24 @@ export async function callAppendMany(pool: pg.Pool, group: readonly GroupedAppen
         notify,
       ],
     });
-    const outcomes: GroupedOutcome[] = group.map(() => []);
+    const outcomes: GroupedOutcome[] = [];
     for (const row of rows) {
       const i = row.o_append - 1;
-      if (row.o_status === 'appended') (outcomes[i] as AppendedRow[]).push(row);
-      else if (row.o_status === 'already-appended' || row.o_status === 'stream-busy') outcomes[i] = row.o_status;
-      else outcomes[i] = { wrongRevision: Number(row.o_revision) };
+      if (row.o_status === 'appended') {
+        const before = Number(row.o_revision);
+        outcomes[i] = group[i]!.events.map((e, n) => ({
+          o_id: e.id,
+          o_revision: String(before + n + 1),
+          o_position: row.o_positions![n]!,
+          o_recorded_at: row.o_recorded_at!,
+        }));
+      } else if (row.o_status === 'wrong-revision') {
+        outcomes[i] = { wrongRevision: Number(row.o_revision) };
+      } else {
+        outcomes[i] = row.o_status;
+      }
     }
+    if (outcomes.length !== group.length || outcomes.includes(undefined as never)) throw new Error('es_append_many left an append unanswered');
     return outcomes;
   } catch (error) {
     // Failing inside the global section leaves its session lock taken on this connection.

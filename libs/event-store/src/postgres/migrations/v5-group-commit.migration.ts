@@ -24,9 +24,11 @@ import type { EventStoreMigration } from './event-store-migration.js';
  * With `p_notify` the group's commit also wakes listeners (`pg_notify` is delivered on COMMIT),
  * saving the separate NOTIFY round trip of append-notifications.ts.
  *
- * Result rows: per stored event (o_append, 'appended', id, revision, position, recorded_at);
- * per append not stored one row (o_append, 'wrong-revision', 'already-appended' or
- * 'stream-busy', NULL, the stream's revision or NULL, NULL, NULL). o_append is the append's 1-based place in the arrays.
+ * One result row per append, in no particular order: (o_append, its 1-based place in the arrays;
+ * o_status 'appended', 'wrong-revision', 'already-appended' or 'stream-busy'; o_revision, the
+ * stream's revision before it, its events having o_revision + 1, + 2, …, or NULL when busy;
+ * o_positions, its events' positions when appended; o_recorded_at, the transaction's now()).
+ * One row per append, not per event: a 100-event append answers one row, not a hundred.
  */
 export const v5GroupCommit: EventStoreMigration = {
   version: 5,
@@ -41,7 +43,7 @@ export const v5GroupCommit: EventStoreMigration = {
       p_data jsonb[],
       p_metadata jsonb[],
       p_notify boolean
-    ) RETURNS TABLE (o_append int, o_status text, o_id uuid, o_revision bigint, o_position bigint, o_recorded_at timestamptz)
+    ) RETURNS TABLE (o_append int, o_status text, o_revision bigint, o_positions bigint[], o_recorded_at timestamptz)
     LANGUAGE plpgsql AS $fn$
     DECLARE
       v_appends int := cardinality(p_streams);
@@ -53,8 +55,10 @@ export const v5GroupCommit: EventStoreMigration = {
       v_stored boolean;
       v_accepted boolean[] := '{}';
       v_base bigint[] := '{}'; -- the stream's revision before the append
+      v_first_slot int[] := '{}';  -- the append's first place among the group's stored events
       v_event_append int[] := '{}';
       v_event_revision bigint[] := '{}';
+      v_event_slot int[] := '{}';
       v_total int := 0;
       v_positions bigint[];
     BEGIN
@@ -66,8 +70,10 @@ export const v5GroupCommit: EventStoreMigration = {
           v_busy := v_busy || v_hash;
         END IF;
       END LOOP;
-      SELECT coalesce(jsonb_object_agg(stream_id, revision), '{}') INTO v_revisions
-        FROM es_streams WHERE stream_id = ANY(p_streams);
+      -- Planned afresh each time (once per group): a plan cached while es_streams was small is a
+      -- sequential scan, the trap v4 describes for es_events.
+      EXECUTE 'SELECT coalesce(jsonb_object_agg(stream_id, revision), ''{}'') FROM es_streams WHERE stream_id = ANY($1)'
+        INTO v_revisions USING p_streams;
 
       FOR i IN 1 .. v_appends LOOP
         v_current := coalesce((v_revisions ->> p_streams[i])::bigint, -1);
@@ -75,10 +81,7 @@ export const v5GroupCommit: EventStoreMigration = {
         IF hashtext(p_streams[i]) = ANY(v_busy) THEN
           o_append := i;
           o_status := 'stream-busy';
-          o_id := NULL;
           o_revision := NULL;
-          o_position := NULL;
-          o_recorded_at := NULL;
           RETURN NEXT;
         ELSIF p_expected[i] = 'any'
            OR (p_expected[i] = 'no_stream' AND v_current < 0)
@@ -87,9 +90,11 @@ export const v5GroupCommit: EventStoreMigration = {
           v_accepted[i] := true;
           v_base[i] := v_current;
           v_revisions := v_revisions || jsonb_build_object(p_streams[i], v_current + p_counts[i]);
+          v_first_slot[i] := v_total + 1;
           FOR n IN 1 .. p_counts[i] LOOP
             v_event_append[v_first + n - 1] := i;
             v_event_revision[v_first + n - 1] := v_current + n;
+            v_event_slot[v_first + n - 1] := v_total + n;
           END LOOP;
           v_total := v_total + p_counts[i];
         ELSE
@@ -98,10 +103,7 @@ export const v5GroupCommit: EventStoreMigration = {
             USING p_ids[v_first : v_first + p_counts[i] - 1];
           o_append := i;
           o_status := CASE WHEN v_stored THEN 'already-appended' ELSE 'wrong-revision' END;
-          o_id := NULL;
           o_revision := v_current;
-          o_position := NULL;
-          o_recorded_at := NULL;
           RETURN NEXT;
         END IF;
         v_first := v_first + p_counts[i];
@@ -123,17 +125,15 @@ export const v5GroupCommit: EventStoreMigration = {
         WHERE v_accepted[i] GROUP BY p_streams[i] ORDER BY 1
         ON CONFLICT (stream_id) DO UPDATE SET revision = EXCLUDED.revision;
       -- Positions in the order of the arrays: appends in turn, each append's events in order.
+      INSERT INTO es_events (position, id, stream_id, revision, type, data, metadata)
+        SELECT v_positions[v_event_slot[e.k]], e.id, p_streams[v_event_append[e.k]], v_event_revision[e.k], e.type, e.data, e.metadata
+        FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS e(id, type, data, metadata, k)
+        WHERE v_event_slot[e.k] IS NOT NULL;
       RETURN QUERY
-        WITH stored AS (
-          SELECT e.k, e.id, e.type, e.data, e.metadata, v_event_append[e.k] AS a, v_event_revision[e.k] AS revision,
-                 v_positions[row_number() OVER (ORDER BY e.k)] AS position
-          FROM unnest(p_ids, p_types, p_data, p_metadata) WITH ORDINALITY AS e(id, type, data, metadata, k)
-          WHERE v_event_append[e.k] IS NOT NULL
-        ), inserted AS (
-          INSERT INTO es_events (position, id, stream_id, revision, type, data, metadata)
-            SELECT s.position, s.id, p_streams[s.a], s.revision, s.type, s.data, s.metadata FROM stored AS s
-        )
-        SELECT s.a::int, 'appended', s.id, s.revision, s.position, now() FROM stored AS s ORDER BY s.k;
+        SELECT i, 'appended', v_base[i], v_positions[v_first_slot[i] : v_first_slot[i] + p_counts[i] - 1], now()
+        FROM generate_series(1, v_appends) AS i
+        WHERE v_accepted[i]
+        ORDER BY i;
       IF p_notify THEN
         PERFORM pg_notify('es_appended', '');
       END IF;
