@@ -13,8 +13,12 @@ export interface AppendGroupLimits {
   events: number;
 }
 
-/** pgbench peaks at 8–12 connections on two cores; fewer, fuller groups do better still (bench/README.md). */
-export const DEFAULT_GROUP_LIMITS: AppendGroupLimits = { connections: 3, appends: 64, events: 2_000 };
+/**
+ * A few connections, so that groups fill while one is in flight (pgbench peaks at 8–12 single
+ * appends' connections on two cores; 3–6 group connections measured alike, bench/README.md).
+ * 1,000 events keep a group's transaction and WAL short; 32 single appends fit one group.
+ */
+export const DEFAULT_GROUP_LIMITS: AppendGroupLimits = { connections: 4, appends: 64, events: 1_000 };
 
 interface Waiting extends GroupedAppend {
   resolve(outcome: AppendedRow[] | 'already-appended'): void;
