@@ -125,6 +125,47 @@ describe('PostgreSQL event store: appends committed in groups', () => {
     for (const group of rows) expect(Number(group.appends) <= 3 && (Number(group.events) <= 4 || Number(group.appends) === 1)).toBe(true);
   });
 
+  it('stores exactly what it acknowledged when two instances append to the same few streams at once', async () => {
+    const other = await createPostgresEventStore({ connectionString: db.url, poolSize: 5 });
+    const office = uniquePrefix();
+    const streams = Array.from({ length: 8 }, (_, n) => `${office}case-${n}`);
+    const acknowledged = new Map<string, { revision: number; position: number }>();
+    let refused = 0;
+    try {
+      await Promise.all(
+        Array.from({ length: 32 }, async (_, writer) => {
+          const instance = writer % 3 === 0 ? other : store;
+          for (let round = 0; round < 10; round++) {
+            const stream = streams[(writer + round) % streams.length]!;
+            const [last] = await instance.readStream(stream, { direction: 'backwards', limit: 1 });
+            const result = await instance
+              .append(stream, events(1 + (round % 3)), { expectedRevision: last ? last.revision : 'no_stream' })
+              .catch((error: unknown) => {
+                if (!(error instanceof WrongExpectedRevision)) throw error;
+                refused++;
+                return undefined;
+              });
+            for (const e of result?.events ?? []) acknowledged.set(e.id, { revision: e.revision, position: e.position });
+          }
+        }),
+      );
+    } finally {
+      await other.close();
+    }
+
+    const { rows } = await admin.query<{ id: string; stream_id: string; revision: string; position: string }>(
+      'SELECT id, stream_id, revision, position FROM es_events WHERE stream_id = ANY($1) ORDER BY stream_id, revision',
+      [streams],
+    );
+    expect(refused).toBeGreaterThan(0);
+    expect(rows.length).toBe(acknowledged.size);
+    for (const row of rows) expect(acknowledged.get(row.id)).toEqual({ revision: Number(row.revision), position: Number(row.position) });
+    for (const stream of streams) {
+      const revisions = rows.filter((r) => r.stream_id === stream).map((r) => Number(r.revision));
+      expect(revisions).toEqual(revisions.map((_, n) => n));
+    }
+  });
+
   it('checks two appends of one stream in one call of es_append_many in their order', async () => {
     const stream = `${uniquePrefix()}case-1`;
     const call = (expected: string[]) =>
