@@ -107,6 +107,41 @@ function toJson(value: unknown, what: string): string {
     }
   };
   if (value === undefined) throw new InvalidAppend(`${what} is missing`);
-  check(value, '$');
+  // The walk that names the offending path builds a string per field: run it only to say what is wrong.
+  if (!jsonSafe(value, new Set())) check(value, '$');
   return JSON.stringify(value);
+}
+
+/** What `check` refuses, without naming it: true when JSON.stringify would round-trip `value`. */
+function jsonSafe(v: unknown, seen: Set<unknown>): boolean {
+  switch (typeof v) {
+    case 'bigint':
+    case 'function':
+    case 'symbol':
+      return false;
+    case 'number':
+      return Number.isFinite(v);
+    case 'string':
+      return !v.includes('\u0000');
+    case 'object': {
+      if (v === null) return true;
+      if (seen.has(v) || v instanceof Map || v instanceof Set) return false;
+      seen.add(v);
+      let safe = true;
+      if (Array.isArray(v)) {
+        for (let i = 0; safe && i < v.length; i++) safe = jsonSafe(v[i], seen);
+      } else if (!(v instanceof Date)) {
+        for (const k of Object.keys(v)) {
+          if (k.includes('\u0000') || !jsonSafe((v as Record<string, unknown>)[k], seen)) {
+            safe = false;
+            break;
+          }
+        }
+      }
+      seen.delete(v);
+      return safe;
+    }
+    default:
+      return true;
+  }
 }

@@ -13,7 +13,7 @@ import type {
   SubscribeOptions,
   Subscription,
 } from '../event-store.port.js';
-import { callAppend } from './append-call.js';
+import { AppendGroups, type AppendGroupLimits } from './append-groups.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
 import { AppendNotifier, listenForAppends, type AppendListener } from './append-notifications.js';
 import { migrateEventStore } from './migrate-event-store.js';
@@ -24,12 +24,15 @@ export interface PostgresEventStoreOptions {
   poolSize?: number;
   /** How often live subscriptions look for new events when no notification came. */
   pollIntervalMs?: number;
+  /** How appends are grouped into transactions (append-groups.ts); the defaults suit two cores. */
+  appendGroups?: AppendGroupLimits;
 }
 
-/** The default store: events in PostgreSQL, appended through one SQL function per append. */
+/** The default store: events in PostgreSQL, concurrent appends grouped into one SQL call and transaction. */
 export class PostgresEventStore implements EventStore {
   private readonly signal = new ChangeSignal();
   private readonly notifier: AppendNotifier;
+  private readonly groups: AppendGroups;
   private listener?: AppendListener;
 
   constructor(
@@ -37,6 +40,7 @@ export class PostgresEventStore implements EventStore {
     private readonly options: PostgresEventStoreOptions,
   ) {
     this.notifier = new AppendNotifier(pool);
+    this.groups = new AppendGroups(pool, this.notifier, options.appendGroups);
   }
 
   async start(): Promise<void> {
@@ -46,9 +50,8 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const input = prepareAppend(streamId, events, options.expectedRevision);
-    const rows = await callAppend(this.pool, streamId, input.events, input.expectedRevision);
+    const rows = await this.groups.append({ streamId, events: input.events, expectedRevision: input.expectedRevision });
     if (rows === 'already-appended') return this.earlierAppend(streamId, input.events.map((e) => e.id));
-    this.notifier.appended();
     const byId = new Map(input.events.map((e) => [e.id, e]));
     const recorded = rows
       .map((row): RecordedEvent => {
@@ -132,6 +135,7 @@ export class PostgresEventStore implements EventStore {
   async close(): Promise<void> {
     this.signal.notify();
     await this.listener?.close();
+    await this.groups.drain();
     await this.notifier.drain();
     await this.pool.end();
   }

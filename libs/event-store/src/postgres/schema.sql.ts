@@ -3,6 +3,7 @@ import { v1EventsAndStreams } from './migrations/v1-events-and-streams.migration
 import { v2AppendQueuesPerStream } from './migrations/v2-append-queues-per-stream.migration.js';
 import { v3CategoryRecordedAtIndex } from './migrations/v3-category-recorded-at-index.migration.js';
 import { v4GlobalSectionPositionsOnly } from './migrations/v4-global-section-positions-only.migration.js';
+import { v5GroupCommit } from './migrations/v5-group-commit.migration.js';
 
 /** The event store's schema, as ordered migrations applied by `migrateEventStore`; never synchronised from code. */
 export const EVENT_STORE_MIGRATIONS: readonly EventStoreMigration[] = [
@@ -10,4 +11,5 @@ export const EVENT_STORE_MIGRATIONS: readonly EventStoreMigration[] = [
   v2AppendQueuesPerStream,
   v3CategoryRecordedAtIndex,
   v4GlobalSectionPositionsOnly,
+  v5GroupCommit,
 ];
