@@ -15,4 +15,6 @@ export const MIGRATIONS = [
   projectionOrderIndexMigration('employer_relationships', 'byLastContact', 1766000000001),
   projectionOrderIndexMigration('employer_relationships', 'byContacts', 1766000000002),
   projectionOrderIndexMigration('employer_relationships', 'byPlacements', 1766000000003),
+  // The office comparison reads the external cases that went quiet on one day (active_cases v3).
+  projectionOrderIndexMigration('active_cases', 'byQuietSince', 1766000000004),
 ] as const;
