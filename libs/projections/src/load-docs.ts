@@ -6,6 +6,8 @@ import { queryRows, toNumber } from './sql.js';
 /** Docs of a view in key order (in sort key order for an ordered range), and the position the view had processed when they were read. */
 export interface LoadedDocs<Doc> {
   position: number;
+  /** The projection version the docs were written by (null before the first start): older than the code while a new version rebuilds. */
+  version: number | null;
   docs: Map<string, Doc>;
 }
 
@@ -16,16 +18,17 @@ export interface LoadedDocs<Doc> {
  */
 export async function loadDocs<Doc>(dataSource: DataSource, name: string, range?: KeyRange): Promise<LoadedDocs<Doc>> {
   const { where, orderBy, limit, params } = selection(name, range);
-  const rows = await queryRows<{ position: string | null; key: string | null; doc: Doc }>(
+  const rows = await queryRows<{ position: string | null; version: number | null; key: string | null; doc: Doc }>(
     dataSource,
-    `SELECT (SELECT position FROM ${CHECKPOINTS} WHERE name = $1) AS position, d.key, d.doc
+    `SELECT (SELECT position FROM ${CHECKPOINTS} WHERE name = $1) AS position,
+       (SELECT version FROM ${CHECKPOINTS} WHERE name = $1) AS version, d.key, d.doc
      FROM (SELECT 1) AS one
      LEFT JOIN LATERAL (SELECT key, doc FROM ${projectionTables(name).live} WHERE ${where} ORDER BY ${orderBy}${limit}) AS d ON true`,
     params,
   );
   const docs = new Map<string, Doc>();
   for (const row of rows) if (row.key !== null) docs.set(row.key, row.doc);
-  return { position: toNumber(rows[0]?.position ?? 0), docs };
+  return { position: toNumber(rows[0]?.position ?? 0), version: rows[0]?.version ?? null, docs };
 }
 
 function selection(name: string, range: KeyRange | undefined): { where: string; orderBy: string; limit: string; params: unknown[] } {
