@@ -21,9 +21,10 @@ export type ReadRelationships = (range: KeyRange) => Promise<Map<string, Employe
 
 /**
  * A page of the office's employers in the chosen order; `after` is the org number that ended
- * the previous page (one the office has not met starts from the top). Two reads whose cost
- * follows the page, not how many employers the office has ever met: the cursor's doc, then an
- * ordered read of the page from its sort key, one doc more than the page to know if another follows.
+ * the previous page (one the office has not met starts from the top). Reads whose cost follows
+ * the page, not how many employers the office has ever met: with `after`, the cursor's doc by its
+ * key; then an ordered read from its sort key (or the top), one doc more than the page to know if
+ * another follows.
  */
 export async function employerPage(
   read: ReadRelationships,
