@@ -37,6 +37,8 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
       [`offices/${o}/follow-up-gaps?days=10`, 'manager'],
       [`offices/${o}/employers?sort=lastContact`, 'manager'],
       [`offices/${o}/employers?sort=placements&limit=1`, 'manager'],
+      [`offices/${o}/employers?sort=contacts&limit=1&after=${ORG.shop}`, 'manager'],
+      [`offices/${o}/employers?sort=lastContact&limit=1&after=${ORG.shop}`, 'manager'],
     ]),
     [`offices?${period}`, 'manager'],
     [`offices?${period}`, 'auditor'],

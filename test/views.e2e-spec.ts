@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import type { EventStore, RecordedEvent } from '../libs/event-store/src/index.js';
+import { ProjectionEngine } from '../libs/projections/src/projection-engine.js';
 import { EVENT_STORE } from '../src/infrastructure/event-store.module.js';
 import { startApp, type RunningApp } from './app-harness.js';
 import { manager, ORG, twoOfficeTokens } from './fixtures.js';
@@ -156,4 +158,23 @@ describe('the views managers query (PostgreSQL)', () => {
     await running.http.post('/api/v1/admin/projections/nothing/rebuild').set('authorization', `Bearer ${admin}`).expect(404);
     await running.http.post('/api/v1/admin/projections/outcomes/rebuild').set('authorization', `Bearer ${tokens.manager}`).expect(403);
   }, 30_000);
+
+  it('answers 503 with Retry-After while a newer version of a view rebuilds, rather than read the older version’s docs', async () => {
+    const engine = running.app.get(ProjectionEngine);
+    const dataSource = running.app.get(DataSource);
+    // As after a deploy: the table holds an older version's docs. Stopped, so no rebuild swaps them out meanwhile.
+    await engine.stop();
+    await dataSource.query(`UPDATE projection_checkpoints SET version = version - 1 WHERE name = 'employer_relationships'`);
+    try {
+      const response = await running.http.get('/api/v1/offices/0314/employers?sort=contacts').set('authorization', `Bearer ${tokens.manager}`).expect(503);
+      expect(response.headers['retry-after']).toBeDefined();
+      expect(response.body).toMatchObject({ status: 503, code: 'VIEW.REBUILDING' });
+      // The other views are at their version and answer as ever.
+      await running.http.get('/api/v1/offices/0314/engagement').set('authorization', `Bearer ${tokens.manager}`).expect(200);
+    } finally {
+      await dataSource.query(`UPDATE projection_checkpoints SET version = version + 1 WHERE name = 'employer_relationships'`);
+      await engine.start();
+    }
+    expect((await get('offices/0314/employers?sort=contacts')).employers.length).toBeGreaterThan(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { CreateProjectionCheckpoints1764000000000, projectionTableMigration } from '../../libs/projections/src/projection.migrations.js';
+import { CreateProjectionCheckpoints1764000000000, projectionOrderIndexMigration, projectionTableMigration } from '../../libs/projections/src/projection.migrations.js';
 import { CreateAccessLog1765000000000 } from '../access-log/access-log.migration.js';
 import { CreateIdempotencyRecords1763800000000 } from '../shared/commands/idempotency.migration.js';
 
@@ -11,4 +11,10 @@ export const MIGRATIONS = [
   projectionTableMigration('outcomes', 1764000000003),
   projectionTableMigration('active_cases', 1764000000004),
   CreateAccessLog1765000000000,
+  // The employers page reads one office's relationships in each of its orders (employer_relationships v3).
+  projectionOrderIndexMigration('employer_relationships', 'byLastContact', 1766000000001),
+  projectionOrderIndexMigration('employer_relationships', 'byContacts', 1766000000002),
+  projectionOrderIndexMigration('employer_relationships', 'byPlacements', 1766000000003),
+  // The office comparison reads the external cases that went quiet on one day (active_cases v3).
+  projectionOrderIndexMigration('active_cases', 'byQuietSince', 1766000000004),
 ] as const;

@@ -1,11 +1,12 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { followUpGapsProjection } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
+import { followUpGapCountRanges } from '../cases/follow-up-gaps/follow-up-gaps.query.js';
 import { outcomesProjection } from '../cases/outcomes/outcomes.projection.js';
 import { engagementProjection } from '../employers/engagement/engagement.projection.js';
 import { periodOf } from '../shared/views/query-params.js';
 import type { AsOfMarks, ViewTime } from '../shared/views/view-time.js';
 import { ViewReader } from '../shared/views/view-reader.js';
-import { compareOffices, type OfficeFigures } from './office-comparison.js';
+import { COMPARED_GAP_DAYS, compareOffices, type OfficeFigures } from './office-comparison.js';
 
 export interface OfficesAnswer extends Partial<AsOfMarks> {
   position: number;
@@ -31,16 +32,23 @@ export class GetOfficesHandler implements IQueryHandler<GetOffices> {
   async execute({ visibleOffices, period: asked, time }: GetOffices): Promise<OfficesAnswer> {
     const view = await this.views.at(time, [engagementProjection, outcomesProjection, followUpGapsProjection], { offices: visibleOffices });
     const period = periodOf(asked, view.now);
-    const [engagement, outcomes, activeCases] = await Promise.all([
+    const gapRanges = followUpGapCountRanges(COMPARED_GAP_DAYS, view.now, visibleOffices);
+    const [engagement, outcomes, openCases, quietOnCutoffDay] = await Promise.all([
       view.read(engagementProjection, { from: `m|${period.from}`, to: `m|${period.to}` }),
       view.read(outcomesProjection, { from: `n|${period.from}`, to: `n|${period.to}` }),
-      view.read(followUpGapsProjection, { prefix: 'a|' }),
+      view.read(followUpGapsProjection, gapRanges.tallies),
+      view.read(followUpGapsProjection, gapRanges.cutoffDay),
     ]);
     const visible = (office: string) => !visibleOffices || visibleOffices.includes(office);
     return {
-      position: Math.min(engagement.position, outcomes.position, activeCases.position),
+      position: Math.min(engagement.position, outcomes.position, openCases.position, quietOnCutoffDay.position),
       ...view.marks,
-      offices: compareOffices({ engagement: engagement.docs, outcomes: outcomes.docs, activeCases: activeCases.docs }, period, view.now, visible),
+      offices: compareOffices(
+        { engagement: engagement.docs, outcomes: outcomes.docs, openCases: openCases.docs, quietOnCutoffDay: quietOnCutoffDay.docs },
+        period,
+        view.now,
+        visible,
+      ),
     };
   }
 }

@@ -1,6 +1,7 @@
 import { foldInMemory } from '../../libs/projections/src/fold-in-memory.js';
 import { selectDocs } from '../../libs/projections/src/key-range.js';
 import { followUpGapsProjection } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
+import { followUpGapCountRanges } from '../cases/follow-up-gaps/follow-up-gaps.query.js';
 import { outcomesProjection } from '../cases/outcomes/outcomes.projection.js';
 import { engagementProjection } from '../employers/engagement/engagement.projection.js';
 import { recordedAt } from '../shared/views/recorded.js';
@@ -16,13 +17,16 @@ const history = [
   ...recordedAt(6, '5001', 'case-b', enrolled(external)),
   ...recordedAt(7, '5001', 'employer-c', contacted('974760673', '2025-12-01T10:00:00Z')), // before the period
 ];
-// The rows the offices query reads: month-first rows of the period, and every active case.
+const now = '2026-05-01T10:00:00Z';
+// The rows the offices query reads: month-first rows of the period, every office's tally of open cases, the cases gone quiet on the cutoff's day.
+const gapRanges = followUpGapCountRanges(30, now);
 const docs = {
   engagement: selectDocs(foldInMemory(engagementProjection, history), { from: 'm|2026-01', to: 'm|2026-06' }),
   outcomes: selectDocs(foldInMemory(outcomesProjection, history), { from: 'n|2026-01', to: 'n|2026-06' }),
-  activeCases: selectDocs(foldInMemory(followUpGapsProjection, history), { prefix: 'a|' }),
+  openCases: selectDocs(foldInMemory(followUpGapsProjection, history), gapRanges.tallies),
+  quietOnCutoffDay: selectDocs(foldInMemory(followUpGapsProjection, history), gapRanges.cutoffDay),
 };
-const compare = (visible: (office: string) => boolean = () => true) => compareOffices(docs, { from: '2026-01', to: '2026-06' }, '2026-05-01T10:00:00Z', visible);
+const compare = (visible: (office: string) => boolean = () => true) => compareOffices(docs, { from: '2026-01', to: '2026-06' }, now, visible);
 
 describe('office comparison', () => {
   it('sets the offices side by side over the period: contacts, employers, contacts per advisor, cohorts and gaps', () => {
@@ -30,6 +34,13 @@ describe('office comparison', () => {
       { officeNumber: '0314', employerContacts: 3, uniqueEmployers: 2, contactsPerAdvisor: 1.5, enrolled: 1, placed: 1, placementRate: 1, followUpGaps: 0 },
       { officeNumber: '5001', employerContacts: 0, uniqueEmployers: 0, contactsPerAdvisor: 0, enrolled: 1, placed: 0, placementRate: 0, followUpGaps: 1 },
     ]);
+  });
+
+  it('lists an office whose only active case is followed up in-house, with no gaps, as the gaps view would', () => {
+    const inHouseOnly = [...history, ...recordedAt(20, '1201', 'case-c', enrolled(caseProfile('c', '2026-01-02T10:00:00Z')))];
+    const replayed = (range: Parameters<typeof selectDocs>[1]) => selectDocs(foldInMemory(followUpGapsProjection, inHouseOnly), range);
+    const offices = compareOffices({ ...docs, openCases: replayed(gapRanges.tallies), quietOnCutoffDay: replayed(gapRanges.cutoffDay) }, { from: '2026-01', to: '2026-06' }, now, () => true);
+    expect(offices.map((o) => [o.officeNumber, o.followUpGaps])).toEqual([['0314', 0], ['1201', 0], ['5001', 1]]);
   });
 
   it('shows only the offices the caller may see', () => {

@@ -1,5 +1,5 @@
-import type { ActiveCase } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
-import { followUpGaps } from '../cases/follow-up-gaps/follow-up-gaps.query.js';
+import type { ActiveCase, OfficeOpenCases } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
+import { followUpGapCounts } from '../cases/follow-up-gaps/follow-up-gaps.query.js';
 import type { OfficeMonth } from '../cases/outcomes/outcomes.projection.js';
 import type { EngagementMonth } from '../employers/engagement/engagement.projection.js';
 import { ratio } from '../shared/views/months.js';
@@ -15,17 +15,27 @@ export interface OfficeFigures {
   followUpGaps: number;
 }
 
+/** The follow-up gaps the comparison shows: the gaps view's own default. */
+export const COMPARED_GAP_DAYS = 30;
 
-/** Offices side by side over [from, to]; follow-up gaps (30 days) as of `now` (the request's or the as-of moment's), as the gaps view counts them. */
+/**
+ * Offices side by side over [from, to]; follow-up gaps (30 days) as of `now` (the request's or the
+ * as-of moment's), as the gaps view counts them (`followUpGapCounts`, from the docs of `followUpGapCountRanges`).
+ */
 export function compareOffices(
-  docs: { engagement: Map<string, unknown>; outcomes: Map<string, unknown>; activeCases: Map<string, unknown> },
+  docs: {
+    engagement: Map<string, unknown>;
+    outcomes: Map<string, unknown>;
+    openCases: Map<string, unknown>;
+    quietOnCutoffDay: Map<string, unknown>;
+  },
   period: { from: string; to: string },
   now: string,
   visible: (office: string) => boolean,
 ): OfficeFigures[] {
-  const offices = new Map<string, { contacts: number; employers: Set<string>; advisors: Set<string>; enrolled: number; placed: number; active: ActiveCase[] }>();
+  const offices = new Map<string, { contacts: number; employers: Set<string>; advisors: Set<string>; enrolled: number; placed: number }>();
   const office = (number: string) => {
-    if (!offices.has(number)) offices.set(number, { contacts: 0, employers: new Set(), advisors: new Set(), enrolled: 0, placed: 0, active: [] });
+    if (!offices.has(number)) offices.set(number, { contacts: 0, employers: new Set(), advisors: new Set(), enrolled: 0, placed: 0 });
     return offices.get(number)!;
   };
   const inPeriod = (month: string) => month >= period.from && month <= period.to;
@@ -45,11 +55,10 @@ export function compareOffices(
     office(month.officeNumber).enrolled += month.enrolled;
     office(month.officeNumber).placed += month.placed;
   }
-  // Active cases: `a|<office>|<caseId>`; only cases open at the view's position (live, or replayed as of a moment).
-  for (const [key, doc] of docs.activeCases) {
-    const number = key.split('|')[1]!;
-    if (visible(number)) office(number).active.push(doc as ActiveCase);
-  }
+  // An office with active cases at the view's position (live, or replayed as of a moment) has a tally row.
+  const tallies = [...docs.openCases.values()] as OfficeOpenCases[];
+  for (const tally of tallies) if (visible(tally.officeNumber)) office(tally.officeNumber);
+  const gaps = followUpGapCounts(tallies, docs.quietOnCutoffDay as Map<string, ActiveCase>, COMPARED_GAP_DAYS, now);
   return [...offices]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([officeNumber, f]) => ({
@@ -60,6 +69,6 @@ export function compareOffices(
       enrolled: f.enrolled,
       placed: f.placed,
       placementRate: ratio(f.placed, f.enrolled),
-      followUpGaps: followUpGaps(f.active, 30, now).length,
+      followUpGaps: gaps.get(officeNumber) ?? 0,
     }));
 }

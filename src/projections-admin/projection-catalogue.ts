@@ -1,6 +1,6 @@
 import type { KeyRange } from '../../libs/projections/src/key-range.js';
 import type { AnyProjection } from '../../libs/projections/src/projection.js';
-import { followUpGapsProjection, activeCasePrefix } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
+import { followUpGapsProjection, activeCasePrefix, openCasesKey } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
 import { cohortPrefix, outcomesProjection } from '../cases/outcomes/outcomes.projection.js';
 import { employerRelationshipsProjection, relationshipPrefix } from '../employers/employer-relationships/employer-relationships.projection.js';
 import { engagementProjection, monthKey } from '../employers/engagement/engagement.projection.js';
@@ -13,5 +13,5 @@ export const PROJECTIONS: readonly { projection: AnyProjection; officeRanges: (o
   { projection: employerRelationshipsProjection, officeRanges: (o) => [{ prefix: relationshipPrefix(o) }] },
   // Provider rows are keyed month first (national view); an office's cohorts are its own.
   { projection: outcomesProjection, officeRanges: (o) => [{ prefix: cohortPrefix(o) }] },
-  { projection: followUpGapsProjection, officeRanges: (o) => [{ prefix: activeCasePrefix(o) }] },
+  { projection: followUpGapsProjection, officeRanges: (o) => [{ prefix: activeCasePrefix(o) }, { keys: [openCasesKey(o)] }] },
 ];

@@ -1,7 +1,7 @@
 export type { Projection, RowAccess, AnyProjection } from './projection.js';
 export { foldInMemory } from './fold-in-memory.js';
 export { InMemoryFold } from './in-memory-fold.js';
-export { selectDocs, inKeyRange, type KeyRange } from './key-range.js';
+export { selectDocs, inKeyRange, type KeyRange, type OrderedRange } from './key-range.js';
 export { compareKeys, sameJson, toStoredJson } from './stored-json.js';
 export { ProjectionEventFailed, ProjectionTablesMissing, UnknownProjection } from './projection.errors.js';
 export { ProjectionEngine, type ProjectionEngineOptions } from './projection-engine.js';
@@ -10,6 +10,6 @@ export type { LoadedDocs } from './load-docs.js';
 export type { ProjectionStatus, ProjectionState, ProjectionError } from './projection-status.js';
 export type { VerifyOptions, VerifyResult } from './verify-projection.js';
 export type { Track } from './progress.js';
-export { CreateProjectionCheckpoints1764000000000, projectionTableMigration, type MigrationClass } from './projection.migrations.js';
+export { CreateProjectionCheckpoints1764000000000, projectionOrderIndexMigration, projectionTableMigration, type MigrationClass } from './projection.migrations.js';
 export { projectionTables, projectionTableSql } from './projection-tables.js';
 export { ProjectionsModule, type ProjectionsModuleOptions } from './projections.module.js';

@@ -31,6 +31,24 @@ describe('key ranges', () => {
     expect(inKeyRange('a\u{1F600}', { prefix: 'a' })).toBe(true);
   });
 
+  it('selects by a sort key the docs keep: in its order, bounded, past a cursor, at most a limit', () => {
+    const ranked = new Map<string, { rank?: unknown }>([
+      ['r|a', { rank: '0314|2|a' }],
+      ['r|b', { rank: '0314|1|b' }],
+      ['r|c', { rank: '0315|0|c' }],
+      ['r|d', {}],
+      ['r|e', { rank: 7 }],
+      ['r|f', { rank: '0314|3|f' }],
+    ]);
+    const keys = (range: Parameters<typeof selectDocs>[1]) => [...selectDocs(ranked, range).keys()];
+    expect(keys({ orderBy: 'rank' })).toEqual(['r|b', 'r|a', 'r|f', 'r|c']);
+    expect(keys({ orderBy: 'rank', prefix: '0314|' })).toEqual(['r|b', 'r|a', 'r|f']);
+    expect(keys({ orderBy: 'rank', prefix: '0314|', after: '0314|1|b', limit: 1 })).toEqual(['r|a']);
+    expect(keys({ orderBy: 'rank', from: '0314|2', to: '0315' })).toEqual(['r|a', 'r|f', 'r|c']);
+    expect(keys({ orderBy: 'rank', limit: 0 })).toEqual([]);
+    expect(() => keys({ orderBy: "rank' OR true --" })).toThrow(/orderBy/);
+  });
+
   it('orders keys by code point, as COLLATE "C" does', () => {
     expect(['b', 'a\uFFFF', 'a\u{1F600}', 'A', 'a'].sort(compareKeys)).toEqual(['A', 'a', 'a\uFFFF', 'a\u{1F600}', 'b']);
   });

@@ -1,42 +1,50 @@
 import type { DataSource } from 'typeorm';
-import { keyBounds, type KeyRange } from './key-range.js';
-import { CHECKPOINTS, projectionTables } from './projection-tables.js';
+import { isOrdered, keyBounds, orderBounds, type KeyRange } from './key-range.js';
+import { CHECKPOINTS, projectionTables, sortKeySql } from './projection-tables.js';
 import { queryRows, toNumber } from './sql.js';
 
-/** Docs of a view in key order, and the position the view had processed when they were read. */
+/** Docs of a view in key order (in sort key order for an ordered range), and the position the view had processed when they were read. */
 export interface LoadedDocs<Doc> {
   position: number;
+  /** The projection version the docs were written by (null before the first start): older than the code while a new version rebuilds. */
+  version: number | null;
   docs: Map<string, Doc>;
 }
 
 /**
  * One statement, so docs and position come from the same snapshot: the answer is exactly the
  * view as of `position`. A key range is an index range scan, so the cost follows the answer's
- * size, not the length of the history.
+ * size, not the length of the history; so is an ordered range with a limit, on the sort key's index.
  */
 export async function loadDocs<Doc>(dataSource: DataSource, name: string, range?: KeyRange): Promise<LoadedDocs<Doc>> {
-  const bounds = keyBounds(range);
-  const params: unknown[] = [name];
-  let where: string;
-  if ('keys' in bounds) {
-    params.push([...bounds.keys]);
-    where = 'key = ANY($2::text[])';
-  } else {
-    params.push(bounds.lower);
-    where = 'key >= $2';
-    if (bounds.upper !== undefined) {
-      params.push(bounds.upper);
-      where += ' AND key < $3';
-    }
-  }
-  const rows = await queryRows<{ position: string | null; key: string | null; doc: Doc }>(
+  const { where, orderBy, limit, params } = selection(name, range);
+  const rows = await queryRows<{ position: string | null; version: number | null; key: string | null; doc: Doc }>(
     dataSource,
-    `SELECT (SELECT position FROM ${CHECKPOINTS} WHERE name = $1) AS position, d.key, d.doc
+    `SELECT (SELECT position FROM ${CHECKPOINTS} WHERE name = $1) AS position,
+       (SELECT version FROM ${CHECKPOINTS} WHERE name = $1) AS version, d.key, d.doc
      FROM (SELECT 1) AS one
-     LEFT JOIN LATERAL (SELECT key, doc FROM ${projectionTables(name).live} WHERE ${where} ORDER BY key) AS d ON true`,
+     LEFT JOIN LATERAL (SELECT key, doc FROM ${projectionTables(name).live} WHERE ${where} ORDER BY ${orderBy}${limit}) AS d ON true`,
     params,
   );
   const docs = new Map<string, Doc>();
   for (const row of rows) if (row.key !== null) docs.set(row.key, row.doc);
-  return { position: toNumber(rows[0]?.position ?? 0), docs };
+  return { position: toNumber(rows[0]?.position ?? 0), version: rows[0]?.version ?? null, docs };
+}
+
+function selection(name: string, range: KeyRange | undefined): { where: string; orderBy: string; limit: string; params: unknown[] } {
+  const params: unknown[] = [name];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  if (isOrdered(range)) {
+    const bounds = orderBounds(range);
+    const sortKey = sortKeySql(bounds.field);
+    const where = [`${sortKey} >= ${param(bounds.lower)}`];
+    if (bounds.upper !== undefined) where.push(`${sortKey} < ${param(bounds.upper)}`);
+    if (bounds.after !== undefined) where.push(`${sortKey} > ${param(bounds.after)}`);
+    return { where: where.join(' AND '), orderBy: `${sortKey}, key`, limit: bounds.limit === undefined ? '' : ` LIMIT ${param(bounds.limit)}`, params };
+  }
+  const bounds = keyBounds(range);
+  if ('keys' in bounds) return { where: `key = ANY(${param([...bounds.keys])}::text[])`, orderBy: 'key', limit: '', params };
+  let where = `key >= ${param(bounds.lower)}`;
+  if (bounds.upper !== undefined) where += ` AND key < ${param(bounds.upper)}`;
+  return { where, orderBy: 'key', limit: '', params };
 }

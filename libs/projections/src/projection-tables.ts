@@ -24,6 +24,15 @@ export const projectionTableSql = (table: string): string => `
   )`;
 
 /**
+ * A sort key kept in a doc field, as ordered reads compare it and its index holds it: the field's
+ * text, by code point. The same expression in both, or the planner will not use the index.
+ */
+export const sortKeySql = (field: string): string => `((doc ->> '${field}') COLLATE "C")`;
+
+/** The index of an ordered read (`OrderedRange`); the row key breaks ties, as the read orders. */
+export const sortKeyIndexSql = (table: string, field: string): string => `CREATE INDEX ${table}_by_${field} ON ${table} (${sortKeySql(field)}, key)`;
+
+/**
  * One checkpoint per projection (the live table's), and one row per rebuild under way (its
  * shadow table's). They are separate rows so that live and rebuild batches never wait on each other.
  */

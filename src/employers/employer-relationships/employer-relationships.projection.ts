@@ -15,24 +15,57 @@ export interface EmployerRelationship {
   placements: number;
   lastPlacementAt: string | null;
   openNeeds: number;
+  /** Sort keys of the page orders (see `sortKeys`): ordered reads use them, the answer leaves them out. */
+  byLastContact: string;
+  byContacts: string;
+  byPlacements: string;
 }
+
+/** The doc fields that hold the sort keys, one per order of the employers page. */
+export const SORT_KEY_FIELDS = ['byLastContact', 'byContacts', 'byPlacements'] as const;
+export type SortKeyField = (typeof SORT_KEY_FIELDS)[number];
+type Figures = Omit<EmployerRelationship, SortKeyField>;
 
 type Relating = RecordedEvent & (EmployerContacted | ClientPlaced | RecruitmentNeedRegistered | RecruitmentNeedClosed);
 
 export const relationshipPrefix = (office: string) => `r|${office}|`;
-const keyOf = (event: Relating) => `${relationshipPrefix(officeOfStream(event.streamId)!)}${event.data.orgNumber}`;
+export const relationshipKey = (office: string, orgNumber: string) => `${relationshipPrefix(office)}${orgNumber}`;
+const keyOf = (event: Relating) => relationshipKey(officeOfStream(event.streamId)!, event.data.orgNumber);
+
+/** Every sort key of an office's employers starts with this: an ordered read's prefix. */
+export const sortKeyPrefix = (office: string) => `${office}|`;
+
+// Larger figures must come first, so sort keys hold what is left below a ceiling, at a fixed width.
+const COUNT_CEILING = 9_999_999_999;
+const INSTANT_CEILING = 8_640_000_000_000_000; // the last instant a Date can hold
+const descending = (value: number, ceiling: number) => String(ceiling - value).padStart(String(2 * ceiling).length, '0');
+
+/**
+ * The page orders as strings that sort by code point: the office, then the figure, largest (or
+ * latest) first, with no last contact after every instant, then the org number (nine digits)
+ * breaking ties. So an ordered read of one office's sort keys gives the page in its order.
+ */
+function sortKeys(office: string, r: Figures): Pick<EmployerRelationship, SortKeyField> {
+  const key = (figure: string) => `${sortKeyPrefix(office)}${figure}|${r.orgNumber}`;
+  return {
+    byLastContact: key(r.lastContactAt === null ? '~' : descending(Date.parse(r.lastContactAt), INSTANT_CEILING)),
+    byContacts: key(descending(r.contacts, COUNT_CEILING)),
+    byPlacements: key(descending(r.placements, COUNT_CEILING)),
+  };
+}
 
 const later = (a: string | null, b: string) => (a === null || toUtc(b) > a ? toUtc(b) : a);
 
 export const employerRelationshipsProjection: Projection<EmployerRelationship, Relating> = {
   name: 'employer_relationships',
-  // 2: instants kept in UTC (1 compared offsets as text).
-  version: 2,
+  // 2: instants kept in UTC (1 compared offsets as text). 3: sort keys for ordered page reads.
+  version: 3,
   eventTypes: ['EmployerContacted', 'ClientPlaced', 'RecruitmentNeedRegistered', 'RecruitmentNeedClosed'],
   keysOf: (event) => [keyOf(event)],
   evolve(rows, event) {
     const key = keyOf(event);
-    const row: EmployerRelationship = rows.get(key) ?? {
+    const office = officeOfStream(event.streamId)!;
+    const row: Figures = rows.get(key) ?? {
       orgNumber: event.data.orgNumber, name: null, naceSection: null, contacts: 0, lastContactAt: null, placements: 0, lastPlacementAt: null, openNeeds: 0,
     };
     switch (event.type) {
@@ -57,6 +90,6 @@ export const employerRelationshipsProjection: Projection<EmployerRelationship, R
         return never;
       }
     }
-    rows.set(key, row);
+    rows.set(key, { ...row, ...sortKeys(office, row) });
   },
 };

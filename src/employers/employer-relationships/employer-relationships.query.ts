@@ -1,39 +1,46 @@
+import type { KeyRange } from '../../../libs/projections/src/key-range.js';
 import { addDays } from '../../shared/views/months.js';
-import type { EmployerRelationship } from './employer-relationships.projection.js';
+import { relationshipKey, sortKeyPrefix, type EmployerRelationship, type SortKeyField } from './employer-relationships.projection.js';
 
 export const EMPLOYER_SORTS = ['lastContact', 'contacts', 'placements'] as const;
 export type EmployerSort = (typeof EMPLOYER_SORTS)[number];
 
-export interface EmployerAnswer extends Omit<EmployerRelationship, 'lastPlacementAt'> {
+export interface EmployerAnswer extends Omit<EmployerRelationship, 'lastPlacementAt' | SortKeyField> {
   placedButNotContacted90d: boolean;
 }
 
-const byDesc = (a: number | string | null, b: number | string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a > b ? -1 : 1);
+/**
+ * Each order, as the projection keeps it in a sort key: last contact latest first (never
+ * contacted last), contacts or placements most first; ties by org number (nine digits, so code
+ * point order is number order) and the order is total, so pages never overlap.
+ */
+const SORT_KEY: Record<EmployerSort, SortKeyField> = { lastContact: 'byLastContact', contacts: 'byContacts', placements: 'byPlacements' };
 
-const comparators: Record<EmployerSort, (a: EmployerRelationship, b: EmployerRelationship) => number> = {
-  lastContact: (a, b) => byDesc(a.lastContactAt, b.lastContactAt),
-  contacts: (a, b) => byDesc(a.contacts, b.contacts),
-  placements: (a, b) => byDesc(a.placements, b.placements),
-};
+/** Reads the office's relationship docs in a range: the live table, or a replay as of a moment. */
+export type ReadRelationships = (range: KeyRange) => Promise<Map<string, EmployerRelationship>>;
 
 /**
  * A page of the office's employers in the chosen order; `after` is the org number that ended
- * the previous page (ties break on org number, so the order is total and pages never overlap).
+ * the previous page (one the office has not met starts from the top). Reads whose cost follows
+ * the page, not how many employers the office has ever met: with `after`, the cursor's doc by its
+ * key; then an ordered read from its sort key (or the top), one doc more than the page to know if
+ * another follows.
  */
-export function employerPage(
-  relationships: Iterable<EmployerRelationship>,
+export async function employerPage(
+  read: ReadRelationships,
+  officeNumber: string,
   options: { sort: EmployerSort; after?: string; limit: number; now: string },
-): { employers: EmployerAnswer[]; next: string | null } {
-  // Org numbers are nine digits, so comparing code points orders them as localeCompare would, many times faster.
-  const sorted = [...relationships].sort((a, b) => comparators[options.sort](a, b) || (a.orgNumber < b.orgNumber ? -1 : a.orgNumber > b.orgNumber ? 1 : 0));
-  const start = options.after ? sorted.findIndex((r) => r.orgNumber === options.after) + 1 : 0;
-  const page = sorted.slice(start, start + options.limit);
+): Promise<{ employers: EmployerAnswer[]; next: string | null }> {
+  const field = SORT_KEY[options.sort];
+  const cursor = options.after === undefined ? undefined : (await read({ keys: [relationshipKey(officeNumber, options.after)] })).values().next().value;
+  const withNext = [...(await read({ orderBy: field, prefix: sortKeyPrefix(officeNumber), after: cursor?.[field], limit: options.limit + 1 })).values()];
+  const page = withNext.slice(0, options.limit);
   const cutoff = addDays(options.now, -90);
   return {
-    employers: page.map(({ lastPlacementAt: _, ...r }) => ({
+    employers: page.map(({ lastPlacementAt: _, byLastContact: _l, byContacts: _c, byPlacements: _p, ...r }) => ({
       ...r,
       placedButNotContacted90d: r.placements > 0 && (r.lastContactAt === null || r.lastContactAt < cutoff),
     })),
-    next: start + options.limit < sorted.length ? (page[page.length - 1]?.orgNumber ?? null) : null,
+    next: withNext.length > options.limit ? page[page.length - 1]!.orgNumber : null,
   };
 }

@@ -1,10 +1,10 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AsOfMarks, ViewTime } from '../../shared/views/view-time.js';
 import { ViewReader } from '../../shared/views/view-reader.js';
-import { employerRelationshipsProjection, relationshipPrefix, type EmployerRelationship } from './employer-relationships.projection.js';
+import { employerRelationshipsProjection, type EmployerRelationship } from './employer-relationships.projection.js';
 import { employerPage, type EmployerSort } from './employer-relationships.query.js';
 
-export type EmployersAnswer = { officeNumber: string; position: number } & Partial<AsOfMarks> & ReturnType<typeof employerPage>;
+export type EmployersAnswer = { officeNumber: string; position: number } & Partial<AsOfMarks> & Awaited<ReturnType<typeof employerPage>>;
 
 export class GetEmployers extends Query<EmployersAnswer> {
   constructor(
@@ -23,7 +23,17 @@ export class GetEmployersHandler implements IQueryHandler<GetEmployers> {
   /** "Not contacted for 90 days" counts back from the view's now: the request's, or the as-of moment's. */
   async execute({ officeNumber, page, time }: GetEmployers): Promise<EmployersAnswer> {
     const view = await this.views.at(time, [employerRelationshipsProjection], { office: officeNumber });
-    const { position, docs } = await view.read<EmployerRelationship>(employerRelationshipsProjection, { prefix: relationshipPrefix(officeNumber) });
-    return { officeNumber, position, ...view.marks, ...employerPage(docs.values(), { ...page, now: view.now }) };
+    let position = 0;
+    // The page's own read comes last, so the answer's position is the one its docs were read at.
+    const answer = await employerPage(
+      async (range) => {
+        const read = await view.read<EmployerRelationship>(employerRelationshipsProjection, range);
+        position = read.position;
+        return read.docs;
+      },
+      officeNumber,
+      { ...page, now: view.now },
+    );
+    return { officeNumber, position, ...view.marks, ...answer };
   }
 }

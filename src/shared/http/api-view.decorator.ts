@@ -28,5 +28,5 @@ export const ApiView = (rule: AccessRule, ...query: string[]) =>
     ApiResponse({ status: 400, description: 'invalid query parameters; asOf with asOfPosition, or either with minPosition; asOf in the future; asOfPosition beyond the log (problem+json)' }),
     ApiResponse({ status: 401, description: 'no or bad token' }),
     ApiResponse({ status: 403, description: 'not a manager of this office, nor an auditor' }),
-    ApiResponse({ status: 503, description: 'minPosition not reached within 5 s (Retry-After)' }),
+    ApiResponse({ status: 503, description: 'minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After)' }),
   );

@@ -9,6 +9,7 @@ import { AsOfBeyondHead, AsOfInTheFuture } from './as-of.errors.js';
 import { isReplay, type AsOfMarks, type ViewTime } from './view-time.js';
 import { replayViews, type ReplayBound, type ReplayScope } from './view-replay.js';
 import { ViewNotReady } from './view-not-ready.error.js';
+import { ViewRebuilding } from './view-rebuilding.error.js';
 
 /** Read-your-writes: how long a query waits for `minPosition` (the contract's 5 s). */
 const MIN_POSITION_WAIT_MS = 5000;
@@ -66,7 +67,9 @@ export class ViewReader {
         if (minPosition !== undefined && !(await this.engine.waitForPosition(projection.name, minPosition, MIN_POSITION_WAIT_MS))) {
           throw new ViewNotReady(projection.name, minPosition);
         }
-        return this.engine.loadDocs<Doc>(projection.name, range);
+        const { position, version, docs } = await this.engine.loadDocs<Doc>(projection.name, range);
+        if (version !== null && version < projection.version) throw new ViewRebuilding(projection.name, version, projection.version);
+        return { position, docs };
       },
     };
   }
