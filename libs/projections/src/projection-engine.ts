@@ -22,11 +22,17 @@ export interface ProjectionEngineOptions {
   /** Most events per batch (one transaction); default 1000. */
   batchSize?: number;
   /**
-   * Most events per rebuild batch; default 2500 (memory is bounded by it, not by the log). Larger
-   * batches write a doc many events touch fewer times: at 300k events 10,000 rebuilt 11 % faster
-   * than 2,500 but peaked at 521 MB RSS against 331 MB (and at 871 MB at 1M events).
+   * Events per read of the log while rebuilding (the reads every rebuild of an instance shares);
+   * default 2500. At most two reads are held at once.
    */
   rebuildBatchSize?: number;
+  /**
+   * Most events a rebuild folds between two commits (it commits sooner at the head of the log);
+   * default 25,000. Memory holds the rows the window touched, not its events.
+   */
+  rebuildWindowEvents?: number;
+  /** Bound of each rebuild's cache of the docs it committed, in bytes of their JSON; default 16 MB. */
+  rebuildCacheBytes?: number;
   /** How often a standby instance tries to take a job over, and an idle job looks again; default 3000. */
   retryIntervalMs?: number;
   /** Rebuild jobs one instance takes at once (each holds a connection and a core); default 1. */
@@ -179,12 +185,15 @@ export class ProjectionEngine {
 
   private newRunner(projection: AnyProjection): ProjectionRunner {
     const { dataSource, eventStore, batchSize = 1000, rebuildBatchSize = 2_500, retryIntervalMs = 3000, beforeCommit } = this.options;
+    const { rebuildWindowEvents = 25_000, rebuildCacheBytes = 16 * 2 ** 20 } = this.options;
     this.rebuildReader ??= new SharedLogReader(eventStore, rebuildBatchSize);
     return new ProjectionRunner(projection, {
       dataSource,
       eventStore,
       batchSize,
       rebuildBatchSize,
+      rebuildWindowEvents,
+      rebuildCacheBytes,
       rebuildReader: this.rebuildReader,
       retryIntervalMs,
       beforeCommit,
