@@ -2,6 +2,7 @@
  * The rebuild figure alone, for iterating on the projection engine:
  *
  *   npm run build && node dist/bench/rebuild-only.js --events 250000 [--rounds 2] [--data-dir /tmp/rebuild-pg]
+ *     [--batch 2500] [--window 25000] [--cache-mb 16]   (the engine's rebuild options; defaults: the engine's)
  *
  * Seeds the synthetic national history into an embedded PostgreSQL kept under `--data-dir` (so a
  * second run reuses it: seeding is resumable), starts the app so the live views catch up, then
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     try {
       console.log(`live views caught up in ${(await app.caughtUp()).toFixed(1)} s`);
       for (let round = 1; round <= rounds; round++) {
-        const r = await measureRebuild(app.dataSource, app.store, PROJECTIONS.map((p) => p.projection));
+        const r = await measureRebuild(app.dataSource, app.store, PROJECTIONS.map((p) => p.projection), engineOptions());
         console.log(JSON.stringify({ round, ...r, ratio: Math.round((r.ours / r.ceiling) * 100) / 100 }));
       }
     } finally {
@@ -45,6 +46,11 @@ async function main(): Promise<void> {
     await admin.end();
     await server.stop();
   }
+}
+
+function engineOptions() {
+  const option = (name: string, scale = 1) => (process.argv.includes(name) ? numberArgument(name, 0) * scale : undefined);
+  return { rebuildBatchSize: option('--batch'), rebuildWindowEvents: option('--window'), rebuildCacheBytes: option('--cache-mb', 2 ** 20) };
 }
 
 async function seed(url: string, events: number): Promise<void> {
