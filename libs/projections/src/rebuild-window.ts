@@ -14,8 +14,8 @@ import { queryRows, toNumber } from './sql.js';
  */
 export class RebuildWindow {
   private readonly state: RowState;
-  /** JSON length of each row loaded into the window, for the cache's bound. */
-  private readonly loadedBytes = new Map<string, number>();
+  /** The JSON text each row was loaded from: what the cache keeps of a row the window did not change. */
+  private readonly loadedJson = new Map<string, string | undefined>();
   private changes?: RowChange[];
   /** Events read into the window, of any type. */
   events = 0;
@@ -39,7 +39,7 @@ export class RebuildWindow {
       for (const key of keys) {
         if (this.state.has(key) || unknown.has(key)) continue;
         const cached = this.cache.get(key);
-        if (cached) this.hold(key, cached.doc, cached.lastPosition, cached.bytes);
+        if (cached) this.hold(key, cached.json, cached.lastPosition);
         else unknown.add(key);
       }
     }
@@ -57,26 +57,28 @@ export class RebuildWindow {
 
   /** After the commit: every row of the window is now the table's, and the most recently used. */
   committed(): void {
-    const written = new Map((this.changes ?? []).map((c) => [c.key, c.docJson?.length ?? 0]));
+    const written = new Map((this.changes ?? []).map((c) => [c.key, c]));
     for (const [key, row] of this.state.rowsHeld()) {
-      this.cache.set(key, row.doc, row.doc === undefined ? -1 : row.lastPosition, written.get(key) ?? this.loadedBytes.get(key) ?? 0);
+      const change = written.get(key);
+      if (change) this.cache.set(key, change.docJson, change.docJson === undefined ? -1 : change.lastPosition);
+      else this.cache.set(key, this.loadedJson.get(key), row.doc === undefined ? -1 : row.lastPosition);
     }
     this.cache.evict();
   }
 
-  /** Parsed here rather than by the driver, so the cache learns each doc's size for free. */
+  /** As text rather than parsed by the driver, so the cache can keep it. */
   private async select(keys: string[]): Promise<void> {
     const rows = await queryRows<{ key: string; doc: string; last_position: string }>(
       this.runner,
       `SELECT key, doc::text AS doc, last_position FROM ${this.table} WHERE key = ANY($1::text[])`,
       [keys],
     );
-    for (const row of rows) this.hold(row.key, JSON.parse(row.doc), toNumber(row.last_position), row.doc.length);
-    for (const key of keys) if (!this.state.has(key)) this.hold(key, undefined, -1, 0);
+    for (const row of rows) this.hold(row.key, row.doc, toNumber(row.last_position));
+    for (const key of keys) if (!this.state.has(key)) this.hold(key, undefined, -1);
   }
 
-  private hold(key: string, doc: unknown, lastPosition: number, bytes: number): void {
-    this.state.load(key, doc, lastPosition);
-    this.loadedBytes.set(key, bytes);
+  private hold(key: string, json: string | undefined, lastPosition: number): void {
+    this.state.load(key, json === undefined ? undefined : JSON.parse(json), lastPosition);
+    this.loadedJson.set(key, json);
   }
 }
