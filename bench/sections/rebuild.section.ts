@@ -2,7 +2,10 @@ import type { DataSource } from 'typeorm';
 import type { EventStore } from '../../libs/event-store/src/index.js';
 import type { AnyProjection } from '../../libs/projections/src/index.js';
 import { ProjectionEngine, type ProjectionEngineOptions } from '../../libs/projections/src/projection-engine.js';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { cpuSeconds } from '../report/cpu-seconds.js';
 import { PeakRss } from '../report/peak-rss.js';
 
@@ -32,7 +35,7 @@ export async function measureRebuild(
   dataSource: DataSource,
   store: EventStore,
   projections: readonly AnyProjection[],
-  engineOptions: Pick<ProjectionEngineOptions, 'rebuildBatchSize' | 'rebuildWindowEvents' | 'rebuildCacheBytes'> = {},
+  engineOptions: Pick<ProjectionEngineOptions, 'rebuildBatchSize' | 'rebuildWindowEvents' | 'rebuildWindowBytes' | 'rebuildCacheBytes'> = {},
 ): Promise<RebuildFigures> {
   const head = await store.headPosition();
   const postmaster = await postmasterPid(dataSource);
@@ -54,11 +57,13 @@ export async function measureRebuild(
   const ceilingCpu = cpuFrom(readCpu);
 
   const engine = new ProjectionEngine({ ...engineOptions, dataSource, eventStore: store, projections, maxRebuildsPerInstance: projections.length, retryIntervalMs: 200 });
-  await engine.start();
   const started = performance.now();
   const rebuildCpu = cpuSeconds(postmaster);
   rss.reset();
+  // Every rebuild asked for before the engine starts, so that its first round takes them all
+  // (and the app's engine, which also takes rebuilds, has next to no moment to take one).
   for (const projection of projections) await engine.rebuild(projection.name);
+  await engine.start();
   for (;;) {
     const statuses = await engine.status();
     const failed = statuses.find((s) => s.status === 'failed' || s.rebuild?.error);
@@ -73,6 +78,16 @@ export async function measureRebuild(
   return { ours: Math.round(head / seconds), ceiling: Math.round(read / ceilingSeconds), seconds, ceilingSeconds, peakRssMb, cpu, ceilingCpu };
 }
 
+/**
+ * The same in a fresh process (`rebuild-process.ts`) while the app keeps the live views: its
+ * peak RSS is the rebuild's own, not the app's after catching up and replaying.
+ */
+export async function measureRebuildInFreshProcess(databaseUrl: string, args: readonly string[] = []): Promise<RebuildFigures> {
+  const script = fileURLToPath(new URL('../rebuild-process.js', import.meta.url));
+  const { stdout } = await run(process.execPath, [script, databaseUrl, ...args], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as RebuildFigures;
+}
+
 /** The server's postmaster, when it runs on this machine (the parent of our backend), for its CPU time. */
 async function postmasterPid(dataSource: DataSource): Promise<number | undefined> {
   const [row] = (await dataSource.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
@@ -83,5 +98,7 @@ async function postmasterPid(dataSource: DataSource): Promise<number | undefined
     return undefined;
   }
 }
+
+const run = promisify(execFile);
 
 const round = (seconds: number) => Math.round(seconds * 100) / 100;

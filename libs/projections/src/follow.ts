@@ -21,6 +21,8 @@ export interface FollowContext extends Omit<BatchContext, 'expected' | 'status' 
   batchSize: number;
   /** A rebuild commits once this many events are folded, or sooner when the next read keeps it waiting. */
   windowEvents: number;
+  /** …or once the rows it holds weighed this many bytes of JSON when loaded. */
+  windowBytes: number;
   /** Bound of the rebuild's cache of committed docs, in bytes of their JSON. */
   cacheBytes: number;
   signal: AbortSignal;
@@ -69,7 +71,7 @@ async function followLive(ctx: FollowContext, from: Progress, batches: AsyncIter
 }
 
 /**
- * Folds reads of the log into a window and commits it when it is full, or when the next read
+ * Folds reads of the log into a window and commits it when it is full (events or bytes), or when the next read
  * keeps it waiting (at the head of the log). Rows committed stay in a cache for later windows;
  * the cache is this call's alone, so any window that does not commit takes it along.
  */
@@ -95,7 +97,7 @@ async function followRebuild(ctx: FollowContext, from: Progress, batches: AsyncI
           if (error instanceof ProjectionEventFailed) return ended(ctx, await failedAt(batch, error));
           throw error;
         }
-        if (window.events < ctx.windowEvents) continue;
+        if (window.events < ctx.windowEvents && window.bytes < ctx.windowBytes) continue;
       }
       const outcome = await commitWindow({ ...batch, eventsPerSecond: throughput.record(window.events) }, window);
       if (outcome.kind !== 'committed') return ended(ctx, outcome);

@@ -31,6 +31,11 @@ export interface ProjectionEngineOptions {
    * default 25,000. Memory holds the rows the window touched, not its events.
    */
   rebuildWindowEvents?: number;
+  /**
+   * …and at most about this many bytes of rows (their JSON as loaded), so that a window's memory
+   * does not grow with the docs as the log gets longer; default 4 MB.
+   */
+  rebuildWindowBytes?: number;
   /** Bound of each rebuild's cache of the docs it committed, in bytes of their JSON; default 16 MB. */
   rebuildCacheBytes?: number;
   /** How often a standby instance tries to take a job over, and an idle job looks again; default 3000. */
@@ -185,7 +190,7 @@ export class ProjectionEngine {
 
   private newRunner(projection: AnyProjection): ProjectionRunner {
     const { dataSource, eventStore, batchSize = 1000, rebuildBatchSize = 2_500, retryIntervalMs = 3000, beforeCommit } = this.options;
-    const { rebuildWindowEvents = 25_000, rebuildCacheBytes = 16 * 2 ** 20 } = this.options;
+    const { rebuildWindowEvents = 25_000, rebuildWindowBytes = 4 * 2 ** 20, rebuildCacheBytes = 16 * 2 ** 20 } = this.options;
     this.rebuildReader ??= new SharedLogReader(eventStore, rebuildBatchSize);
     return new ProjectionRunner(projection, {
       dataSource,
@@ -193,6 +198,7 @@ export class ProjectionEngine {
       batchSize,
       rebuildBatchSize,
       rebuildWindowEvents,
+      rebuildWindowBytes,
       rebuildCacheBytes,
       rebuildReader: this.rebuildReader,
       retryIntervalMs,

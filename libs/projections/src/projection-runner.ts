@@ -17,6 +17,8 @@ export interface RunnerOptions {
   rebuildBatchSize: number;
   /** Events a rebuild folds between two commits: a doc many events touch is written once per window. */
   rebuildWindowEvents: number;
+  /** …and at most about this many bytes of rows (JSON as loaded). */
+  rebuildWindowBytes: number;
   /** Bound of each rebuild's cache of committed docs, in bytes of JSON. */
   rebuildCacheBytes: number;
   /** The log read once for every rebuild this instance runs. */
@@ -130,8 +132,8 @@ export class ProjectionRunner {
     const { eventStore, signal, beforeCommit, logger, rebuildReader } = this.options;
     const batchSize = track === 'live' ? this.options.batchSize : this.options.rebuildBatchSize;
     const subscribe = (after: number) => (track === 'live' ? eventStore.subscribe({ after, batchSize }) : rebuildReader.subscribe(after));
-    const { rebuildWindowEvents: windowEvents, rebuildCacheBytes: cacheBytes } = this.options;
-    return { runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, windowEvents, cacheBytes, signal, beforeCommit, logger };
+    const { rebuildWindowEvents: windowEvents, rebuildWindowBytes: windowBytes, rebuildCacheBytes: cacheBytes } = this.options;
+    return { runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, windowEvents, windowBytes, cacheBytes, signal, beforeCommit, logger };
   }
 
   /** A subscription that ended on its own (its store closed) must not be followed again at once. */

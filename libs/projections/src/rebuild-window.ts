@@ -10,7 +10,7 @@ import { queryRows, toNumber } from './sql.js';
  * of them touch is written once per window, not once per read. Rows come from this window, else
  * the cache, else one SELECT per read; none of it needs a transaction, as the rebuild is the
  * shadow table's only writer and its commit is fenced. Memory: the window's rows (bounded by its
- * events) and the cache (bounded by its bytes).
+ * events and by what its rows weighed when loaded) and the cache (bounded by its bytes).
  */
 export class RebuildWindow {
   private readonly state: RowState;
@@ -19,6 +19,8 @@ export class RebuildWindow {
   private changes?: RowChange[];
   /** Events read into the window, of any type. */
   events = 0;
+  /** What the window's rows weighed as loaded (JSON, plus about a hundred bytes a row): its memory, roughly. */
+  bytes = 0;
   /** Position of the last event read into the window. */
   last = 0;
 
@@ -80,5 +82,6 @@ export class RebuildWindow {
   private hold(key: string, json: string | undefined, lastPosition: number): void {
     this.state.load(key, json === undefined ? undefined : JSON.parse(json), lastPosition);
     this.loadedJson.set(key, json);
+    this.bytes += 100 + key.length + (json?.length ?? 0);
   }
 }
