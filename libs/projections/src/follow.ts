@@ -71,9 +71,11 @@ async function followLive(ctx: FollowContext, from: Progress, batches: AsyncIter
 }
 
 /**
- * Folds reads of the log into a window and commits it when it is full (events or bytes), or when the next read
- * keeps it waiting (at the head of the log). Rows committed stay in a cache for later windows;
- * the cache is this call's alone, so any window that does not commit takes it along.
+ * Folds reads of the log into a window and commits it when it is full (events or bytes), or when
+ * the next read keeps it waiting (at the head of the log). Rows committed stay in a cache for
+ * later windows; the cache is this call's alone, so any window that does not commit takes it
+ * along. From position 0 the shadow table was just made empty (`prepareShadow`), so the cache
+ * starts out holding all of it.
  */
 async function followRebuild(ctx: FollowContext, from: Progress, batches: AsyncIterable<RecordedEvent[]>): Promise<FollowOutcome> {
   const cache = new DocCache(ctx.cacheBytes, from.position === 0);
@@ -87,19 +89,19 @@ async function followRebuild(ctx: FollowContext, from: Progress, batches: AsyncI
     for (;;) {
       const read = window.events > 0 ? await Promise.race([next, idle(WINDOW_IDLE_MS)]) : await next;
       if (ctx.signal.aborted) return 'stopped';
-      const batch = { ...ctx, expected, status: 'catching_up' as const, eventsPerSecond: 0 };
+      const context = { ...ctx, expected, status: 'catching_up' as const, eventsPerSecond: 0 };
       if (read !== IDLE) {
         if (read.done) return 'stopped';
         next = reads.next();
         try {
           await window.add(read.value);
         } catch (error) {
-          if (error instanceof ProjectionEventFailed) return ended(ctx, await failedAt(batch, error));
+          if (error instanceof ProjectionEventFailed) return ended(ctx, await failedAt(context, error));
           throw error;
         }
         if (window.events < ctx.windowEvents && window.bytes < ctx.windowBytes) continue;
       }
-      const outcome = await commitWindow({ ...batch, eventsPerSecond: throughput.record(window.events) }, window);
+      const outcome = await commitWindow({ ...context, eventsPerSecond: throughput.record(window.events) }, window);
       if (outcome.kind !== 'committed') return ended(ctx, outcome);
       expected = outcome.progress;
       if (expected.position >= outcome.livePosition) return 'caught_up';
