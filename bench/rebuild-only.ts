@@ -2,7 +2,7 @@
  * The rebuild figure alone, for iterating on the projection engine:
  *
  *   npm run build && node dist/bench/rebuild-only.js --events 250000 [--rounds 2] [--data-dir /tmp/rebuild-pg]
- *     [--batch 2500] [--window 25000] [--window-mb 4] [--cache-mb 16]   (the engine's rebuild options; defaults: the engine's)
+ *     [--batch 2500] [--window 10000] [--window-mb 2] [--cache-mb 8]   (the engine's rebuild options; defaults: the engine's)
  *     [--in app|fresh|both]   (where the rebuild runs: in the app's process, in a fresh one, or both in turn; default both)
  *
  * Seeds the synthetic national history into an embedded PostgreSQL kept under `--data-dir` (so a
