@@ -28,17 +28,18 @@ export interface ProjectionEngineOptions {
   rebuildBatchSize?: number;
   /**
    * Most events a rebuild folds between two commits (it commits sooner at the head of the log);
-   * default 10,000. Memory holds the rows the window touched, not its events. Larger windows and
-   * cache write less and SELECT less but raise the peak RSS (1M events, a fresh process: 755 MB
-   * with 25,000 / 4 MB / 16 MB, 521 MB with these defaults); bench/README.md has the figures.
+   * default `rebuildBatchSize`: one read per commit. Larger windows write a doc many events touch
+   * once per window and take work off PostgreSQL, but on the shared two-core machine they did not
+   * rebuild faster (Node is the bottleneck) and raised the peak RSS (250k events in the app:
+   * ~520 MB with 10,000 / 2 MB / 8 MB against ~330 MB); bench/README.md has the figures.
    */
   rebuildWindowEvents?: number;
-  /**
-   * …and at most about this many bytes of rows (their JSON as loaded), so that a window's memory
-   * does not grow with the docs as the log gets longer; default 2 MB.
-   */
+  /** …and at most about this many bytes of rows (their JSON as loaded); default 2 MB. */
   rebuildWindowBytes?: number;
-  /** Bound of each rebuild's cache of the docs it committed, in bytes of their JSON; default 8 MB. */
+  /**
+   * Bound of each rebuild's cache of the rows it committed, in bytes of their JSON; default 0
+   * (none): every window SELECTs its rows, as larger caches raised the peak RSS more than they saved.
+   */
   rebuildCacheBytes?: number;
   /** How often a standby instance tries to take a job over, and an idle job looks again; default 3000. */
   retryIntervalMs?: number;
@@ -192,7 +193,7 @@ export class ProjectionEngine {
 
   private newRunner(projection: AnyProjection): ProjectionRunner {
     const { dataSource, eventStore, batchSize = 1000, rebuildBatchSize = 2_500, retryIntervalMs = 3000, beforeCommit } = this.options;
-    const { rebuildWindowEvents = 10_000, rebuildWindowBytes = 2 * 2 ** 20, rebuildCacheBytes = 8 * 2 ** 20 } = this.options;
+    const { rebuildWindowEvents = rebuildBatchSize, rebuildWindowBytes = 2 * 2 ** 20, rebuildCacheBytes = 0 } = this.options;
     this.rebuildReader ??= new SharedLogReader(eventStore, rebuildBatchSize);
     return new ProjectionRunner(projection, {
       dataSource,

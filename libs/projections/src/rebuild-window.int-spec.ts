@@ -82,6 +82,7 @@ describe('a rebuild folding windows of several reads', () => {
     let crashedAt: number | undefined;
     const commits = await rebuildWith({
       rebuildWindowEvents: 450,
+      rebuildCacheBytes: 16 * 2 ** 20,
       beforeCommit: ({ track, position }) => {
         // The window's rows and the checkpoint are written, not committed: the worst moment to die.
         if (track === 'rebuild' && ++windows === 2) {
