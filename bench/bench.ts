@@ -27,7 +27,7 @@ import { measureAppends } from './sections/append.section.js';
 import { startBenchApp } from './sections/bench-app.js';
 import { measureHttp } from './sections/http.section.js';
 import { measureViews, type Period } from './sections/query.section.js';
-import { measureRebuild } from './sections/rebuild.section.js';
+import { measureRebuild, measureRebuildInFreshProcess } from './sections/rebuild.section.js';
 import { largestOfficeInLog, measureReplay } from './sections/replay.section.js';
 
 const quick = flag('--quick');
@@ -110,6 +110,8 @@ async function main(): Promise<void> {
     const replay = await measureReplay(app!.store, projections, office);
     console.log('rebuilding every view…');
     const rebuild = await measureRebuild(app!.dataSource, app!.store, projections);
+    console.log('rebuilding every view again, in a fresh process…');
+    const rebuildFresh = await measureRebuildInFreshProcess(url);
     console.log('HTTP: GET /health, then POST employer-contacts, 64 connections…');
     const http = await measureHttp(app!.origin, await app!.token('advisor', office), office, quick ? 3 : 10);
     await app!.close();
@@ -118,7 +120,8 @@ async function main(): Promise<void> {
     const report: BenchReport = {
       date: new Date().toISOString(), quick, scale: logEvents, scales, machine,
       seed: { events: seeded.events, seconds: round(seeded.ms / 1000, 1), eventsPerSecond: Math.round(seeded.events / (seeded.ms / 1000)) },
-      append, rebuild: { ...rebuild, seconds: round(rebuild.seconds, 1), ceilingSeconds: round(rebuild.ceilingSeconds, 1) }, http, query: queryFigures, replay,
+      append, rebuild: { ...rebuild, seconds: round(rebuild.seconds, 1), ceilingSeconds: round(rebuild.ceilingSeconds, 1) },
+      rebuildFresh: { ...rebuildFresh, seconds: round(rebuildFresh.seconds, 1), ceilingSeconds: round(rebuildFresh.ceilingSeconds, 1) }, http, query: queryFigures, replay,
     };
     console.log(`\n${table(comparisons(report))}\n`);
     mkdirSync('bench/results', { recursive: true });

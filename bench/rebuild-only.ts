@@ -2,19 +2,22 @@
  * The rebuild figure alone, for iterating on the projection engine:
  *
  *   npm run build && node dist/bench/rebuild-only.js --events 250000 [--rounds 2] [--data-dir /tmp/rebuild-pg]
+ *     [--batch 2500] [--window 10000] [--window-mb 2] [--cache-mb 8]   (the engine's rebuild options; defaults: the engine's)
+ *     [--in app|fresh|both]   (where the rebuild runs: in the app's process, in a fresh one, or both in turn; default both)
  *
  * Seeds the synthetic national history into an embedded PostgreSQL kept under `--data-dir` (so a
  * second run reuses it: seeding is resumable), starts the app so the live views catch up, then
- * measures the read ceiling and the rebuild of every view, `--rounds` times in turn.
+ * measures the read ceiling and the rebuild of every view, `--rounds` times in turn: each round
+ * once inside the app's process (as `npm run bench` does) and once in a fresh process of its own.
  */
 import 'reflect-metadata';
 import { startEmbeddedPostgres, withDatabase } from '../libs/database/src/index.js';
 import { createPostgresEventStore } from '../libs/event-store/src/postgres/postgres-event-store.js';
 import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';
 import { seedHistory } from './national/seed-history.js';
-import { numberArgument, stringArgument } from './report/arguments.js';
+import { numberArgument, rebuildEngineArguments, rebuildEngineOptions, stringArgument } from './report/arguments.js';
 import { startBenchApp } from './sections/bench-app.js';
-import { measureRebuild } from './sections/rebuild.section.js';
+import { measureRebuild, measureRebuildInFreshProcess } from './sections/rebuild.section.js';
 import pg from 'pg';
 
 /** The whole history at that size (its rate per month follows from `events`), as `npm run seed` makes it. */
@@ -23,6 +26,8 @@ const historyOf = (events: number) => ({ offices: 250, years: 5, seed: 42, event
 async function main(): Promise<void> {
   const events = numberArgument('--events', 250_000);
   const rounds = numberArgument('--rounds', 1);
+  const where = stringArgument('--in') ?? 'both';
+  if (!['app', 'fresh', 'both'].includes(where)) throw new Error(`--in takes app, fresh or both (got ${where})`);
   const server = await startEmbeddedPostgres({ dataDir: stringArgument('--data-dir') ?? `/tmp/rebuild-pg-${events}`, persistent: true });
   const admin = new pg.Client({ connectionString: server.url });
   try {
@@ -35,8 +40,14 @@ async function main(): Promise<void> {
     try {
       console.log(`live views caught up in ${(await app.caughtUp()).toFixed(1)} s`);
       for (let round = 1; round <= rounds; round++) {
-        const r = await measureRebuild(app.dataSource, app.store, PROJECTIONS.map((p) => p.projection));
-        console.log(JSON.stringify({ round, ...r, ratio: Math.round((r.ours / r.ceiling) * 100) / 100 }));
+        if (where !== 'fresh') {
+          const r = await measureRebuild(app.dataSource, app.store, PROJECTIONS.map((p) => p.projection), rebuildEngineOptions());
+          console.log(JSON.stringify({ round, in: 'app', ...r, ratio: Math.round((r.ours / r.ceiling) * 100) / 100 }));
+        }
+        if (where !== 'app') {
+          const f = await measureRebuildInFreshProcess(url, rebuildEngineArguments());
+          console.log(JSON.stringify({ round, in: 'fresh process', ...f, ratio: Math.round((f.ours / f.ceiling) * 100) / 100 }));
+        }
       }
     } finally {
       await app.close();

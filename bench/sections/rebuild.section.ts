@@ -1,7 +1,12 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '../../libs/event-store/src/index.js';
 import type { AnyProjection } from '../../libs/projections/src/index.js';
-import { ProjectionEngine } from '../../libs/projections/src/projection-engine.js';
+import { ProjectionEngine, type ProjectionEngineOptions } from '../../libs/projections/src/projection-engine.js';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { cpuSeconds } from '../report/cpu-seconds.js';
 import { PeakRss } from '../report/peak-rss.js';
 
 export interface RebuildFigures {
@@ -12,15 +17,34 @@ export interface RebuildFigures {
   seconds: number;
   ceilingSeconds: number;
   peakRssMb: number;
+  /** CPU seconds the app's process and PostgreSQL took for the rebuild, and for the read alone (steadier than wall time on a shared machine). */
+  cpu: CpuFigures;
+  ceilingCpu: CpuFigures;
+}
+
+interface CpuFigures {
+  app: number;
+  postgres: number | undefined;
 }
 
 /**
  * Rebuilds every view the way an admin's `POST …/rebuild` does (shadow table, swap), on an engine
  * of its own that may run all rebuilds at once while the app's engine keeps the live views.
  */
-export async function measureRebuild(dataSource: DataSource, store: EventStore, projections: readonly AnyProjection[]): Promise<RebuildFigures> {
+export async function measureRebuild(
+  dataSource: DataSource,
+  store: EventStore,
+  projections: readonly AnyProjection[],
+  engineOptions: Pick<ProjectionEngineOptions, 'rebuildBatchSize' | 'rebuildWindowEvents' | 'rebuildWindowBytes' | 'rebuildCacheBytes'> = {},
+): Promise<RebuildFigures> {
   const head = await store.headPosition();
+  const postmaster = await postmasterPid(dataSource);
+  const cpuFrom = (before: CpuFigures): CpuFigures => {
+    const now = cpuSeconds(postmaster);
+    return { app: round(now.app - before.app), postgres: now.postgres === undefined || before.postgres === undefined ? undefined : round(now.postgres - before.postgres) };
+  };
   const rss = new PeakRss();
+  const readCpu = cpuSeconds(postmaster);
   const readStarted = performance.now();
   let read = 0;
   const subscription = store.subscribe({ batchSize: 1000 });
@@ -30,12 +54,16 @@ export async function measureRebuild(dataSource: DataSource, store: EventStore, 
   }
   await subscription.close();
   const ceilingSeconds = (performance.now() - readStarted) / 1000;
+  const ceilingCpu = cpuFrom(readCpu);
 
-  const engine = new ProjectionEngine({ dataSource, eventStore: store, projections, maxRebuildsPerInstance: projections.length, retryIntervalMs: 200 });
-  await engine.start();
+  const engine = new ProjectionEngine({ ...engineOptions, dataSource, eventStore: store, projections, maxRebuildsPerInstance: projections.length, retryIntervalMs: 200 });
   const started = performance.now();
+  const rebuildCpu = cpuSeconds(postmaster);
   rss.reset();
+  // Every rebuild asked for before the engine starts, so that its first round takes them all
+  // (and the app's engine, which also takes rebuilds, has next to no moment to take one).
   for (const projection of projections) await engine.rebuild(projection.name);
+  await engine.start();
   for (;;) {
     const statuses = await engine.status();
     const failed = statuses.find((s) => s.status === 'failed' || s.rebuild?.error);
@@ -44,7 +72,33 @@ export async function measureRebuild(dataSource: DataSource, store: EventStore, 
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuFrom(rebuildCpu);
   await engine.stop();
   const peakRssMb = rss.stop();
-  return { ours: Math.round(head / seconds), ceiling: Math.round(read / ceilingSeconds), seconds, ceilingSeconds, peakRssMb };
+  return { ours: Math.round(head / seconds), ceiling: Math.round(read / ceilingSeconds), seconds, ceilingSeconds, peakRssMb, cpu, ceilingCpu };
 }
+
+/**
+ * The same in a fresh process (`rebuild-process.ts`) while the app keeps the live views: its
+ * peak RSS is the rebuild's own, not the app's after catching up and replaying.
+ */
+export async function measureRebuildInFreshProcess(databaseUrl: string, args: readonly string[] = []): Promise<RebuildFigures> {
+  const script = fileURLToPath(new URL('../rebuild-process.js', import.meta.url));
+  const { stdout } = await run(process.execPath, [script, databaseUrl, ...args], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as RebuildFigures;
+}
+
+/** The server's postmaster, when it runs on this machine (the parent of our backend), for its CPU time. */
+async function postmasterPid(dataSource: DataSource): Promise<number | undefined> {
+  const [row] = (await dataSource.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+  try {
+    const text = readFileSync(`/proc/${row!.pid}/stat`, 'utf8');
+    return Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+const run = promisify(execFile);
+
+const round = (seconds: number) => Math.round(seconds * 100) / 100;

@@ -4,6 +4,7 @@ import type { AnyProjection } from './projection.js';
 import { ProjectionEventFailed } from './projection.errors.js';
 import { CHECKPOINTS } from './projection-tables.js';
 import { progressTable, readProgress, recordFailure, type Progress, type Track } from './progress.js';
+import type { RebuildWindow } from './rebuild-window.js';
 import { RowState, type RowChange } from './row-state.js';
 import { inTransaction, queryRows, toNumber } from './sql.js';
 
@@ -31,40 +32,59 @@ export type BatchOutcome =
  * move the progress row. A crash anywhere before COMMIT leaves nothing behind.
  */
 export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEvent[]): Promise<BatchOutcome> {
-  const last = batch[batch.length - 1]!.position;
-  const name = ctx.projection.name;
+  return settle(ctx, async () => {
+    // Live batches fence first: a swap drops the live table, and must not wait on a batch that read it.
+    const current = ctx.track === 'live' ? await checkFence(ctx) : undefined;
+    const { state, planned } = await loadRows(ctx, batch);
+    for (const { event, keys } of planned) state.apply(event, keys);
+    return writeAndMove(ctx, state.takeChanges(), batch[batch.length - 1]!.position, current);
+  });
+}
+
+/**
+ * A rebuild's window, folded before its transaction began: fence, write its changes, move the
+ * progress row, in one transaction. Until its first lock a transaction has no id, and the event
+ * store hides appends younger than the oldest transaction id, so a fold inside the transaction
+ * would hold new events back for as long as it takes. Only this job writes the shadow table, so
+ * rows read before the fence are current if the fence holds.
+ */
+export async function commitWindow(ctx: BatchContext, window: RebuildWindow): Promise<BatchOutcome> {
+  const outcome = await settle(ctx, () => writeAndMove(ctx, window.takeChanges(), window.last, undefined));
+  if (outcome.kind === 'committed') window.committed();
+  return outcome;
+}
+
+/** Records an event that failed, as the runner would have when it reached it. */
+export async function failedAt(ctx: BatchContext, failure: ProjectionEventFailed): Promise<Extract<BatchOutcome, { kind: 'failed' }>> {
+  await recordFailure(ctx.runner, ctx.track, ctx.projection.name, ctx.expected, { position: failure.position, message: failure.message });
+  return { kind: 'failed', failure };
+}
+
+async function settle(ctx: BatchContext, work: () => Promise<BatchOutcome>): Promise<BatchOutcome> {
   try {
-    return await inTransaction(ctx.runner, async (): Promise<BatchOutcome> => {
-      // A rebuild fences after its fold: until its first lock the transaction has no id, and the
-      // event store hides appends younger than the oldest transaction id, so a large rebuild batch
-      // would hold new events back for its whole fold. Only this job writes the shadow table, so
-      // rows read before the fence are current if the fence holds. Live batches fence first: a
-      // swap drops the live table, and must not wait on a batch that read it.
-      const fence = () => checkFence(ctx);
-      const current = ctx.track === 'live' ? await fence() : undefined;
-      const { state, planned } = await loadRows(ctx, batch);
-      for (const { event, keys } of planned) state.apply(event, keys);
-      const changes = state.takeChanges();
-      const locked = current ?? (await fence());
-      await writeRows(ctx, changes);
-      const [row] = await queryRows<{ live_position: string }>(
-        ctx.runner,
-        `UPDATE ${progressTable(ctx.track)} SET position = $2, events_per_second = $3, updated_at = now()
-           ${ctx.track === 'live' ? ', status = $4, error_position = NULL, error_message = NULL' : ''}
-         WHERE name = $1
-         RETURNING (SELECT position FROM ${CHECKPOINTS} WHERE name = $1) AS live_position`,
-        ctx.track === 'live' ? [name, last, ctx.eventsPerSecond, ctx.status] : [name, last, ctx.eventsPerSecond],
-      );
-      await ctx.beforeCommit?.({ projection: name, track: ctx.track, position: last });
-      const livePosition = ctx.track === 'live' ? last : toNumber(row!.live_position);
-      return { kind: 'committed', progress: { ...locked, position: last, status: ctx.status, errorPosition: null }, livePosition };
-    });
+    return await inTransaction(ctx.runner, work);
   } catch (error) {
     if (error instanceof Fenced) return { kind: 'fenced' };
     if (!(error instanceof ProjectionEventFailed)) throw error;
-    await recordFailure(ctx.runner, ctx.track, name, ctx.expected, { position: error.position, message: error.message });
-    return { kind: 'failed', failure: error };
+    return failedAt(ctx, error);
   }
+}
+
+async function writeAndMove(ctx: BatchContext, changes: readonly RowChange[], last: number, fenced: Progress | undefined): Promise<BatchOutcome> {
+  const name = ctx.projection.name;
+  const locked = fenced ?? (await checkFence(ctx));
+  await writeRows(ctx, changes);
+  const [row] = await queryRows<{ live_position: string }>(
+    ctx.runner,
+    `UPDATE ${progressTable(ctx.track)} SET position = $2, events_per_second = $3, updated_at = now()
+       ${ctx.track === 'live' ? ', status = $4, error_position = NULL, error_message = NULL' : ''}
+     WHERE name = $1
+     RETURNING (SELECT position FROM ${CHECKPOINTS} WHERE name = $1) AS live_position`,
+    ctx.track === 'live' ? [name, last, ctx.eventsPerSecond, ctx.status] : [name, last, ctx.eventsPerSecond],
+  );
+  await ctx.beforeCommit?.({ projection: name, track: ctx.track, position: last });
+  const livePosition = ctx.track === 'live' ? last : toNumber(row!.live_position);
+  return { kind: 'committed', progress: { ...locked, position: last, status: ctx.status, errorPosition: null }, livePosition };
 }
 
 class Fenced extends Error {}

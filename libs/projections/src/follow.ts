@@ -1,7 +1,11 @@
 import type { Subscription } from '../../event-store/src/index.js';
-import { commitBatch, type BatchContext } from './batch-commit.js';
+import type { RecordedEvent } from '../../event-store/src/index.js';
+import { commitBatch, commitWindow, failedAt, type BatchContext, type BatchOutcome } from './batch-commit.js';
+import { DocCache } from './doc-cache.js';
+import { ProjectionEventFailed } from './projection.errors.js';
 import type { Progress } from './progress.js';
 import { readAhead } from './read-ahead.js';
+import { RebuildWindow } from './rebuild-window.js';
 import { Throughput } from './throughput.js';
 
 /** Nest's Logger fits. */
@@ -15,9 +19,18 @@ export interface FollowContext extends Omit<BatchContext, 'expected' | 'status' 
   /** The log after a position, a batch at a time: the store's subscription, or the rebuilds' shared reader. */
   subscribe(after: number): Subscription;
   batchSize: number;
+  /** A rebuild commits once this many events are folded, or sooner when the next read keeps it waiting. */
+  windowEvents: number;
+  /** …or once the rows it holds weighed this many bytes of JSON when loaded. */
+  windowBytes: number;
+  /** Bound of the rebuild's cache of committed docs, in bytes of their JSON. */
+  cacheBytes: number;
   signal: AbortSignal;
   logger: ProjectionLogger;
 }
+
+/** How long a rebuild with folded events waits for the next read before it commits them. */
+const WINDOW_IDLE_MS = 100;
 
 /**
  * - `stopped`: the engine is stopping;
@@ -27,35 +40,85 @@ export interface FollowContext extends Omit<BatchContext, 'expected' | 'status' 
  */
 export type FollowOutcome = 'stopped' | 'fenced' | 'failed' | 'caught_up';
 
-/** Feeds the subscription from `from`, one committed batch at a time, until something ends it. */
+/** Feeds the subscription from `from`, one committed batch (a rebuild: window) at a time, until something ends it. */
 export async function follow(ctx: FollowContext, from: Progress): Promise<FollowOutcome> {
   const subscription = ctx.subscribe(from.position);
   const close = () => void subscription.close();
   // An abort that came before this point fires no event: close at once then.
   if (ctx.signal.aborted) close();
   else ctx.signal.addEventListener('abort', close);
-  const throughput = new Throughput();
-  let expected = from;
   try {
-    for await (const batch of readAhead(subscription)) {
-      if (ctx.signal.aborted) return 'stopped';
-      const outcome = await commitBatch(
-        {
-          ...ctx,
-          expected,
-          status: batch.length >= ctx.batchSize ? 'catching_up' : 'running',
-          eventsPerSecond: throughput.record(batch.length),
-        },
-        batch,
-      );
-      if (outcome.kind === 'failed') ctx.logger.error(`${outcome.failure.message}; the ${ctx.track} job stops here`);
-      if (outcome.kind !== 'committed') return outcome.kind;
-      expected = outcome.progress;
-      if (ctx.track === 'rebuild' && expected.position >= outcome.livePosition) return 'caught_up';
-    }
-    return 'stopped';
+    return await (ctx.track === 'live' ? followLive : followRebuild)(ctx, from, readAhead(subscription));
   } finally {
     ctx.signal.removeEventListener('abort', close);
     await subscription.close();
   }
 }
+
+async function followLive(ctx: FollowContext, from: Progress, batches: AsyncIterable<RecordedEvent[]>): Promise<FollowOutcome> {
+  const throughput = new Throughput();
+  let expected = from;
+  for await (const batch of batches) {
+    if (ctx.signal.aborted) return 'stopped';
+    const outcome = await commitBatch(
+      { ...ctx, expected, status: batch.length >= ctx.batchSize ? 'catching_up' : 'running', eventsPerSecond: throughput.record(batch.length) },
+      batch,
+    );
+    if (outcome.kind !== 'committed') return ended(ctx, outcome);
+    expected = outcome.progress;
+  }
+  return 'stopped';
+}
+
+/**
+ * Folds reads of the log into a window and commits it when it is full (events or bytes), or when
+ * the next read keeps it waiting (at the head of the log). Rows committed stay in a cache for
+ * later windows; the cache is this call's alone, so any window that does not commit takes it
+ * along. From position 0 the shadow table was just made empty (`prepareShadow`), so the cache
+ * starts out holding all of it.
+ */
+async function followRebuild(ctx: FollowContext, from: Progress, batches: AsyncIterable<RecordedEvent[]>): Promise<FollowOutcome> {
+  const cache = new DocCache(ctx.cacheBytes, from.position === 0);
+  const throughput = new Throughput();
+  const reads = batches[Symbol.asyncIterator]();
+  const newWindow = () => new RebuildWindow(ctx.projection, ctx.runner, ctx.table, cache);
+  let window = newWindow();
+  let expected = from;
+  let next = reads.next();
+  try {
+    for (;;) {
+      const read = window.events > 0 ? await Promise.race([next, idle(WINDOW_IDLE_MS)]) : await next;
+      if (ctx.signal.aborted) return 'stopped';
+      const context = { ...ctx, expected, status: 'catching_up' as const, eventsPerSecond: 0 };
+      if (read !== IDLE) {
+        if (read.done) return 'stopped';
+        next = reads.next();
+        try {
+          await window.add(read.value);
+        } catch (error) {
+          if (error instanceof ProjectionEventFailed) return ended(ctx, await failedAt(context, error));
+          throw error;
+        }
+        if (window.events < ctx.windowEvents && window.bytes < ctx.windowBytes) continue;
+      }
+      const outcome = await commitWindow({ ...context, eventsPerSecond: throughput.record(window.events) }, window);
+      if (outcome.kind !== 'committed') return ended(ctx, outcome);
+      expected = outcome.progress;
+      if (expected.position >= outcome.livePosition) return 'caught_up';
+      window = newWindow();
+    }
+  } finally {
+    // The read still under way ends when the subscription closes; nothing waits for it.
+    next.catch(() => undefined);
+    void reads.return?.(undefined)?.catch(() => undefined);
+  }
+}
+
+function ended(ctx: FollowContext, outcome: Exclude<BatchOutcome, { kind: 'committed' }>): FollowOutcome {
+  if (outcome.kind === 'failed') ctx.logger.error(`${outcome.failure.message}; the ${ctx.track} job stops here`);
+  return outcome.kind;
+}
+
+const IDLE = Symbol('idle');
+
+const idle = (ms: number) => new Promise<typeof IDLE>((resolve) => setTimeout(() => resolve(IDLE), ms).unref());

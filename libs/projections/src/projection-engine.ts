@@ -22,9 +22,8 @@ export interface ProjectionEngineOptions {
   /** Most events per batch (one transaction); default 1000. */
   batchSize?: number;
   /**
-   * Most events per rebuild batch; default 2500 (memory is bounded by it, not by the log). Larger
-   * batches write a doc many events touch fewer times: at 300k events 10,000 rebuilt 11 % faster
-   * than 2,500 but peaked at 521 MB RSS against 331 MB (and at 871 MB at 1M events).
+   * Events per read of the log while rebuilding (the reads every rebuild of an instance shares);
+   * default 2500. At most two reads are held at once.
    */
   rebuildBatchSize?: number;
   /**
@@ -33,6 +32,21 @@ export interface ProjectionEngineOptions {
    * append: fewer transactions competing with the commands, at most this much later in the views.
    */
   liveLingerMs?: number;
+  /**
+   * Most events a rebuild folds between two commits (it commits sooner at the head of the log);
+   * default `rebuildBatchSize`: one read per commit. Larger windows write a doc many events touch
+   * once per window and take work off PostgreSQL, but on the shared two-core machine they did not
+   * rebuild faster (Node is the bottleneck) and raised the peak RSS (250k events in the app:
+   * ~520 MB with 10,000 / 2 MB / 8 MB against ~330 MB); bench/README.md has the figures.
+   */
+  rebuildWindowEvents?: number;
+  /** …and at most about this many bytes of rows (their JSON as loaded); default 2 MB. */
+  rebuildWindowBytes?: number;
+  /**
+   * Bound of each rebuild's cache of the rows it committed, in bytes of their JSON; default 0
+   * (none): every window SELECTs its rows, as larger caches raised the peak RSS more than they saved.
+   */
+  rebuildCacheBytes?: number;
   /** How often a standby instance tries to take a job over, and an idle job looks again; default 3000. */
   retryIntervalMs?: number;
   /** Rebuild jobs one instance takes at once (each holds a connection and a core); default 1. */
@@ -185,6 +199,7 @@ export class ProjectionEngine {
 
   private newRunner(projection: AnyProjection): ProjectionRunner {
     const { dataSource, eventStore, batchSize = 1000, rebuildBatchSize = 2_500, liveLingerMs = 25, retryIntervalMs = 3000, beforeCommit } = this.options;
+    const { rebuildWindowEvents = rebuildBatchSize, rebuildWindowBytes = 2 * 2 ** 20, rebuildCacheBytes = 0 } = this.options;
     this.rebuildReader ??= new SharedLogReader(eventStore, rebuildBatchSize);
     return new ProjectionRunner(projection, {
       dataSource,
@@ -192,6 +207,9 @@ export class ProjectionEngine {
       batchSize,
       rebuildBatchSize,
       liveLingerMs,
+      rebuildWindowEvents,
+      rebuildWindowBytes,
+      rebuildCacheBytes,
       rebuildReader: this.rebuildReader,
       retryIntervalMs,
       beforeCommit,

@@ -13,10 +13,16 @@ export interface RunnerOptions {
   dataSource: DataSource;
   eventStore: EventStore;
   batchSize: number;
-  /** Rebuild batches: larger, since a doc many events touch is then written once per batch. */
+  /** Events per read of the log while rebuilding. */
   rebuildBatchSize: number;
   /** See `ProjectionEngineOptions.liveLingerMs`. */
   liveLingerMs: number;
+  /** Events a rebuild folds between two commits: a doc many events touch is written once per window. */
+  rebuildWindowEvents: number;
+  /** …and at most about this many bytes of rows (JSON as loaded). */
+  rebuildWindowBytes: number;
+  /** Bound of each rebuild's cache of committed docs, in bytes of JSON. */
+  rebuildCacheBytes: number;
   /** The log read once for every rebuild this instance runs. */
   rebuildReader: SharedLogReader;
   retryIntervalMs: number;
@@ -129,7 +135,8 @@ export class ProjectionRunner {
     const batchSize = track === 'live' ? this.options.batchSize : this.options.rebuildBatchSize;
     const { liveLingerMs: lingerMs } = this.options;
     const subscribe = (after: number) => (track === 'live' ? eventStore.subscribe({ after, batchSize, lingerMs }) : rebuildReader.subscribe(after));
-    return { runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, signal, beforeCommit, logger };
+    const { rebuildWindowEvents: windowEvents, rebuildWindowBytes: windowBytes, rebuildCacheBytes: cacheBytes } = this.options;
+    return { runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, windowEvents, windowBytes, cacheBytes, signal, beforeCommit, logger };
   }
 
   /** A subscription that ended on its own (its store closed) must not be followed again at once. */

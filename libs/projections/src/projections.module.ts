@@ -23,7 +23,7 @@ export interface ProjectionsModuleOptions {
   dataSource?: InjectionToken;
   /** Default true; false leaves starting to the caller (`engine.start()`). */
   autoStart?: boolean;
-  engine?: Pick<ProjectionEngineOptions, 'batchSize' | 'rebuildBatchSize' | 'retryIntervalMs' | 'maxRebuildsPerInstance' | 'pollIntervalMs'>;
+  engine?: Pick<ProjectionEngineOptions, 'batchSize' | 'rebuildBatchSize' | 'rebuildWindowEvents' | 'rebuildWindowBytes' | 'rebuildCacheBytes' | 'retryIntervalMs' | 'maxRebuildsPerInstance' | 'pollIntervalMs'>;
 }
 
 const AUTO_START = Symbol('PROJECTIONS_AUTO_START');

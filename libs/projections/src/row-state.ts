@@ -54,9 +54,14 @@ export class RowState {
     }
   }
 
-  /** A row as stored in the table (not a change). */
+  /** A row as stored in the table (not a change); `doc` undefined: the table has none. */
   load(key: string, doc: unknown, lastPosition: number): void {
     this.rows.set(key, { doc, lastPosition });
+  }
+
+  /** Whether the row is here, loaded (present or known absent) or written. */
+  has(key: string): boolean {
+    return this.rows.has(key);
   }
 
   /** Applies one event; false when it is not this projection's type or was applied already. */
@@ -105,6 +110,11 @@ export class RowState {
     });
     this.changed.clear();
     return changes;
+  }
+
+  /** Every row held, deleted ones and known absent ones (doc undefined) included. */
+  rowsHeld(): IterableIterator<[string, Row]> {
+    return this.rows.entries();
   }
 
   /** Every live row: deleted rows are left out. */

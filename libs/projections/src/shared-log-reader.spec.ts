@@ -52,6 +52,18 @@ describe('SharedLogReader', () => {
     expect(c.map((e) => e.position)).toEqual(from(2));
   });
 
+  it('lets a reader that starts after the others moved on catch up and join the shared read', async () => {
+    const { events, reads, store } = logOf(1000);
+    const reader = new SharedLogReader(store, 50);
+    const last = events.at(-1)!.position;
+    const first = readUpTo(reader, 0, last, 1);
+    while (reads.length < 5) await new Promise((resolve) => setTimeout(resolve, 1));
+    const late = await Promise.all([readUpTo(reader, 0, last, 1), readUpTo(reader, 0, last, 1)]);
+    for (const each of [await first, ...late]) expect(each.map((e) => e.position)).toEqual(events.map((e) => e.position));
+    // 20 pages of the log, and the few the late readers read on their own to catch up; alone they would read 60.
+    expect(reads.length).toBeLessThanOrEqual(32);
+  });
+
   it('reads again from the start after every reader closed', async () => {
     const { events, store } = logOf(100);
     const reader = new SharedLogReader(store, 30);

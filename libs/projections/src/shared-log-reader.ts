@@ -94,7 +94,7 @@ export class SharedLogReader {
 
   private async readPage(): Promise<void> {
     this.trim();
-    while (this.events.length + this.pageSize > this.maxEvents && this.othersBehind()) {
+    while (this.othersBehindWindow() || (this.events.length + this.pageSize > this.maxEvents && this.othersBehind())) {
       await new Promise<void>((resolve) => this.waiters.push(resolve));
       this.trim();
     }
@@ -119,6 +119,15 @@ export class SharedLogReader {
   /** A reader still in the window short of its end: the window may not grow until it moves. */
   private othersBehind(): boolean {
     return [...this.cursors].some((c) => c.after >= this.start && c.after < this.end);
+  }
+
+  /**
+   * A reader behind the window (it started later, or fell back) reads the store directly until it
+   * is in the window again; the window waits for it meanwhile, else the others would move on and
+   * it would read the whole log on its own.
+   */
+  private othersBehindWindow(): boolean {
+    return [...this.cursors].some((c) => c.after < this.start);
   }
 
   private othersInWindow(cursor: Cursor): boolean {

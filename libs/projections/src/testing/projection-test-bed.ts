@@ -53,8 +53,9 @@ export class ProjectionTestBed {
       eventStore: this.store,
       projections,
       batchSize: 200,
-      // Small as well, so that rebuild tests cross several batches.
+      // Small as well, so that rebuild tests cross several batches and windows.
       rebuildBatchSize: 200,
+      rebuildWindowEvents: 200,
       retryIntervalMs: 100,
       pollIntervalMs: 20,
       ...options,

@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * CPU time used so far by this process, and by a PostgreSQL server on this machine (its
+ * postmaster, the children it reaped, and the backends still running). On a shared machine the
+ * wall time of a run swings with everyone else's load; the CPU it took much less.
+ */
+export function cpuSeconds(postmasterPid?: number): { app: number; postgres: number | undefined } {
+  const { user, system } = process.cpuUsage();
+  return { app: (user + system) / 1e6, postgres: postmasterPid === undefined ? undefined : serverCpu(postmasterPid) };
+}
+
+const TICKS_PER_SECOND = 100;
+
+function serverCpu(postmasterPid: number): number | undefined {
+  const postmaster = stat(postmasterPid);
+  if (!postmaster) return undefined;
+  // utime, stime, cutime, cstime: fields 14–17 of /proc/<pid>/stat.
+  let ticks = postmaster.slice(11, 15).reduce((sum, field) => sum + Number(field), 0);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const child = stat(Number(entry));
+    if (child && Number(child[1]) === postmasterPid) ticks += Number(child[11]) + Number(child[12]);
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
+/** The fields after the command name (which may hold spaces): state, ppid, … */
+function stat(pid: number): string[] | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
