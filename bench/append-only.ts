@@ -14,6 +14,7 @@ import { startEmbeddedPostgres, withDatabase } from '../libs/database/src/index.
 import { numberArgument } from './report/arguments.js';
 import { round } from './report/percentiles.js';
 import { measureAppends, type AppendFigures } from './sections/append.section.js';
+import { runScript } from './report/run-script.js';
 
 async function main(): Promise<void> {
   const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'bench-pg-')), persistent: false });
@@ -47,10 +48,4 @@ const line = (what: string, f: AppendFigures) =>
   `${what}: ours ${f.ours} ev/s (p99 ${f.p99Ms.ours} ms), emmett ${f.emmett} (p99 ${f.p99Ms.emmett}), ceiling ${f.ceiling} (p99 ${f.p99Ms.ceiling}); ` +
   `ours/emmett ${round(f.ours / f.emmett, 2)}, ours/ceiling ${round(f.ours / f.ceiling, 2)}`;
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -29,6 +29,7 @@ import { measureHttp } from './sections/http.section.js';
 import { measureViews, type Period } from './sections/query.section.js';
 import { measureRebuild, measureRebuildInFreshProcess } from './sections/rebuild.section.js';
 import { largestOfficeInLog, measureReplay } from './sections/replay.section.js';
+import { runScript } from './report/run-script.js';
 
 const quick = flag('--quick');
 const only = stringArgument('--only');
@@ -172,10 +173,4 @@ async function seedUpTo(url: string, history: Iterator<StreamAppend>, count: num
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

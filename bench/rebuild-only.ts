@@ -19,6 +19,7 @@ import { numberArgument, rebuildEngineArguments, rebuildEngineOptions, stringArg
 import { startBenchApp } from './sections/bench-app.js';
 import { measureRebuild, measureRebuildInFreshProcess } from './sections/rebuild.section.js';
 import pg from 'pg';
+import { runScript } from './report/run-script.js';
 
 /** The whole history at that size (its rate per month follows from `events`), as `npm run seed` makes it. */
 const historyOf = (events: number) => ({ offices: 250, years: 5, seed: 42, events });
@@ -68,10 +69,4 @@ async function seed(url: string, events: number): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -16,6 +16,7 @@ import { eventUpcasters } from '../src/infrastructure/event-upcasters.js';
 import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';
 import { rebuildEngineOptions } from './report/arguments.js';
 import { measureRebuild } from './sections/rebuild.section.js';
+import { runScript } from './report/run-script.js';
 
 async function main(): Promise<void> {
   const url = process.argv[2];
@@ -31,10 +32,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

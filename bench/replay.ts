@@ -10,6 +10,7 @@ import { provideDatabase } from '../src/bootstrap/provide-database.js';
 import { configFromEnvironmentOrExit } from '../src/config/index.js';
 import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';
 import { largestOfficeInLog, measureReplay } from './sections/replay.section.js';
+import { runScript } from './report/run-script.js';
 
 async function main(): Promise<void> {
   const database = await provideDatabase(configFromEnvironmentOrExit(), (line) => console.log(line));
@@ -31,7 +32,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runScript(main);

@@ -15,6 +15,7 @@ import { configFromEnvironmentOrExit } from '../src/config/index.js';
 import type { NationalHistoryOptions } from './national/national-history.js';
 import { seedHistory } from './national/seed-history.js';
 import { numberArgument } from './report/arguments.js';
+import { runScript } from './report/run-script.js';
 
 const CONCURRENCY = 32;
 
@@ -32,7 +33,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runScript(main);

@@ -27,14 +27,15 @@ export type BatchOutcome =
   | { kind: 'failed'; failure: ProjectionEventFailed };
 
 /**
- * One batch in one transaction: lock the progress row (and check it is still ours), load every
- * row the batch names with one SELECT, fold, write the changes with one upsert and one delete,
- * move the progress row. A crash anywhere before COMMIT leaves nothing behind.
+ * One live batch in one transaction: lock the progress row (and check it is still ours), load
+ * every row the batch names with one SELECT, fold, write the changes with one upsert and one
+ * delete, move the progress row. A crash anywhere before COMMIT leaves nothing behind. (Rebuilds
+ * fold first and commit a window: `commitWindow`.)
  */
 export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEvent[]): Promise<BatchOutcome> {
   return settle(ctx, async () => {
-    // Live batches fence first: a swap drops the live table, and must not wait on a batch that read it.
-    const current = ctx.track === 'live' ? await checkFence(ctx) : undefined;
+    // Fence first: a swap drops the live table, and must not wait on a batch that read it.
+    const current = await checkFence(ctx);
     const { state, planned } = await loadRows(ctx, batch);
     for (const { event, keys } of planned) state.apply(event, keys);
     return writeAndMove(ctx, state.takeChanges(), batch[batch.length - 1]!.position, current);
@@ -70,6 +71,7 @@ async function settle(ctx: BatchContext, work: () => Promise<BatchOutcome>): Pro
   }
 }
 
+/** Fences unless `fenced` says the batch already did; writes the changes and moves the progress row. */
 async function writeAndMove(ctx: BatchContext, changes: readonly RowChange[], last: number, fenced: Progress | undefined): Promise<BatchOutcome> {
   const name = ctx.projection.name;
   const locked = fenced ?? (await checkFence(ctx));

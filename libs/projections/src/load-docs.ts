@@ -20,9 +20,9 @@ export async function loadDocs<Doc>(dataSource: DataSource, name: string, range?
   const { where, orderBy, limit, params } = selection(name, range);
   const rows = await queryRows<{ position: string | null; version: number | null; key: string | null; doc: Doc }>(
     dataSource,
-    `SELECT (SELECT position FROM ${CHECKPOINTS} WHERE name = $1) AS position,
-       (SELECT version FROM ${CHECKPOINTS} WHERE name = $1) AS version, d.key, d.doc
+    `SELECT c.position, c.version, d.key, d.doc
      FROM (SELECT 1) AS one
+     LEFT JOIN ${CHECKPOINTS} AS c ON c.name = $1
      LEFT JOIN LATERAL (SELECT key, doc FROM ${projectionTables(name).live} WHERE ${where} ORDER BY ${orderBy}${limit}) AS d ON true`,
     params,
   );

@@ -27,37 +27,54 @@ export async function callAppend(
   events: readonly PreparedEvent[],
   expectedRevision: ExpectedRevision,
 ): Promise<AppendedRow[] | 'already-appended'> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
   try {
-    const { rows } = await client.query<AppendedRow>({
-      name: APPEND_STATEMENT,
-      text: APPEND_SQL,
-      values: [
-        streamId,
-        String(expectedRevision),
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => e.dataJson),
-        events.map((e) => e.metadataJson),
-      ],
+    return await onAppendConnection(pool, async (client) => {
+      const { rows } = await client.query<AppendedRow>({
+        name: APPEND_STATEMENT,
+        text: APPEND_SQL,
+        values: [
+          streamId,
+          String(expectedRevision),
+          events.map((e) => e.id),
+          events.map((e) => e.type),
+          events.map((e) => e.dataJson),
+          events.map((e) => e.metadataJson),
+        ],
+      });
+      return rows;
     });
-    return rows;
   } catch (error) {
     const { code, detail, constraint } = error as { code?: string; detail?: string; constraint?: string };
     if (code === WRONG_EXPECTED_REVISION) throw new WrongExpectedRevision(streamId, expectedRevision, Number(detail ?? -1));
     if (code === ALREADY_APPENDED) return 'already-appended';
-    // Failing inside es_append's global section leaves its session lock taken on this connection.
-    broken = await client.query('SELECT pg_advisory_unlock_all()').then(
-      () => undefined,
-      (unlockError: Error) => unlockError,
-    );
     // Ids already stored, found by the insert itself (v4): a retry with expected revision 'any', or
     // the same ids appended to another stream at the same moment.
     if (code === UNIQUE_VIOLATION && constraint === 'es_events_id_key') return 'already-appended';
     throw error;
+  }
+}
+
+/**
+ * Runs an append function's call on a pooled connection. A call that fails inside the global
+ * section leaves its session lock taken on the connection, so any failure but a refusal gives
+ * every session lock back, and a connection whose lock could not be given back is destroyed
+ * rather than reused.
+ */
+export async function onAppendConnection<T>(pool: pg.Pool, call: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    return await call(client);
+  } catch (error) {
+    // A refusal is raised before the global section: nothing to give back.
+    const { code } = error as { code?: string };
+    if (code === WRONG_EXPECTED_REVISION || code === ALREADY_APPENDED) throw error;
+    broken = await client.query('SELECT pg_advisory_unlock_all()').then(
+      () => undefined,
+      (unlockError: Error) => unlockError,
+    );
+    throw error;
   } finally {
-    // A connection whose lock could not be given back must not serve another append.
     client.release(broken);
   }
 }

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { PreparedEvent } from '../append-input.js';
 import type { ExpectedRevision } from '../event-store.port.js';
-import type { AppendedRow } from './append-call.js';
+import { onAppendConnection, type AppendedRow } from './append-call.js';
 
 export interface GroupedAppend {
   streamId: string;
@@ -31,11 +31,9 @@ const APPEND_MANY_SQL =
  * it is stored then); the caller sends its appends one by one instead.
  */
 export async function callAppendMany(pool: pg.Pool, group: readonly GroupedAppend[], notify: boolean): Promise<GroupedOutcome[]> {
-  const client = await pool.connect();
-  let broken: Error | undefined;
-  try {
-    const events = group.flatMap((a) => a.events);
-    const { rows } = await client.query<GroupRow>({
+  const events = group.flatMap((a) => a.events);
+  const { rows } = await onAppendConnection(pool, (client) =>
+    client.query<GroupRow>({
       name: APPEND_MANY_STATEMENT,
       text: APPEND_MANY_SQL,
       values: [
@@ -48,35 +46,25 @@ export async function callAppendMany(pool: pg.Pool, group: readonly GroupedAppen
         events.map((e) => e.metadataJson),
         notify,
       ],
-    });
-    const outcomes: GroupedOutcome[] = [];
-    for (const row of rows) {
-      const i = row.o_append - 1;
-      if (row.o_status === 'appended') {
-        const before = Number(row.o_revision);
-        outcomes[i] = group[i]!.events.map((e, n) => ({
-          o_id: e.id,
-          o_revision: String(before + n + 1),
-          o_position: row.o_positions![n]!,
-          o_recorded_at: row.o_recorded_at!,
-        }));
-      } else if (row.o_status === 'wrong-revision') {
-        outcomes[i] = { wrongRevision: Number(row.o_revision) };
-      } else {
-        outcomes[i] = row.o_status;
-      }
+    }),
+  );
+  const outcomes: GroupedOutcome[] = [];
+  for (const row of rows) {
+    const i = row.o_append - 1;
+    if (row.o_status === 'appended') {
+      const before = Number(row.o_revision);
+      outcomes[i] = group[i]!.events.map((e, n) => ({
+        o_id: e.id,
+        o_revision: String(before + n + 1),
+        o_position: row.o_positions![n]!,
+        o_recorded_at: row.o_recorded_at!,
+      }));
+    } else if (row.o_status === 'wrong-revision') {
+      outcomes[i] = { wrongRevision: Number(row.o_revision) };
+    } else {
+      outcomes[i] = row.o_status;
     }
-    if (outcomes.length !== group.length || outcomes.includes(undefined as never)) throw new Error('es_append_many left an append unanswered');
-    return outcomes;
-  } catch (error) {
-    // Failing inside the global section leaves its session lock taken on this connection.
-    broken = await client.query('SELECT pg_advisory_unlock_all()').then(
-      () => undefined,
-      (unlockError: Error) => unlockError,
-    );
-    throw error;
-  } finally {
-    // A connection whose lock could not be given back must not serve another append.
-    client.release(broken);
   }
+  if (outcomes.length !== group.length || outcomes.includes(undefined as never)) throw new Error('es_append_many left an append unanswered');
+  return outcomes;
 }
