@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
-/** The layering rules of shared/style.md, checked on every test run. */
+/** The layering rules of docs/architecture.md, checked on every test run. */
 // jest runs from the project root (package.json's directory).
 const root = process.cwd();
 

@@ -8,7 +8,7 @@ import { intBetween, pick, skewedIndex, weighted } from './random.js';
 import { DAY_MS, expDays, iso, workingMoment } from './working-time.js';
 
 const NEED_GROUP_SHARE: Record<NeedGroup, number> = { STANDARD: 30, SITUATIONAL: 45, SPECIAL: 20, PERMANENT: 5 };
-/** About 70 % of job seekers are in work later, about 34 % of those with reduced work capacity (domain.md). */
+/** About 70 % of job seekers are in work later, about 34 % of those with reduced work capacity (docs/domain.md). */
 const PLACED_SHARE: Record<NeedGroup, number> = { STANDARD: 0.7, SITUATIONAL: 0.55, SPECIAL: 0.34, PERMANENT: 0.15 };
 const MEASURE_SHARE: Record<MeasureCode, number> = {
   INDOPPFAG: 20, AVKLARAG: 10, ARBFORB: 10, ARBRRHDAG: 5, DIGIOPPARB: 5, JOBBK: 8, GRUPPEAMO: 6, ENKELAMO: 4,

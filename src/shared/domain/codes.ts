@@ -1,4 +1,4 @@
-/** The domain's fixed vocabularies (see shared/domain.md), as the API spells them. */
+/** The domain's fixed vocabularies (see docs/domain.md), as the API spells them. */
 export const CHANNELS = ['PHONE', 'EMAIL', 'SMS', 'MEETING', 'VISIT', 'VIDEO'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
