@@ -6,7 +6,16 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   roots: ['<rootDir>/src', '<rootDir>/libs', '<rootDir>/test', '<rootDir>/bench'],
   testRegex: '\\.(spec|int-spec|api-spec|e2e-spec)\\.ts$',
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // The libraries' public entries, as in tsconfig.json's paths.
+    '^@app/event-store$': '<rootDir>/libs/event-store/src/index.ts',
+    '^@app/event-store/kurrentdb$': '<rootDir>/libs/event-store/src/kurrentdb/kurrentdb-event-store.ts',
+    '^@app/projections$': '<rootDir>/libs/projections/src/index.ts',
+    '^@app/projections/testing$': '<rootDir>/libs/projections/src/testing/index.ts',
+    '^@app/database$': '<rootDir>/libs/database/src/index.ts',
+    '^@app/testing$': '<rootDir>/libs/testing/src/index.ts',
+  },
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },

@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { startEmbeddedPostgres, withDatabase } from '../libs/database/src/index.js';
+import { startEmbeddedPostgres, withDatabase } from '@app/database';
 import { numberArgument } from './report/arguments.js';
 import { round } from './report/percentiles.js';
 import { measureAppends, type AppendFigures } from './sections/append.section.js';

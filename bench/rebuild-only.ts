@@ -11,8 +11,8 @@
  * once inside the app's process (as `npm run bench` does) and once in a fresh process of its own.
  */
 import 'reflect-metadata';
-import { startEmbeddedPostgres, withDatabase } from '../libs/database/src/index.js';
-import { createPostgresEventStore } from '../libs/event-store/src/postgres/postgres-event-store.js';
+import { startEmbeddedPostgres, withDatabase } from '@app/database';
+import { createPostgresEventStore } from '@app/event-store';
 import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';
 import { seedHistory } from './national/seed-history.js';
 import { numberArgument, rebuildEngineArguments, rebuildEngineOptions, stringArgument } from './report/arguments.js';

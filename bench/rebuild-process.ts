@@ -10,8 +10,8 @@
  */
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { UpcastingEventStore } from '../libs/event-store/src/index.js';
-import { createPostgresEventStore } from '../libs/event-store/src/postgres/postgres-event-store.js';
+import { UpcastingEventStore } from '@app/event-store';
+import { createPostgresEventStore } from '@app/event-store';
 import { eventUpcasters } from '../src/infrastructure/event-upcasters.js';
 import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';
 import { rebuildEngineOptions } from './report/arguments.js';

@@ -5,7 +5,7 @@
  *   npm run seed                 # once: the national data set in DATABASE_URL or DATA_DIR
  *   npm run bench:replay         # prints the office, its events and the time
  */
-import { createPostgresEventStore } from '../libs/event-store/src/postgres/postgres-event-store.js';
+import { createPostgresEventStore } from '@app/event-store';
 import { provideDatabase } from '../src/bootstrap/provide-database.js';
 import { configFromEnvironmentOrExit } from '../src/config/index.js';
 import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';

@@ -9,7 +9,7 @@
  * options resumes where the last one stopped and appends nothing twice; start the app afterwards
  * and the views catch up on the history.
  */
-import { createPostgresEventStore } from '../libs/event-store/src/postgres/postgres-event-store.js';
+import { createPostgresEventStore } from '@app/event-store';
 import { provideDatabase } from '../src/bootstrap/provide-database.js';
 import { configFromEnvironmentOrExit } from '../src/config/index.js';
 import type { NationalHistoryOptions } from './national/national-history.js';

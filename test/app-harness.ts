@@ -5,7 +5,7 @@ import { createDevKeys, type DevKeys } from '../src/auth/dev-keys.js';
 import type { Caller } from '../src/auth/caller.js';
 import { createApp } from '../src/bootstrap/create-app.js';
 import { loadConfig, type RuntimeConfig } from '../src/config/index.js';
-import { createTestDatabase, type TestDatabase } from '../libs/testing/src/index.js';
+import { createTestDatabase, type TestDatabase } from '@app/testing';
 
 export interface RunningApp {
   app: INestApplication;

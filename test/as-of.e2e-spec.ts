@@ -1,4 +1,4 @@
-import type { EventStore } from '../libs/event-store/src/index.js';
+import type { EventStore } from '@app/event-store';
 import { EVENT_STORE } from '../src/infrastructure/event-store.module.js';
 import { startApp, type RunningApp } from './app-harness.js';
 import { ORG, twoOfficeTokens } from './fixtures.js';

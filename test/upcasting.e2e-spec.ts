@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { UpcastingEventStore, type EventStore, type NewEvent } from '../libs/event-store/src/index.js';
+import { UpcastingEventStore, type EventStore, type NewEvent } from '@app/event-store';
 import { EVENT_STORE } from '../src/infrastructure/event-store.module.js';
 import { startApp, type RunningApp } from './app-harness.js';
 import { advisor, auditor, ORG, recently } from './fixtures.js';

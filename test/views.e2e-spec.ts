@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import type { EventStore, RecordedEvent } from '../libs/event-store/src/index.js';
-import { ProjectionEngine } from '../libs/projections/src/projection-engine.js';
+import type { EventStore, RecordedEvent } from '@app/event-store';
+import { ProjectionEngine } from '@app/projections';
 import { EVENT_STORE } from '../src/infrastructure/event-store.module.js';
 import { startApp, type RunningApp } from './app-harness.js';
 import { manager, ORG, twoOfficeTokens } from './fixtures.js';

@@ -1,4 +1,4 @@
-import type { EventStore } from '../../libs/event-store/src/index.js';
+import type { EventStore } from '@app/event-store';
 import type { StreamAppend } from './history-context.js';
 
 export interface AppendProgress {

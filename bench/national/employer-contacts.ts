@@ -1,4 +1,4 @@
-import { officeStream } from '../../libs/event-store/src/index.js';
+import { officeStream } from '@app/event-store';
 import { naceSection } from '../../src/shared/domain/nace.js';
 import { eventAt, newId, type HistoryContext } from './history-context.js';
 import { pickAdvisor, type SyntheticOffice } from './national-offices.js';

@@ -1,4 +1,4 @@
-import type { EventMetadata, NewEvent } from '../../libs/event-store/src/index.js';
+import type { EventMetadata, NewEvent } from '@app/event-store';
 import { schemaVersionOf } from '../../src/shared/commands/schema-versions.js';
 import { uuidV7At, type Random } from './random.js';
 

@@ -1,5 +1,5 @@
 import { validate, version } from 'uuid';
-import { officeOfStream, type NewEvent } from '../../libs/event-store/src/index.js';
+import { officeOfStream, type NewEvent } from '@app/event-store';
 import { schemaVersionOf } from '../../src/shared/commands/schema-versions.js';
 import { isValidOrgNumber } from '../../src/shared/domain/org-number.js';
 import { employerOfArea } from './employer-contacts.js';

@@ -1,4 +1,4 @@
-import type { NewEvent } from '../../libs/event-store/src/index.js';
+import type { NewEvent } from '@app/event-store';
 import type { StreamAppend } from './history-context.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { EventStore } from '../../libs/event-store/src/index.js';
+import type { EventStore } from '@app/event-store';
 import { appendHistory, progressBar, type AppendProgress } from './append-history.js';
 import { historyOfSize, type NationalHistoryOptions } from './national-history.js';
 import { resumePoint } from './resume-point.js';

@@ -1,7 +1,7 @@
 import { getPostgreSQLEventStore } from '@event-driven-io/emmett-postgresql';
 import pg from 'pg';
-import type { NewEvent } from '../../libs/event-store/src/index.js';
-import { createPostgresEventStore } from '../../libs/event-store/src/postgres/postgres-event-store.js';
+import type { NewEvent } from '@app/event-store';
+import { createPostgresEventStore } from '@app/event-store';
 
 /** Something that appends a stream's events: our store, Emmett's, or bare INSERTs. */
 export interface AppendTarget {

@@ -1,4 +1,4 @@
-import type { NewEvent } from '../../libs/event-store/src/index.js';
+import type { NewEvent } from '@app/event-store';
 import { eventAt, type HistoryContext } from '../national/history-context.js';
 import { orgNumber, random } from '../national/random.js';
 import { percentile, round } from '../report/percentiles.js';

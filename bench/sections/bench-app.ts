@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { EventStore } from '../../libs/event-store/src/index.js';
-import { ProjectionEngine } from '../../libs/projections/src/projection-engine.js';
+import type { EventStore } from '@app/event-store';
+import { ProjectionEngine } from '@app/projections';
 import { createDevKeys } from '../../src/auth/dev-keys.js';
 import { createApp } from '../../src/bootstrap/create-app.js';
 import { loadConfig } from '../../src/config/index.js';

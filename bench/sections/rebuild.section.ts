@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
-import type { EventStore } from '../../libs/event-store/src/index.js';
-import type { AnyProjection } from '../../libs/projections/src/index.js';
-import { ProjectionEngine, type ProjectionEngineOptions } from '../../libs/projections/src/projection-engine.js';
+import type { EventStore } from '@app/event-store';
+import type { AnyProjection } from '@app/projections';
+import { ProjectionEngine, type ProjectionEngineOptions } from '@app/projections';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -1,5 +1,5 @@
-import { officeStreamPrefix, type EventStore } from '../../libs/event-store/src/index.js';
-import { foldInMemory, type AnyProjection } from '../../libs/projections/src/index.js';
+import { officeStreamPrefix, type EventStore } from '@app/event-store';
+import { foldInMemory, type AnyProjection } from '@app/projections';
 
 export interface ReplayFigures {
   officeNumber: string;

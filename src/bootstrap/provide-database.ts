@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { startEmbeddedPostgres, withDatabase } from '../../libs/database/src/index.js';
+import { startEmbeddedPostgres, withDatabase } from '@app/database';
 import type { Config } from '../config/index.js';
 
 export interface ProvidedDatabase {

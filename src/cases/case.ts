@@ -1,4 +1,4 @@
-import type { DomainEvent } from '../../libs/event-store/src/event-envelope.js';
+import type { DomainEvent } from '@app/event-store';
 import type { EmploymentType, ExitReason, FollowUpKind, FollowUpMode, MeasureCode, NeedGroup } from '../shared/domain/codes.js';
 import { latest } from '../shared/domain/time.js';
 

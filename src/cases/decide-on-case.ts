@@ -1,4 +1,4 @@
-import { officeStream, type EventStore } from '../../libs/event-store/src/index.js';
+import { officeStream, type EventStore } from '@app/event-store';
 import { accepted } from '../shared/commands/accepted.js';
 import type { CommandAccepted, CommandContext } from '../shared/commands/command-context.js';
 import { decideOnStream } from '../shared/commands/decide-on-stream.js';

@@ -1,5 +1,5 @@
 import { eventUpcasters } from '../infrastructure/event-upcasters.js';
-import type { RecordedEvent } from '../../libs/event-store/src/index.js';
+import type { RecordedEvent } from '@app/event-store';
 
 const contact = (schemaVersion: number, data: Record<string, unknown>): RecordedEvent => ({
   id: '00000000-0000-7000-8000-000000000001',

@@ -1,4 +1,4 @@
-import type { Upcaster } from '../../libs/event-store/src/upcasting/upcaster-registry.js';
+import type { Upcaster } from '@app/event-store';
 import type { EmployerContacted } from './employer.js';
 
 type ContactV1 = Omit<EmployerContacted['data'], 'theme'> & { theme?: EmployerContacted['data']['theme'] };

@@ -1,4 +1,4 @@
-import type { EventStore } from '../../libs/event-store/src/index.js';
+import type { EventStore } from '@app/event-store';
 import { startApp, type RunningApp } from '../../test/app-harness.js';
 import { advisor, manager, ORG, recently } from '../../test/fixtures.js';
 import { EVENT_STORE } from '../infrastructure/event-store.module.js';

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import type { EventStore } from '../../libs/event-store/src/index.js';
+import type { EventStore } from '@app/event-store';
 import { Public } from '../auth/access.decorator.js';
 import { EVENT_STORE } from '../infrastructure/event-store.module.js';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventStore, NewEvent } from '../../libs/event-store/src/index.js';
+import type { EventStore, NewEvent } from '@app/event-store';
 import { startApp, type RunningApp } from '../../test/app-harness.js';
 import { advisor, auditor, manager } from '../../test/fixtures.js';
 import { EVENT_STORE } from '../infrastructure/event-store.module.js';

@@ -2,7 +2,7 @@ import {
   InMemoryEventStore,
   createPostgresEventStore,
   type EventStore,
-} from '../../libs/event-store/src/index.js';
+} from '@app/event-store';
 import type { RuntimeConfig } from '../config/index.js';
 
 export async function createEventStore(config: RuntimeConfig): Promise<EventStore> {
@@ -14,7 +14,7 @@ export async function createEventStore(config: RuntimeConfig): Promise<EventStor
       return new InMemoryEventStore();
     case 'kurrentdb': {
       // Loaded only when chosen: the gRPC client is heavy and unused otherwise.
-      const { createKurrentDbEventStore } = await import('../../libs/event-store/src/kurrentdb/kurrentdb-event-store.js');
+      const { createKurrentDbEventStore } = await import('@app/event-store/kurrentdb');
       if (config.eventStore.kind !== 'kurrentdb') throw new Error('unreachable');
       return createKurrentDbEventStore({ connectionString: config.eventStore.connectionString });
     }

@@ -1,5 +1,5 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { UpcastingEventStore, type EventStore } from '../../libs/event-store/src/index.js';
+import { UpcastingEventStore, type EventStore } from '@app/event-store';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/index.js';
 import { createEventStore } from './create-event-store.js';
 import { eventUpcasters } from './event-upcasters.js';

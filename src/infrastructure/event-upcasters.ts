@@ -1,4 +1,4 @@
-import { UpcasterRegistry, type Upcaster } from '../../libs/event-store/src/index.js';
+import { UpcasterRegistry, type Upcaster } from '@app/event-store';
 import { employerContactedV1ToV2 } from '../employers/employer.upcasters.js';
 import { CURRENT_SCHEMA_VERSIONS, schemaVersionOf } from '../shared/commands/schema-versions.js';
 

@@ -1,4 +1,4 @@
-import { CreateProjectionCheckpoints1764000000000, projectionOrderIndexMigration, projectionTableMigration } from '../../libs/projections/src/projection.migrations.js';
+import { CreateProjectionCheckpoints1764000000000, projectionOrderIndexMigration, projectionTableMigration } from '@app/projections';
 import { CreateAccessLog1765000000000 } from '../access-log/access-log.migration.js';
 import { CreateIdempotencyRecords1763800000000 } from '../shared/commands/idempotency.migration.js';
 

@@ -1,5 +1,5 @@
-import { foldInMemory } from '../../libs/projections/src/fold-in-memory.js';
-import { selectDocs } from '../../libs/projections/src/key-range.js';
+import { foldInMemory } from '@app/projections';
+import { selectDocs } from '@app/projections';
 import { followUpGapsProjection } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
 import { followUpGapCountRanges } from '../cases/follow-up-gaps/follow-up-gaps.query.js';
 import { outcomesProjection } from '../cases/outcomes/outcomes.projection.js';

@@ -1,5 +1,5 @@
-import type { KeyRange } from '../../libs/projections/src/key-range.js';
-import type { AnyProjection } from '../../libs/projections/src/projection.js';
+import type { KeyRange } from '@app/projections';
+import type { AnyProjection } from '@app/projections';
 import { followUpGapsProjection, activeCasePrefix, openCasesKey } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
 import { cohortPrefix, outcomesProjection } from '../cases/outcomes/outcomes.projection.js';
 import { employerRelationshipsProjection, relationshipPrefix } from '../employers/employer-relationships/employer-relationships.projection.js';

@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Param, Post, Query as QueryParams } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { officeStreamPrefix } from '../../libs/event-store/src/index.js';
-import { ProjectionEngine } from '../../libs/projections/src/projection-engine.js';
+import { officeStreamPrefix } from '@app/event-store';
+import { ProjectionEngine } from '@app/projections';
 import { Access } from '../auth/access.decorator.js';
 import { NotFoundDomainError } from '../shared/http/errors/not-found.error.js';
 import { ZodBodyPipe } from '../shared/http/zod-body.pipe.js';

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ProjectionsModule } from '../../libs/projections/src/projections.module.js';
+import { ProjectionsModule } from '@app/projections';
 import { FollowUpGapsController } from '../cases/follow-up-gaps/follow-up-gaps.controller.js';
 import { GetFollowUpGapsHandler } from '../cases/follow-up-gaps/get-follow-up-gaps.query.js';
 import { GetOutcomesHandler } from '../cases/outcomes/get-outcomes.query.js';

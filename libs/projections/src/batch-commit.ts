@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import type { RecordedEvent } from '../../event-store/src/index.js';
+import type { RecordedEvent } from '@app/event-store';
 import type { AnyProjection } from './projection.js';
 import { ProjectionEventFailed } from './projection.errors.js';
 import { CHECKPOINTS } from './projection-tables.js';

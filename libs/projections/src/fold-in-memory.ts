@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../event-store/src/index.js';
+import type { RecordedEvent } from '@app/event-store';
 import type { Projection } from './projection.js';
 import { RowState } from './row-state.js';
 import { compareKeys, toStoredJson } from './stored-json.js';

@@ -1,5 +1,5 @@
-import type { Subscription } from '../../event-store/src/index.js';
-import type { RecordedEvent } from '../../event-store/src/index.js';
+import type { Subscription } from '@app/event-store';
+import type { RecordedEvent } from '@app/event-store';
 import { commitBatch, commitWindow, failedAt, type BatchContext, type BatchOutcome } from './batch-commit.js';
 import { DocCache } from './doc-cache.js';
 import { ProjectionEventFailed } from './projection.errors.js';

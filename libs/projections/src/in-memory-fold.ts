@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../event-store/src/index.js';
+import type { RecordedEvent } from '@app/event-store';
 import { storedDocs } from './fold-in-memory.js';
 import { selectDocs, type KeyRange } from './key-range.js';
 import type { Projection } from './projection.js';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { EventStore } from '../../event-store/src/index.js';
+import type { EventStore } from '@app/event-store';
 import type { ProjectionLogger } from './follow.js';
 import type { KeyRange } from './key-range.js';
 import { loadDocs, type LoadedDocs } from './load-docs.js';

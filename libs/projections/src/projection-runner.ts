@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { EventStore } from '../../event-store/src/index.js';
+import type { EventStore } from '@app/event-store';
 import { AdvisoryLease } from './advisory-lease.js';
 import { follow, type FollowContext, type FollowOutcome, type ProjectionLogger } from './follow.js';
 import type { AnyProjection } from './projection.js';

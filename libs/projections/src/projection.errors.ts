@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../event-store/src/index.js';
+import type { RecordedEvent } from '@app/event-store';
 
 /** `keysOf` or `evolve` threw on an event (or made a doc that cannot be stored): the projection stops there. */
 export class ProjectionEventFailed extends Error {

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../event-store/src/index.js';
+import type { RecordedEvent } from '@app/event-store';
 
 /**
  * The rows one event may read and write: exactly the keys its `keysOf` named. A doc is a JSON

@@ -9,7 +9,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { EventStore } from '../../event-store/src/index.js';
+import type { EventStore } from '@app/event-store';
 import type { AnyProjection } from './projection.js';
 import { ProjectionEngine, type ProjectionEngineOptions } from './projection-engine.js';
 

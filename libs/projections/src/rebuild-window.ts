@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import type { RecordedEvent } from '../../event-store/src/index.js';
+import type { RecordedEvent } from '@app/event-store';
 import type { DocCache } from './doc-cache.js';
 import type { AnyProjection } from './projection.js';
 import { RowState, type RowChange } from './row-state.js';

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../event-store/src/index.js';
+import type { RecordedEvent } from '@app/event-store';
 import type { AnyProjection, RowAccess } from './projection.js';
 import { ProjectionEventFailed } from './projection.errors.js';
 

@@ -1,4 +1,4 @@
-import type { EventStore, ReadAllOptions, RecordedEvent } from '../../event-store/src/index.js';
+import type { EventStore, ReadAllOptions, RecordedEvent } from '@app/event-store';
 import { SharedLogReader } from './shared-log-reader.js';
 import { recordedEvent } from './testing/recorded-event.js';
 

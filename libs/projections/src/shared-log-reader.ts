@@ -1,4 +1,4 @@
-import type { EventStore, RecordedEvent, Subscription } from '../../event-store/src/index.js';
+import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
 
 interface Cursor {
   /** Position of the last event handed to this reader. */

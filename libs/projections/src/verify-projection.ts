@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { EventStore, RecordedEvent } from '../../event-store/src/index.js';
+import type { EventStore, RecordedEvent } from '@app/event-store';
 import { storedDocs } from './fold-in-memory.js';
 import { selectDocs, type KeyRange } from './key-range.js';
 import { loadDocs } from './load-docs.js';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { randomBytes } from 'node:crypto';
-import { withDatabase } from '../../database/src/index.js';
+import { withDatabase } from '@app/database';
 
 export interface TestDatabase {
   url: string;

@@ -1,5 +1,5 @@
-import type { Projection } from '../../../libs/projections/src/projection.js';
-import { officeOfStream, type RecordedEvent } from '../../../libs/event-store/src/index.js';
+import type { Projection } from '@app/projections';
+import { officeOfStream, type RecordedEvent } from '@app/event-store';
 import { toUtc } from '../../shared/domain/time.js';
 import type { CaseEvent } from '../case.js';
 

@@ -1,4 +1,4 @@
-import { DeciderSpecification } from '../../../libs/testing/src/decider-spec.js';
+import { DeciderSpecification } from '@app/testing';
 import {
   ClosedBeforeRegistered,
   OccurredInTheFuture,

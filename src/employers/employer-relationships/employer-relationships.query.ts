@@ -1,4 +1,4 @@
-import type { KeyRange } from '../../../libs/projections/src/key-range.js';
+import type { KeyRange } from '@app/projections';
 import { addDays } from '../../shared/views/months.js';
 import { relationshipKey, sortKeyPrefix, type EmployerRelationship, type SortKeyField } from './employer-relationships.projection.js';
 

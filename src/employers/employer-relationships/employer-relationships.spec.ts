@@ -1,6 +1,6 @@
-import { foldInMemory } from '../../../libs/projections/src/fold-in-memory.js';
-import { selectDocs } from '../../../libs/projections/src/key-range.js';
-import { ProjectionSpecification } from '../../../libs/projections/src/testing/projection-spec.js';
+import { foldInMemory } from '@app/projections';
+import { selectDocs } from '@app/projections';
+import { ProjectionSpecification } from '@app/projections/testing';
 import { recordedAt } from '../../shared/views/recorded.js';
 import { caseProfile, contacted, needClosed, needRegistered, placedAt } from '../../shared/views/view-events.examples.js';
 import { employerRelationshipsProjection, type EmployerRelationship } from './employer-relationships.projection.js';

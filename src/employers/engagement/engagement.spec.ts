@@ -1,4 +1,4 @@
-import { ProjectionSpecification } from '../../../libs/projections/src/testing/projection-spec.js';
+import { ProjectionSpecification } from '@app/projections/testing';
 import { recordedAt } from '../../shared/views/recorded.js';
 import { caseProfile, contacted, needClosed, needRegistered, placedAt } from '../../shared/views/view-events.examples.js';
 import { engagementProjection } from './engagement.projection.js';

@@ -1,4 +1,4 @@
-import { DeciderSpecification } from '../../../libs/testing/src/decider-spec.js';
+import { DeciderSpecification } from '@app/testing';
 import { InvalidOrgNumber, OccurredInTheFuture, RecruitmentNeedAlreadyRegistered } from '../employer.errors.js';
 import { navIdent, now, orgNumber, registered } from '../employer.examples.js';
 import { evolveRecruitmentNeed, initialRecruitmentNeed } from '../recruitment-need.js';

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../libs/event-store/src/index.js';
+import type { RecordedEvent } from '@app/event-store';
 
 /** One event as the history route shows it (the contract's shape). */
 export interface HistoryEvent {

@@ -1,4 +1,4 @@
-import type { AppendResult } from '../../../libs/event-store/src/index.js';
+import type { AppendResult } from '@app/event-store';
 import type { CommandAccepted } from './command-context.js';
 
 export const accepted = (id: string, result: AppendResult): CommandAccepted => ({

@@ -4,7 +4,7 @@ import {
   type DomainEvent,
   type EventStore,
   type ExpectedRevision,
-} from '../../../libs/event-store/src/index.js';
+} from '@app/event-store';
 import { RevisionMismatch } from '../http/errors/revision-mismatch.error.js';
 import type { CommandContext } from './command-context.js';
 import { schemaVersionOf } from './schema-versions.js';

@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import request from 'supertest';
 import { z } from 'zod';
-import { WrongExpectedRevision } from '../../../libs/event-store/src/index.js';
+import { WrongExpectedRevision } from '@app/event-store';
 import { DomainError, type DomainErrorKind } from '../domain-error.js';
 import { ApiZodBody } from './api-body.decorator.js';
 import { IdempotencyKeyReused } from './errors/idempotency-key-reused.error.js';

@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES as TEXT_OF_HTTP_STATUS } from 'node:http';
-import { WrongExpectedRevision } from '../../../libs/event-store/src/index.js';
+import { WrongExpectedRevision } from '@app/event-store';
 import { DomainError, type DomainErrorKind } from '../domain-error.js';
 import { ValidationFailed } from './errors/validation-failed.error.js';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details.js';

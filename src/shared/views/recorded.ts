@@ -1,4 +1,4 @@
-import type { DomainEvent, RecordedEvent } from '../../../libs/event-store/src/index.js';
+import type { DomainEvent, RecordedEvent } from '@app/event-store';
 
 /**
  * Domain events as the store would hand them to a projection, positions rising from 1:

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EventStore } from '../../../libs/event-store/src/index.js';
-import type { KeyRange } from '../../../libs/projections/src/key-range.js';
-import type { AnyProjection } from '../../../libs/projections/src/projection.js';
-import { ProjectionEngine } from '../../../libs/projections/src/projection-engine.js';
+import type { EventStore } from '@app/event-store';
+import type { KeyRange } from '@app/projections';
+import type { AnyProjection } from '@app/projections';
+import { ProjectionEngine } from '@app/projections';
 import { EVENT_STORE } from '../../infrastructure/event-store.module.js';
 import { isTooFarInTheFuture } from '../domain/time.js';
 import { AsOfBeyondHead, AsOfInTheFuture } from './as-of.errors.js';

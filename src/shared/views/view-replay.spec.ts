@@ -1,6 +1,6 @@
-import { InMemoryEventStore, type DomainEvent, type EventStore, type RecordedEvent } from '../../../libs/event-store/src/index.js';
-import { foldInMemory } from '../../../libs/projections/src/fold-in-memory.js';
-import { selectDocs } from '../../../libs/projections/src/key-range.js';
+import { InMemoryEventStore, type DomainEvent, type EventStore, type RecordedEvent } from '@app/event-store';
+import { foldInMemory } from '@app/projections';
+import { selectDocs } from '@app/projections';
 import type { CaseProfile } from '../../cases/case.js';
 import { followUpGapsProjection } from '../../cases/follow-up-gaps/follow-up-gaps.projection.js';
 import { outcomesProjection } from '../../cases/outcomes/outcomes.projection.js';

@@ -1,6 +1,6 @@
-import { officeOfStream, officeStreamPrefix, type EventStore } from '../../../libs/event-store/src/index.js';
-import { InMemoryFold } from '../../../libs/projections/src/in-memory-fold.js';
-import type { AnyProjection } from '../../../libs/projections/src/projection.js';
+import { officeOfStream, officeStreamPrefix, type EventStore } from '@app/event-store';
+import { InMemoryFold } from '@app/projections';
+import type { AnyProjection } from '@app/projections';
 
 /** Whose events a replay reads: one office's (a prefix read), some offices', or every office's (undefined). */
 export type ReplayScope = { office: string } | { offices?: readonly string[] };

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
-import { createTestDatabase, type TestDatabase } from '../../../testing/src/index.js';
+import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { anEvent, events, metadata, uniquePrefix } from '../contract/contract-fixtures.js';
 import { WrongExpectedRevision } from '../event-store.errors.js';
 import { createPostgresEventStore, type PostgresEventStore } from './postgres-event-store.js';

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { createTestDatabase, type TestDatabase } from '../../../testing/src/index.js';
+import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { describeEventStoreContract } from '../contract/event-store.contract.js';
 import { anEvent, take, uniquePrefix } from '../contract/contract-fixtures.js';
 import { migrateEventStore } from './migrate-event-store.js';

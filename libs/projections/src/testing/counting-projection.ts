@@ -1,4 +1,4 @@
-import { officeOfStream, type RecordedEvent } from '../../../event-store/src/index.js';
+import { officeOfStream, type RecordedEvent } from '@app/event-store';
 import type { Projection } from '../projection.js';
 import { recordedEvent } from './recorded-event.js';
 

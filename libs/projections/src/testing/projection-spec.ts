@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../../event-store/src/index.js';
+import type { RecordedEvent } from '@app/event-store';
 import { foldInMemory } from '../fold-in-memory.js';
 import type { Projection } from '../projection.js';
 

@@ -5,8 +5,8 @@ import {
   type NewEvent,
   type PostgresEventStore,
   type RecordedEvent,
-} from '../../../event-store/src/index.js';
-import { createTestDatabase, type TestDatabase } from '../../../testing/src/index.js';
+} from '@app/event-store';
+import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { CreateProjectionCheckpoints1764000000000, projectionTableMigration } from '../projection.migrations.js';
 import { ProjectionEngine, type ProjectionEngineOptions } from '../projection-engine.js';
 import type { AnyProjection } from '../projection.js';

@@ -1,4 +1,4 @@
-import type { EventMetadata, RecordedEvent } from '../../../event-store/src/index.js';
+import type { EventMetadata, RecordedEvent } from '@app/event-store';
 
 const metadata = (officeNumber: string): EventMetadata => ({
   actor: 'Z123456',
