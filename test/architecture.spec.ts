@@ -1,7 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ruleSetOf, violationsOf } from './architecture/cruise.js';
+import { layeringFixture } from './architecture/layering-fixture.js';
 
-/** The layering rules of docs/architecture.md, checked on every test run. */
+/**
+ * The layering rules of docs/architecture.md, checked on every test run: dependency-cruiser
+ * (`.dependency-cruiser.cjs` for shipped code, `.dependency-cruiser.tests.cjs` for tests and
+ * benchmarks) for imports, and two checks of file contents no import graph shows.
+ */
 // jest runs from the project root (package.json's directory).
 const root = process.cwd();
 
@@ -11,30 +17,45 @@ const filesUnder = (dir: string): string[] =>
     return statSync(path).isDirectory() ? filesUnder(path) : path.endsWith('.ts') ? [path] : [];
   });
 
-const importsOf = (file: string): string[] =>
-  [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
-
 const isDomainFile = (file: string) =>
   /\.(decide|projection)\.ts$/.test(file) || /src\/(employers\/(employer|recruitment-need)|cases\/case)\.ts$/.test(file);
 
 describe('architecture', () => {
-  const sources = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'libs'))];
+  const shipped = ruleSetOf('.dependency-cruiser.cjs');
+  const tests = ruleSetOf('.dependency-cruiser.tests.cjs');
 
-  it('keeps libs/ free of imports from src/', () => {
-    const intoSrc = (file: string, i: string) => i.startsWith('.') && resolve(dirname(file), i).startsWith(join(root, 'src'));
-    const offending = filesUnder(join(root, 'libs')).filter((file) => importsOf(file).some((i) => intoSrc(file, i)));
-    expect(offending.map((f) => relative(root, f))).toEqual([]);
-  });
+  it('keeps the shipped code to the layering rules (dependency-cruiser)', async () => {
+    expect(await violationsOf(shipped, ['src', 'libs'])).toEqual([]);
+  }, 120_000);
 
-  it('keeps domain files free of Nest and TypeORM', () => {
-    const domain = sources.filter(isDomainFile);
-    expect(domain.length).toBeGreaterThan(8);
-    const offending = domain.filter((file) => importsOf(file).some((i) => i.startsWith('@nestjs/') || i === 'typeorm'));
-    expect(offending.map((f) => relative(root, f))).toEqual([]);
-  });
+  it('keeps tests and benchmarks to the rules that apply to them (dependency-cruiser)', async () => {
+    expect(await violationsOf(tests, ['src', 'libs', 'test', 'bench'])).toEqual([]);
+  }, 120_000);
+
+  it('catches each kind of wrong import: upward from shared, into the app from a library, past a library\'s entry, Nest in the domain, cycles', async () => {
+    const fixture = layeringFixture();
+    try {
+      const found = await violationsOf(shipped, ['src', 'libs'], fixture);
+      const seen = (rule: string, from: string, to: string) => found.some((v) => v.rule === rule && v.from === from && v.to.includes(to));
+      expect(seen('shared-imports-no-area', 'src/shared/http/api-view.decorator.ts', 'src/auth/access.decorator.ts')).toBe(true);
+      expect(seen('libs-never-import-the-app', 'libs/projections/src/index.ts', 'src/app.module.ts')).toBe(true);
+      expect(seen('libs-only-through-their-entry', 'src/offices/offices.controller.ts', 'libs/projections/src/key-range.ts')).toBe(true);
+      expect(seen('libs-use-each-other-through-their-entry', 'libs/event-store/src/index.ts', 'libs/projections/src/key-range.ts')).toBe(true);
+      expect(seen('domain-is-pure', 'src/employers/employer.ts', '@nestjs/common')).toBe(true);
+      expect(found.some((v) => v.rule === 'no-circular-folders')).toBe(true);
+      expect(seen('no-circular-modules', 'src/history/history-event.ts', 'src/history/history-page.ts')).toBe(true);
+      // every rule of the set has its case above
+      expect(new Set(found.map((v) => v.rule))).toEqual(new Set(shipped.forbidden!.map((r) => r.name)));
+    } finally {
+      rmSync(fixture, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('keeps clocks and random ids out of domain files', () => {
-    const offending = sources.filter(isDomainFile).filter((file) => /new Date\(\)|Date\.now\(\)|randomUUID\(|uuidv7\(/.test(readFileSync(file, 'utf8')));
+    const sources = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'libs'))];
+    const domain = sources.filter(isDomainFile);
+    expect(domain.length).toBeGreaterThan(8);
+    const offending = domain.filter((file) => /new Date\(\)|Date\.now\(\)|randomUUID\(|uuidv7\(/.test(readFileSync(file, 'utf8')));
     expect(offending.map((f) => relative(root, f))).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import type { EventStore } from '@app/event-store';
-import { EVENT_STORE } from '../src/infrastructure/event-store.module.js';
+import { EVENT_STORE } from '@app/event-store';
 import { startApp, type RunningApp } from './app-harness.js';
 import { ORG, twoOfficeTokens } from './fixtures.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UpcastingEventStore, type EventStore, type NewEvent } from '@app/event-store';
-import { EVENT_STORE } from '../src/infrastructure/event-store.module.js';
+import { EVENT_STORE } from '@app/event-store';
 import { startApp, type RunningApp } from './app-harness.js';
 import { advisor, auditor, ORG, recently } from './fixtures.js';
 

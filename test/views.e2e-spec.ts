@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import type { EventStore, RecordedEvent } from '@app/event-store';
 import { ProjectionEngine } from '@app/projections';
-import { EVENT_STORE } from '../src/infrastructure/event-store.module.js';
+import { EVENT_STORE } from '@app/event-store';
 import { startApp, type RunningApp } from './app-harness.js';
 import { manager, ORG, twoOfficeTokens } from './fixtures.js';
 

@@ -5,7 +5,7 @@ import { ProjectionEngine } from '@app/projections';
 import { createDevKeys } from '../../src/auth/dev-keys.js';
 import { createApp } from '../../src/bootstrap/create-app.js';
 import { loadConfig } from '../../src/config/index.js';
-import { EVENT_STORE } from '../../src/infrastructure/event-store.module.js';
+import { EVENT_STORE } from '@app/event-store';
 
 /** The whole app on the bench database, on a loopback port, in dev auth mode. */
 export async function startBenchApp(databaseUrl: string) {

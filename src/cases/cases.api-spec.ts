@@ -1,7 +1,7 @@
 import type { EventStore } from '@app/event-store';
+import { EVENT_STORE } from '@app/event-store';
 import { startApp, type RunningApp } from '../../test/app-harness.js';
 import { advisor, auditor, ORG, PERSON_ID, recently } from '../../test/fixtures.js';
-import { EVENT_STORE } from '../infrastructure/event-store.module.js';
 
 describe('client follow-up over HTTP', () => {
   let running: RunningApp;

@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/domain-error.js';
+import { DomainError } from '../shared/errors/domain-error.js';
 
 // Value refusals both areas share; re-exported so each area's errors file lists all it throws.
 export { InvalidOccurredAt, InvalidOrgNumber, OccurredInTheFuture } from '../shared/domain/value.errors.js';

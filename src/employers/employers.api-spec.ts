@@ -1,7 +1,7 @@
 import type { EventStore } from '@app/event-store';
+import { EVENT_STORE } from '@app/event-store';
 import { startApp, type RunningApp } from '../../test/app-harness.js';
 import { advisor, manager, ORG, recently } from '../../test/fixtures.js';
-import { EVENT_STORE } from '../infrastructure/event-store.module.js';
 
 describe('employer outreach over HTTP', () => {
   let running: RunningApp;

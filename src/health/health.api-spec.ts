@@ -1,8 +1,8 @@
+import { EVENT_STORE } from '@app/event-store';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { EVENT_STORE } from '../infrastructure/event-store.module.js';
 import { HealthController } from './health.controller.js';
 
 /** Which part is down is the point here, so each part is a stand-in that can be switched off. */

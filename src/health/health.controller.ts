@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { EventStore } from '@app/event-store';
+import { EVENT_STORE } from '@app/event-store';
 import { Public } from '../auth/access.decorator.js';
-import { EVENT_STORE } from '../infrastructure/event-store.module.js';
 
 type PartHealth = 'up' | 'down';
 

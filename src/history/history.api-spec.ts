@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EventStore, NewEvent } from '@app/event-store';
+import { EVENT_STORE } from '@app/event-store';
 import { startApp, type RunningApp } from '../../test/app-harness.js';
 import { advisor, auditor, manager } from '../../test/fixtures.js';
-import { EVENT_STORE } from '../infrastructure/event-store.module.js';
 
 /** A well-formed current-version event of `office`, appended straight to the store (no command). */
 const contacted = (office: string, n: number): NewEvent => ({

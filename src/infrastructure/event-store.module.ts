@@ -1,11 +1,9 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { UpcastingEventStore, type EventStore } from '@app/event-store';
+import { EVENT_STORE, UpcastingEventStore, type EventStore } from '@app/event-store';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/index.js';
 import { createEventStore } from './create-event-store.js';
 import { eventUpcasters } from './event-upcasters.js';
 
-/** Nest injection token of the EventStore port. */
-export const EVENT_STORE = Symbol('EVENT_STORE');
 
 /**
  * The adapter wrapped in upcasting right here, so every reader of `EVENT_STORE` (command

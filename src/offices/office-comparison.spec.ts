@@ -4,8 +4,8 @@ import { followUpGapsProjection } from '../cases/follow-up-gaps/follow-up-gaps.p
 import { followUpGapCountRanges } from '../cases/follow-up-gaps/follow-up-gaps.query.js';
 import { outcomesProjection } from '../cases/outcomes/outcomes.projection.js';
 import { engagementProjection } from '../employers/engagement/engagement.projection.js';
-import { recordedAt } from '../shared/views/recorded.js';
-import { caseProfile, contacted, enrolled, placedAt } from '../shared/views/view-events.examples.js';
+import { recordedAt } from '../../test/views/recorded.js';
+import { caseProfile, contacted, enrolled, placedAt } from '../../test/views/view-events.examples.js';
 import { compareOffices } from './office-comparison.js';
 
 const inHouse = caseProfile('a', '2026-03-02T10:00:00Z');

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
-import { ApiView } from '../shared/http/api-view.decorator.js';
+import { ApiView } from '../auth/api-view.decorator.js';
 import { ZodBodyPipe } from '../shared/http/zod-body.pipe.js';
 import { checkPeriod, checkViewTime, periodParams, viewTimeOf } from '../shared/views/query-params.js';
 import { GetOffices } from './get-offices.query.js';

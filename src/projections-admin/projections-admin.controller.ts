@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { officeStreamPrefix } from '@app/event-store';
 import { ProjectionEngine } from '@app/projections';
 import { Access } from '../auth/access.decorator.js';
-import { NotFoundDomainError } from '../shared/http/errors/not-found.error.js';
+import { NotFoundDomainError } from '../shared/errors/not-found.error.js';
 import { ZodBodyPipe } from '../shared/http/zod-body.pipe.js';
 import { PROJECTIONS } from './projection-catalogue.js';
 

@@ -1,3 +1,4 @@
+import { EVENT_STORE } from '@app/event-store';
 import { Module } from '@nestjs/common';
 import { ProjectionsModule } from '@app/projections';
 import { FollowUpGapsController } from '../cases/follow-up-gaps/follow-up-gaps.controller.js';
@@ -10,7 +11,6 @@ import { EmployersController } from '../employers/employer-relationships/employe
 import { GetEmployersHandler } from '../employers/employer-relationships/get-employers.query.js';
 import { EngagementController } from '../employers/engagement/engagement.controller.js';
 import { GetEngagementHandler } from '../employers/engagement/get-engagement.query.js';
-import { EVENT_STORE } from '../infrastructure/event-store.module.js';
 import { GetOfficesHandler } from '../offices/get-offices.query.js';
 import { OfficesController } from '../offices/offices.controller.js';
 import { ViewReader } from '../shared/views/view-reader.js';

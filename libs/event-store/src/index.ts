@@ -1,5 +1,6 @@
 export * from './event-envelope.js';
 export * from './event-store.port.js';
+export * from './event-store.token.js';
 export * from './event-store.errors.js';
 export * from './stream-names.js';
 export * from './in-memory/in-memory-event-store.js';

@@ -1,8 +1,8 @@
 import { foldInMemory } from '@app/projections';
 import { selectDocs } from '@app/projections';
 import { ProjectionSpecification } from '@app/projections/testing';
-import { recordedAt } from '../../shared/views/recorded.js';
-import { caseProfile, enrolled, exited, followedUp, placedAt, transferredOut } from '../../shared/views/view-events.examples.js';
+import { recordedAt } from '../../../test/views/recorded.js';
+import { caseProfile, enrolled, exited, followedUp, placedAt, transferredOut } from '../../../test/views/view-events.examples.js';
 import { activeCasePrefix, followUpGapsProjection, openCasesKey, type ActiveCase, type OfficeOpenCases } from './follow-up-gaps.projection.js';
 import { followUpGapCountRanges, followUpGapCounts, followUpGaps } from './follow-up-gaps.query.js';
 

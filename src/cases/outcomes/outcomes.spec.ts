@@ -1,6 +1,6 @@
 import { ProjectionSpecification } from '@app/projections/testing';
-import { recordedAt } from '../../shared/views/recorded.js';
-import { caseProfile, enrolled, exited, placedAt, transferredOut } from '../../shared/views/view-events.examples.js';
+import { recordedAt } from '../../../test/views/recorded.js';
+import { caseProfile, enrolled, exited, placedAt, transferredOut } from '../../../test/views/view-events.examples.js';
 import { outcomesProjection, type Cohort, type ProviderCohort } from './outcomes.projection.js';
 import { outcomes, providerOutcomes } from './outcomes.query.js';
 

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EventStore } from '@app/event-store';
-import { EVENT_STORE } from '../../infrastructure/event-store.module.js';
+import { EVENT_STORE } from '@app/event-store';
 import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
 import { decideOnCase } from '../decide-on-case.js';
 import { recordFollowUp } from './record-follow-up.decide.js';

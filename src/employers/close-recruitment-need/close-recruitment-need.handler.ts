@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { officeStream, type EventStore } from '@app/event-store';
-import { EVENT_STORE } from '../../infrastructure/event-store.module.js';
+import { officeStream, type EventStore, EVENT_STORE } from '@app/event-store';
 import { accepted } from '../../shared/commands/accepted.js';
 import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
 import { decideOnStream } from '../../shared/commands/decide-on-stream.js';

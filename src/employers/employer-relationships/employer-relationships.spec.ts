@@ -1,8 +1,8 @@
 import { foldInMemory } from '@app/projections';
 import { selectDocs } from '@app/projections';
 import { ProjectionSpecification } from '@app/projections/testing';
-import { recordedAt } from '../../shared/views/recorded.js';
-import { caseProfile, contacted, needClosed, needRegistered, placedAt } from '../../shared/views/view-events.examples.js';
+import { recordedAt } from '../../../test/views/recorded.js';
+import { caseProfile, contacted, needClosed, needRegistered, placedAt } from '../../../test/views/view-events.examples.js';
 import { employerRelationshipsProjection, type EmployerRelationship } from './employer-relationships.projection.js';
 import { EMPLOYER_SORTS, employerPage, type EmployerSort } from './employer-relationships.query.js';
 

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ApiView } from '../../shared/http/api-view.decorator.js';
+import { ApiView } from '../../auth/api-view.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
 import { checkViewTime, viewTimeOf, viewTimeParams } from '../../shared/views/query-params.js';

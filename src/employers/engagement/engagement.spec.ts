@@ -1,6 +1,6 @@
 import { ProjectionSpecification } from '@app/projections/testing';
-import { recordedAt } from '../../shared/views/recorded.js';
-import { caseProfile, contacted, needClosed, needRegistered, placedAt } from '../../shared/views/view-events.examples.js';
+import { recordedAt } from '../../../test/views/recorded.js';
+import { caseProfile, contacted, needClosed, needRegistered, placedAt } from '../../../test/views/view-events.examples.js';
 import { engagementProjection } from './engagement.projection.js';
 import { engagementMonths } from './engagement.query.js';
 

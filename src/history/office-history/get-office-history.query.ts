@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { officeStreamPrefix, type EventStore } from '@app/event-store';
-import { EVENT_STORE } from '../../infrastructure/event-store.module.js';
+import { officeStreamPrefix, type EventStore, EVENT_STORE } from '@app/event-store';
 import { historyEventOf, type HistoryEvent } from './history-event.js';
 import type { OfficeHistoryParams } from './office-history.params.js';
 

@@ -2,10 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
 import type { Request } from 'express';
 import { v7 as uuidv7 } from 'uuid';
-import type { Caller } from '../../auth/caller.js';
-import { ValidationFailed } from '../http/errors/validation-failed.error.js';
+import { ValidationFailed } from '../errors/validation-failed.error.js';
 import type { CommandAccepted, CommandContext } from './command-context.js';
 import { IdempotencyService } from './idempotency.service.js';
+
+/** Who sends the command: all the gateway needs of the authenticated caller (auth's `Caller` fits). */
+export interface CommandSender {
+  navIdent: string;
+}
 
 /**
  * What every command route does around its use case: build the context (who, when, which
@@ -20,7 +24,7 @@ export class CommandGateway {
 
   async send(
     request: Request,
-    caller: Caller,
+    caller: CommandSender,
     officeNumber: string,
     body: unknown,
     commandFor: (context: CommandContext) => Command<CommandAccepted>,
@@ -37,7 +41,7 @@ export class CommandGateway {
   }
 }
 
-function contextOf(request: Request, caller: Caller, officeNumber: string): CommandContext {
+function contextOf(request: Request, caller: CommandSender, officeNumber: string): CommandContext {
   const commandId = uuidv7();
   return {
     actor: caller.navIdent,

@@ -5,7 +5,7 @@ import {
   type EventStore,
   type ExpectedRevision,
 } from '@app/event-store';
-import { RevisionMismatch } from '../http/errors/revision-mismatch.error.js';
+import { RevisionMismatch } from '../errors/revision-mismatch.error.js';
 import type { CommandContext } from './command-context.js';
 import { schemaVersionOf } from './schema-versions.js';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { IdempotencyKeyReused } from '../http/errors/idempotency-key-reused.error.js';
+import { IdempotencyKeyReused } from '../errors/idempotency-key-reused.error.js';
 
 export interface IdempotentRequest {
   /** Who asked: keys are unique per caller, not globally. */

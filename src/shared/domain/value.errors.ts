@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../errors/domain-error.js';
 
 /** Refusals of a single value, shared by employers and cases. Messages never repeat the value. */
 export class InvalidOrgNumber extends DomainError {

@@ -1,6 +1,6 @@
 import type { PipeTransform } from '@nestjs/common';
 import { validate as isUuid } from 'uuid';
-import { NotFoundDomainError } from './errors/not-found.error.js';
+import { NotFoundDomainError } from '../errors/not-found.error.js';
 
 /**
  * A case or need id in a route. Ids are UUIDs made by this service; anything else names

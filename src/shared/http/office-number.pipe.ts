@@ -1,5 +1,5 @@
 import type { PipeTransform } from '@nestjs/common';
-import { ValidationFailed } from './errors/validation-failed.error.js';
+import { ValidationFailed } from '../errors/validation-failed.error.js';
 
 /** `{officeNumber}` in a route: four digits (NORG2 enhetsnummer). */
 export class OfficeNumberPipe implements PipeTransform<string, string> {

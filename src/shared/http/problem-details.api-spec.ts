@@ -4,10 +4,10 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import request from 'supertest';
 import { z } from 'zod';
 import { WrongExpectedRevision } from '@app/event-store';
-import { DomainError, type DomainErrorKind } from '../domain-error.js';
+import { DomainError, type DomainErrorKind } from '../errors/domain-error.js';
 import { ApiZodBody } from './api-body.decorator.js';
-import { IdempotencyKeyReused } from './errors/idempotency-key-reused.error.js';
-import { RevisionMismatch } from './errors/revision-mismatch.error.js';
+import { IdempotencyKeyReused } from '../errors/idempotency-key-reused.error.js';
+import { RevisionMismatch } from '../errors/revision-mismatch.error.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 import { ZodBodyPipe } from './zod-body.pipe.js';
 

@@ -2,8 +2,8 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { Request, Response } from 'express';
 import { STATUS_CODES as TEXT_OF_HTTP_STATUS } from 'node:http';
 import { WrongExpectedRevision } from '@app/event-store';
-import { DomainError, type DomainErrorKind } from '../domain-error.js';
-import { ValidationFailed } from './errors/validation-failed.error.js';
+import { DomainError, type DomainErrorKind } from '../errors/domain-error.js';
+import { ValidationFailed } from '../errors/validation-failed.error.js';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details.js';
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {

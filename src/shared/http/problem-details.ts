@@ -1,4 +1,4 @@
-import type { Violation } from './errors/validation-failed.error.js';
+import type { Violation } from '../errors/validation-failed.error.js';
 
 /** RFC 9457 problem details, with our stable `code` and the list of violations. */
 export interface ProblemDetails {

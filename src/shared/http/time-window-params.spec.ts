@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationFailed } from './errors/validation-failed.error.js';
+import { ValidationFailed } from '../errors/validation-failed.error.js';
 import { checkTimeWindow, pageParams, timeWindowParams } from './time-window-params.js';
 import { ZodBodyPipe } from './zod-body.pipe.js';
 

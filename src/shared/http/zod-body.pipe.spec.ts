@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ValidationFailed } from './errors/validation-failed.error.js';
+import { ValidationFailed } from '../errors/validation-failed.error.js';
 import { violationsOf, ZodBodyPipe } from './zod-body.pipe.js';
 
 const PERSON_ID = '13097248022';

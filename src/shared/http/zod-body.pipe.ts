@@ -1,6 +1,6 @@
 import { type PipeTransform } from '@nestjs/common';
 import type { z } from 'zod';
-import { ValidationFailed, type Violation } from './errors/validation-failed.error.js';
+import { ValidationFailed, type Violation } from '../errors/validation-failed.error.js';
 
 /**
  * Checks a body (or query) against a strict zod schema: every violation is listed, unknown

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../errors/domain-error.js';
 
 /** `asOfPosition` lies beyond the last position of the log: there is no such moment yet (400). */
 export class AsOfBeyondHead extends DomainError {

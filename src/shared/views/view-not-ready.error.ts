@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../errors/domain-error.js';
 
 /** `minPosition` was not reached within the wait (503 with Retry-After). */
 export class ViewNotReady extends DomainError {

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
+import { EVENT_STORE } from '@app/event-store';
 import type { KeyRange } from '@app/projections';
 import type { AnyProjection } from '@app/projections';
 import { ProjectionEngine } from '@app/projections';
-import { EVENT_STORE } from '../../infrastructure/event-store.module.js';
 import { isTooFarInTheFuture } from '../domain/time.js';
 import { AsOfBeyondHead, AsOfInTheFuture } from './as-of.errors.js';
 import { isReplay, type AsOfMarks, type ViewTime } from './view-time.js';

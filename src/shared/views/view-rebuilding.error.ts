@@ -1,4 +1,4 @@
-import { DomainError } from '../domain-error.js';
+import { DomainError } from '../errors/domain-error.js';
 
 /**
  * The live table still holds the docs of an older version of the view while the deployed one

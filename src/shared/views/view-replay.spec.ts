@@ -6,7 +6,7 @@ import { followUpGapsProjection } from '../../cases/follow-up-gaps/follow-up-gap
 import { outcomesProjection } from '../../cases/outcomes/outcomes.projection.js';
 import { engagementProjection } from '../../employers/engagement/engagement.projection.js';
 import { PROJECTIONS } from '../../projections-admin/projection-catalogue.js';
-import { recordedAt } from './recorded.js';
+import { recordedAt } from '../../../test/views/recorded.js';
 import { replayViews } from './view-replay.js';
 
 const navIdent = 'Z123456';

@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain-error.js';
+import { DomainError } from './domain-error.js';
 
 /** The same `Idempotency-Key` came back with another request (422). */
 export class IdempotencyKeyReused extends DomainError {

@@ -1,8 +1,8 @@
 import { applyDecorators, HttpCode } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { Access } from '../../auth/access.decorator.js';
-import { ApiZodBody } from './api-body.decorator.js';
+import { Access } from './access.decorator.js';
+import { ApiZodBody } from '../shared/http/api-body.decorator.js';
 
 const accepted = {
   type: 'object',

@@ -1,6 +1,6 @@
-import type { CaseEvent, CaseProfile, ClientPlaced } from '../../cases/case.js';
-import type { EmployerContacted } from '../../employers/employer.js';
-import type { RecruitmentNeedClosed, RecruitmentNeedRegistered } from '../../employers/recruitment-need.js';
+import type { CaseEvent, CaseProfile, ClientPlaced } from '../../src/cases/case.js';
+import type { EmployerContacted } from '../../src/employers/employer.js';
+import type { RecruitmentNeedClosed, RecruitmentNeedRegistered } from '../../src/employers/recruitment-need.js';
 
 /**
  * Domain events for the views' given/when/then specs, a line each. Feed them to `recordedAt`

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiQuery, ApiResponse } from '@nestjs/swagger';
-import { Access, type AccessRule } from '../../auth/access.decorator.js';
+import { Access, type AccessRule } from './access.decorator.js';
 
 const AS_OF =
   'show the view as it stood at this moment (ISO-8601 with offset, `+` encoded as %2B), compared with the recordedAt of events: ' +

@@ -1,4 +1,4 @@
-import { DomainError } from '../../domain-error.js';
+import { DomainError } from './domain-error.js';
 
 /** The caller's `If-Match` revision is not the stream's (412). */
 export class RevisionMismatch extends DomainError {
