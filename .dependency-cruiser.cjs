@@ -33,6 +33,13 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/(shared|config)/' },
     },
     {
+      name: 'offices-read-areas-through-their-views',
+      comment: 'The offices compared read the employers and cases areas only through what their *.views.ts export.',
+      severity: 'error',
+      from: { path: '^src/offices/' },
+      to: { path: '^src/(employers|cases)/', pathNot: '^src/[^/]+/[^/]+\\.views\\.ts$' },
+    },
+    {
       name: 'domain-is-pure',
       comment: 'Domain files (employer.ts, case.ts, *.decide.ts, *.projection.ts) import neither Nest nor TypeORM.',
       severity: 'error',

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres, withDatabase } from '@app/database';
 import { createPostgresEventStore } from '@app/event-store';
-import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';
+import { APP_PROJECTIONS } from '../src/views/app-views.js';
 import { appendHistory, progressBar } from './national/append-history.js';
 import { nationalHistory, type StreamAppend } from './national/national-history.js';
 import { flag, numberArgument, stringArgument } from './report/arguments.js';
@@ -106,7 +106,7 @@ async function main(): Promise<void> {
     }
     const logEvents = Number((await query<{ n: string }>('SELECT count(*) AS n FROM es_events'))[0]!.n);
     office = await largestOfficeInLog(query);
-    const projections = PROJECTIONS.map((p) => p.projection);
+    const projections = APP_PROJECTIONS;
     console.log(`replaying office ${office}…`);
     const replay = await measureReplay(app!.store, projections, office);
     console.log('rebuilding every view…');

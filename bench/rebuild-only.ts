@@ -13,7 +13,7 @@
 import 'reflect-metadata';
 import { startEmbeddedPostgres, withDatabase } from '@app/database';
 import { createPostgresEventStore } from '@app/event-store';
-import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';
+import { APP_PROJECTIONS } from '../src/views/app-views.js';
 import { seedHistory } from './national/seed-history.js';
 import { numberArgument, rebuildEngineArguments, rebuildEngineOptions, stringArgument } from './report/arguments.js';
 import { startBenchApp } from './sections/bench-app.js';
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
       console.log(`live views caught up in ${(await app.caughtUp()).toFixed(1)} s`);
       for (let round = 1; round <= rounds; round++) {
         if (where !== 'fresh') {
-          const r = await measureRebuild(app.dataSource, app.store, PROJECTIONS.map((p) => p.projection), rebuildEngineOptions());
+          const r = await measureRebuild(app.dataSource, app.store, APP_PROJECTIONS, rebuildEngineOptions());
           console.log(JSON.stringify({ round, in: 'app', ...r, ratio: Math.round((r.ours / r.ceiling) * 100) / 100 }));
         }
         if (where !== 'app') {

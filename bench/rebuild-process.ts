@@ -13,7 +13,7 @@ import { DataSource } from 'typeorm';
 import { UpcastingEventStore } from '@app/event-store';
 import { createPostgresEventStore } from '@app/event-store';
 import { eventUpcasters } from '../src/infrastructure/event-upcasters.js';
-import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';
+import { APP_PROJECTIONS } from '../src/views/app-views.js';
 import { rebuildEngineOptions } from './report/arguments.js';
 import { measureRebuild } from './sections/rebuild.section.js';
 import { runScript } from './report/run-script.js';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const store = new UpcastingEventStore(await createPostgresEventStore({ connectionString: url, poolSize: 8 }), eventUpcasters());
   const dataSource = await new DataSource({ type: 'postgres', url, synchronize: false, extra: { max: 12 } }).initialize();
   try {
-    const figures = await measureRebuild(dataSource, store, PROJECTIONS.map((p) => p.projection), rebuildEngineOptions());
+    const figures = await measureRebuild(dataSource, store, APP_PROJECTIONS, rebuildEngineOptions());
     process.stdout.write(`${JSON.stringify(figures)}\n`);
   } finally {
     await dataSource.destroy();

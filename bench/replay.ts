@@ -8,7 +8,7 @@
 import { createPostgresEventStore } from '@app/event-store';
 import { provideDatabase } from '../src/bootstrap/provide-database.js';
 import { configFromEnvironmentOrExit } from '../src/config/index.js';
-import { PROJECTIONS } from '../src/projections-admin/projection-catalogue.js';
+import { APP_PROJECTIONS } from '../src/views/app-views.js';
 import { largestOfficeInLog, measureReplay } from './sections/replay.section.js';
 import { runScript } from './report/run-script.js';
 
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   await sql.connect();
   try {
     const office = await largestOfficeInLog(async (text) => (await sql.query(text)).rows);
-    const projections = PROJECTIONS.map((p) => p.projection);
+    const projections = APP_PROJECTIONS;
     for (let run = 1; run <= 3; run++) {
       const r = await measureReplay(store, projections, office);
       console.log(`run ${run}: replayed office ${r.officeNumber} (${r.events.toLocaleString('en')} events) through ${projections.length} views in ${r.largestOfficeMs} ms (read ${r.readMs} ms)`);

@@ -11,7 +11,12 @@ import { loggerOptions } from './bootstrap/logger-options.js';
 import { CommandsModule } from './shared/commands/commands.module.js';
 import { EmployersModule } from './employers/employers.module.js';
 import { CasesModule } from './cases/cases.module.js';
-import { ViewsModule } from './projections-admin/views.module.js';
+import { EVENT_STORE } from '@app/event-store';
+import { ProjectionsModule } from '@app/projections';
+import { OfficesModule } from './offices/offices.module.js';
+import { ProjectionsAdminModule } from './projections-admin/projections-admin.module.js';
+import { ViewReaderModule } from './shared/views/view-reader.module.js';
+import { APP_PROJECTIONS, APP_VIEWS } from './views/app-views.js';
 import { HistoryModule } from './history/history.module.js';
 import { AccessLogModule } from './access-log/access-log.module.js';
 import { AccessLogWriter } from './access-log/record-access/access-log.writer.js';
@@ -38,10 +43,14 @@ export class AppModule {
         CommandsModule,
         HealthModule,
         MetricsModule,
-        // One module per area of the domain.
+        // The read side: the engine runs every area's views; ViewReader serves their queries.
+        ProjectionsModule.forRoot({ projections: APP_PROJECTIONS, eventStore: EVENT_STORE }),
+        ViewReaderModule,
+        ProjectionsAdminModule.forRoot(APP_VIEWS),
+        // One module per area of the domain, each with its commands and its views.
         EmployersModule,
         CasesModule,
-        ViewsModule,
+        OfficesModule,
         HistoryModule,
         AccessLogModule,
       ],

@@ -42,6 +42,7 @@ describe('architecture', () => {
       expect(seen('libs-only-through-their-entry', 'src/offices/offices.controller.ts', 'libs/projections/src/key-range.ts')).toBe(true);
       expect(seen('libs-use-each-other-through-their-entry', 'libs/event-store/src/index.ts', 'libs/projections/src/key-range.ts')).toBe(true);
       expect(seen('domain-is-pure', 'src/employers/employer.ts', '@nestjs/common')).toBe(true);
+      expect(seen('offices-read-areas-through-their-views', 'src/offices/office-rules.ts', 'src/cases/case-limits.ts')).toBe(true);
       expect(found.some((v) => v.rule === 'no-circular-folders')).toBe(true);
       expect(seen('no-circular-modules', 'src/history/history-event.ts', 'src/history/history-page.ts')).toBe(true);
       // every rule of the set has its case above

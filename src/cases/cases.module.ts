@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CASES_VIEWS } from './cases.views.js';
 import { ClientPseudonymiser } from './client-pseudonymiser.js';
 import { EnrolClientController } from './enrol-client/enrol-client.controller.js';
 import { EnrolClientHandler } from './enrol-client/enrol-client.handler.js';
@@ -11,8 +12,9 @@ import { RecordFollowUpHandler } from './record-follow-up/record-follow-up.handl
 import { TransferCaseController } from './transfer-case/transfer-case.controller.js';
 import { TransferCaseHandler } from './transfer-case/transfer-case.handler.js';
 
-/** Client follow-up (oppfølging): enrolment in a measure, follow-ups, placement, exit, transfer. */
+/** Client follow-up (oppfølging): enrolment in a measure, follow-ups, placement, exit, transfer, and the views of them. */
 @Module({
+  imports: CASES_VIEWS.map((view) => view.module),
   controllers: [EnrolClientController, RecordFollowUpController, PlaceClientController, ExitClientController, TransferCaseController],
   providers: [ClientPseudonymiser, EnrolClientHandler, RecordFollowUpHandler, PlaceClientHandler, ExitClientHandler, TransferCaseHandler],
 })

@@ -1,20 +1,17 @@
-import { CreateProjectionCheckpoints1764000000000, projectionOrderIndexMigration, projectionTableMigration } from '@app/projections';
+import { CreateProjectionCheckpoints1764000000000 } from '@app/projections';
 import { CreateAccessLog1765000000000 } from '../access-log/access-log.migration.js';
 import { CreateIdempotencyRecords1763800000000 } from '../shared/commands/idempotency.migration.js';
+import { APP_VIEWS } from '../views/app-views.js';
 
-/** Every TypeORM migration of the app, oldest first. */
+const timestampOf = (migration: { name: string }) => Number(/(\d{13})$/.exec(migration.name)![1]);
+
+/**
+ * Every TypeORM migration of the app, oldest first: its own tables', and each view's table and
+ * indexes as the view defines them.
+ */
 export const MIGRATIONS = [
   CreateIdempotencyRecords1763800000000,
   CreateProjectionCheckpoints1764000000000,
-  projectionTableMigration('engagement', 1764000000001),
-  projectionTableMigration('employer_relationships', 1764000000002),
-  projectionTableMigration('outcomes', 1764000000003),
-  projectionTableMigration('active_cases', 1764000000004),
   CreateAccessLog1765000000000,
-  // The employers page reads one office's relationships in each of its orders (employer_relationships v3).
-  projectionOrderIndexMigration('employer_relationships', 'byLastContact', 1766000000001),
-  projectionOrderIndexMigration('employer_relationships', 'byContacts', 1766000000002),
-  projectionOrderIndexMigration('employer_relationships', 'byPlacements', 1766000000003),
-  // The office comparison reads the external cases that went quiet on one day (active_cases v3).
-  projectionOrderIndexMigration('active_cases', 'byQuietSince', 1766000000004),
-] as const;
+  ...APP_VIEWS.flatMap((view) => view.migrations),
+].sort((a, b) => timestampOf(a) - timestampOf(b));

@@ -1,8 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { followUpGapsProjection } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
-import { followUpGapCountRanges } from '../cases/follow-up-gaps/follow-up-gaps.query.js';
-import { outcomesProjection } from '../cases/outcomes/outcomes.projection.js';
-import { engagementProjection } from '../employers/engagement/engagement.projection.js';
+import { followUpGapsView, outcomesView } from '../cases/cases.views.js';
+import { engagementView } from '../employers/employers.views.js';
 import { periodOf } from '../shared/views/query-params.js';
 import type { AsOfMarks, ViewTime } from '../shared/views/view-time.js';
 import { ViewReader } from '../shared/views/view-reader.js';
@@ -30,14 +28,14 @@ export class GetOfficesHandler implements IQueryHandler<GetOffices> {
 
   /** A replay reads the visible offices' events (every office's for a national role) through all three views at once. */
   async execute({ visibleOffices, period: asked, time }: GetOffices): Promise<OfficesAnswer> {
-    const view = await this.views.at(time, [engagementProjection, outcomesProjection, followUpGapsProjection], { offices: visibleOffices });
+    const view = await this.views.at(time, [engagementView.projection, outcomesView.projection, followUpGapsView.projection], { offices: visibleOffices });
     const period = periodOf(asked, view.now);
-    const gapRanges = followUpGapCountRanges(COMPARED_GAP_DAYS, view.now, visibleOffices);
+    const gapRanges = followUpGapsView.ranges.gapCounts(COMPARED_GAP_DAYS, view.now, visibleOffices);
     const [engagement, outcomes, openCases, quietOnCutoffDay] = await Promise.all([
-      view.read(engagementProjection, { from: `m|${period.from}`, to: `m|${period.to}` }),
-      view.read(outcomesProjection, { from: `n|${period.from}`, to: `n|${period.to}` }),
-      view.read(followUpGapsProjection, gapRanges.tallies),
-      view.read(followUpGapsProjection, gapRanges.cutoffDay),
+      view.read(engagementView.projection, engagementView.ranges.everyOfficeMonths(period.from, period.to)),
+      view.read(outcomesView.projection, outcomesView.ranges.everyOfficeMonths(period.from, period.to)),
+      view.read(followUpGapsView.projection, gapRanges.tallies),
+      view.read(followUpGapsView.projection, gapRanges.cutoffDay),
     ]);
     const visible = (office: string) => !visibleOffices || visibleOffices.includes(office);
     return {

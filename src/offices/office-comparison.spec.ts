@@ -1,9 +1,6 @@
-import { foldInMemory } from '@app/projections';
-import { selectDocs } from '@app/projections';
-import { followUpGapsProjection } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
-import { followUpGapCountRanges } from '../cases/follow-up-gaps/follow-up-gaps.query.js';
-import { outcomesProjection } from '../cases/outcomes/outcomes.projection.js';
-import { engagementProjection } from '../employers/engagement/engagement.projection.js';
+import { foldInMemory, selectDocs } from '@app/projections';
+import { followUpGapsView, outcomesView } from '../cases/cases.views.js';
+import { engagementView } from '../employers/employers.views.js';
 import { recordedAt } from '../../test/views/recorded.js';
 import { caseProfile, contacted, enrolled, placedAt } from '../../test/views/view-events.examples.js';
 import { compareOffices } from './office-comparison.js';
@@ -19,10 +16,13 @@ const history = [
 ];
 const now = '2026-05-01T10:00:00Z';
 // The rows the offices query reads: month-first rows of the period, every office's tally of open cases, the cases gone quiet on the cutoff's day.
-const gapRanges = followUpGapCountRanges(30, now);
+const gapRanges = followUpGapsView.ranges.gapCounts(30, now);
+const engagementProjection = engagementView.projection;
+const outcomesProjection = outcomesView.projection;
+const followUpGapsProjection = followUpGapsView.projection;
 const docs = {
-  engagement: selectDocs(foldInMemory(engagementProjection, history), { from: 'm|2026-01', to: 'm|2026-06' }),
-  outcomes: selectDocs(foldInMemory(outcomesProjection, history), { from: 'n|2026-01', to: 'n|2026-06' }),
+  engagement: selectDocs(foldInMemory(engagementProjection, history), engagementView.ranges.everyOfficeMonths('2026-01', '2026-06')),
+  outcomes: selectDocs(foldInMemory(outcomesProjection, history), outcomesView.ranges.everyOfficeMonths('2026-01', '2026-06')),
   openCases: selectDocs(foldInMemory(followUpGapsProjection, history), gapRanges.tallies),
   quietOnCutoffDay: selectDocs(foldInMemory(followUpGapsProjection, history), gapRanges.cutoffDay),
 };

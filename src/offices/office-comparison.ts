@@ -1,7 +1,5 @@
-import type { ActiveCase, OfficeOpenCases } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
-import { followUpGapCounts } from '../cases/follow-up-gaps/follow-up-gaps.query.js';
-import type { OfficeMonth } from '../cases/outcomes/outcomes.projection.js';
-import type { EngagementMonth } from '../employers/engagement/engagement.projection.js';
+import { followUpGapCounts, type ActiveCase, type OfficeMonth, type OfficeOpenCases } from '../cases/cases.views.js';
+import { engagementView, type EngagementMonth } from '../employers/employers.views.js';
 import { ratio } from '../shared/views/months.js';
 
 export interface OfficeFigures {
@@ -41,7 +39,7 @@ export function compareOffices(
   const inPeriod = (month: string) => month >= period.from && month <= period.to;
   // Month-first rows (`m|<month>|<office>`, `n|<month>|<office>`) of the period, every office.
   for (const [key, doc] of docs.engagement) {
-    const number = key.split('|')[2]!;
+    const number = engagementView.keys.officeOfMonthRow(key);
     const month = doc as EngagementMonth;
     if (!visible(number) || !inPeriod(month.month)) continue;
     const figures = office(number);

@@ -1,12 +1,12 @@
-import { Controller, Get, HttpCode, Param, Post, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query as QueryParams } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { officeStreamPrefix } from '@app/event-store';
-import { ProjectionEngine } from '@app/projections';
+import { ProjectionEngine, type ViewDefinition } from '@app/projections';
 import { Access } from '../auth/access.decorator.js';
 import { NotFoundDomainError } from '../shared/errors/not-found.error.js';
 import { ZodBodyPipe } from '../shared/http/zod-body.pipe.js';
-import { PROJECTIONS } from './projection-catalogue.js';
+import { ADMINISTERED_VIEWS } from './administered-views.js';
 
 const verifyParams = z.strictObject({ office: z.string().regex(/^\d{4}$/, 'must be a 4-digit office number').optional() });
 
@@ -14,7 +14,10 @@ const verifyParams = z.strictObject({ office: z.string().regex(/^\d{4}$/, 'must 
 @ApiBearerAuth()
 @Controller('admin/projections')
 export class ProjectionsAdminController {
-  constructor(private readonly engine: ProjectionEngine) {}
+  constructor(
+    private readonly engine: ProjectionEngine,
+    @Inject(ADMINISTERED_VIEWS) private readonly views: readonly ViewDefinition[],
+  ) {}
 
   @Get()
   @Access({ roles: ['admin'] })
@@ -49,7 +52,7 @@ export class ProjectionsAdminController {
   }
 
   private known(name: string) {
-    const entry = PROJECTIONS.find((p) => p.projection.name === name);
+    const entry = this.views.find((view) => view.projection.name === name);
     if (!entry) throw new NotFoundDomainError(`No projection named ${JSON.stringify(name.slice(0, 60))}`);
     return entry;
   }

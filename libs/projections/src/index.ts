@@ -13,3 +13,4 @@ export type { Track } from './progress.js';
 export { CreateProjectionCheckpoints1764000000000, projectionOrderIndexMigration, projectionTableMigration, type MigrationClass } from './projection.migrations.js';
 export { projectionTables, projectionTableSql } from './projection-tables.js';
 export { ProjectionsModule, type ProjectionsModuleOptions } from './projections.module.js';
+export { defineView, type KeyBuilders, type RangeBuilders, type ViewDefinition, type ViewSpec } from './view-definition.js';

@@ -42,6 +42,12 @@ const cohortKey = (office: string, e: Outcome) => `${cohortPrefix(office)}${mont
 /** Month first: the national provider view reads a range of months across all offices. */
 export const providerKey = (month: string, provider: string, office: string) => `p|${month}|${provider}|${office}`;
 export const officeMonthKey = (month: string, office: string) => `n|${month}|${office}`;
+/** Every provider's rows of the months from `from` to `to`. */
+export const providerRowsOf = (from: string, to: string) => ({ from: `p|${from}`, to: `p|${to}` });
+/** Every office's month rows from `from` to `to`. */
+export const officeMonthRowsOf = (from: string, to: string) => ({ from: `n|${from}`, to: `n|${to}` });
+/** An office's cohorts that started from `from` to `to`. */
+export const cohortRowsOf = (office: string, from: string, to: string) => ({ from: `${cohortPrefix(office)}${from}`, to: `${cohortPrefix(office)}${to}` });
 
 export const outcomesProjection: Projection<Doc, Outcome> = {
   name: 'outcomes',

@@ -1,7 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AsOfMarks, ViewTime } from '../../shared/views/view-time.js';
 import { ViewReader } from '../../shared/views/view-reader.js';
-import { employerRelationshipsProjection, type EmployerRelationship } from './employer-relationships.projection.js';
+import type { EmployerRelationship } from './employer-relationships.projection.js';
+import { employerRelationshipsView } from './employer-relationships.view.js';
 import { employerPage, type EmployerSort } from './employer-relationships.query.js';
 
 export type EmployersAnswer = { officeNumber: string; position: number } & Partial<AsOfMarks> & Awaited<ReturnType<typeof employerPage>>;
@@ -22,12 +23,12 @@ export class GetEmployersHandler implements IQueryHandler<GetEmployers> {
 
   /** "Not contacted for 90 days" counts back from the view's now: the request's, or the as-of moment's. */
   async execute({ officeNumber, page, time }: GetEmployers): Promise<EmployersAnswer> {
-    const view = await this.views.at(time, [employerRelationshipsProjection], { office: officeNumber });
+    const view = await this.views.at(time, [employerRelationshipsView.projection], { office: officeNumber });
     let position = 0;
     // The page's own read comes last, so the answer's position is the one its docs were read at.
     const answer = await employerPage(
       async (range) => {
-        const read = await view.read<EmployerRelationship>(employerRelationshipsProjection, range);
+        const read = await view.read<EmployerRelationship>(employerRelationshipsView.projection, range);
         position = read.position;
         return read.docs;
       },

@@ -35,7 +35,11 @@ export const CONTACT_WINDOW_DAYS = 90;
 
 /** Month first, so the national comparison reads a range of months across every office. */
 export const monthKey = (office: string, month: string) => `m|${month}|${office}`;
-const timelineKey = (office: string, orgNumber: string) => `e|${office}|${orgNumber}`;
+/** Every office's month rows from `from` to `to`, as the keys order them: month first. */
+export const monthRowsOfEveryOffice = (from: string, to: string) => ({ from: `m|${from}`, to: `m|${to}` });
+export const officeOfMonthKey = (key: string): string => key.split('|')[2]!;
+export const timelinePrefix = (office: string) => `e|${office}|`;
+const timelineKey = (office: string, orgNumber: string) => `${timelinePrefix(office)}${orgNumber}`;
 
 const emptyMonth = (month: string): EngagementMonth => ({
   month, employerContacts: 0, employers: {}, advisors: {}, byChannel: {}, byTheme: {}, naceSections: {},

@@ -2,8 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { periodOf } from '../../shared/views/query-params.js';
 import type { AsOfMarks, ViewTime } from '../../shared/views/view-time.js';
 import { ViewReader } from '../../shared/views/view-reader.js';
-import { monthsBetween } from '../../shared/views/months.js';
-import { engagementProjection, monthKey } from './engagement.projection.js';
+import { engagementView } from './engagement.view.js';
 import { engagementMonths, type EngagementMonthAnswer } from './engagement.query.js';
 
 export interface EngagementAnswer extends Partial<AsOfMarks> {
@@ -27,9 +26,9 @@ export class GetEngagementHandler implements IQueryHandler<GetEngagement> {
   constructor(private readonly views: ViewReader) {}
 
   async execute({ officeNumber, period, time }: GetEngagement): Promise<EngagementAnswer> {
-    const view = await this.views.at(time, [engagementProjection], { office: officeNumber });
+    const view = await this.views.at(time, [engagementView.projection], { office: officeNumber });
     const { from, to } = periodOf(period, view.now);
-    const { position, docs } = await view.read(engagementProjection, { keys: monthsBetween(from, to).map((month) => monthKey(officeNumber, month)) });
+    const { position, docs } = await view.read(engagementView.projection, engagementView.ranges.officeMonths(officeNumber, from, to));
     return { officeNumber, position, ...view.marks, months: engagementMonths(officeNumber, from, to, docs) };
   }
 }

@@ -1,13 +1,13 @@
 import { InMemoryEventStore, type DomainEvent, type EventStore, type RecordedEvent } from '@app/event-store';
 import { foldInMemory } from '@app/projections';
 import { selectDocs } from '@app/projections';
-import type { CaseProfile } from '../../cases/case.js';
-import { followUpGapsProjection } from '../../cases/follow-up-gaps/follow-up-gaps.projection.js';
-import { outcomesProjection } from '../../cases/outcomes/outcomes.projection.js';
-import { engagementProjection } from '../../employers/engagement/engagement.projection.js';
-import { PROJECTIONS } from '../../projections-admin/projection-catalogue.js';
-import { recordedAt } from '../../../test/views/recorded.js';
-import { replayViews } from './view-replay.js';
+import type { CaseProfile } from '../cases/case.js';
+import { followUpGapsProjection } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
+import { outcomesProjection } from '../cases/outcomes/outcomes.projection.js';
+import { engagementProjection } from '../employers/engagement/engagement.projection.js';
+import { APP_PROJECTIONS, APP_VIEWS } from './app-views.js';
+import { recordedAt } from '../../test/views/recorded.js';
+import { replayViews } from '../shared/views/view-replay.js';
 
 const navIdent = 'Z123456';
 const at = (day: number) => new Date(Date.UTC(2026, 0, day, 10)).toISOString();
@@ -41,8 +41,8 @@ describe('replaying views in memory', () => {
     const store = await storeWithHistory();
     const everything = await store.readAll();
     for (const office of ['0314', '5001']) {
-      const { folds } = await replayViews(store, PROJECTIONS.map((p) => p.projection), { office }, { toPosition: everything.length }, 2);
-      for (const { projection, officeRanges } of PROJECTIONS) {
+      const { folds } = await replayViews(store, APP_PROJECTIONS, { office }, { toPosition: everything.length }, 2);
+      for (const { projection, officeRanges } of APP_VIEWS) {
         const all = foldInMemory(projection, everything);
         for (const range of officeRanges(office)) {
           expect(folds.get(projection.name)!.docs(range)).toEqual(selectDocs(all, range));

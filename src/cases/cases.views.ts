@@ -1,0 +1,17 @@
+import type { AreaView } from '../shared/views/area-view.js';
+import { FollowUpGapsModule } from './follow-up-gaps/follow-up-gaps.module.js';
+import { followUpGapsView } from './follow-up-gaps/follow-up-gaps.view.js';
+import { OutcomesModule } from './outcomes/outcomes.module.js';
+import { outcomesView } from './outcomes/outcomes.view.js';
+
+/** The views the cases area keeps: a new one is its folder plus a line here. */
+export const CASES_VIEWS: readonly AreaView[] = [
+  { definition: outcomesView, module: OutcomesModule },
+  { definition: followUpGapsView, module: FollowUpGapsModule },
+];
+
+// What other areas may read of these views: the definitions, their docs' shapes, the gaps rule.
+export { followUpGapsView, outcomesView };
+export type { ActiveCase, OfficeOpenCases } from './follow-up-gaps/follow-up-gaps.projection.js';
+export { followUpGapCounts } from './follow-up-gaps/follow-up-gaps.query.js';
+export type { OfficeMonth } from './outcomes/outcomes.projection.js';

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { GetOfficesHandler } from './get-offices.query.js';
+import { OfficesController } from './offices.controller.js';
+
+/** Offices side by side: reads the employers' and cases' views through what those areas export. */
+@Module({
+  controllers: [OfficesController],
+  providers: [GetOfficesHandler],
+})
+export class OfficesModule {}
