@@ -1,14 +1,13 @@
-import type { FollowUpMode, MeasureCode, NeedGroup } from '../../shared/domain/codes.js';
+import { Command } from '@nestjs/cqrs';
+import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
+import type { EnrolClientInput } from './enrol-client.dto.js';
 
-/** `clientRef` is already the pseudonym: a personal id number never reaches the domain. */
-export interface EnrolClient {
-  caseId: string;
-  clientRef: string;
-  needGroup: NeedGroup;
-  followUpMode: FollowUpMode;
-  measureCode: MeasureCode;
-  providerOrgNumber?: string;
-  occurredAt: string;
-  navIdent: string;
-  now: string;
+/** The command as it travels the CommandBus from the controller to its handler. */
+export class EnrolClientCommand extends Command<CommandAccepted> {
+  constructor(
+    readonly input: EnrolClientInput,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
 }

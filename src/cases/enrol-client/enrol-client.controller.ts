@@ -9,7 +9,7 @@ import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
 import { ClientPseudonymiser } from '../client-pseudonymiser.js';
 import { enrolClientBody, type EnrolClientBody, type EnrolClientInput } from './enrol-client.dto.js';
-import { EnrolClientRequest } from './enrol-client.handler.js';
+import { EnrolClientCommand } from './enrol-client.command.js';
 
 @ApiTags('client follow-up')
 @Controller('offices/:officeNumber/cases')
@@ -30,6 +30,6 @@ export class EnrolClientController {
     // The personal id number stops here: even the idempotency fingerprint sees only the pseudonym.
     const { personId, clientRef, ...rest } = body;
     const input: EnrolClientInput = { ...rest, clientRef: personId ? this.pseudonymiser.clientRefOf(personId) : clientRef! };
-    return this.gateway.send(request, caller, officeNumber, input, (context) => new EnrolClientRequest(input, context));
+    return this.gateway.send(request, caller, officeNumber, input, (context) => new EnrolClientCommand(input, context));
   }
 }

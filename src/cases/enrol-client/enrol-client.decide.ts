@@ -3,7 +3,20 @@ import { isClientRef } from '../../shared/domain/personal-id.js';
 import { assertOccurredAt } from '../../shared/domain/time.js';
 import type { CaseState, ClientEnrolled } from '../case.js';
 import { CaseAlreadyExists, InvalidClientRef, InvalidOrgNumber, ProviderNotAllowed, ProviderRequired } from '../case.errors.js';
-import type { EnrolClient } from './enrol-client.command.js';
+import type { FollowUpMode, MeasureCode, NeedGroup } from '../../shared/domain/codes.js';
+
+/** `clientRef` is already the pseudonym: a personal id number never reaches the domain. */
+export interface EnrolClient {
+  caseId: string;
+  clientRef: string;
+  needGroup: NeedGroup;
+  followUpMode: FollowUpMode;
+  measureCode: MeasureCode;
+  providerOrgNumber?: string;
+  occurredAt: string;
+  navIdent: string;
+  now: string;
+}
 
 /** Decided on the case's own, new stream: enrolling under an id that has events is a conflict. */
 export function enrolClient(command: EnrolClient, state: CaseState): ClientEnrolled[] {

@@ -1,29 +1,20 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { officeStream, type EventStore, EVENT_STORE } from '@app/event-store';
 import { accepted } from '../../shared/commands/accepted.js';
-import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
+import type { CommandAccepted } from '../../shared/commands/command-context.js';
 import { decideOnStream } from '../../shared/commands/decide-on-stream.js';
 import { CASE_STREAM_KIND } from '../case.js';
 import { caseModel } from '../case-model.js';
 import { enrolClient } from './enrol-client.decide.js';
-import type { EnrolClientInput } from './enrol-client.dto.js';
+import { EnrolClientCommand } from './enrol-client.command.js';
 
-export class EnrolClientRequest extends Command<CommandAccepted> {
-  constructor(
-    readonly input: EnrolClientInput,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
-
-@CommandHandler(EnrolClientRequest)
-export class EnrolClientHandler implements ICommandHandler<EnrolClientRequest> {
+@CommandHandler(EnrolClientCommand)
+export class EnrolClientHandler implements ICommandHandler<EnrolClientCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ input, context }: EnrolClientRequest): Promise<CommandAccepted> {
+  async execute({ input, context }: EnrolClientCommand): Promise<CommandAccepted> {
     const caseId = uuidv7();
     const streamId = officeStream(context.officeNumber, CASE_STREAM_KIND, caseId);
     const result = await decideOnStream(this.store, streamId, caseModel, (state) =>

@@ -10,7 +10,7 @@ import {
   ProviderRequired,
 } from '../case.errors.js';
 import { enrolled, navIdent, now, profile } from '../case.examples.js';
-import type { EnrolClient } from './enrol-client.command.js';
+import type { EnrolClient } from './enrol-client.decide.js';
 import { enrolClient } from './enrol-client.decide.js';
 
 const spec = DeciderSpecification.for({ decide: enrolClient, evolve: evolveCase, initialState: initialCaseState });

@@ -9,7 +9,7 @@ import { EntityIdPipe } from '../../shared/http/entity-id.pipe.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
 import { exitClientBody, type ExitClientBody } from './exit-client.dto.js';
-import { ExitClientRequest } from './exit-client.handler.js';
+import { ExitClientCommand } from './exit-client.command.js';
 
 @ApiTags('client follow-up')
 @Controller('offices/:officeNumber/cases/:caseId/exit')
@@ -25,6 +25,6 @@ export class ExitClientController {
     @Param('caseId', EntityIdPipe) caseId: string,
     @Body(new ZodBodyPipe(exitClientBody)) body: ExitClientBody,
   ) {
-    return this.gateway.send(request, caller, officeNumber, body, (context) => new ExitClientRequest(caseId, body, context));
+    return this.gateway.send(request, caller, officeNumber, body, (context) => new ExitClientCommand(caseId, body, context));
   }
 }

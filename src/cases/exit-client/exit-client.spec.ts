@@ -2,7 +2,7 @@ import { DeciderSpecification } from '@app/testing';
 import { evolveCase, initialCaseState } from '../case.js';
 import { BeforeCaseStarted, CaseAlreadyClosed, CaseNotFound, OccurredInTheFuture } from '../case.errors.js';
 import { closings, enrolled, navIdent, now, profile } from '../case.examples.js';
-import type { ExitClient } from './exit-client.command.js';
+import type { ExitClient } from './exit-client.decide.js';
 import { exitClient } from './exit-client.decide.js';
 
 const spec = DeciderSpecification.for({ decide: exitClient, evolve: evolveCase, initialState: initialCaseState });

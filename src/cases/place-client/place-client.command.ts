@@ -1,13 +1,14 @@
-import type { EmploymentType } from '../../shared/domain/codes.js';
+import { Command } from '@nestjs/cqrs';
+import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
+import type { PlaceClientBody } from './place-client.dto.js';
 
-export interface PlaceClient {
-  caseId: string;
-  orgNumber: string;
-  startDate: string;
-  employmentPercent: number;
-  employmentType: EmploymentType;
-  wageSubsidy?: boolean;
-  occurredAt: string;
-  navIdent: string;
-  now: string;
+/** The command as it travels the CommandBus from the controller to its handler. */
+export class PlaceClientCommand extends Command<CommandAccepted> {
+  constructor(
+    readonly caseId: string,
+    readonly body: PlaceClientBody,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
 }

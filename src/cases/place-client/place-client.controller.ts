@@ -9,7 +9,7 @@ import { EntityIdPipe } from '../../shared/http/entity-id.pipe.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
 import { placeClientBody, type PlaceClientBody } from './place-client.dto.js';
-import { PlaceClientRequest } from './place-client.handler.js';
+import { PlaceClientCommand } from './place-client.command.js';
 
 @ApiTags('client follow-up')
 @Controller('offices/:officeNumber/cases/:caseId/placement')
@@ -25,6 +25,6 @@ export class PlaceClientController {
     @Param('caseId', EntityIdPipe) caseId: string,
     @Body(new ZodBodyPipe(placeClientBody)) body: PlaceClientBody,
   ) {
-    return this.gateway.send(request, caller, officeNumber, body, (context) => new PlaceClientRequest(caseId, body, context));
+    return this.gateway.send(request, caller, officeNumber, body, (context) => new PlaceClientCommand(caseId, body, context));
   }
 }

@@ -2,7 +2,20 @@ import { isValidOrgNumber } from '../../shared/domain/org-number.js';
 import { profileOf, type CaseState, type ClientPlaced } from '../case.js';
 import { InvalidEmploymentPercent, InvalidOrgNumber } from '../case.errors.js';
 import { activeCase } from '../case-rules.js';
-import type { PlaceClient } from './place-client.command.js';
+import type { EmploymentType } from '../../shared/domain/codes.js';
+
+/** What the decision needs: the body as checked, who sent it and when (time and ids come in here). */
+export interface PlaceClient {
+  caseId: string;
+  orgNumber: string;
+  startDate: string;
+  employmentPercent: number;
+  employmentType: EmploymentType;
+  wageSubsidy?: boolean;
+  occurredAt: string;
+  navIdent: string;
+  now: string;
+}
 
 export function placeClient(command: PlaceClient, state: CaseState): ClientPlaced[] {
   const open = activeCase(state, command.caseId, command.occurredAt, command.now);

@@ -9,7 +9,7 @@ import {
   OccurredInTheFuture,
 } from '../case.errors.js';
 import { closings, enrolled, navIdent, now, profile } from '../case.examples.js';
-import type { PlaceClient } from './place-client.command.js';
+import type { PlaceClient } from './place-client.decide.js';
 import { placeClient } from './place-client.decide.js';
 
 const spec = DeciderSpecification.for({ decide: placeClient, evolve: evolveCase, initialState: initialCaseState });

@@ -1,9 +1,14 @@
-import type { FollowUpKind } from '../../shared/domain/codes.js';
+import { Command } from '@nestjs/cqrs';
+import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
+import type { RecordFollowUpBody } from './record-follow-up.dto.js';
 
-export interface RecordFollowUp {
-  caseId: string;
-  kind: FollowUpKind;
-  occurredAt: string;
-  navIdent: string;
-  now: string;
+/** The command as it travels the CommandBus from the controller to its handler. */
+export class RecordFollowUpCommand extends Command<CommandAccepted> {
+  constructor(
+    readonly caseId: string,
+    readonly body: RecordFollowUpBody,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
 }

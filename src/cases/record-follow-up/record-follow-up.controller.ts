@@ -9,7 +9,7 @@ import { EntityIdPipe } from '../../shared/http/entity-id.pipe.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
 import { recordFollowUpBody, type RecordFollowUpBody } from './record-follow-up.dto.js';
-import { RecordFollowUpRequest } from './record-follow-up.handler.js';
+import { RecordFollowUpCommand } from './record-follow-up.command.js';
 
 @ApiTags('client follow-up')
 @Controller('offices/:officeNumber/cases/:caseId/follow-ups')
@@ -25,6 +25,6 @@ export class RecordFollowUpController {
     @Param('caseId', EntityIdPipe) caseId: string,
     @Body(new ZodBodyPipe(recordFollowUpBody)) body: RecordFollowUpBody,
   ) {
-    return this.gateway.send(request, caller, officeNumber, body, (context) => new RecordFollowUpRequest(caseId, body, context));
+    return this.gateway.send(request, caller, officeNumber, body, (context) => new RecordFollowUpCommand(caseId, body, context));
   }
 }

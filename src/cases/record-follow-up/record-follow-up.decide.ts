@@ -1,6 +1,15 @@
 import type { CaseState, ClientFollowUpRecorded } from '../case.js';
 import { activeCase } from '../case-rules.js';
-import type { RecordFollowUp } from './record-follow-up.command.js';
+import type { FollowUpKind } from '../../shared/domain/codes.js';
+
+/** What the decision needs: the body as checked, who sent it and when (time and ids come in here). */
+export interface RecordFollowUp {
+  caseId: string;
+  kind: FollowUpKind;
+  occurredAt: string;
+  navIdent: string;
+  now: string;
+}
 
 export function recordFollowUp(command: RecordFollowUp, state: CaseState): ClientFollowUpRecorded[] {
   activeCase(state, command.caseId, command.occurredAt, command.now);

@@ -2,7 +2,7 @@ import { DeciderSpecification } from '@app/testing';
 import { evolveCase, initialCaseState } from '../case.js';
 import { BeforeCaseStarted, CaseAlreadyClosed, CaseNotFound, OccurredInTheFuture } from '../case.errors.js';
 import { closings, enrolled, navIdent, now } from '../case.examples.js';
-import type { RecordFollowUp } from './record-follow-up.command.js';
+import type { RecordFollowUp } from './record-follow-up.decide.js';
 import { recordFollowUp } from './record-follow-up.decide.js';
 
 const spec = DeciderSpecification.for({ decide: recordFollowUp, evolve: evolveCase, initialState: initialCaseState });

@@ -1,19 +1,14 @@
-import type { ClientTransferredOut } from '../case.js';
+import { Command } from '@nestjs/cqrs';
+import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
+import type { TransferCaseBody } from './transfer-case.dto.js';
 
-/** The sending office's command, on the case being transferred. */
-export interface TransferCase {
-  caseId: string;
-  fromOfficeNumber: string;
-  toOfficeNumber: string;
-  /** The id the case continues under at the receiving office. */
-  newCaseId: string;
-  occurredAt: string;
-  navIdent: string;
-  now: string;
-}
-
-/** The receiving office's side, made by the handler from the sending side's event. */
-export interface ReceiveTransferredCase {
-  fromOfficeNumber: string;
-  transferredOut: ClientTransferredOut['data'];
+/** The command as it travels the CommandBus from the controller to its handler. */
+export class TransferCaseCommand extends Command<CommandAccepted> {
+  constructor(
+    readonly caseId: string,
+    readonly body: TransferCaseBody,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
 }

@@ -9,7 +9,7 @@ import { EntityIdPipe } from '../../shared/http/entity-id.pipe.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
 import { transferCaseBody, type TransferCaseBody } from './transfer-case.dto.js';
-import { TransferCaseRequest } from './transfer-case.handler.js';
+import { TransferCaseCommand } from './transfer-case.command.js';
 
 @ApiTags('client follow-up')
 @Controller('offices/:officeNumber/cases/:caseId/transfer')
@@ -26,6 +26,6 @@ export class TransferCaseController {
     @Param('caseId', EntityIdPipe) caseId: string,
     @Body(new ZodBodyPipe(transferCaseBody)) body: TransferCaseBody,
   ) {
-    return this.gateway.send(request, caller, officeNumber, body, (context) => new TransferCaseRequest(caseId, body, context));
+    return this.gateway.send(request, caller, officeNumber, body, (context) => new TransferCaseCommand(caseId, body, context));
   }
 }

@@ -1,7 +1,24 @@
 import { profileOf, type CaseState, type ClientTransferredIn, type ClientTransferredOut } from '../case.js';
 import { CaseAlreadyExists, TransferToSameOffice } from '../case.errors.js';
 import { activeCase } from '../case-rules.js';
-import type { ReceiveTransferredCase, TransferCase } from './transfer-case.command.js';
+
+/** The sending office's command, on the case being transferred. */
+export interface TransferCase {
+  caseId: string;
+  fromOfficeNumber: string;
+  toOfficeNumber: string;
+  /** The id the case continues under at the receiving office. */
+  newCaseId: string;
+  occurredAt: string;
+  navIdent: string;
+  now: string;
+}
+
+/** The receiving office's side, made by the handler from the sending side's event. */
+export interface ReceiveTransferredCase {
+  fromOfficeNumber: string;
+  transferredOut: ClientTransferredOut['data'];
+}
 
 /** The sending office's side, on the old case's stream: the case ends here. */
 export function transferCase(command: TransferCase, state: CaseState): ClientTransferredOut[] {

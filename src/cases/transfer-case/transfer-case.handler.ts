@@ -1,34 +1,24 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { officeStream, type EventStore, EVENT_STORE } from '@app/event-store';
 import { accepted } from '../../shared/commands/accepted.js';
-import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
+import type { CommandAccepted } from '../../shared/commands/command-context.js';
 import { decideOnStream } from '../../shared/commands/decide-on-stream.js';
 import { CASE_STREAM_KIND, type ClientTransferredOut } from '../case.js';
 import { caseModel } from '../case-model.js';
 import { receiveTransferredCase, transferCase } from './transfer-case.decide.js';
-import type { TransferCaseBody } from './transfer-case.dto.js';
-
-export class TransferCaseRequest extends Command<CommandAccepted> {
-  constructor(
-    readonly caseId: string,
-    readonly body: TransferCaseBody,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+import { TransferCaseCommand } from './transfer-case.command.js';
 
 /**
  * Two streams, two appends: the sending case ends first (the decision that can be refused),
  * then the case starts at the receiving office. Answers with the new case.
  */
-@CommandHandler(TransferCaseRequest)
-export class TransferCaseHandler implements ICommandHandler<TransferCaseRequest> {
+@CommandHandler(TransferCaseCommand)
+export class TransferCaseHandler implements ICommandHandler<TransferCaseCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ caseId, body, context }: TransferCaseRequest): Promise<CommandAccepted> {
+  async execute({ caseId, body, context }: TransferCaseCommand): Promise<CommandAccepted> {
     const newCaseId = uuidv7();
     const from = context.officeNumber;
     const out = await decideOnStream(this.store, officeStream(from, CASE_STREAM_KIND, caseId), caseModel, (state) =>

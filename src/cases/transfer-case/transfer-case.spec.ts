@@ -10,7 +10,7 @@ import {
 } from '../case.errors.js';
 import { closings, enrolled, navIdent, now, profile } from '../case.examples.js';
 import { recordFollowUp } from '../record-follow-up/record-follow-up.decide.js';
-import type { TransferCase } from './transfer-case.command.js';
+import type { TransferCase } from './transfer-case.decide.js';
 import { receiveTransferredCase, transferCase } from './transfer-case.decide.js';
 
 const model = { evolve: evolveCase, initialState: initialCaseState };

@@ -1,9 +1,14 @@
-import type { NeedResult } from '../../shared/domain/codes.js';
+import { Command } from '@nestjs/cqrs';
+import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
+import type { CloseRecruitmentNeedBody } from './close-recruitment-need.dto.js';
 
-export interface CloseRecruitmentNeed {
-  needId: string;
-  result: NeedResult;
-  occurredAt: string;
-  navIdent: string;
-  now: string;
+/** The command as it travels the CommandBus from the controller to its handler. */
+export class CloseRecruitmentNeedCommand extends Command<CommandAccepted> {
+  constructor(
+    readonly needId: string,
+    readonly body: CloseRecruitmentNeedBody,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
 }

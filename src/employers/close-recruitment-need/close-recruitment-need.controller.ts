@@ -9,7 +9,7 @@ import { EntityIdPipe } from '../../shared/http/entity-id.pipe.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
 import { closeRecruitmentNeedBody, type CloseRecruitmentNeedBody } from './close-recruitment-need.dto.js';
-import { CloseRecruitmentNeedRequest } from './close-recruitment-need.handler.js';
+import { CloseRecruitmentNeedCommand } from './close-recruitment-need.command.js';
 
 @ApiTags('employer outreach')
 @Controller('offices/:officeNumber/recruitment-needs/:needId/close')
@@ -25,6 +25,6 @@ export class CloseRecruitmentNeedController {
     @Param('needId', EntityIdPipe) needId: string,
     @Body(new ZodBodyPipe(closeRecruitmentNeedBody)) body: CloseRecruitmentNeedBody,
   ) {
-    return this.gateway.send(request, caller, officeNumber, body, (context) => new CloseRecruitmentNeedRequest(needId, body, context));
+    return this.gateway.send(request, caller, officeNumber, body, (context) => new CloseRecruitmentNeedCommand(needId, body, context));
   }
 }

@@ -1,7 +1,16 @@
 import { assertOccurredAt, isBefore } from '../../shared/domain/time.js';
 import { ClosedBeforeRegistered, RecruitmentNeedAlreadyClosed, RecruitmentNeedNotFound } from '../employer.errors.js';
 import type { RecruitmentNeed, RecruitmentNeedClosed } from '../recruitment-need.js';
-import type { CloseRecruitmentNeed } from './close-recruitment-need.command.js';
+import type { NeedResult } from '../../shared/domain/codes.js';
+
+/** What the decision needs: the body as checked, who sent it and when (time and ids come in here). */
+export interface CloseRecruitmentNeed {
+  needId: string;
+  result: NeedResult;
+  occurredAt: string;
+  navIdent: string;
+  now: string;
+}
 
 /** A need is closed once, as filled or cancelled. */
 export function closeRecruitmentNeed(command: CloseRecruitmentNeed, state: RecruitmentNeed): RecruitmentNeedClosed[] {

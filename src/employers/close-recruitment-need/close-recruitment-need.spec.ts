@@ -7,7 +7,7 @@ import {
 } from '../employer.errors.js';
 import { closed, now, orgNumber, registered } from '../employer.examples.js';
 import { evolveRecruitmentNeed, initialRecruitmentNeed } from '../recruitment-need.js';
-import type { CloseRecruitmentNeed } from './close-recruitment-need.command.js';
+import type { CloseRecruitmentNeed } from './close-recruitment-need.decide.js';
 import { closeRecruitmentNeed } from './close-recruitment-need.decide.js';
 
 const spec = DeciderSpecification.for({ decide: closeRecruitmentNeed, evolve: evolveRecruitmentNeed, initialState: initialRecruitmentNeed });

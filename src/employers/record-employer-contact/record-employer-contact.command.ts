@@ -1,17 +1,13 @@
-import type { Channel, Theme } from '../../shared/domain/codes.js';
+import { Command } from '@nestjs/cqrs';
+import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
+import type { RecordEmployerContactBody } from './record-employer-contact.dto.js';
 
-export interface RecordEmployerContact {
-  contactId: string;
-  orgNumber: string;
-  employerName?: string;
-  naceCode?: string;
-  channel: Channel;
-  theme: Theme;
-  occurredAt: string;
-  durationMinutes?: number;
-  note?: string;
-  noPersonalData?: boolean;
-  navIdent: string;
-  /** The server's clock when the command arrived. */
-  now: string;
+/** The command as it travels the CommandBus from the controller to its handler. */
+export class RecordEmployerContactCommand extends Command<CommandAccepted> {
+  constructor(
+    readonly body: RecordEmployerContactBody,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
 }

@@ -8,7 +8,7 @@ import { ApiCommand } from '../../auth/api-command.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
 import { recordEmployerContactBody, type RecordEmployerContactBody } from './record-employer-contact.dto.js';
-import { RecordEmployerContactRequest } from './record-employer-contact.handler.js';
+import { RecordEmployerContactCommand } from './record-employer-contact.command.js';
 
 @ApiTags('employer outreach')
 @Controller('offices/:officeNumber/employer-contacts')
@@ -23,6 +23,6 @@ export class RecordEmployerContactController {
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @Body(new ZodBodyPipe(recordEmployerContactBody)) body: RecordEmployerContactBody,
   ) {
-    return this.gateway.send(request, caller, officeNumber, body, (context) => new RecordEmployerContactRequest(body, context));
+    return this.gateway.send(request, caller, officeNumber, body, (context) => new RecordEmployerContactCommand(body, context));
   }
 }

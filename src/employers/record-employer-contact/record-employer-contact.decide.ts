@@ -4,7 +4,24 @@ import { isValidOrgNumber } from '../../shared/domain/org-number.js';
 import { assertOccurredAt } from '../../shared/domain/time.js';
 import type { EmployerAccount, EmployerContacted } from '../employer.js';
 import { InvalidNaceCode, InvalidOrgNumber, NoteContainsPersonalId, PersonalDataNotConfirmed } from '../employer.errors.js';
-import type { RecordEmployerContact } from './record-employer-contact.command.js';
+import type { Channel, Theme } from '../../shared/domain/codes.js';
+
+/** What the decision needs: the body as checked, who sent it and when (time and ids come in here). */
+export interface RecordEmployerContact {
+  contactId: string;
+  orgNumber: string;
+  employerName?: string;
+  naceCode?: string;
+  channel: Channel;
+  theme: Theme;
+  occurredAt: string;
+  durationMinutes?: number;
+  note?: string;
+  noPersonalData?: boolean;
+  navIdent: string;
+  /** The server's clock when the command arrived. */
+  now: string;
+}
 
 /** Any number of contacts, in any order: the account's history does not limit a new one. */
 export function recordEmployerContact(command: RecordEmployerContact, _state: EmployerAccount): EmployerContacted[] {

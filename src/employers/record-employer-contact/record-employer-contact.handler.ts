@@ -1,29 +1,20 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { officeStream, type EventStore, EVENT_STORE } from '@app/event-store';
 import { accepted } from '../../shared/commands/accepted.js';
-import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
+import type { CommandAccepted } from '../../shared/commands/command-context.js';
 import { decideOnStream } from '../../shared/commands/decide-on-stream.js';
 import { EMPLOYER_STREAM_KIND } from '../employer.js';
 import { employerAccountModel } from '../employer-models.js';
 import { recordEmployerContact } from './record-employer-contact.decide.js';
-import type { RecordEmployerContactBody } from './record-employer-contact.dto.js';
+import { RecordEmployerContactCommand } from './record-employer-contact.command.js';
 
-export class RecordEmployerContactRequest extends Command<CommandAccepted> {
-  constructor(
-    readonly body: RecordEmployerContactBody,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
-
-@CommandHandler(RecordEmployerContactRequest)
-export class RecordEmployerContactHandler implements ICommandHandler<RecordEmployerContactRequest> {
+@CommandHandler(RecordEmployerContactCommand)
+export class RecordEmployerContactHandler implements ICommandHandler<RecordEmployerContactCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ body, context }: RecordEmployerContactRequest): Promise<CommandAccepted> {
+  async execute({ body, context }: RecordEmployerContactCommand): Promise<CommandAccepted> {
     const contactId = uuidv7();
     const streamId = officeStream(context.officeNumber, EMPLOYER_STREAM_KIND, body.orgNumber);
     const result = await decideOnStream(this.store, streamId, employerAccountModel, (state) =>

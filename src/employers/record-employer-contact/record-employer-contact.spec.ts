@@ -8,7 +8,7 @@ import {
   PersonalDataNotConfirmed,
 } from '../employer.errors.js';
 import { contacted, navIdent, now, orgNumber } from '../employer.examples.js';
-import type { RecordEmployerContact } from './record-employer-contact.command.js';
+import type { RecordEmployerContact } from './record-employer-contact.decide.js';
 import { recordEmployerContact } from './record-employer-contact.decide.js';
 
 const spec = DeciderSpecification.for({ decide: recordEmployerContact, evolve: evolveEmployerAccount, initialState: initialEmployerAccount });

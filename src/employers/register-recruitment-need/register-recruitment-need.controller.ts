@@ -8,7 +8,7 @@ import { ApiCommand } from '../../auth/api-command.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
 import { registerRecruitmentNeedBody, type RegisterRecruitmentNeedBody } from './register-recruitment-need.dto.js';
-import { RegisterRecruitmentNeedRequest } from './register-recruitment-need.handler.js';
+import { RegisterRecruitmentNeedCommand } from './register-recruitment-need.command.js';
 
 @ApiTags('employer outreach')
 @Controller('offices/:officeNumber/recruitment-needs')
@@ -23,6 +23,6 @@ export class RegisterRecruitmentNeedController {
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @Body(new ZodBodyPipe(registerRecruitmentNeedBody)) body: RegisterRecruitmentNeedBody,
   ) {
-    return this.gateway.send(request, caller, officeNumber, body, (context) => new RegisterRecruitmentNeedRequest(body, context));
+    return this.gateway.send(request, caller, officeNumber, body, (context) => new RegisterRecruitmentNeedCommand(body, context));
   }
 }

@@ -2,7 +2,17 @@ import { isValidOrgNumber } from '../../shared/domain/org-number.js';
 import { assertOccurredAt } from '../../shared/domain/time.js';
 import { InvalidOrgNumber, RecruitmentNeedAlreadyRegistered } from '../employer.errors.js';
 import type { RecruitmentNeed, RecruitmentNeedRegistered } from '../recruitment-need.js';
-import type { RegisterRecruitmentNeed } from './register-recruitment-need.command.js';
+
+/** What the decision needs: the body as checked, who sent it and when (time and ids come in here). */
+export interface RegisterRecruitmentNeed {
+  needId: string;
+  orgNumber: string;
+  positions: number;
+  occupation: string;
+  occurredAt: string;
+  navIdent: string;
+  now: string;
+}
 
 /** Decided on the need's own, new stream: a second registration under the same id is a conflict. */
 export function registerRecruitmentNeed(command: RegisterRecruitmentNeed, state: RecruitmentNeed): RecruitmentNeedRegistered[] {

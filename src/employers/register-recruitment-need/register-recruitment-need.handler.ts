@@ -1,29 +1,20 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { v7 as uuidv7 } from 'uuid';
 import { officeStream, type EventStore, EVENT_STORE } from '@app/event-store';
 import { accepted } from '../../shared/commands/accepted.js';
-import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
+import type { CommandAccepted } from '../../shared/commands/command-context.js';
 import { decideOnStream } from '../../shared/commands/decide-on-stream.js';
 import { recruitmentNeedModel } from '../employer-models.js';
 import { NEED_STREAM_KIND } from '../recruitment-need.js';
 import { registerRecruitmentNeed } from './register-recruitment-need.decide.js';
-import type { RegisterRecruitmentNeedBody } from './register-recruitment-need.dto.js';
+import { RegisterRecruitmentNeedCommand } from './register-recruitment-need.command.js';
 
-export class RegisterRecruitmentNeedRequest extends Command<CommandAccepted> {
-  constructor(
-    readonly body: RegisterRecruitmentNeedBody,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
-
-@CommandHandler(RegisterRecruitmentNeedRequest)
-export class RegisterRecruitmentNeedHandler implements ICommandHandler<RegisterRecruitmentNeedRequest> {
+@CommandHandler(RegisterRecruitmentNeedCommand)
+export class RegisterRecruitmentNeedHandler implements ICommandHandler<RegisterRecruitmentNeedCommand> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ body, context }: RegisterRecruitmentNeedRequest): Promise<CommandAccepted> {
+  async execute({ body, context }: RegisterRecruitmentNeedCommand): Promise<CommandAccepted> {
     const needId = uuidv7();
     const streamId = officeStream(context.officeNumber, NEED_STREAM_KIND, needId);
     const result = await decideOnStream(this.store, streamId, recruitmentNeedModel, (state) =>

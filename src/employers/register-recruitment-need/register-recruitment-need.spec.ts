@@ -2,7 +2,7 @@ import { DeciderSpecification } from '@app/testing';
 import { InvalidOrgNumber, OccurredInTheFuture, RecruitmentNeedAlreadyRegistered } from '../employer.errors.js';
 import { navIdent, now, orgNumber, registered } from '../employer.examples.js';
 import { evolveRecruitmentNeed, initialRecruitmentNeed } from '../recruitment-need.js';
-import type { RegisterRecruitmentNeed } from './register-recruitment-need.command.js';
+import type { RegisterRecruitmentNeed } from './register-recruitment-need.decide.js';
 import { registerRecruitmentNeed } from './register-recruitment-need.decide.js';
 
 const spec = DeciderSpecification.for({ decide: registerRecruitmentNeed, evolve: evolveRecruitmentNeed, initialState: initialRecruitmentNeed });
