@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiZodBody } from '../shared/http/api-body.decorator.js';
-import { ZodBodyPipe } from '../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../shared/http/zod-validation.pipe.js';
 import { Public } from './access.decorator.js';
 import { DEV_KEYS } from './auth.tokens.js';
 import { ROLES } from './caller.js';
@@ -24,7 +24,7 @@ export class DevTokenController {
   @Public()
   @HttpCode(201)
   @ApiZodBody(devTokenRequest)
-  async issue(@Body(new ZodBodyPipe(devTokenRequest)) body: z.infer<typeof devTokenRequest>) {
+  async issue(@Body(new ZodValidationPipe(devTokenRequest)) body: z.infer<typeof devTokenRequest>) {
     return { token: await this.keys.sign(body) };
   }
 }

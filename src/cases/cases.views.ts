@@ -13,5 +13,5 @@ export const CASES_VIEWS: readonly AreaView[] = [
 // What other areas may read of these views: the definitions, their docs' shapes, the gaps rule.
 export { followUpGapsView, outcomesView };
 export type { ActiveCase, OfficeOpenCases } from './follow-up-gaps/follow-up-gaps.projection.js';
-export { followUpGapCounts } from './follow-up-gaps/follow-up-gaps.query.js';
+export { followUpGapCounts } from './follow-up-gaps/follow-up-gaps.answer.js';
 export type { OfficeMonth } from './outcomes/outcomes.projection.js';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Caller } from '../auth/caller.js';
 import { CurrentCaller } from '../auth/current-caller.decorator.js';
 import { ApiView } from '../auth/api-view.decorator.js';
-import { ZodBodyPipe } from '../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../shared/http/zod-validation.pipe.js';
 import { checkPeriod, checkViewTime, periodParams, viewTimeOf } from '../shared/views/query-params.js';
 import { GetOffices } from './get-offices.query.js';
 
@@ -19,7 +19,7 @@ export class OfficesController {
   /** Offices side by side: a manager sees their own offices, an auditor every office. */
   @Get()
   @ApiView({ roles: ['manager', 'auditor'] }, 'from', 'to')
-  list(@CurrentCaller() caller: Caller, @QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
+  list(@CurrentCaller() caller: Caller, @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>) {
     const visible = caller.roles.includes('auditor') ? undefined : caller.offices;
     return this.queryBus.execute(new GetOffices(visible, { from: query.from, to: query.to }, viewTimeOf(query)));
   }

@@ -5,7 +5,7 @@ import { officeStreamPrefix } from '@app/event-store';
 import { ProjectionEngine, type ViewDefinition } from '@app/projections';
 import { Access } from '../auth/access.decorator.js';
 import { NotFoundDomainError } from '../shared/errors/not-found.error.js';
-import { ZodBodyPipe } from '../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../shared/http/zod-validation.pipe.js';
 import { ADMINISTERED_VIEWS } from './administered-views.js';
 
 const verifyParams = z.strictObject({ office: z.string().regex(/^\d{4}$/, 'must be a 4-digit office number').optional() });
@@ -36,7 +36,7 @@ export class ProjectionsAdminController {
   /** A fresh replay compared with the live view, for one office or all of it. */
   @Get(':name/verify')
   @Access({ roles: ['admin'] })
-  async verify(@Param('name') name: string, @QueryParams(new ZodBodyPipe(verifyParams)) query: z.infer<typeof verifyParams>) {
+  async verify(@Param('name') name: string, @QueryParams(new ZodValidationPipe(verifyParams)) query: z.infer<typeof verifyParams>) {
     const entry = this.known(name);
     if (!query.office) return this.engine.verify(name);
     const results = await Promise.all(

@@ -1,4 +1,4 @@
-import { foldInMemory } from './fold-in-memory.js';
+import { foldInMemory } from './in-memory-fold.js';
 import { countingProjection, countsOf, directCounts } from './testing/counting-projection.js';
 import { ProjectionTestBed, eventually } from './testing/projection-test-bed.js';
 import { liveLock } from './projection-tables.js';

@@ -1,9 +1,116 @@
-import { foldInMemory } from './fold-in-memory.js';
-import { InMemoryFold } from './in-memory-fold.js';
-import { countKey, countingProjection, sampleLog } from './testing/counting-projection.js';
+import { foldInMemory, InMemoryFold } from './in-memory-fold.js';
+import type { Projection } from './projection.js';
+import { ProjectionEventFailed } from './projection.errors.js';
+import { countKey, countingProjection, directCounts, sampleLog, type Count } from './testing/counting-projection.js';
+import { recordedEvent } from './testing/recorded-event.js';
 
 const counts = countingProjection();
 const events = sampleLog();
+
+describe('foldInMemory', () => {
+  it('counts each event of its types once, as a direct count does', () => {
+    const docs = foldInMemory(counts, events);
+    expect(new Map([...docs].map(([key, doc]) => [key, doc.events]))).toEqual(directCounts(events));
+  });
+
+  it('changes nothing when the same event comes again', () => {
+    const once = foldInMemory(counts, events);
+    const twice = foldInMemory(counts, [...events.slice(0, 3), events[2]!, events[1]!, ...events.slice(3), events[4]!]);
+    expect(twice).toEqual(once);
+  });
+
+  it('skips an event older than what a row it names already holds', () => {
+    const docs = foldInMemory(counts, [recordedEvent(5, 'ContactRecorded'), recordedEvent(3, 'CaseEnrolled')]);
+    expect(docs.get(countKey('0314'))).toEqual({ office: '0314', events: 1, lastType: 'ContactRecorded' });
+  });
+
+  it('never passes events of other types to keysOf or evolve', () => {
+    const seen: string[] = [];
+    const spy = countingProjection({ keysOf: (event) => (seen.push(event.type), counts.keysOf(event)) });
+    foldInMemory(spy, events);
+    expect(seen).toEqual(['ContactRecorded', 'CaseEnrolled', 'ContactRecorded', 'ContactRecorded']);
+  });
+
+  it('refuses a key that keysOf did not name, so the runner can prefetch every row', () => {
+    const sneaky = countingProjection({ evolve: (rows) => rows.set('count|elsewhere', { office: 'x', events: 1, lastType: '' }) });
+    expect(() => foldInMemory(sneaky, events)).toThrow(/evolve used key "count\|elsewhere", which keysOf did not name/);
+  });
+
+  it('reports the position and type of the event whose evolve threw', () => {
+    const failing = countingProjection({
+      evolve: (_rows, event) => {
+        if (event.position === 4) throw new Error('no office 5701');
+      },
+    });
+    const failure = catchFailure(() => foldInMemory(failing, events));
+    expect(failure).toMatchObject({ projection: 'event_counts', position: 4, eventType: 'ContactRecorded' });
+    expect(failure.message).toContain('no office 5701');
+  });
+
+  it('keeps a doc changed in place after get, as the runner stores it', () => {
+    const inPlace = countingProjection({
+      evolve: (rows, event) => {
+        const key = countKey('0314');
+        const doc = rows.get(key);
+        if (doc) doc.events += 1;
+        else rows.set(key, { office: '0314', events: 1, lastType: event.type });
+      },
+    });
+    const docs = foldInMemory(inPlace, [recordedEvent(1, 'ContactRecorded'), recordedEvent(2, 'ContactRecorded')]);
+    expect(docs.get(countKey('0314'))?.events).toBe(2);
+  });
+
+  it('deletes rows, and a repeated event does not bring a deleted row back', () => {
+    const closing: Projection<{ open: true }> = {
+      name: 'open_cases',
+      version: 1,
+      eventTypes: ['CaseEnrolled', 'CaseClosed'],
+      keysOf: (event) => [`case|${(event.data as { caseId: string }).caseId}`],
+      evolve: (rows, event) => {
+        const key = `case|${(event.data as { caseId: string }).caseId}`;
+        if (event.type === 'CaseEnrolled') rows.set(key, { open: true });
+        else rows.delete(key);
+      },
+    };
+    const enrolA = recordedEvent(1, 'CaseEnrolled', '0314', { caseId: 'a' });
+    const enrolB = recordedEvent(2, 'CaseEnrolled', '0314', { caseId: 'b' });
+    const closeA = recordedEvent(3, 'CaseClosed', '0314', { caseId: 'a' });
+    const docs = foldInMemory(closing, [enrolA, enrolB, closeA, enrolA]);
+    expect([...docs.keys()]).toEqual(['case|b']);
+  });
+
+  it('gives docs as the table would: keys in order, object keys in jsonb order, undefined dropped', () => {
+    const shaped: Projection<Record<string, unknown>> = {
+      name: 'shaped',
+      version: 1,
+      eventTypes: ['ContactRecorded'],
+      keysOf: (event) => [`k|${event.position}`],
+      evolve: (rows, event) => rows.set(`k|${event.position}`, { zebra: 1, ant: 2, gone: undefined, at: new Date(0) }),
+    };
+    const docs = foldInMemory(shaped, [recordedEvent(10, 'ContactRecorded'), recordedEvent(9, 'ContactRecorded')]);
+    expect([...docs.keys()]).toEqual(['k|10', 'k|9']);
+    expect(Object.keys(docs.get('k|9')!)).toEqual(['at', 'ant', 'zebra']);
+    expect(docs.get('k|9')).toEqual({ at: '1970-01-01T00:00:00.000Z', ant: 2, zebra: 1 });
+  });
+});
+
+describe('a counting projection', () => {
+  it('given a contact and an enrolment at one office, when a contact comes, counts three with the last type', () => {
+    const given = [recordedEvent(1, 'ContactRecorded'), recordedEvent(2, 'CaseEnrolled')];
+    const docs = foldInMemory(counts, [...given, recordedEvent(3, 'ContactRecorded')]);
+    expect(docs.get(countKey('0314'))).toEqual<Count>({ office: '0314', events: 3, lastType: 'ContactRecorded' });
+  });
+});
+
+function catchFailure(run: () => unknown): ProjectionEventFailed {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ProjectionEventFailed) return error;
+    throw error;
+  }
+  throw new Error('expected a ProjectionEventFailed');
+}
 
 describe('InMemoryFold', () => {
   it('gives what foldInMemory gives, however the events are split into pages', () => {

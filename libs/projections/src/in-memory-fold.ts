@@ -1,8 +1,8 @@
 import type { RecordedEvent } from '@app/event-store';
-import { storedDocs } from './fold-in-memory.js';
 import { selectDocs, type KeyRange } from './key-range.js';
 import type { Projection } from './projection.js';
 import { RowState } from './row-state.js';
+import { compareKeys, toStoredJson } from './stored-json.js';
 
 /**
  * `foldInMemory` a page at a time: feed events (in global order) as they are read, so a replay
@@ -27,4 +27,26 @@ export class InMemoryFold<Doc, E extends RecordedEvent = RecordedEvent> {
   docs(range?: KeyRange): Map<string, Doc> {
     return selectDocs(storedDocs<Doc>(this.state), range);
   }
+}
+
+/**
+ * Folds events (in global order) from an empty view into its documents, by key in `COLLATE "C"`
+ * order, each as a round trip through the table would give it. The runner uses the same fold
+ * a batch at a time, so for the same events this equals the live table: what audit replay and
+ * `verify` rely on. Events of other types are ignored; an event seen twice counts once.
+ * Throws `ProjectionEventFailed` where the runner would stop.
+ */
+export function foldInMemory<Doc, E extends RecordedEvent>(
+  projection: Projection<Doc, E>,
+  events: Iterable<E>,
+): Map<string, Doc> {
+  const state = new RowState(projection);
+  for (const event of events) state.apply(event);
+  return storedDocs<Doc>(state);
+}
+
+/** The live documents of a fold, as the table would hold them, in key order. */
+export function storedDocs<Doc>(state: RowState): Map<string, Doc> {
+  const entries = [...state.entries()].sort(([a], [b]) => compareKeys(a, b));
+  return new Map(entries.map(([key, doc]) => [key, toStoredJson(doc) as Doc]));
 }

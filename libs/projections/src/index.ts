@@ -1,6 +1,5 @@
 export type { Projection, RowAccess, AnyProjection } from './projection.js';
-export { foldInMemory } from './fold-in-memory.js';
-export { InMemoryFold } from './in-memory-fold.js';
+export { foldInMemory, InMemoryFold } from './in-memory-fold.js';
 export { selectDocs, inKeyRange, type KeyRange, type OrderedRange } from './key-range.js';
 export { compareKeys, sameJson, toStoredJson } from './stored-json.js';
 export { ProjectionEventFailed, ProjectionTablesMissing, UnknownProjection } from './projection.errors.js';

@@ -1,4 +1,4 @@
-import { foldInMemory } from './fold-in-memory.js';
+import { foldInMemory } from './in-memory-fold.js';
 import { selectDocs, type KeyRange } from './key-range.js';
 import type { ProjectionEngine } from './projection-engine.js';
 import { projectionOrderIndexMigration } from './projection.migrations.js';

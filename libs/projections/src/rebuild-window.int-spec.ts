@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@app/event-store';
-import { foldInMemory } from './fold-in-memory.js';
+import { foldInMemory } from './in-memory-fold.js';
 import type { Projection } from './projection.js';
 import type { ProjectionEngineOptions } from './projection-engine.js';
 import { ProjectionTestBed, eventually } from './testing/projection-test-bed.js';

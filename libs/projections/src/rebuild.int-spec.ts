@@ -1,4 +1,4 @@
-import { foldInMemory } from './fold-in-memory.js';
+import { foldInMemory } from './in-memory-fold.js';
 import type { Projection } from './projection.js';
 import type { ProjectionEngine } from './projection-engine.js';
 import { countingProjection, countsOf, directCounts, type Count } from './testing/counting-projection.js';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore, RecordedEvent } from '@app/event-store';
-import { storedDocs } from './fold-in-memory.js';
+import { storedDocs } from './in-memory-fold.js';
 import { selectDocs, type KeyRange } from './key-range.js';
 import { loadDocs } from './load-docs.js';
 import type { AnyProjection } from './projection.js';

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../auth/access.decorator.js';
 import { TIME_WINDOW_DOC } from '../../shared/http/time-window-params.js';
-import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { accessLogParams, type AccessLogParams } from './access-log.params.js';
 import { ACCESS_LOG_SCHEMA } from './access-log.schema.js';
 import { GetAccessLog } from './get-access-log.query.js';
@@ -29,7 +29,7 @@ export class AccessLogController {
   @ApiResponse({ status: 400, description: 'invalid or unknown query parameters: every violation listed (problem+json)' })
   @ApiResponse({ status: 401, description: 'no or bad token' })
   @ApiResponse({ status: 403, description: 'not an auditor' })
-  get(@QueryParams(new ZodBodyPipe(accessLogParams)) query: AccessLogParams) {
+  get(@QueryParams(new ZodValidationPipe(accessLogParams)) query: AccessLogParams) {
     return this.queryBus.execute(new GetAccessLog(query));
   }
 }

@@ -6,7 +6,7 @@ import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 import { CommandGateway } from '../../shared/commands/command-gateway.js';
 import { ApiCommand } from '../../auth/api-command.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
-import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { ClientPseudonymiser } from '../client-pseudonymiser.js';
 import { enrolClientBody, type EnrolClientBody, type EnrolClientInput } from './enrol-client.dto.js';
 import { EnrolClientCommand } from './enrol-client.command.js';
@@ -25,7 +25,7 @@ export class EnrolClientController {
     @Req() request: Request,
     @CurrentCaller() caller: Caller,
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
-    @Body(new ZodBodyPipe(enrolClientBody)) body: EnrolClientBody,
+    @Body(new ZodValidationPipe(enrolClientBody)) body: EnrolClientBody,
   ) {
     // The personal id number stops here: even the idempotency fingerprint sees only the pseudonym.
     const { personId, clientRef, ...rest } = body;

@@ -7,7 +7,7 @@ import { CommandGateway } from '../../shared/commands/command-gateway.js';
 import { ApiCommand } from '../../auth/api-command.decorator.js';
 import { EntityIdPipe } from '../../shared/http/entity-id.pipe.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
-import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { exitClientBody, type ExitClientBody } from './exit-client.dto.js';
 import { ExitClientCommand } from './exit-client.command.js';
 
@@ -23,7 +23,7 @@ export class ExitClientController {
     @CurrentCaller() caller: Caller,
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @Param('caseId', EntityIdPipe) caseId: string,
-    @Body(new ZodBodyPipe(exitClientBody)) body: ExitClientBody,
+    @Body(new ZodValidationPipe(exitClientBody)) body: ExitClientBody,
   ) {
     return this.gateway.send(request, caller, officeNumber, body, (context) => new ExitClientCommand(caseId, body, context));
   }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ClientLevel } from '../../auth/client-level.decorator.js';
 import { ApiView } from '../../auth/api-view.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
-import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { checkViewTime, viewTimeOf, viewTimeParams } from '../../shared/views/query-params.js';
 import { GetFollowUpGaps } from './get-follow-up-gaps.query.js';
 
@@ -20,7 +20,7 @@ export class FollowUpGapsController {
   @Get()
   @ClientLevel()
   @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'days')
-  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
+  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>) {
     return this.queryBus.execute(new GetFollowUpGaps(officeNumber, query.days, viewTimeOf(query)));
   }
 }

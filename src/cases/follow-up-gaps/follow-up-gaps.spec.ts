@@ -4,7 +4,7 @@ import { ProjectionSpecification } from '@app/projections/testing';
 import { recordedAt } from '../../../test/views/recorded.js';
 import { caseProfile, enrolled, exited, followedUp, placedAt, transferredOut } from '../../../test/views/view-events.examples.js';
 import { activeCasePrefix, followUpGapsProjection, openCasesKey, type ActiveCase, type OfficeOpenCases } from './follow-up-gaps.projection.js';
-import { followUpGapCountRanges, followUpGapCounts, followUpGaps } from './follow-up-gaps.query.js';
+import { followUpGapCountRanges, followUpGapCounts, followUpGaps } from './follow-up-gaps.answer.js';
 
 const spec = ProjectionSpecification.for(followUpGapsProjection);
 const d = caseProfile('d', '2026-03-01T10:00:00Z', true);

@@ -1,6 +1,6 @@
 import { defineView } from '@app/projections';
 import { activeCasePrefix, followUpGapsProjection, openCasesKey } from './follow-up-gaps.projection.js';
-import { followUpGapCountRanges } from './follow-up-gaps.query.js';
+import { followUpGapCountRanges } from './follow-up-gaps.answer.js';
 
 /** Active cases per office and each office's tally of them (`GET /offices/{o}/follow-up-gaps`, the offices compared). */
 export const followUpGapsView = defineView({

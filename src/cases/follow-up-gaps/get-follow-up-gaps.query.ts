@@ -3,7 +3,7 @@ import type { AsOfMarks, ViewTime } from '../../shared/views/view-time.js';
 import { ViewReader } from '../../shared/views/view-reader.js';
 import type { ActiveCase } from './follow-up-gaps.projection.js';
 import { followUpGapsView } from './follow-up-gaps.view.js';
-import { followUpGaps } from './follow-up-gaps.query.js';
+import { followUpGaps } from './follow-up-gaps.answer.js';
 
 export interface FollowUpGapsAnswer extends Partial<AsOfMarks> {
   officeNumber: string;

@@ -4,7 +4,7 @@ import type { AsOfMarks, ViewTime } from '../../shared/views/view-time.js';
 import { ViewReader } from '../../shared/views/view-reader.js';
 import type { Cohort } from './outcomes.projection.js';
 import { outcomesView } from './outcomes.view.js';
-import { outcomes } from './outcomes.query.js';
+import { outcomes } from './outcomes.answer.js';
 
 export type OutcomesAnswer = { officeNumber: string; position: number } & Partial<AsOfMarks> & ReturnType<typeof outcomes>;
 

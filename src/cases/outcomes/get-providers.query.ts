@@ -4,7 +4,7 @@ import type { AsOfMarks, ViewTime } from '../../shared/views/view-time.js';
 import { ViewReader } from '../../shared/views/view-reader.js';
 import type { ProviderCohort } from './outcomes.projection.js';
 import { outcomesView } from './outcomes.view.js';
-import { providerOutcomes } from './outcomes.query.js';
+import { providerOutcomes } from './outcomes.answer.js';
 
 export interface ProvidersAnswer extends Partial<AsOfMarks> {
   position: number;

@@ -2,7 +2,7 @@ import { ProjectionSpecification } from '@app/projections/testing';
 import { recordedAt } from '../../../test/views/recorded.js';
 import { caseProfile, enrolled, exited, placedAt, transferredOut } from '../../../test/views/view-events.examples.js';
 import { outcomesProjection, type Cohort, type ProviderCohort } from './outcomes.projection.js';
-import { outcomes, providerOutcomes } from './outcomes.query.js';
+import { outcomes, providerOutcomes } from './outcomes.answer.js';
 
 const spec = ProjectionSpecification.for(outcomesProjection);
 const a = caseProfile('a', '2026-01-05T10:00:00Z');

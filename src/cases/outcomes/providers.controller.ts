@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiView } from '../../auth/api-view.decorator.js';
-import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { checkPeriod, checkViewTime, periodParams, viewTimeOf } from '../../shared/views/query-params.js';
 import { GetProviders } from './get-providers.query.js';
 
@@ -17,7 +17,7 @@ export class ProvidersController {
   /** National: per provider, EXTERNAL cases enrolled in the period, placed, rate, and at which offices. */
   @Get()
   @ApiView({ roles: ['auditor'] }, 'from', 'to')
-  list(@QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
+  list(@QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>) {
     return this.queryBus.execute(new GetProviders({ from: query.from, to: query.to }, viewTimeOf(query)));
   }
 }

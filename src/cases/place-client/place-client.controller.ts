@@ -7,7 +7,7 @@ import { CommandGateway } from '../../shared/commands/command-gateway.js';
 import { ApiCommand } from '../../auth/api-command.decorator.js';
 import { EntityIdPipe } from '../../shared/http/entity-id.pipe.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
-import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { placeClientBody, type PlaceClientBody } from './place-client.dto.js';
 import { PlaceClientCommand } from './place-client.command.js';
 
@@ -23,7 +23,7 @@ export class PlaceClientController {
     @CurrentCaller() caller: Caller,
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @Param('caseId', EntityIdPipe) caseId: string,
-    @Body(new ZodBodyPipe(placeClientBody)) body: PlaceClientBody,
+    @Body(new ZodValidationPipe(placeClientBody)) body: PlaceClientBody,
   ) {
     return this.gateway.send(request, caller, officeNumber, body, (context) => new PlaceClientCommand(caseId, body, context));
   }

@@ -7,7 +7,7 @@ import { CommandGateway } from '../../shared/commands/command-gateway.js';
 import { ApiCommand } from '../../auth/api-command.decorator.js';
 import { EntityIdPipe } from '../../shared/http/entity-id.pipe.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
-import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { recordFollowUpBody, type RecordFollowUpBody } from './record-follow-up.dto.js';
 import { RecordFollowUpCommand } from './record-follow-up.command.js';
 
@@ -23,7 +23,7 @@ export class RecordFollowUpController {
     @CurrentCaller() caller: Caller,
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @Param('caseId', EntityIdPipe) caseId: string,
-    @Body(new ZodBodyPipe(recordFollowUpBody)) body: RecordFollowUpBody,
+    @Body(new ZodValidationPipe(recordFollowUpBody)) body: RecordFollowUpBody,
   ) {
     return this.gateway.send(request, caller, officeNumber, body, (context) => new RecordFollowUpCommand(caseId, body, context));
   }

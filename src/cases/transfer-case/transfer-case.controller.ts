@@ -7,7 +7,7 @@ import { CommandGateway } from '../../shared/commands/command-gateway.js';
 import { ApiCommand } from '../../auth/api-command.decorator.js';
 import { EntityIdPipe } from '../../shared/http/entity-id.pipe.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
-import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { transferCaseBody, type TransferCaseBody } from './transfer-case.dto.js';
 import { TransferCaseCommand } from './transfer-case.command.js';
 
@@ -24,7 +24,7 @@ export class TransferCaseController {
     @CurrentCaller() caller: Caller,
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @Param('caseId', EntityIdPipe) caseId: string,
-    @Body(new ZodBodyPipe(transferCaseBody)) body: TransferCaseBody,
+    @Body(new ZodValidationPipe(transferCaseBody)) body: TransferCaseBody,
   ) {
     return this.gateway.send(request, caller, officeNumber, body, (context) => new TransferCaseCommand(caseId, body, context));
   }

@@ -7,7 +7,7 @@ import { CommandGateway } from '../../shared/commands/command-gateway.js';
 import { ApiCommand } from '../../auth/api-command.decorator.js';
 import { EntityIdPipe } from '../../shared/http/entity-id.pipe.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
-import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { closeRecruitmentNeedBody, type CloseRecruitmentNeedBody } from './close-recruitment-need.dto.js';
 import { CloseRecruitmentNeedCommand } from './close-recruitment-need.command.js';
 
@@ -23,7 +23,7 @@ export class CloseRecruitmentNeedController {
     @CurrentCaller() caller: Caller,
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @Param('needId', EntityIdPipe) needId: string,
-    @Body(new ZodBodyPipe(closeRecruitmentNeedBody)) body: CloseRecruitmentNeedBody,
+    @Body(new ZodValidationPipe(closeRecruitmentNeedBody)) body: CloseRecruitmentNeedBody,
   ) {
     return this.gateway.send(request, caller, officeNumber, body, (context) => new CloseRecruitmentNeedCommand(needId, body, context));
   }

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { EmployersController } from './employers.controller.js';
-import { GetEmployersHandler } from './get-employers.query.js';
+import { EmployerRelationshipsController } from './employer-relationships.controller.js';
+import { GetEmployerRelationshipsHandler } from './get-employer-relationships.query.js';
 /** The employer relationships view's route and query handler. */
-@Module({ controllers: [EmployersController], providers: [GetEmployersHandler] })
+@Module({ controllers: [EmployerRelationshipsController], providers: [GetEmployerRelationshipsHandler] })
 export class EmployerRelationshipsModule {}

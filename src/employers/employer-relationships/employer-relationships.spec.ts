@@ -4,7 +4,7 @@ import { ProjectionSpecification } from '@app/projections/testing';
 import { recordedAt } from '../../../test/views/recorded.js';
 import { caseProfile, contacted, needClosed, needRegistered, placedAt } from '../../../test/views/view-events.examples.js';
 import { employerRelationshipsProjection, type EmployerRelationship } from './employer-relationships.projection.js';
-import { EMPLOYER_SORTS, employerPage, type EmployerSort } from './employer-relationships.query.js';
+import { EMPLOYER_SORTS, employerPage, type EmployerSort } from './employer-relationships.answer.js';
 
 const spec = ProjectionSpecification.for(employerRelationshipsProjection);
 const now = '2026-09-01T00:00:00Z';

@@ -4,7 +4,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiView } from '../../auth/api-view.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
-import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { checkPeriod, checkViewTime, periodParams, viewTimeOf } from '../../shared/views/query-params.js';
 import { GetEngagement } from './get-engagement.query.js';
 
@@ -18,7 +18,7 @@ export class EngagementController {
   /** Employer work per month: contacts, employers, advisors, channels, themes, needs, placements. */
   @Get()
   @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'from', 'to')
-  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
+  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>) {
     return this.queryBus.execute(new GetEngagement(officeNumber, { from: query.from, to: query.to }, viewTimeOf(query)));
   }
 }

@@ -2,7 +2,7 @@ import { ProjectionSpecification } from '@app/projections/testing';
 import { recordedAt } from '../../../test/views/recorded.js';
 import { caseProfile, contacted, needClosed, needRegistered, placedAt } from '../../../test/views/view-events.examples.js';
 import { engagementProjection } from './engagement.projection.js';
-import { engagementMonths } from './engagement.query.js';
+import { engagementMonths } from './engagement.answer.js';
 
 const spec = ProjectionSpecification.for(engagementProjection);
 const client = caseProfile('case-1', '2026-01-01T00:00:00Z');

@@ -3,7 +3,7 @@ import { periodOf } from '../../shared/views/query-params.js';
 import type { AsOfMarks, ViewTime } from '../../shared/views/view-time.js';
 import { ViewReader } from '../../shared/views/view-reader.js';
 import { engagementView } from './engagement.view.js';
-import { engagementMonths, type EngagementMonthAnswer } from './engagement.query.js';
+import { engagementMonths, type EngagementMonthAnswer } from './engagement.answer.js';
 
 export interface EngagementAnswer extends Partial<AsOfMarks> {
   officeNumber: string;

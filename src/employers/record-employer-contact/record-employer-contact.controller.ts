@@ -6,7 +6,7 @@ import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 import { CommandGateway } from '../../shared/commands/command-gateway.js';
 import { ApiCommand } from '../../auth/api-command.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
-import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { recordEmployerContactBody, type RecordEmployerContactBody } from './record-employer-contact.dto.js';
 import { RecordEmployerContactCommand } from './record-employer-contact.command.js';
 
@@ -21,7 +21,7 @@ export class RecordEmployerContactController {
     @Req() request: Request,
     @CurrentCaller() caller: Caller,
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
-    @Body(new ZodBodyPipe(recordEmployerContactBody)) body: RecordEmployerContactBody,
+    @Body(new ZodValidationPipe(recordEmployerContactBody)) body: RecordEmployerContactBody,
   ) {
     return this.gateway.send(request, caller, officeNumber, body, (context) => new RecordEmployerContactCommand(body, context));
   }

@@ -6,7 +6,7 @@ import { CurrentCaller } from '../../auth/current-caller.decorator.js';
 import { CommandGateway } from '../../shared/commands/command-gateway.js';
 import { ApiCommand } from '../../auth/api-command.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
-import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { registerRecruitmentNeedBody, type RegisterRecruitmentNeedBody } from './register-recruitment-need.dto.js';
 import { RegisterRecruitmentNeedCommand } from './register-recruitment-need.command.js';
 
@@ -21,7 +21,7 @@ export class RegisterRecruitmentNeedController {
     @Req() request: Request,
     @CurrentCaller() caller: Caller,
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
-    @Body(new ZodBodyPipe(registerRecruitmentNeedBody)) body: RegisterRecruitmentNeedBody,
+    @Body(new ZodValidationPipe(registerRecruitmentNeedBody)) body: RegisterRecruitmentNeedBody,
   ) {
     return this.gateway.send(request, caller, officeNumber, body, (context) => new RegisterRecruitmentNeedCommand(body, context));
   }

@@ -5,7 +5,7 @@ import { Access } from '../../auth/access.decorator.js';
 import { ClientLevel } from '../../auth/client-level.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { TIME_WINDOW_DOC } from '../../shared/http/time-window-params.js';
-import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { KNOWN_EVENT_TYPES } from '../known-event-types.js';
 import { GetOfficeHistory } from './get-office-history.query.js';
 import { officeHistoryParams, type OfficeHistoryParams } from './office-history.params.js';
@@ -34,7 +34,7 @@ export class OfficeHistoryController {
   @ApiResponse({ status: 400, description: 'invalid or unknown query parameters: every violation listed (problem+json)' })
   @ApiResponse({ status: 401, description: 'no or bad token' })
   @ApiResponse({ status: 403, description: 'not a manager of this office, nor an auditor' })
-  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodBodyPipe(officeHistoryParams)) query: OfficeHistoryParams) {
+  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodValidationPipe(officeHistoryParams)) query: OfficeHistoryParams) {
     return this.queryBus.execute(new GetOfficeHistory(officeNumber, query));
   }
 }

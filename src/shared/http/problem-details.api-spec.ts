@@ -9,7 +9,7 @@ import { ApiZodBody } from './api-body.decorator.js';
 import { IdempotencyKeyReused } from '../errors/idempotency-key-reused.error.js';
 import { RevisionMismatch } from '../errors/revision-mismatch.error.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
-import { ZodBodyPipe } from './zod-body.pipe.js';
+import { ZodValidationPipe } from './zod-validation.pipe.js';
 
 const PERSON_ID = '13097248022';
 
@@ -33,7 +33,7 @@ class ProbeRefused extends DomainError {
 class ProbeController {
   @Post('body')
   @ApiZodBody(probeBody)
-  accept(@Body(new ZodBodyPipe(probeBody)) body: z.infer<typeof probeBody>) {
+  accept(@Body(new ZodValidationPipe(probeBody)) body: z.infer<typeof probeBody>) {
     return { positions: body.positions };
   }
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { ValidationFailed } from '../errors/validation-failed.error.js';
 import { checkTimeWindow, pageParams, timeWindowParams } from './time-window-params.js';
-import { ZodBodyPipe } from './zod-body.pipe.js';
+import { ZodValidationPipe } from './zod-validation.pipe.js';
 
-const pipe = new ZodBodyPipe(checkTimeWindow(z.strictObject({ ...timeWindowParams, ...pageParams })));
+const pipe = new ZodValidationPipe(checkTimeWindow(z.strictObject({ ...timeWindowParams, ...pageParams })));
 const violations = (query: Record<string, string>) => {
   try {
     pipe.transform(query);

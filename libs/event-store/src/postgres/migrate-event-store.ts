@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { EVENT_STORE_MIGRATIONS } from './schema.sql.js';
+import { EVENT_STORE_MIGRATIONS } from './migrations/event-store-migrations.js';
 
 /** Any fixed number: instances starting together migrate one at a time. */
 const MIGRATION_LOCK = 7263510;

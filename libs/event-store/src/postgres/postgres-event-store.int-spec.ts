@@ -4,7 +4,7 @@ import { describeEventStoreContract } from '../contract/event-store.contract.js'
 import { anEvent, take, uniquePrefix } from '../contract/contract-fixtures.js';
 import { migrateEventStore } from './migrate-event-store.js';
 import { createPostgresEventStore, type PostgresEventStore } from './postgres-event-store.js';
-import { EVENT_STORE_MIGRATIONS } from './schema.sql.js';
+import { EVENT_STORE_MIGRATIONS } from './migrations/event-store-migrations.js';
 
 describeEventStoreContract('PostgreSQL', async () => {
   const db: TestDatabase = await createTestDatabase('event_store_contract');

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@app/event-store';
-import { foldInMemory } from '../fold-in-memory.js';
+import { foldInMemory } from '../in-memory-fold.js';
 import type { Projection } from '../projection.js';
 
 /**

@@ -5,9 +5,9 @@ import { ValidationFailed, type Violation } from '../errors/validation-failed.er
 /**
  * Checks a body (or query) against a strict zod schema: every violation is listed, unknown
  * fields are violations, and no message repeats the value it refused (it may be a personal id
- * number). Use as `@Body(new ZodBodyPipe(schema))`.
+ * number). Use as `@Body(new ZodValidationPipe(schema))` or `@Query(new ZodValidationPipe(schema))`.
  */
-export class ZodBodyPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
+export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unknown, z.infer<S>> {
   constructor(private readonly schema: S) {}
 
   transform(value: unknown): z.infer<S> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ValidationFailed } from '../errors/validation-failed.error.js';
-import { violationsOf, ZodBodyPipe } from './zod-body.pipe.js';
+import { violationsOf, ZodValidationPipe } from './zod-validation.pipe.js';
 
 const PERSON_ID = '13097248022';
 
@@ -14,7 +14,7 @@ const enrolment = z.strictObject({
 
 const violationsFor = (body: unknown) => {
   try {
-    new ZodBodyPipe(enrolment).transform(body);
+    new ZodValidationPipe(enrolment).transform(body);
   } catch (error) {
     if (error instanceof ValidationFailed) return error.violations;
     throw error;
@@ -26,7 +26,7 @@ describe('body validation with zod', () => {
   const valid = { personId: PERSON_ID, followUpMode: 'EXTERNAL', positions: 2, offices: ['0314'] };
 
   it('passes a valid body on as parsed', () => {
-    expect(new ZodBodyPipe(enrolment).transform(valid)).toEqual(valid);
+    expect(new ZodValidationPipe(enrolment).transform(valid)).toEqual(valid);
   });
 
   it('lists every violation with its path', () => {

@@ -4,10 +4,10 @@ import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiView } from '../../auth/api-view.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
-import { ZodBodyPipe } from '../../shared/http/zod-body.pipe.js';
+import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { checkViewTime, viewTimeOf, viewTimeParams } from '../../shared/views/query-params.js';
-import { EMPLOYER_SORTS } from './employer-relationships.query.js';
-import { GetEmployers } from './get-employers.query.js';
+import { EMPLOYER_SORTS } from './employer-relationships.answer.js';
+import { GetEmployerRelationships } from './get-employer-relationships.query.js';
 
 const params = checkViewTime(z.strictObject({
   sort: z.enum(EMPLOYER_SORTS).default('lastContact'),
@@ -18,14 +18,14 @@ const params = checkViewTime(z.strictObject({
 
 @ApiTags('views')
 @Controller('offices/:officeNumber/employers')
-export class EmployersController {
+export class EmployerRelationshipsController {
   constructor(private readonly queryBus: QueryBus) {}
 
   /** The office's employers: contacts, last contact, placements, open needs; `next` pages on. */
   @Get()
   @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'sort', 'after', 'limit')
-  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodBodyPipe(params)) query: z.infer<typeof params>) {
+  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>) {
     const { sort, after, limit } = query;
-    return this.queryBus.execute(new GetEmployers(officeNumber, { sort, after, limit }, viewTimeOf(query)));
+    return this.queryBus.execute(new GetEmployerRelationships(officeNumber, { sort, after, limit }, viewTimeOf(query)));
   }
 }
