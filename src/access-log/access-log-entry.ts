@@ -1,4 +1,5 @@
 import type { AccessDecision } from '../auth/access-decision.js';
+import { isOfficeNumber } from '../shared/domain/office-number.js';
 
 /** One row of the access log, as stored and as auditors read it. */
 export interface AccessLogEntry {
@@ -28,7 +29,7 @@ export function entryOf(decision: AccessDecision): AccessLogEntry {
   return {
     navIdent: decision.navIdent && /^[A-Z]\d{6}$/.test(decision.navIdent) ? decision.navIdent : null,
     roles: [...decision.roles],
-    officeNumber: decision.officeNumber && /^\d{4}$/.test(decision.officeNumber) ? decision.officeNumber : null,
+    officeNumber: decision.officeNumber && isOfficeNumber(decision.officeNumber) ? decision.officeNumber : null,
     method: decision.method.slice(0, 10),
     route: decision.route.replace(ELEVEN_DIGITS, '[redacted]').slice(0, 200),
     allowed: decision.allowed,

@@ -15,6 +15,7 @@ import { CLIENT_LEVEL } from './client-level.decorator.js';
 import type { Caller } from './caller.js';
 import { TOKEN_VERIFIER } from './auth.tokens.js';
 import type { TokenVerifier } from './token-verifier.js';
+import { isOfficeNumber } from '../shared/domain/office-number.js';
 
 export type AuthenticatedRequest = Request & { caller?: Caller };
 
@@ -34,7 +35,7 @@ export class AccessGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     // Anything but four digits is no office (and could be a personal id number typed in the wrong place).
     const param = request.params?.officeNumber;
-    const officeNumber = typeof param === 'string' && /^\d{4}$/.test(param) ? param : undefined;
+    const officeNumber = typeof param === 'string' && isOfficeNumber(param) ? param : undefined;
     const clientLevel = this.reflector.getAllAndOverride<boolean>(CLIENT_LEVEL, targets) ?? false;
     const decide = async (allowed: boolean, reason: string, caller?: Caller) => {
       const decision: AccessDecision = {

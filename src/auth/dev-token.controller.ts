@@ -7,11 +7,12 @@ import { Public } from './access.decorator.js';
 import { DEV_KEYS } from './auth.tokens.js';
 import { ROLES } from './caller.js';
 import type { DevKeys } from './dev-keys.js';
+import { officeNumberField } from '../shared/domain/dto-fields.js';
 
 const devTokenRequest = z.strictObject({
   navIdent: z.string().regex(/^[A-Z]\d{6}$/, 'must be one letter and 6 digits, e.g. Z123456'),
   roles: z.array(z.enum(ROLES)).min(1),
-  offices: z.array(z.string().regex(/^\d{4}$/, 'must be a 4-digit office number')),
+  offices: z.array(officeNumberField),
 });
 
 /** Dev mode only (registered by AuthModule in dev mode; 404 otherwise): mint a token to try the API. */

@@ -7,8 +7,9 @@ import { Access } from '../auth/access.decorator.js';
 import { NotFoundDomainError } from '../shared/errors/not-found.error.js';
 import { ZodValidationPipe } from '../shared/http/zod-validation.pipe.js';
 import { ADMINISTERED_VIEWS } from './administered-views.js';
+import { officeNumberField } from '../shared/domain/dto-fields.js';
 
-const verifyParams = z.strictObject({ office: z.string().regex(/^\d{4}$/, 'must be a 4-digit office number').optional() });
+const verifyParams = z.strictObject({ office: officeNumberField.optional() });
 
 @ApiTags('operations')
 @ApiBearerAuth()

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { checkTimeWindow, pageParams, timeWindowParams } from '../../shared/http/time-window-params.js';
+import { officeNumberField } from '../../shared/domain/dto-fields.js';
 
 export const accessLogParams = checkTimeWindow(
   z.strictObject({
     ...pageParams,
     ...timeWindowParams,
-    office: z.string().regex(/^\d{4}$/, 'must be a 4-digit office number').optional(),
+    office: officeNumberField.optional(),
   }),
 );
 
