@@ -44,7 +44,7 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         // The read side: the engine runs every area's views; ViewReader serves their queries.
-        ProjectionsModule.forRoot({ projections: APP_PROJECTIONS, eventStore: EVENT_STORE }),
+        ProjectionsModule.forRoot({ projections: APP_PROJECTIONS, eventStore: EVENT_STORE, engine: config.projections }),
         ViewReaderModule,
         ProjectionsAdminModule.forRoot(APP_VIEWS),
         // One module per area of the domain, each with its commands and its views.

@@ -30,7 +30,38 @@ describe('configuration', () => {
       auth: { mode: 'dev' },
       clientRefSecret: undefined,
       logLevel: 'info',
+      projections: {},
     });
+  });
+
+  it('reads the projection engine\'s settings, each by its one name', () => {
+    const config = loadConfig({
+      PROJECTION_BATCH_SIZE: '500',
+      PROJECTION_REBUILD_BATCH_SIZE: '5000',
+      PROJECTION_LIVE_LINGER_MS: '0',
+      PROJECTION_REBUILD_WINDOW_EVENTS: '10000',
+      PROJECTION_REBUILD_WINDOW_BYTES: '2097152',
+      PROJECTION_REBUILD_CACHE_BYTES: '8388608',
+      PROJECTION_RETRY_INTERVAL_MS: '1000',
+      PROJECTION_MAX_REBUILDS_PER_INSTANCE: '2',
+      PROJECTION_POLL_INTERVAL_MS: '20',
+    });
+    expect(config.projections).toEqual({
+      batchSize: 500,
+      rebuildBatchSize: 5000,
+      liveLingerMs: 0,
+      rebuildWindowEvents: 10000,
+      rebuildWindowBytes: 2097152,
+      rebuildCacheBytes: 8388608,
+      retryIntervalMs: 1000,
+      maxRebuildsPerInstance: 2,
+      pollIntervalMs: 20,
+    });
+  });
+
+  it('refuses a projection setting that is not a whole number in range, naming it', () => {
+    expect(errorOf({ PROJECTION_BATCH_SIZE: '0' })).toBe('Configuration error: PROJECTION_BATCH_SIZE must be an integer ≥ 1 (got "0")');
+    expect(errorOf({ PROJECTION_LIVE_LINGER_MS: 'soon' })).toBe('Configuration error: PROJECTION_LIVE_LINGER_MS must be an integer ≥ 0 (got "soon")');
   });
 
   it('reads every variable it is given', () => {

@@ -1,4 +1,6 @@
+import type { ProjectionEngineSettings } from '@app/projections';
 import { z } from 'zod';
+import { projectionSettingsOf, projectionSettingVariables } from './projection-settings.js';
 
 const oneOf = (values: readonly string[]) => `must be one of ${values.join(', ')}`;
 const EVENT_STORES = ['postgres', 'memory', 'kurrentdb'] as const;
@@ -31,6 +33,7 @@ const schema = z
     OIDC_JWKS_URL: httpUrl('must be an http(s) URL').optional(),
     CLIENT_REF_SECRET: z.string().optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: oneOf(LOG_LEVELS) }).default('info'),
+    ...projectionSettingVariables,
   })
   .superRefine((env, ctx) => {
     const need = (field: keyof typeof env, why: string) => {
@@ -64,6 +67,8 @@ export interface Config {
   /** HMAC key for client pseudonyms; absent in dev mode, where start-up supplies one (see client-ref-secret.ts). */
   clientRefSecret?: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** The projection engine's settings given by `PROJECTION_*` variables; the rest keep the engine's defaults. */
+  projections: ProjectionEngineSettings;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +100,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
         : { mode: 'dev' },
     clientRefSecret: e.CLIENT_REF_SECRET,
     logLevel: e.LOG_LEVEL,
+    projections: projectionSettingsOf(e),
   };
 }
 

@@ -20,11 +20,11 @@ export interface FollowContext extends Omit<BatchContext, 'expected' | 'status' 
   subscribe(after: number): Subscription;
   batchSize: number;
   /** A rebuild commits once this many events are folded, or sooner when the next read keeps it waiting. */
-  windowEvents: number;
+  rebuildWindowEvents: number;
   /** …or once the rows it holds weighed this many bytes of JSON when loaded. */
-  windowBytes: number;
+  rebuildWindowBytes: number;
   /** Bound of the rebuild's cache of committed docs, in bytes of their JSON. */
-  cacheBytes: number;
+  rebuildCacheBytes: number;
   signal: AbortSignal;
   logger: ProjectionLogger;
 }
@@ -78,7 +78,7 @@ async function followLive(ctx: FollowContext, from: Progress, batches: AsyncIter
  * starts out holding all of it.
  */
 async function followRebuild(ctx: FollowContext, from: Progress, batches: AsyncIterable<RecordedEvent[]>): Promise<FollowOutcome> {
-  const cache = new DocCache(ctx.cacheBytes, from.position === 0);
+  const cache = new DocCache(ctx.rebuildCacheBytes, from.position === 0);
   const throughput = new Throughput();
   const reads = batches[Symbol.asyncIterator]();
   const newWindow = () => new RebuildWindow(ctx.projection, ctx.runner, ctx.table, cache);
@@ -99,7 +99,7 @@ async function followRebuild(ctx: FollowContext, from: Progress, batches: AsyncI
           if (error instanceof ProjectionEventFailed) return ended(ctx, await failedAt(context, error));
           throw error;
         }
-        if (window.events < ctx.windowEvents && window.bytes < ctx.windowBytes) continue;
+        if (window.events < ctx.rebuildWindowEvents && window.bytes < ctx.rebuildWindowBytes) continue;
       }
       const outcome = await commitWindow({ ...context, eventsPerSecond: throughput.record(window.events) }, window);
       if (outcome.kind !== 'committed') return ended(ctx, outcome);

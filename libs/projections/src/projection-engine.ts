@@ -35,16 +35,16 @@ export interface ProjectionEngineOptions {
   /**
    * Most events a rebuild folds between two commits (it commits sooner at the head of the log);
    * default `rebuildBatchSize`: one read per commit. Larger windows write a doc many events touch
-   * once per window and take work off PostgreSQL, but on the shared two-core machine they did not
-   * rebuild faster (Node is the bottleneck) and raised the peak RSS (250k events in the app:
-   * ~520 MB with 10,000 / 2 MB / 8 MB against ~330 MB); bench/README.md has the figures.
+   * once per window and take work off PostgreSQL, at the cost of memory; where Node rather than
+   * PostgreSQL is the bottleneck they did not rebuild faster (bench/README.md, "Rebuilds since
+   * windows and the cache").
    */
   rebuildWindowEvents?: number;
   /** …and at most about this many bytes of rows (their JSON as loaded); default 2 MB. */
   rebuildWindowBytes?: number;
   /**
    * Bound of each rebuild's cache of the rows it committed, in bytes of their JSON; default 0
-   * (none): every window SELECTs its rows, as larger caches raised the peak RSS more than they saved.
+   * (none): every window SELECTs its rows. A cache spares PostgreSQL those SELECTs for memory.
    */
   rebuildCacheBytes?: number;
   /** How often a standby instance tries to take a job over, and an idle job looks again; default 3000. */

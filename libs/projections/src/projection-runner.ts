@@ -133,10 +133,10 @@ export class ProjectionRunner {
   private followContext(lease: AdvisoryLease, track: Track, table: string): FollowContext {
     const { eventStore, signal, beforeCommit, logger, rebuildReader } = this.options;
     const batchSize = track === 'live' ? this.options.batchSize : this.options.rebuildBatchSize;
-    const { liveLingerMs: lingerMs } = this.options;
-    const subscribe = (after: number) => (track === 'live' ? eventStore.subscribe({ after, batchSize, lingerMs }) : rebuildReader.subscribe(after));
-    const { rebuildWindowEvents: windowEvents, rebuildWindowBytes: windowBytes, rebuildCacheBytes: cacheBytes } = this.options;
-    return { runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, windowEvents, windowBytes, cacheBytes, signal, beforeCommit, logger };
+    const { liveLingerMs, rebuildWindowEvents, rebuildWindowBytes, rebuildCacheBytes } = this.options;
+    // The event store's subscription calls its wait `lingerMs`: the port's name, not a second one of ours.
+    const subscribe = (after: number) => (track === 'live' ? eventStore.subscribe({ after, batchSize, lingerMs: liveLingerMs }) : rebuildReader.subscribe(after));
+    return { runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, rebuildWindowEvents, rebuildWindowBytes, rebuildCacheBytes, signal, beforeCommit, logger };
   }
 
   /** A subscription that ended on its own (its store closed) must not be followed again at once. */

@@ -11,7 +11,8 @@ import {
 import { DataSource } from 'typeorm';
 import type { EventStore } from '@app/event-store';
 import type { AnyProjection } from './projection.js';
-import { ProjectionEngine, type ProjectionEngineOptions } from './projection-engine.js';
+import { ProjectionEngine } from './projection-engine.js';
+import type { ProjectionEngineSettings } from './projection-engine-settings.js';
 
 export interface ProjectionsModuleOptions {
   projections: readonly AnyProjection[];
@@ -23,7 +24,7 @@ export interface ProjectionsModuleOptions {
   dataSource?: InjectionToken;
   /** Default true; false leaves starting to the caller (`engine.start()`). */
   autoStart?: boolean;
-  engine?: Pick<ProjectionEngineOptions, 'batchSize' | 'rebuildBatchSize' | 'rebuildWindowEvents' | 'rebuildWindowBytes' | 'rebuildCacheBytes' | 'retryIntervalMs' | 'maxRebuildsPerInstance' | 'pollIntervalMs'>;
+  engine?: ProjectionEngineSettings;
 }
 
 const AUTO_START = Symbol('PROJECTIONS_AUTO_START');
