@@ -46,7 +46,8 @@ describe('the access log', () => {
   it('does not log a request without a token or with a bad token (401): it counts them in /metrics', async () => {
     const unauthenticated = async () => {
       const metrics = (await running.http.get('/metrics').expect(200)).text;
-      const count = (reason: string) => Number(new RegExp(`^auth_unauthenticated_requests_total\\{reason="${reason}"\\} (\\d+)$`, 'm').exec(metrics)?.[1] ?? 0);
+      const series = (reason: string) => new RegExp(`^auth_unauthenticated_requests_total\\{reason="${reason}"\\} (\\d+)$`, 'm');
+      const count = (reason: string) => Number(series(reason).exec(metrics)?.[1] ?? 0);
       return { noToken: count('no_token'), invalidToken: count('invalid_token') };
     };
     const before = await unauthenticated();

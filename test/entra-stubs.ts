@@ -66,7 +66,8 @@ export async function startStubGraph(app: { clientId: string; clientSecret: stri
       req.on('end', () => {
         tokenRequests++;
         const form = new URLSearchParams(body);
-        const expected = { grant_type: 'client_credentials', client_id: app.clientId, client_secret: app.clientSecret, scope: `${base}/.default` };
+        const { clientId: client_id, clientSecret: client_secret } = app;
+        const expected = { grant_type: 'client_credentials', client_id, client_secret, scope: `${base}/.default` };
         if (Object.entries(expected).some(([name, value]) => form.get(name) !== value)) return json(res, 401, { error: 'invalid_client' });
         json(res, 200, { token_type: 'Bearer', expires_in: 3599, access_token: appToken });
       });
@@ -83,7 +84,8 @@ export async function startStubGraph(app: { clientId: string; clientSecret: stri
       const pageNo = Number(url.searchParams.get('$skiptoken') ?? 0);
       const names = membership.pages[pageNo] ?? [];
       const value = names.map((displayName) => ({ '@odata.type': '#microsoft.graph.group', id: randomUUID(), displayName }));
-      const next = pageNo + 1 < membership.pages.length ? `${base}/v1.0/users/${oid}/memberOf?$select=id,displayName&$skiptoken=${pageNo + 1}` : undefined;
+      const more = pageNo + 1 < membership.pages.length;
+      const next = more ? `${base}/v1.0/users/${oid}/memberOf?$select=id,displayName&$skiptoken=${pageNo + 1}` : undefined;
       json(res, 200, { '@odata.context': `${base}/v1.0/$metadata#directoryObjects`, value, ...(next ? { '@odata.nextLink': next } : {}) });
     };
     if ('delayMs' in membership) setTimeout(answer, membership.delayMs);

@@ -20,7 +20,8 @@ const ELEVEN_DIGITS = /\d{11,}/g;
  * of client-level data. A request with no verifiable identity (401) is not: anyone can send those
  * at any rate, and the log refuses deletion; the guard counts them in metrics instead.
  */
-export const isLogged = (decision: AccessDecision): boolean => decision.navIdent !== undefined && (!decision.allowed || decision.clientLevel);
+export const isLogged = (decision: AccessDecision): boolean =>
+  decision.navIdent !== undefined && (!decision.allowed || decision.clientLevel);
 
 /**
  * The row for a decision, with nothing that could hold a personal id number: the route is a

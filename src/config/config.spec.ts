@@ -107,7 +107,11 @@ describe('configuration', () => {
 
   it('reads claims mode: the custom-claims token of a gateway, checked against the OIDC variables', () => {
     expect(loadConfig(claims).auth).toEqual({
-      mode: 'claims', issuer: 'https://issuer.example/', audience: 'tracker', jwksUrl: 'https://issuer.example/jwks', maxTokenAgeSeconds: 7200,
+      mode: 'claims',
+      issuer: 'https://issuer.example/',
+      audience: 'tracker',
+      jwksUrl: 'https://issuer.example/jwks',
+      maxTokenAgeSeconds: 7200,
     });
   });
 
@@ -153,14 +157,17 @@ describe('configuration', () => {
   it('refuses production mode without the app registration, the role groups and the client-ref secret, naming each', () => {
     expect(errorOf({ AUTH_MODE: 'production' })).toBe(
       'Configuration error: ' +
-        ['AZURE_APP_CLIENT_ID', 'AZURE_APP_CLIENT_SECRET', 'AZURE_APP_TENANT_ID', 'ROLE_GROUPS_ADVISOR', 'ROLE_GROUPS_MANAGER', 'ROLE_GROUPS_AUDITOR', 'ROLE_GROUPS_ADMIN']
+        ['AZURE_APP_CLIENT_ID', 'AZURE_APP_CLIENT_SECRET', 'AZURE_APP_TENANT_ID']
+          .concat(['ADVISOR', 'MANAGER', 'AUDITOR', 'ADMIN'].map((role) => `ROLE_GROUPS_${role}`))
           .map((name) => `${name} is required when AUTH_MODE=production`).join('; ') +
         '; CLIENT_REF_SECRET must be at least 32 characters when AUTH_MODE=production',
     );
   });
 
   it('refuses an empty role group list in production mode', () => {
-    expect(errorOf({ ...production, ROLE_GROUPS_AUDITOR: '' })).toBe('Configuration error: ROLE_GROUPS_AUDITOR is required when AUTH_MODE=production');
+    expect(errorOf({ ...production, ROLE_GROUPS_AUDITOR: '' })).toBe(
+      'Configuration error: ROLE_GROUPS_AUDITOR is required when AUTH_MODE=production',
+    );
   });
 
   it.each([['auditors'], [`${group(4)},,${group(6)}`], [`${group(4)},`], ['0314']])('refuses the malformed role group list %s', (list) => {
@@ -170,7 +177,9 @@ describe('configuration', () => {
   });
 
   it('refuses a client id that is not a GUID, and a Graph timeout or cache TTL that is not a positive whole number', () => {
-    expect(errorOf({ ...production, AZURE_APP_CLIENT_ID: 'tracker' })).toBe('Configuration error: AZURE_APP_CLIENT_ID must be a client id (a GUID) (got "tracker")');
+    expect(errorOf({ ...production, AZURE_APP_CLIENT_ID: 'tracker' })).toBe(
+      'Configuration error: AZURE_APP_CLIENT_ID must be a client id (a GUID) (got "tracker")',
+    );
     expect(errorOf({ ...production, GRAPH_TIMEOUT_MS: '0' })).toBe(
       'Configuration error: GRAPH_TIMEOUT_MS must be a whole number of milliseconds, at least 1 (got "0")',
     );
@@ -180,7 +189,8 @@ describe('configuration', () => {
   });
 
   it('never echoes the Entra client secret', () => {
-    expect(errorOf({ ...production, AZURE_APP_CLIENT_SECRET: 'entra-client-secret', CLIENT_REF_SECRET: 'short' })).not.toContain('entra-client-secret');
+    const message = errorOf({ ...production, AZURE_APP_CLIENT_SECRET: 'entra-client-secret', CLIENT_REF_SECRET: 'short' });
+    expect(message).not.toContain('entra-client-secret');
   });
 
   it('refuses a client-ref secret shorter than 32 characters in production mode without echoing it', () => {
@@ -190,7 +200,9 @@ describe('configuration', () => {
   });
 
   it('refuses OIDC URLs that are not http(s)', () => {
-    expect(errorOf({ ...claims, OIDC_ISSUER: 'issuer.example' })).toBe('Configuration error: OIDC_ISSUER must be an http(s) URL (got "issuer.example")');
+    expect(errorOf({ ...claims, OIDC_ISSUER: 'issuer.example' })).toBe(
+      'Configuration error: OIDC_ISSUER must be an http(s) URL (got "issuer.example")',
+    );
     expect(errorOf({ ...claims, OIDC_JWKS_URL: 'ftp://issuer.example/jwks' })).toBe(
       'Configuration error: OIDC_JWKS_URL must be an http(s) URL (got "ftp://issuer.example/jwks")',
     );

@@ -53,7 +53,8 @@ const schema = z
     }
     // Claims mode serves real people too: only dev mode may fall back to a secret of its own.
     if (env.AUTH_MODE && env.AUTH_MODE !== 'dev' && (!env.CLIENT_REF_SECRET || env.CLIENT_REF_SECRET.length < 32)) {
-      ctx.addIssue({ code: 'custom', path: ['CLIENT_REF_SECRET'], message: `must be at least 32 characters when AUTH_MODE=${env.AUTH_MODE}` });
+      const message = `must be at least 32 characters when AUTH_MODE=${env.AUTH_MODE}`;
+      ctx.addIssue({ code: 'custom', path: ['CLIENT_REF_SECRET'], message });
     }
   });
 

@@ -58,7 +58,8 @@ type EntraVariable = keyof typeof entraVariables;
 
 /** What production mode needs beyond the defaults, each missing variable named. */
 export function missingForEntra(env: EntraEnv): EntraVariable[] {
-  const required: EntraVariable[] = ['AZURE_APP_CLIENT_ID', 'AZURE_APP_CLIENT_SECRET', 'AZURE_APP_TENANT_ID', ...Object.values(ROLE_GROUP_VARIABLES)];
+  const app: EntraVariable[] = ['AZURE_APP_CLIENT_ID', 'AZURE_APP_CLIENT_SECRET', 'AZURE_APP_TENANT_ID'];
+  const required = [...app, ...Object.values(ROLE_GROUP_VARIABLES)];
   return required.filter((name) => env[name] === undefined);
 }
 

@@ -17,7 +17,8 @@ describe('a person\'s offices, kept for a TTL', () => {
     const source: OfficeDirectory = { officesOf: (oid) => (asked.push(oid), answer()) };
     cache = new CachedOfficeDirectory(source, 60_000, registry.counter('lookups', 'lookups'), () => clock);
   });
-  const counted = (outcome: string) => Number(new RegExp(`^lookups\\{outcome="${outcome}"\\} (\\d+)$`, 'm').exec(registry.render())?.[1] ?? 0);
+  const counted = (outcome: string) =>
+    Number(new RegExp(`^lookups\\{outcome="${outcome}"\\} (\\d+)$`, 'm').exec(registry.render())?.[1] ?? 0);
 
   it('asks the directory again once the TTL has run out', async () => {
     await expect(cache.officesOf('p1')).resolves.toEqual(['0314']);
