@@ -1,6 +1,9 @@
 import { createLocalJWKSet, exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AuthUnavailable } from './auth-unavailable.error.js';
 import { createDevKeys, type DevKeys } from './dev-keys.js';
-import { devTokenVerifier, InvalidToken, jwksTokenVerifier, type TokenVerifier } from './token-verifier.js';
+import { claimsTokenVerifier, devTokenVerifier, InvalidToken, jwksTokenVerifier, type TokenVerifier } from './token-verifier.js';
 
 describe('bearer token verification with the dev key pair', () => {
   let keys: DevKeys;
@@ -119,5 +122,20 @@ describe('token times and algorithms (every verifier)', () => {
     const [, payload] = token.split('.');
     const forged = `${Buffer.from(JSON.stringify({ alg: 'none' })).toString('base64url')}.${payload}.`;
     await expect(dev.verify(forged)).rejects.toBeInstanceOf(InvalidToken);
+  });
+});
+
+describe('an issuer whose key set does not answer', () => {
+  it('makes the token neither valid nor invalid: AuthUnavailable (503), whether the key set answers 500 or nothing', async () => {
+    const server = createServer((_, res) => res.writeHead(500).end());
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const jwksUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks`;
+    const checks = { mode: 'claims' as const, issuer: 'https://issuer.test', audience: 'tracker', jwksUrl, maxTokenAgeSeconds: 3600 };
+    const { privateKey } = await generateKeyPair('ES256');
+    const token = await new SignJWT({ sub: 'M123456', roles: ['manager'], offices: ['0314'] })
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(checks.issuer).setAudience(checks.audience).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    await expect(claimsTokenVerifier(checks).verify(token)).rejects.toBeInstanceOf(AuthUnavailable);
+    await new Promise((resolve) => server.close(resolve));
+    await expect(claimsTokenVerifier(checks).verify(token)).rejects.toBeInstanceOf(AuthUnavailable);
   });
 });
