@@ -127,6 +127,19 @@ describe('production sign-in with Entra ID', () => {
     expect((await get('/api/v1/offices/0314/engagement', manager, `api://${CLIENT_ID}`)).status).toBe(401);
   });
 
+  it('refuses a token of another algorithm, without exp, with an iat ahead of the clock, or older than the cap (401)', async () => {
+    const manager = person('M990012', [GROUP.manager], [['0314']]);
+    const engagement = '/api/v1/offices/0314/engagement';
+    const withToken = async (token: string) =>
+      (await request(app.getHttpServer()).get(engagement).set('authorization', `Bearer ${token}`)).status;
+    expect(await withToken(await issuer.tokenFor(manager, CLIENT_ID))).toBe(200);
+    expect(await withToken(await issuer.tokenFor(manager, CLIENT_ID, { alg: 'PS256' }))).toBe(401);
+    expect(await withToken(await issuer.tokenFor(manager, CLIENT_ID, { alg: 'RS512' }))).toBe(401);
+    expect(await withToken(await issuer.tokenFor(manager, CLIENT_ID, { exp: null }))).toBe(401);
+    expect(await withToken(await issuer.tokenFor(manager, CLIENT_ID, { iat: 600, exp: 4200 }))).toBe(401);
+    expect(await withToken(await issuer.tokenFor(manager, CLIENT_ID, { iat: -3 * 3600, exp: 3600 }))).toBe(401);
+  });
+
   it('fails closed with 503 and Retry-After when Graph is slower than the timeout, and counts it', async () => {
     const manager = person('M990007', [GROUP.manager]);
     graph.memberships.set(manager.oid, { delayMs: 2000, pages: [['0000-GA-ENHET_0314']] });

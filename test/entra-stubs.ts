@@ -1,4 +1,4 @@
-import { SignJWT, exportJWK, generateKeyPair, type CryptoKey } from 'jose';
+import { SignJWT, exportJWK, generateKeyPair, importJWK, type CryptoKey } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,21 +27,29 @@ export interface EntraClaims {
 
 /** Stands in for an Entra ID tenant's signing side: RS256 tokens, and the JWKS served over HTTP. */
 export async function startStubIssuer(issuer: string) {
-  const { privateKey, publicKey } = await generateKeyPair('RS256');
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const privateJwk = await exportJWK(privateKey);
   const kid = 'stub-entra-key';
+  // As Entra ID publishes them: RSA keys without an `alg`, so only the verifier's list limits the algorithm.
   const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid, use: 'sig', kty: 'RSA' }] };
   const server = await listen((_, res) => json(res, 200, jwks));
-  /** An access token shaped as Entra ID issues them (v2.0), for `audience`. */
-  const tokenFor = (claims: EntraClaims, audience: string, key: CryptoKey = privateKey) =>
-    new SignJWT({ ...claims, tid: 'stub-tenant', ver: '2.0', azp: randomUUID(), name: 'Test Person', scp: 'access_as_user' })
-      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid })
+  /**
+   * An access token shaped as Entra ID issues them (v2.0), for `audience`. `forge` bends it: another
+   * algorithm with the same key, other times (seconds from now), or no `exp`.
+   */
+  const tokenFor = async (claims: EntraClaims, audience: string, forge: { alg?: string; iat?: number; exp?: number | null } = {}) => {
+    const alg = forge.alg ?? 'RS256';
+    const now = Math.floor(Date.now() / 1000);
+    const jwt = new SignJWT({ ...claims, tid: 'stub-tenant', ver: '2.0', azp: randomUUID(), name: 'Test Person', scp: 'access_as_user' })
+      .setProtectedHeader({ alg, typ: 'JWT', kid })
       .setIssuer(issuer)
       .setAudience(audience)
       .setSubject(`pairwise-${randomUUID()}`)
-      .setIssuedAt()
-      .setNotBefore('0s')
-      .setExpirationTime('1h')
-      .sign(key);
+      .setIssuedAt(now + (forge.iat ?? 0))
+      .setNotBefore(now + Math.min(0, forge.iat ?? 0));
+    if (forge.exp !== null) jwt.setExpirationTime(now + (forge.exp ?? 3600));
+    return jwt.sign((await importJWK(privateJwk, alg)) as CryptoKey);
+  };
   return { jwksUrl: `${server.url}/discovery/v2.0/keys`, tokenFor, close: server.close };
 }
 
