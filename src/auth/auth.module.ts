@@ -44,8 +44,8 @@ function verifierFor(options: AuthOptions, metrics: AuthMetrics): TokenVerifier 
 
 /** Production mode: Entra ID tokens, offices from Graph with the app's own token, kept for the TTL. */
 export function entraVerifier(config: EntraAuthConfig, metrics: AuthMetrics, keys: JWTVerifyGetKey): TokenVerifier {
-  const { baseUrl, tokenUrl, clientId, clientSecret, timeoutMs } = config.graph;
-  const appToken = new GraphAppToken({ tokenUrl, clientId, clientSecret, scope: `${new URL(baseUrl).origin}/.default` });
+  const { baseUrl, tokenUrl, clientId, clientSecret, clientJwk, timeoutMs } = config.graph;
+  const appToken = new GraphAppToken({ tokenUrl, clientId, clientSecret, clientJwk, scope: `${new URL(baseUrl).origin}/.default` });
   const graph = new GraphOfficeDirectory(baseUrl, appToken, timeoutMs);
   const directory = new CachedOfficeDirectory(graph, config.officeCacheTtlSeconds * 1000, metrics.officeLookups);
   return entraTokenVerifier(config, keys, directory);

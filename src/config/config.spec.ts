@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.js';
+import type { EntraAuthConfig } from './entra-config.js';
 
 const claims = {
   AUTH_MODE: 'claims',
@@ -157,7 +158,7 @@ describe('configuration', () => {
   it('refuses production mode without the app registration, the role groups and the client-ref secret, naming each', () => {
     expect(errorOf({ AUTH_MODE: 'production' })).toBe(
       'Configuration error: ' +
-        ['AZURE_APP_CLIENT_ID', 'AZURE_APP_CLIENT_SECRET', 'AZURE_APP_TENANT_ID']
+        ['AZURE_APP_CLIENT_ID', 'AZURE_APP_CLIENT_SECRET or AZURE_APP_JWK', 'AZURE_APP_TENANT_ID']
           .concat(['ADVISOR', 'MANAGER', 'AUDITOR', 'ADMIN'].map((role) => `ROLE_GROUPS_${role}`))
           .map((name) => `${name} is required when AUTH_MODE=production`).join('; ') +
         '; CLIENT_REF_SECRET must be at least 32 characters when AUTH_MODE=production',
@@ -187,6 +188,23 @@ describe('configuration', () => {
       'Configuration error: OFFICE_CACHE_TTL_SECONDS must be a whole number of seconds, at least 1 (got "5m")',
     );
   });
+
+  it('takes a private RSA JWK (client assertion) instead of, or besides, the client secret', () => {
+    const jwk = { kty: 'RSA', kid: 'app-key-1', n: 'modulus', e: 'AQAB', d: 'private-exponent' };
+    const { AZURE_APP_CLIENT_SECRET: _, ...withoutSecret } = production;
+    const auth = loadConfig({ ...withoutSecret, AZURE_APP_JWK: JSON.stringify(jwk) }).auth as EntraAuthConfig;
+    expect(auth.graph).toMatchObject({ clientJwk: jwk });
+    expect(auth.graph.clientSecret).toBeUndefined();
+  });
+
+  it.each([['not json'], ['{"kty":"EC","kid":"k","d":"x"}'], ['{"kty":"RSA","n":"m","e":"AQAB","d":"x"}']])(
+    'refuses the AZURE_APP_JWK %s without echoing it',
+    (value) => {
+      expect(errorOf({ ...production, AZURE_APP_JWK: value })).toBe(
+        'Configuration error: AZURE_APP_JWK must be a private RSA JWK with a kid, as JSON (got "…")',
+      );
+    },
+  );
 
   it('never echoes the Entra client secret', () => {
     const message = errorOf({ ...production, AZURE_APP_CLIENT_SECRET: 'entra-client-secret', CLIENT_REF_SECRET: 'short' });

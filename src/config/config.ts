@@ -49,7 +49,7 @@ const schema = z
       need('OIDC_JWKS_URL', 'when AUTH_MODE=claims');
     }
     if (env.AUTH_MODE === 'production') {
-      for (const name of missingForEntra(env)) need(name, 'when AUTH_MODE=production');
+      for (const [name, message] of missingForEntra(env)) ctx.addIssue({ code: 'custom', path: [name], message });
     }
     // Claims mode serves real people too: only dev mode may fall back to a secret of its own.
     if (env.AUTH_MODE && env.AUTH_MODE !== 'dev' && (!env.CLIENT_REF_SECRET || env.CLIENT_REF_SECRET.length < 32)) {
@@ -117,4 +117,4 @@ function authConfigOf(e: z.output<typeof schema>): AuthConfig {
 }
 
 // Connection strings and secrets may carry passwords: an error line names the variable, never its value.
-const shown = (field: string, value: string) => (/SECRET|DATABASE_URL|CONNECTION_STRING/.test(field) ? '…' : value);
+const shown = (field: string, value: string) => (/SECRET|APP_JWK|DATABASE_URL|CONNECTION_STRING/.test(field) ? '…' : value);

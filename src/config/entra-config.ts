@@ -1,3 +1,4 @@
+import type { JWK } from 'jose';
 import { z } from 'zod';
 
 /** The roles whose members come from Entra ID groups, in the order ROLE_GROUPS_* are checked. */
@@ -19,7 +20,8 @@ export interface EntraAuthConfig {
   jwksUrl: string;
   /** Entra ID group object ids that grant each role. */
   roleGroups: Record<RoleName, string[]>;
-  graph: { baseUrl: string; tokenUrl: string; clientId: string; clientSecret: string; timeoutMs: number };
+  /** The app's own sign-in at the token endpoint: a client assertion signed with `clientJwk` if given, else the secret. */
+  graph: { baseUrl: string; tokenUrl: string; clientId: string; clientSecret?: string; clientJwk?: JWK; timeoutMs: number };
   officeCacheTtlSeconds: number;
   maxTokenAgeSeconds: number;
 }
@@ -30,6 +32,16 @@ const GROUP_LIST_RULE = 'must be a comma-separated list of Entra ID group object
 const httpUrl = (error: string) => z.url({ protocol: /^https?$/, error });
 const positiveInteger = (rule: string) => z.string().regex(/^[1-9]\d{0,6}$/, rule).transform(Number);
 
+/** NAIS hands the app a private RSA JWK (AZURE_APP_JWK) to sign client assertions with. */
+function isPrivateRsaJwk(value: string): boolean {
+  try {
+    const jwk = JSON.parse(value) as Record<string, unknown>;
+    return jwk.kty === 'RSA' && ['kid', 'n', 'e', 'd'].every((field) => typeof jwk[field] === 'string' && jwk[field] !== '');
+  } catch {
+    return false;
+  }
+}
+
 /** A list of group ids; empty items (`a,,b`, a trailing comma) are malformed, not skipped. */
 const groupList = z
   .string()
@@ -39,6 +51,11 @@ const groupList = z
 export const entraVariables = {
   AZURE_APP_CLIENT_ID: z.string().regex(GUID, 'must be a client id (a GUID)').optional(),
   AZURE_APP_CLIENT_SECRET: z.string().optional(),
+  AZURE_APP_JWK: z
+    .string()
+    .refine(isPrivateRsaJwk, 'must be a private RSA JWK with a kid, as JSON')
+    .transform((value) => JSON.parse(value) as JWK)
+    .optional(),
   AZURE_APP_TENANT_ID: z.string().regex(/^[\w.-]+$/, 'must be a tenant id or domain').optional(),
   AZURE_OPENID_CONFIG_ISSUER: httpUrl('must be an http(s) URL').optional(),
   AZURE_OPENID_CONFIG_JWKS_URI: httpUrl('must be an http(s) URL').optional(),
@@ -56,11 +73,17 @@ export const entraVariables = {
 type EntraEnv = z.output<ReturnType<typeof z.object<typeof entraVariables>>>;
 type EntraVariable = keyof typeof entraVariables;
 
-/** What production mode needs beyond the defaults, each missing variable named. */
-export function missingForEntra(env: EntraEnv): EntraVariable[] {
-  const app: EntraVariable[] = ['AZURE_APP_CLIENT_ID', 'AZURE_APP_CLIENT_SECRET', 'AZURE_APP_TENANT_ID'];
-  const required = [...app, ...Object.values(ROLE_GROUP_VARIABLES)];
-  return required.filter((name) => env[name] === undefined);
+/** What production mode lacks, as `variable message` pairs naming each missing variable. */
+export function missingForEntra(env: EntraEnv): [EntraVariable, string][] {
+  const missing: [EntraVariable, string][] = [];
+  const need = (name: EntraVariable, message = 'is required') => {
+    if (env[name] === undefined) missing.push([name, `${message} when AUTH_MODE=production`]);
+  };
+  need('AZURE_APP_CLIENT_ID');
+  if (env.AZURE_APP_JWK === undefined) need('AZURE_APP_CLIENT_SECRET', 'or AZURE_APP_JWK is required');
+  need('AZURE_APP_TENANT_ID');
+  Object.values(ROLE_GROUP_VARIABLES).forEach((name) => need(name));
+  return missing;
 }
 
 const LOGIN = 'https://login.microsoftonline.com';
@@ -80,7 +103,8 @@ export function entraConfigOf(env: EntraEnv): EntraAuthConfig {
       baseUrl: env.GRAPH_BASE_URL.replace(/\/+$/, ''),
       tokenUrl: env.AZURE_OPENID_CONFIG_TOKEN_ENDPOINT ?? `${LOGIN}/${tenant}/oauth2/v2.0/token`,
       clientId: env.AZURE_APP_CLIENT_ID!,
-      clientSecret: env.AZURE_APP_CLIENT_SECRET!,
+      clientSecret: env.AZURE_APP_CLIENT_SECRET,
+      clientJwk: env.AZURE_APP_JWK,
       timeoutMs: env.GRAPH_TIMEOUT_MS,
     },
     officeCacheTtlSeconds: env.OFFICE_CACHE_TTL_SECONDS,
