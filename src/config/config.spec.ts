@@ -165,6 +165,11 @@ describe('configuration', () => {
     );
   });
 
+  it('reads role group ids in lower case, as Entra ID writes them in tokens', () => {
+    const auth = loadConfig({ ...production, ROLE_GROUPS_ADMIN: ' ABCDEF01-2345-4678-9ABC-DEF012345678 ' }).auth as EntraAuthConfig;
+    expect(auth.roleGroups.admin).toEqual(['abcdef01-2345-4678-9abc-def012345678']);
+  });
+
   it('refuses an empty role group list in production mode', () => {
     expect(errorOf({ ...production, ROLE_GROUPS_AUDITOR: '' })).toBe(
       'Configuration error: ROLE_GROUPS_AUDITOR is required when AUTH_MODE=production',

@@ -45,7 +45,8 @@ function isPrivateRsaJwk(value: string): boolean {
 /** A list of group ids; empty items (`a,,b`, a trailing comma) are malformed, not skipped. */
 const groupList = z
   .string()
-  .transform((value) => value.split(',').map((id) => id.trim()))
+  // Lower case: Entra ID writes object ids that way in tokens; a list pasted from elsewhere may not.
+  .transform((value) => value.split(',').map((id) => id.trim().toLowerCase()))
   .refine((ids) => ids.every((id) => GUID.test(id)), GROUP_LIST_RULE);
 
 export const entraVariables = {

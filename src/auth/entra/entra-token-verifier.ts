@@ -12,7 +12,7 @@ const entraClaims = z.object({
   NAVident: z.string().regex(/^[A-Z]\d{6}$/),
   /** The person's object id in the tenant: the key for Graph, never shown or logged. */
   oid: z.guid(),
-  groups: z.array(z.string()).default([]),
+  groups: z.array(z.string().transform((id) => id.toLowerCase())).default([]),
 });
 
 /** Roles whose routes are held to the caller's offices; auditor and admin are national. */
