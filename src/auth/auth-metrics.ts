@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { MetricsRegistry, type Counter } from '../metrics/metrics-registry.js';
+import { MetricsRegistry, type Counter } from '../shared/metrics/metrics-registry.js';
 
 /** The auth figures in `/metrics`. Outside the app (a module test) they go to a registry of their own. */
 @Injectable()

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from '../app.module.js';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware.js';
-import { MetricsRegistry } from '../metrics/metrics-registry.js';
+import { MetricsRegistry } from '../shared/metrics/metrics-registry.js';
 import { ProblemDetailsFilter } from '../shared/http/problem-details.filter.js';
 import { setUpOpenApi } from './open-api.js';
 

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { MetricsRegistry } from './metrics-registry.js';
+import type { MetricsRegistry } from '../shared/metrics/metrics-registry.js';
 
 /**
  * Counts every finished request by method, route pattern and status. The label is the route

@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorator.js';
-import { MetricsRegistry } from './metrics-registry.js';
+import { MetricsRegistry } from '../shared/metrics/metrics-registry.js';
 
 /** Prometheus scrape target, outside /api/v1 and without a token, like /health. */
 @ApiExcludeController()

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { MetricsController } from './metrics.controller.js';
-import { MetricsRegistry } from './metrics-registry.js';
+import { MetricsRegistry } from '../shared/metrics/metrics-registry.js';
 
 const processMetrics = (): MetricsRegistry => {
   const registry = new MetricsRegistry();

@@ -1,4 +1,4 @@
-import { MetricsRegistry } from '../../metrics/metrics-registry.js';
+import { MetricsRegistry } from '../../shared/metrics/metrics-registry.js';
 import { AuthUnavailable } from '../auth-unavailable.error.js';
 import { CachedOfficeDirectory } from './cached-office-directory.js';
 import type { OfficeDirectory } from './graph-office-directory.js';

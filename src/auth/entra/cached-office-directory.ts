@@ -1,4 +1,4 @@
-import type { Counter } from '../../metrics/metrics-registry.js';
+import type { Counter } from '../../shared/metrics/metrics-registry.js';
 import type { OfficeDirectory } from './graph-office-directory.js';
 
 /** Bounds memory when many people sign in within one TTL; the oldest entry goes first. */
