@@ -60,6 +60,11 @@ describe('architecture', () => {
     expect(offending.map((f) => relative(root, f))).toEqual([]);
   });
 
+  it('changes the app\'s schema by migrations only: no TypeORM entity to keep in step', () => {
+    const offending = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'libs'))].filter((file) => /@Entity\(/.test(readFileSync(file, 'utf8')));
+    expect(offending.map((f) => relative(root, f))).toEqual([]);
+  });
+
   it('reads process.env only in src/config', () => {
     const offending = filesUnder(join(root, 'src')).filter((file) => !file.startsWith(join(root, 'src', 'config') + '/') && /process\.env/.test(readFileSync(file, 'utf8')));
     expect(offending.map((f) => relative(root, f))).toEqual([]);

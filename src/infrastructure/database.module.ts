@@ -3,7 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/index.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
-/** Read models and other tables of the app, on the same PostgreSQL; schema by migrations only. */
+/**
+ * The app's tables (idempotency records, the access log, the views), on the same PostgreSQL as the
+ * event store: TypeORM's pool for SQL of our own and its migrations, the one way the app's schema
+ * changes. No entities: every table is read and written by plain SQL, so there is no mapping to
+ * keep in step with the migrations. (The event store migrates its own schema, as a library.)
+ */
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -11,7 +16,7 @@ import { MIGRATIONS } from '../migrations/index.js';
       useFactory: (config: RuntimeConfig) => ({
         type: 'postgres' as const,
         url: config.databaseUrl,
-        autoLoadEntities: true,
+        entities: [],
         synchronize: false,
         migrationsRun: true,
         migrationsTransactionMode: 'each' as const,
