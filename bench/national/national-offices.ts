@@ -36,7 +36,9 @@ export function nationalOffices(rnd: Random, count: number): SyntheticOffice[] {
     const providerCount = Math.min(NATIONAL_PROVIDERS, Math.max(4, Math.round(advisorCount / 3)));
     while (officeProviders.length < providerCount) {
       const provider = providers[skewedIndex(rnd, providers.length, 2)]!;
-      if (!used.has(provider)) officeProviders.push(provider), used.add(provider);
+      if (used.has(provider)) continue;
+      officeProviders.push(provider);
+      used.add(provider);
     }
     return {
       officeNumber,

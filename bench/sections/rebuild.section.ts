@@ -17,7 +17,10 @@ export interface RebuildFigures {
   seconds: number;
   ceilingSeconds: number;
   peakRssMb: number;
-  /** CPU seconds the app's process and PostgreSQL took for the rebuild, and for the read alone (steadier than wall time on a shared machine). */
+  /**
+   * CPU seconds the app's process and PostgreSQL took for the rebuild, and for the read alone
+   * (steadier than wall time on a shared machine).
+   */
   cpu: CpuFigures;
   ceilingCpu: CpuFigures;
 }

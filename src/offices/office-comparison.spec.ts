@@ -15,7 +15,8 @@ const history = [
   ...recordedAt(7, '5001', 'employer-c', contacted('974760673', '2025-12-01T10:00:00Z')), // before the period
 ];
 const now = '2026-05-01T10:00:00Z';
-// The rows the offices query reads: month-first rows of the period, every office's tally of open cases, the cases gone quiet on the cutoff's day.
+// The rows the offices query reads: month-first rows of the period, every office's tally of open cases,
+// the cases gone quiet on the cutoff's day.
 const gapRanges = followUpGapsView.ranges.gapCounts(30, now);
 const engagementProjection = engagementView.projection;
 const outcomesProjection = outcomesView.projection;

@@ -23,7 +23,10 @@ export class InMemoryFold<Doc, E extends RecordedEvent = RecordedEvent> {
     return this;
   }
 
-  /** The documents so far in `range`, in key order and stored JSON shape: what `loadDocs` would answer. Copies: later events do not change them. */
+  /**
+   * The documents so far in `range`, in key order and stored JSON shape: what `loadDocs` would
+   * answer. Copies: later events do not change them.
+   */
   docs(range?: KeyRange): Map<string, Doc> {
     return selectDocs(storedDocs<Doc>(this.state), range);
   }

@@ -1,6 +1,6 @@
 import { foldInMemory } from './in-memory-fold.js';
 import { countKey, countingProjection, countsOf, directCounts, type Count } from './testing/counting-projection.js';
-import { ProjectionTestBed, eventually } from './testing/projection-test-bed.js';
+import { ProjectionTestBed } from './testing/projection-test-bed.js';
 import type { ProjectionEngine } from './projection-engine.js';
 import { ProjectionTablesMissing } from './projection.errors.js';
 

@@ -155,6 +155,8 @@ export class ProjectionEngine {
     return this.waiter.wait(name, minPosition, timeoutMs);
   }
 
+  // Whatever events the projection takes: only its name and version are read here.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   loadDocs<Doc>(projection: Projection<Doc, any> | string, range?: KeyRange): Promise<LoadedDocs<Doc>> {
     const name = typeof projection === 'string' ? projection : projection.name;
     this.runner(name);

@@ -29,6 +29,8 @@ export interface Projection<Doc = unknown, E extends RecordedEvent = RecordedEve
 }
 
 /** Any projection, whatever its doc and event types: what lists of projections hold. */
+// Any doc and event type: a list of projections of different types (Projection is invariant in both).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyProjection = Projection<any, any>;
 
 const NAME = /^[a-z][a-z0-9_]{0,35}$/;

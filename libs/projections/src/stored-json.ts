@@ -27,6 +27,7 @@ export function compareKeys(a: string, b: string): number {
 }
 
 const SURROGATE = /[\uD800-\uDFFF]/;
+// eslint-disable-next-line no-control-regex -- the whole ASCII range is the point, control characters included
 const ASCII = /^[\x00-\x7f]*$/;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>

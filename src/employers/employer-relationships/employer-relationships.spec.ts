@@ -33,7 +33,10 @@ const sortedAll = (docs: Map<string, EmployerRelationship>, office: string, sort
 /** Org numbers with a valid check digit, for a larger office. */
 const orgs = ['974760673', '889640782', '123456785', '912345675', '987654321', '999999991', '100000008', '211111113', '822222226', '933333339'];
 const ofMany = caseProfile('case-m', '2025-01-01T00:00:00Z');
-/** Ties in every figure, an employer placed with but never contacted, a contact registered late (older than the last), and another office. */
+/**
+ * Ties in every figure, an employer placed with but never contacted, a contact registered late
+ * (older than the last), and another office.
+ */
 const many = [
   ...orgs.flatMap((org, i) =>
     recordedAt(100 + i * 10, '0314', `employer-${org}`, ...Array.from({ length: (i % 4) + 1 }, (_, k) => contacted(org, `2026-0${1 + ((i * 3 + k) % 8)}-1${k}T0${i % 9}:00:00+02:00`))),

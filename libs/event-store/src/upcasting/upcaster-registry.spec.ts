@@ -17,7 +17,7 @@ const versions: Record<string, number> = { Renamed: 3, Stable: 1 };
 const currentVersionOf = (type: string) => versions[type] ?? 1;
 const chain: Upcaster[] = [
   { type: 'Renamed', fromVersion: 1, upcast: (d) => ({ ...(d as object), addedInV2: 'default' }) },
-  { type: 'Renamed', fromVersion: 2, upcast: ({ old, ...rest }: any) => ({ ...rest, renamed: old }) },
+  { type: 'Renamed', fromVersion: 2, upcast: ({ old, ...rest }: Record<string, unknown>) => ({ ...rest, renamed: old }) },
 ];
 
 describe('upcaster registry', () => {
