@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { PreparedEvent } from '../append-input.js';
 import { WrongExpectedRevision } from '../event-store.errors.js';
+import { checkOut } from './checked-out-client.js';
 import type { ExpectedRevision } from '../event-store.port.js';
 
 export interface AppendedRow {
@@ -61,20 +62,21 @@ export async function callAppend(
  * rather than reused.
  */
 export async function onAppendConnection<T>(pool: pg.Pool, call: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+  const connection = await checkOut(pool);
   let broken: Error | undefined;
   try {
-    return await call(client);
+    return await call(connection.client);
   } catch (error) {
     // A refusal is raised before the global section: nothing to give back.
     const { code } = error as { code?: string };
     if (code === WRONG_EXPECTED_REVISION || code === ALREADY_APPENDED) throw error;
-    broken = await client.query('SELECT pg_advisory_unlock_all()').then(
+    // A lost connection holds no lock: the server ended its session.
+    broken = connection.lost ?? (await connection.client.query('SELECT pg_advisory_unlock_all()').then(
       () => undefined,
       (unlockError: Error) => unlockError,
-    );
+    ));
     throw error;
   } finally {
-    client.release(broken);
+    connection.release(broken);
   }
 }
