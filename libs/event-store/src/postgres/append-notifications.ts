@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { CONNECTION_KEEP_ALIVE } from '../../../database/src/keep-alive.js';
 
 const CHANNEL = 'es_appended';
 
@@ -61,7 +62,7 @@ export async function listenForAppends(
   let retry: NodeJS.Timeout | undefined;
 
   const connect = async (): Promise<void> => {
-    const fresh = new pg.Client({ connectionString });
+    const fresh = new pg.Client({ connectionString, ...CONNECTION_KEEP_ALIVE });
     let lost = false;
     const onLost = () => {
       if (lost || closed || !started) return;

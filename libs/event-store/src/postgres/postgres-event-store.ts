@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { CONNECTION_KEEP_ALIVE } from '../../../database/src/keep-alive.js';
 import { prepareAppend } from '../append-input.js';
 import { catchUpSubscription } from '../catch-up-subscription.js';
 import { ChangeSignal } from '../change-signal.js';
@@ -160,7 +161,7 @@ const resultOf = (streamId: string, events: RecordedEvent[]): AppendResult => {
 
 /** Connects, applies the schema migrations and starts listening for appends. */
 export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 20 });
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 20, ...CONNECTION_KEEP_ALIVE });
   // An idle connection dropped by the server (restart, shutdown) is replaced on next use; not a crash.
   pool.on('error', () => undefined);
   const store = new PostgresEventStore(pool, options);
