@@ -55,7 +55,7 @@ describe('PostgreSQL event store: a connection killed under it', () => {
         await admin.query('SELECT pg_terminate_backend($1)', [pid]);
         terminated++;
       }
-      outcome = await Promise.race([settled, new Promise<undefined>((resolve) => setTimeout(resolve, 50))]);
+      outcome = await Promise.race([settled, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 50))]);
     }
     await admin.query('SELECT pg_advisory_unlock($1)', [GLOBAL_SECTION]);
 
