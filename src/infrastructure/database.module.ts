@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { CONNECTION_KEEP_ALIVE } from '../../libs/database/src/keep-alive.js';
+import { CONNECTION_SETTINGS } from '../../libs/database/src/connection-settings.js';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/index.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
@@ -17,8 +17,8 @@ import { MIGRATIONS } from '../migrations/index.js';
         migrationsRun: true,
         migrationsTransactionMode: 'each' as const,
         migrations: [...MIGRATIONS],
-        // Also the connections projections hold their advisory locks on (keep-alive.ts says why).
-        extra: { max: 20, ...CONNECTION_KEEP_ALIVE },
+        // Also the connections projections hold their advisory locks on (connection-settings.ts says why).
+        extra: { max: 20, ...CONNECTION_SETTINGS },
       }),
     }),
   ],

@@ -1,4 +1,5 @@
 export * from './embedded-postgres-server.js';
 export * from './free-port.js';
 export * from './database-url.js';
-export * from './keep-alive.js';
+export * from './connection-settings.js';
+export * from './database-unavailable.js';

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { CONNECTION_KEEP_ALIVE } from '../../../database/src/keep-alive.js';
+import { CONNECTION_SETTINGS } from '../../../database/src/connection-settings.js';
 import { prepareAppend, type PreparedEvent } from '../append-input.js';
 import { catchUpSubscription } from '../catch-up-subscription.js';
 import { ChangeSignal } from '../change-signal.js';
@@ -190,7 +190,7 @@ const resultOf = (streamId: string, events: RecordedEvent[]): AppendResult => {
 
 /** Connects, applies the schema migrations and starts listening for appends. */
 export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 20, ...CONNECTION_KEEP_ALIVE });
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 20, ...CONNECTION_SETTINGS });
   // An idle connection dropped by the server (restart, shutdown) is replaced on next use; not a crash.
   pool.on('error', () => undefined);
   const store = new PostgresEventStore(pool, options);

@@ -1,5 +1,8 @@
 /**
- * TCP keepalive on every connection to PostgreSQL, both ways. Without it a peer that vanished
+ * How every connection to PostgreSQL is made. A connection attempt gives up after 10 s (pg waits
+ * for ever by default), so a server out of reach fails a request (503) instead of hanging it.
+ *
+ * TCP keepalive on every connection, both ways. Without it a peer that vanished
  * without a FIN or RST (a host or VM gone, a cut network, a NAT or firewall that forgot the flow)
  * leaves a half-open connection that neither side notices for about two hours, the kernel's
  * default (net.ipv4.tcp_keepalive_time = 7200 s):
@@ -14,7 +17,8 @@
  * records around a command, rebuild windows), and a dead peer is caught by the keepalives anyway.
  * On a Unix socket the server ignores these settings (they read 0), as there is no TCP.
  */
-export const CONNECTION_KEEP_ALIVE = {
+export const CONNECTION_SETTINGS = {
+  connectionTimeoutMillis: 10_000,
   keepAlive: true,
   keepAliveInitialDelayMillis: 10_000,
   options: '-c tcp_keepalives_idle=30 -c tcp_keepalives_interval=10 -c tcp_keepalives_count=3',
