@@ -82,4 +82,28 @@ describe('a database outage under the running app', () => {
     expect(view.body.position).toBeGreaterThanOrEqual(written!.body.position);
     expect((await http.get('/health')).status).toBe(200);
   }, 60_000);
+
+  it('answers writers caught by the stop with 201 or 503, never 500, and keeps every 201 it gave', async () => {
+    const writers = Array.from({ length: 25 }, async (_, n) => {
+      const answers: request.Response[] = [];
+      for (let i = 0; i < 8; i++) answers.push(await contact({ 'x-correlation-id': `writer-${n}-${i}` }));
+      return answers;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await server.stopImmediately();
+    const answers = (await Promise.all(writers)).flat();
+    await server.start();
+
+    expect(answers.filter((a) => a.status !== 201 && a.status !== 503).map((a) => [a.status, a.body])).toEqual([]);
+    expect(answers.filter((a) => a.status === 503).length).toBeGreaterThan(0);
+    const acknowledged = answers.filter((a) => a.status === 201).map((a) => a.body.position as number);
+    const stored = new pg.Client({ connectionString: withDatabase(server.url, 'tracker') });
+    await stored.connect();
+    try {
+      const { rows } = await stored.query<{ position: string }>('SELECT position FROM es_events WHERE position = ANY($1::bigint[])', [acknowledged]);
+      expect(rows.map((r) => Number(r.position)).sort((a, b) => a - b)).toEqual([...acknowledged].sort((a, b) => a - b));
+    } finally {
+      await stored.end();
+    }
+  }, 60_000);
 });
