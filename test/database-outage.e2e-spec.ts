@@ -100,7 +100,8 @@ describe('a database outage under the running app', () => {
     const stored = new pg.Client({ connectionString: withDatabase(server.url, 'tracker') });
     await stored.connect();
     try {
-      const { rows } = await stored.query<{ position: string }>('SELECT position FROM es_events WHERE position = ANY($1::bigint[])', [acknowledged]);
+      const sql = 'SELECT position FROM es_events WHERE position = ANY($1::bigint[])';
+      const { rows } = await stored.query<{ position: string }>(sql, [acknowledged]);
       expect(rows.map((r) => Number(r.position)).sort((a, b) => a - b)).toEqual([...acknowledged].sort((a, b) => a - b));
     } finally {
       await stored.end();

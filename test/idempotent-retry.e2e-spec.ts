@@ -83,7 +83,10 @@ describe('a retry with the same Idempotency-Key after the idempotency record was
 
   it('enrols a client once: the retry answers with the same case, not a second one', async () => {
     const path = '/api/v1/offices/0314/cases';
-    const body = { personId: PERSON_ID, needGroup: 'SPECIAL', followUpMode: 'EXTERNAL', measureCode: 'INDJOBSTOT', providerOrgNumber: ORG.shop, occurredAt: recently() };
+    const body = {
+      personId: PERSON_ID, needGroup: 'SPECIAL', followUpMode: 'EXTERNAL', measureCode: 'INDJOBSTOT',
+      providerOrgNumber: ORG.shop, occurredAt: recently(),
+    };
     const headers = { 'idempotency-key': 'enrol-k1', 'x-correlation-id': 'retry-enrol-1' };
     await firstAttemptLosingItsRecord(path, body, headers);
 
@@ -108,6 +111,7 @@ describe('a retry with the same Idempotency-Key after the idempotency record was
     expect(await storedFor('ClientTransferredOut', 'retry-transfer-1')).toHaveLength(1);
     const arrived = await storedFor('ClientTransferredIn', 'retry-transfer-1');
     expect(arrived).toHaveLength(1);
-    expect(retry.body).toMatchObject({ id: arrived[0]!.data.caseId, streamId: arrived[0]!.stream_id, position: Number(arrived[0]!.position) });
+    const [stored] = arrived;
+    expect(retry.body).toMatchObject({ id: stored!.data.caseId, streamId: stored!.stream_id, position: Number(stored!.position) });
   });
 });

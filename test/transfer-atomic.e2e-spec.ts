@@ -23,8 +23,10 @@ describe('a transfer whose receiving half fails', () => {
   });
 
   const post = (path: string, body: object) => running.http.post(path).set({ authorization: `Bearer ${token}` }).send(body);
-  const typesOf = async (streamId: string) =>
-    (await admin.query<{ type: string }>('SELECT type FROM es_events WHERE stream_id = $1 ORDER BY revision', [streamId])).rows.map((r) => r.type);
+  const typesOf = async (streamId: string) => {
+    const { rows } = await admin.query<{ type: string }>('SELECT type FROM es_events WHERE stream_id = $1 ORDER BY revision', [streamId]);
+    return rows.map((r) => r.type);
+  };
 
   it('stores neither half, and the case can then be transferred', async () => {
     const enrolled = await post('/api/v1/offices/0314/cases', {

@@ -11,7 +11,10 @@ describe('telling a database that is not reachable just now from other errors', 
     ['a connection exception (08006)', withCode('08006')],
     ['a lost connection', new Error('Connection terminated unexpectedly')],
     ['a pool that could not connect in time', new Error('timeout exceeded when trying to connect')],
-    ['TypeORM wrapping a lost connection', Object.assign(new Error('Query failed'), { driverError: new Error('Connection terminated unexpectedly') })],
+    [
+      'TypeORM wrapping a lost connection',
+      Object.assign(new Error('Query failed'), { driverError: new Error('Connection terminated unexpectedly') }),
+    ],
     ['a refusal on every address', new AggregateError([withCode('ECONNREFUSED'), withCode('ECONNREFUSED')])],
     ['a cause', new Error('append failed', { cause: withCode('57P01') })],
   ])('%s is', (_, error) => {

@@ -42,7 +42,8 @@ export class TransferCaseHandler implements ICommandHandler<TransferCaseRequest>
       if (earlier) return earlier;
       const sending = foldStream(caseModel, outStream, outHistory, context);
       const receiving = foldStream(caseModel, inStream, inHistory, arrival);
-      const [out] = transferCase({ ...body, caseId, newCaseId, fromOfficeNumber: from, navIdent: context.actor, now: context.now }, sending.state);
+      const transfer = { ...body, caseId, newCaseId, fromOfficeNumber: from, navIdent: context.actor, now: context.now };
+      const [out] = transferCase(transfer, sending.state);
       const into = receiveTransferredCase({ fromOfficeNumber: from, transferredOut: out!.data }, receiving.state);
       const [, stored] = await this.store.appendToStreams([
         { streamId: outStream, events: newEvents(context, outStream, [out!]), expectedRevision: sending.expectedRevision },

@@ -47,7 +47,8 @@ export class IdempotencyService {
       // A rollback that fails (the connection is gone) must not hide why the command failed, nor
       // hand a connection that may still be in the transaction back to the pool.
       const rollback = runner.isTransactionActive ? await runner.rollbackTransaction().then(() => undefined, (e: unknown) => e) : undefined;
-      if (rollback) await (runner as unknown as { releasePostgresConnection(error: unknown): Promise<void> }).releasePostgresConnection(rollback);
+      const drop = runner as unknown as { releasePostgresConnection(error: unknown): Promise<void> };
+      if (rollback) await drop.releasePostgresConnection(rollback);
       throw error;
     } finally {
       await runner.release();

@@ -113,7 +113,10 @@ export class KurrentDbEventStore implements EventStore {
     );
     if (found.every((f) => f.stored.length === 0)) return undefined;
     if (!found.every((f) => f.complete)) throw new InvalidAppend('Some of these event ids are already stored; not appending');
-    return found.map(({ streamId, stored }) => ({ streamId, revision: stored.at(-1)!.revision, position: stored.at(-1)!.position, events: stored }));
+    return found.map(({ streamId, stored }) => {
+      const last = stored.at(-1)!;
+      return { streamId, revision: last.revision, position: last.position, events: stored };
+    });
   }
 
   private async readBack(streamId: string, ids: string[], lastRevision: number): Promise<AppendResult> {

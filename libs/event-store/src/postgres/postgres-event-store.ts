@@ -76,7 +76,9 @@ export class PostgresEventStore implements EventStore {
     const refused = outcomes.findIndex((outcome) => !Array.isArray(outcome));
     if (refused >= 0) {
       const [outcome, { streamId, expectedRevision }] = [outcomes[refused]!, input[refused]!];
-      if (typeof outcome === 'object' && 'wrongRevision' in outcome) throw new WrongExpectedRevision(streamId, expectedRevision, outcome.wrongRevision);
+      if (typeof outcome === 'object' && 'wrongRevision' in outcome) {
+        throw new WrongExpectedRevision(streamId, expectedRevision, outcome.wrongRevision);
+      }
       throw new Error(`Atomic append: ${streamId} answered ${String(outcome)} although its lock was held`);
     }
     return outcomes.map((rows, i) => resultOf(input[i]!.streamId, recordedOf(input[i]!.streamId, input[i]!.events, rows as AppendedRow[])));
