@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import type { PreparedEvent } from '../append-input.js';
 import { WrongExpectedRevision } from '../event-store.errors.js';
-import { checkOut } from './checked-out-client.js';
 import type { ExpectedRevision } from '../event-store.port.js';
+import { checkOut } from './checked-out-client.js';
 
 export interface AppendedRow {
   o_id: string;
@@ -70,11 +70,13 @@ export async function onAppendConnection<T>(pool: pg.Pool, call: (client: pg.Poo
     // A refusal is raised before the global section: nothing to give back.
     const { code } = error as { code?: string };
     if (code === WRONG_EXPECTED_REVISION || code === ALREADY_APPENDED) throw error;
-    // A lost connection holds no lock: the server ended its session.
-    broken = connection.lost ?? (await connection.client.query('SELECT pg_advisory_unlock_all()').then(
-      () => undefined,
-      (unlockError: Error) => unlockError,
-    ));
+    // A lost connection holds no lock any more: the server ended its session.
+    broken =
+      connection.lost ??
+      (await connection.client.query('SELECT pg_advisory_unlock_all()').then(
+        () => undefined,
+        (unlockError: Error) => unlockError,
+      ));
     throw error;
   } finally {
     connection.release(broken);
