@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import pg from 'pg';
 import request from 'supertest';
 import { withDatabase } from '../libs/database/src/index.js';
-import { startStoppablePostgres, type StoppablePostgres } from '../libs/testing/src/index.js';
+import { startStoppablePostgres, type StoppablePostgres } from '../libs/testing/src/stoppable-postgres.js';
 import { createDevKeys, type DevKeys } from '../src/auth/dev-keys.js';
 import { createApp } from '../src/bootstrap/create-app.js';
 import { loadConfig, type RuntimeConfig } from '../src/config/index.js';

