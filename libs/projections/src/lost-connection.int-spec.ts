@@ -34,14 +34,14 @@ describe('a lone instance whose lock connection is terminated', () => {
     const killed = await eventually('the lock holder', holder);
     await bed.dataSource.query('SELECT pg_terminate_backend($1)', [killed]);
 
-    // The job notices when it next uses its connection: at the next event.
-    await bed.append(300, ['5701']);
-    expect(await engine.waitForPosition(counts.name, bed.lastAppended, 20_000)).toBe(true);
+    // No event comes meanwhile: the job must notice the lost connection by itself.
     const retaken = await eventually('the lock on another connection', async () => {
       const pid = await holder();
       return pid !== undefined && pid !== killed && pid;
     });
     expect(retaken).not.toBe(killed);
+    await bed.append(300, ['5701']);
+    expect(await engine.waitForPosition(counts.name, bed.lastAppended, 20_000)).toBe(true);
     expect(countsOf((await engine.loadDocs(counts)).docs)).toEqual(directCounts(await bed.allEvents()));
     expect((await engine.statusOf(counts.name)).role).toBe('leader');
     expect(warnings.some((line) => line.includes('live job lost'))).toBe(true);
