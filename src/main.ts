@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from 'nestjs-pino';
+import { Logger } from '@nestjs/common';
 import { createDevKeys } from './auth/dev-keys.js';
 import { resolveClientRefSecret } from './bootstrap/client-ref-secret.js';
 import { createApp } from './bootstrap/create-app.js';
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   const auth = config.auth.mode === 'dev' ? { mode: 'dev' as const, devKeys: await createDevKeys() } : config.auth;
   started.app = await createApp({ config: { ...config, databaseUrl: started.database.url, clientRefSecret }, auth });
   await started.app.listen(config.port);
-  started.app.get(Logger).log(`listening on http://localhost:${config.port} (API under /api/v1, OpenAPI at /docs, auth mode ${config.auth.mode})`, 'Bootstrap');
+  new Logger('Bootstrap').log(`listening on http://localhost:${config.port} (API under /api/v1, OpenAPI at /docs, auth mode ${config.auth.mode})`, 'Bootstrap');
 }
 
 main().catch(async (error: unknown) => {

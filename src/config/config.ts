@@ -31,6 +31,7 @@ const schema = z
     OIDC_JWKS_URL: httpUrl('must be an http(s) URL').optional(),
     CLIENT_REF_SECRET: z.string().optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: oneOf(LOG_LEVELS) }).default('info'),
+    OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl('must be an http(s) URL').optional(),
   })
   .superRefine((env, ctx) => {
     const need = (field: keyof typeof env, why: string) => {
@@ -64,6 +65,10 @@ export interface Config {
   /** HMAC key for client pseudonyms; absent in dev mode, where start-up supplies one (see client-ref-secret.ts). */
   clientRefSecret?: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Readable log lines instead of JSON, when stdout is a terminal too: anywhere but `NODE_ENV=production`. */
+  prettyLogs: boolean;
+  /** Base URL of an OTLP/HTTP collector (`/v1/traces` is added); absent: no traces are exported. */
+  otlpEndpoint?: string;
 }
 
 export class ConfigError extends Error {
@@ -95,6 +100,8 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
         : { mode: 'dev' },
     clientRefSecret: e.CLIENT_REF_SECRET,
     logLevel: e.LOG_LEVEL,
+    prettyLogs: e.NODE_ENV !== 'production',
+    otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
   };
 }
 
