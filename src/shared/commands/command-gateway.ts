@@ -6,6 +6,7 @@ import type { Caller } from '../../auth/caller.js';
 import { ValidationFailed } from '../http/errors/validation-failed.error.js';
 import type { CommandAccepted, CommandContext } from './command-context.js';
 import { IdempotencyService } from './idempotency.service.js';
+import { activeSpan } from '../../telemetry/trace-context.js';
 
 /**
  * What every command route does around its use case: build the context (who, when, which
@@ -26,6 +27,8 @@ export class CommandGateway {
     commandFor: (context: CommandContext) => Command<CommandAccepted>,
   ): Promise<CommandAccepted> {
     const context = contextOf(request, caller, officeNumber);
+    // The correlation id finds the command's span; it names no person (ids are never span attributes).
+    activeSpan()?.setAttribute('correlation.id', context.correlationId);
     const run = () => this.commandBus.execute(commandFor(context));
     const key = request.header('idempotency-key');
     if (key === undefined) return run();

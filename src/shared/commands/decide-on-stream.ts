@@ -8,6 +8,7 @@ import {
 import { RevisionMismatch } from '../http/errors/revision-mismatch.error.js';
 import type { CommandContext } from './command-context.js';
 import { schemaVersionOf } from './schema-versions.js';
+import { traceContextMetadata } from '../../telemetry/trace-context.js';
 
 export interface StreamModel<State, Event extends DomainEvent> {
   initialState: () => State;
@@ -62,4 +63,6 @@ const metadataFor = (type: string, context: CommandContext) => ({
   correlationId: context.correlationId,
   causationId: context.causationId,
   schemaVersion: schemaVersionOf(type),
+  // With tracing on: the command's span, which the projection batches that fold the event link to.
+  ...traceContextMetadata(),
 });
