@@ -18,7 +18,8 @@ export interface AppLoggerOptions {
  */
 export function createAppLogger({ level, prettyLogs, isTty = process.stdout.isTTY === true, destination }: AppLoggerOptions): Logger {
   if (prettyLogs && isTty) {
-    return pino({ level }, pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', destination }));
+    const messageFormat = '{if context}[{context}] {end}{msg}';
+    return pino({ level }, pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context', messageFormat, destination }));
   }
   return destination ? pino({ level }, destination) : pino({ level });
 }

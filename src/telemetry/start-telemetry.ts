@@ -30,7 +30,8 @@ export async function startTelemetry(otlpEndpoint: string | undefined, { instrum
   const instrumentations = instrument
     ? [
         new HttpInstrumentation({ ignoreIncomingRequestHook: (request) => QUIET_PATHS.has((request.url ?? '').split('?')[0]!) }),
-        new PgInstrumentation(),
+        // Only queries inside a span (a request, a command, a projection batch): not every background poll.
+        new PgInstrumentation({ requireParentSpan: true }),
       ]
     : [];
   const sdk = new NodeSDK({ serviceName: 'employer-contact-tracker', spanProcessors: [processor], instrumentations });
