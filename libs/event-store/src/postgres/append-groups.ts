@@ -22,7 +22,7 @@ export const DEFAULT_GROUP_LIMITS: AppendGroupLimits = { connections: 4, appends
 
 /** Hears how appends were grouped, e.g. to count it; must not throw. */
 export interface AppendGroupObserver {
-  /** A group call committed this many appends and events in one transaction. */
+  /** A group call answered this many appends (and their events) in one transaction; busy ones are not counted. */
   groupSent?(appends: number, events: number): void;
   /** An append whose stream another transaction held; it is sent alone. */
   streamBusy?(): void;
@@ -116,7 +116,8 @@ export class AppendGroups {
       for (const a of group) await this.alone(a);
       return;
     }
-    this.observer.groupSent?.(group.length, group.reduce((n, a) => n + a.events.length, 0));
+    const answered = group.filter((_, i) => outcomes[i] !== 'stream-busy');
+    this.observer.groupSent?.(answered.length, answered.reduce((n, a) => n + a.events.length, 0));
     group.forEach((a, i) => {
       const outcome = outcomes[i]!;
       if (outcome === 'stream-busy') {
