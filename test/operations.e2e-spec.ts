@@ -35,7 +35,9 @@ describe('operations: projection lag and failure on /metrics and /health/ready',
       .send({ orgNumber: ORG.builder, channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: recently(30) })
       .expect(201);
   /** What every stored event carries; a command handler would set it from the request. */
-  const metadata = { actor: 'Z123456', officeNumber: '0314', commandId: 'c-ops', correlationId: 'c-ops', causationId: 'c-ops', schemaVersion: 2 };
+  const metadata = {
+    actor: 'Z123456', officeNumber: '0314', commandId: 'c-ops', correlationId: 'c-ops', causationId: 'c-ops', schemaVersion: 2,
+  };
   const eventually = async <T>(what: string, check: () => Promise<T | false>, timeoutMs = 20_000): Promise<T> => {
     const until = Date.now() + timeoutMs;
     for (;;) {
@@ -108,7 +110,11 @@ describe('operations: projection lag and failure on /metrics and /health/ready',
     const store = running.app.get<EventStore>(EVENT_STORE);
     // No command would write this: an instant that is not one. The view's keysOf throws on it.
     await store.append('office-0314.employer-poison', [
-      { type: 'EmployerContacted', data: { orgNumber: ORG.builder, channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: 'not a time' }, metadata },
+      {
+        type: 'EmployerContacted',
+        data: { orgNumber: ORG.builder, channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: 'not a time' },
+        metadata,
+      },
     ]);
     const failed = await eventually('engagement to fail', async () => {
       const text = await scrape();

@@ -27,7 +27,9 @@ export class OtlpReceiver {
           const body = JSON.parse(Buffer.concat(chunks).toString()) as {
             resourceSpans?: { scopeSpans?: { spans?: ReceivedSpan[] }[] }[];
           };
-          for (const resource of body.resourceSpans ?? []) for (const scope of resource.scopeSpans ?? []) receiver.spans.push(...(scope.spans ?? []));
+          for (const resource of body.resourceSpans ?? []) {
+            for (const scope of resource.scopeSpans ?? []) receiver.spans.push(...(scope.spans ?? []));
+          }
         }
         response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
       });

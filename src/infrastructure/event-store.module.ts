@@ -14,14 +14,14 @@ export const EVENT_STORE = Symbol('EVENT_STORE');
 /**
  * The adapter wrapped in upcasting right here, so every reader of `EVENT_STORE` (command
  * handlers, projections and their rebuild and verify, history, as-of replay) gets events in
- * their current shape without having to ask for it; and in timing and tracing around that.
+ * their current shape without having to ask for it; timing and tracing sit between the two.
  */
 const provideEventStore = async (config: RuntimeConfig, registry: MetricsRegistry, dataSource: DataSource): Promise<EventStore> => {
   const figures = eventStoreFigures(registry);
   const adapter = await createEventStore(config, figures.groups);
   const eventStorePool = adapter instanceof PostgresEventStore ? () => adapter.poolStats() : () => undefined;
   registerPoolMetrics(registry, { event_store: eventStorePool, typeorm: typeOrmPoolStats(dataSource) });
-  return new ObservedEventStore(new UpcastingEventStore(adapter, eventUpcasters()), figures);
+  return new UpcastingEventStore(new ObservedEventStore(adapter, figures), eventUpcasters());
 };
 
 @Global()

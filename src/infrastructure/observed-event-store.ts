@@ -28,7 +28,7 @@ export interface AppendFigures {
  */
 export class ObservedEventStore implements EventStore {
   constructor(
-    private readonly inner: EventStore,
+    readonly inner: EventStore,
     private readonly figures: AppendFigures,
   ) {}
 

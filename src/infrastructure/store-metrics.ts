@@ -9,9 +9,10 @@ const GROUP_BUCKETS = [1, 2, 4, 8, 16, 32, 64];
 
 /** The event store's figures: append time and refusals (any adapter), group sizes (PostgreSQL). */
 export function eventStoreFigures(registry: MetricsRegistry): AppendFigures & { groups: AppendGroupObserver } {
-  const appendSeconds = registry.histogram('event_store_append_duration_seconds', 'Time of an append, by outcome', ['outcome'], APPEND_BUCKETS);
-  const refusals = registry.counter('event_store_append_refusals_total', 'Appends refused or put back, by reason (wrong_revision, stream_busy)');
-  const groupSize = registry.histogram('event_store_append_group_size', 'Appends committed together in one transaction (group commit)', [], GROUP_BUCKETS);
+  const appendSeconds = registry.histogram('event_store_append_duration_seconds', 'Time of an append', ['outcome'], APPEND_BUCKETS);
+  const refusals = registry.counter('event_store_append_refusals_total', 'Appends refused or put back, by reason');
+  const groupHelp = 'Appends a group call answered in one transaction (group commit)';
+  const groupSize = registry.histogram('event_store_append_group_size', groupHelp, [], GROUP_BUCKETS);
   return {
     appendSeconds,
     refusals,

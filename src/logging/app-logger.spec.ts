@@ -28,7 +28,8 @@ describe('the app logger', () => {
 
   it('writes readable lines at a terminal outside production, JSON in production even there', () => {
     const pretty = capture();
-    createAppLogger({ level: 'info', prettyLogs: true, isTty: true, destination: pretty.destination }).info({ context: 'Bootstrap' }, 'listening');
+    const logger = createAppLogger({ level: 'info', prettyLogs: true, isTty: true, destination: pretty.destination });
+    logger.info({ context: 'Bootstrap' }, 'listening');
     expect(pretty.lines.join('\n')).toMatch(/INFO.*\[Bootstrap\] listening/);
     expect(() => JSON.parse(pretty.lines[0]!)).toThrow();
 

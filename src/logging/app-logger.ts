@@ -19,7 +19,9 @@ export interface AppLoggerOptions {
 export function createAppLogger({ level, prettyLogs, isTty = process.stdout.isTTY === true, destination }: AppLoggerOptions): Logger {
   if (prettyLogs && isTty) {
     const messageFormat = '{if context}[{context}] {end}{msg}';
-    return pino({ level }, pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,context', messageFormat, destination }));
+    const ignore = 'pid,hostname,context';
+    const lines = pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore, messageFormat, destination });
+    return pino({ level }, lines);
   }
   return destination ? pino({ level }, destination) : pino({ level });
 }

@@ -61,7 +61,8 @@ export class MetricsRegistry {
   private add(name: string, help: string, type: 'counter' | 'gauge', samples: () => readonly Sample[] | Promise<readonly Sample[]>): void {
     this.checkName(name);
     // prom-client renders any object with a name and a `get()` in the shape of its own metrics.
-    const metric = { name, help, type, aggregator: 'sum', get: async () => ({ name, help, type, aggregator: 'sum', values: await samples() }) };
+    const family = { name, help, type, aggregator: 'sum' };
+    const metric = { ...family, get: async () => ({ ...family, values: await samples() }) };
     this.prometheus.registerMetric(metric as unknown as Parameters<Registry['registerMetric']>[0]);
   }
 

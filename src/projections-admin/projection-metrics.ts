@@ -19,21 +19,27 @@ export class ProjectionMetrics implements OnModuleInit {
 
   onModuleInit(): void {
     const { registry } = this;
-    const batchEvents = registry.histogram('projection_batch_events', 'Events per committed batch (live) or window (rebuild)', ['projection', 'track'], BATCH_BUCKETS);
-    const commitSeconds = registry.histogram('projection_commit_duration_seconds', 'Time of a batch transaction, to COMMIT', ['projection', 'track'], COMMIT_BUCKETS);
+    const labels = ['projection', 'track'] as const;
+    const batchHelp = 'Events per committed batch (live) or window (rebuild)';
+    const batchEvents = registry.histogram('projection_batch_events', batchHelp, labels, BATCH_BUCKETS);
+    const commitSeconds = registry.histogram('projection_commit_duration_seconds', 'A batch transaction, to COMMIT', labels, COMMIT_BUCKETS);
     this.engine.onBatchCommitted(({ projection, track, events, seconds }) => {
       batchEvents.observe({ projection, track }, events);
       commitSeconds.observe({ projection, track }, seconds);
     });
     const perView = (name: string, help: string, value: (s: ProjectionSnapshot) => number) =>
-      registry.gauge(name, help, async () => (await this.snapshots.read()).map((s): Sample => ({ labels: { projection: s.name }, value: value(s) })));
+      registry.gauge(name, help, async () =>
+        (await this.snapshots.read()).map((s): Sample => ({ labels: { projection: s.name }, value: value(s) })),
+      );
     perView('projection_position', 'Last global position the live view has processed', (s) => s.position);
     perView('projection_head_position', 'Last global position readable in the event store', (s) => s.headPosition);
     perView('projection_lag_events', 'Events the live view is behind the head', (s) => s.lag);
     perView('projection_lag_seconds', 'Age of the oldest event the live view has not processed', (s) => s.lagSeconds);
     registry.gauge('projection_status', "The live view's status: 1 on the current one", async () =>
       (await this.snapshots.read()).flatMap((s) =>
-        [...new Set([...STATUSES, s.status])].map((status): Sample => ({ labels: { projection: s.name, status }, value: status === s.status ? 1 : 0 })),
+        [...new Set([...STATUSES, s.status])].map(
+          (status): Sample => ({ labels: { projection: s.name, status }, value: status === s.status ? 1 : 0 }),
+        ),
       ),
     );
   }

@@ -41,7 +41,8 @@ function linksOf(events: readonly RecordedEvent[]): Link[] {
     const metadata = event.metadata as { traceparent?: unknown; tracestate?: unknown; correlationId?: unknown };
     if (typeof metadata.traceparent !== 'string' || seen.has(metadata.traceparent)) continue;
     seen.add(metadata.traceparent);
-    const carrier = { traceparent: metadata.traceparent, ...(typeof metadata.tracestate === 'string' ? { tracestate: metadata.tracestate } : {}) };
+    const tracestate = typeof metadata.tracestate === 'string' ? { tracestate: metadata.tracestate } : {};
+    const carrier = { traceparent: metadata.traceparent, ...tracestate };
     const context = trace.getSpanContext(propagation.extract(ROOT_CONTEXT, carrier));
     if (!context) continue;
     const correlation = typeof metadata.correlationId === 'string' ? { 'correlation.id': metadata.correlationId } : {};

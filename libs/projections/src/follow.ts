@@ -75,7 +75,8 @@ async function followLive(ctx: FollowContext, from: Progress, batches: AsyncIter
     const started = performance.now();
     const status = batch.length >= ctx.batchSize ? 'catching_up' : 'running';
     const eventsPerSecond = throughput.record(batch.length);
-    const outcome = await inBatchSpan(ctx.projection.name, ctx.track, batch, () => commitBatch({ ...ctx, expected, status, eventsPerSecond }, batch));
+    const commit = () => commitBatch({ ...ctx, expected, status, eventsPerSecond }, batch);
+    const outcome = await inBatchSpan(ctx.projection.name, ctx.track, batch, commit);
     if (outcome.kind !== 'committed') return ended(ctx, outcome);
     reportCommitted(ctx, batch.length, started);
     expected = outcome.progress;

@@ -137,7 +137,10 @@ export class ProjectionRunner {
     const { liveLingerMs: lingerMs } = this.options;
     const subscribe = (after: number) => (track === 'live' ? eventStore.subscribe({ after, batchSize, lingerMs }) : rebuildReader.subscribe(after));
     const { rebuildWindowEvents: windowEvents, rebuildWindowBytes: windowBytes, rebuildCacheBytes: cacheBytes } = this.options;
-    return { runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, windowEvents, windowBytes, cacheBytes, signal, beforeCommit, logger, committed };
+    return {
+      runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, windowEvents, windowBytes, cacheBytes,
+      signal, beforeCommit, logger, committed,
+    };
   }
 
   /** A subscription that ended on its own (its store closed) must not be followed again at once. */

@@ -18,7 +18,8 @@ export class AccessLogWriter implements AccessDecisionListener {
     @InjectDataSource() private readonly dataSource: DataSource,
     registry: MetricsRegistry,
   ) {
-    this.failures = registry.counter('access_log_write_failures_total', 'Access-log lines that could not be written (each failed its request)');
+    const help = 'Access-log lines that could not be written (each failed its request)';
+    this.failures = registry.counter('access_log_write_failures_total', help);
   }
 
   async onDecision(decision: AccessDecision): Promise<void> {
