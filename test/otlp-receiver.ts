@@ -7,6 +7,8 @@ export interface ReceivedSpan {
   spanId: string;
   parentSpanId?: string;
   name: string;
+  /** The instrumentation scope that made it, e.g. `@opentelemetry/instrumentation-pg`. */
+  scope?: string;
   attributes?: { key: string; value: { stringValue?: string; intValue?: string | number } }[];
   links?: { traceId: string; spanId: string; attributes?: ReceivedSpan['attributes'] }[];
 }
@@ -25,10 +27,12 @@ export class OtlpReceiver {
       request.on('end', () => {
         if (request.url === '/v1/traces' && request.headers['content-type']?.includes('json')) {
           const body = JSON.parse(Buffer.concat(chunks).toString()) as {
-            resourceSpans?: { scopeSpans?: { spans?: ReceivedSpan[] }[] }[];
+            resourceSpans?: { scopeSpans?: { scope?: { name?: string }; spans?: ReceivedSpan[] }[] }[];
           };
           for (const resource of body.resourceSpans ?? []) {
-            for (const scope of resource.scopeSpans ?? []) receiver.spans.push(...(scope.spans ?? []));
+            for (const { scope, spans = [] } of resource.scopeSpans ?? []) {
+              receiver.spans.push(...spans.map((span) => ({ ...span, scope: scope?.name })));
+            }
           }
         }
         response.writeHead(200, { 'content-type': 'application/json' }).end('{}');

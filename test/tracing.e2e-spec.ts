@@ -7,8 +7,8 @@ import { attributeOf, OtlpReceiver, type ReceivedSpan } from './otlp-receiver.js
 /**
  * Traces as a collector receives them over OTLP/HTTP: a command's span with its stream read and
  * append inside it, and the projection batch that folded its event, in a trace of its own, linked
- * to it. (The http and pg instrumentations need the loader hook of `main.ts`, which Jest's module
- * system does not go through; the spans here are the app's own.)
+ * to it. (The http and pg instrumentations hook modules as Node loads them, which Jest's module
+ * system does not go through; the spans here are the app's own. telemetry-start.e2e-spec.ts has those.)
  */
 describe('tracing over OTLP/HTTP', () => {
   let receiver: OtlpReceiver;
