@@ -33,6 +33,7 @@ const schema = z
     ...entraVariables,
     CLIENT_REF_SECRET: z.string().optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: oneOf(LOG_LEVELS) }).default('info'),
+    OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl('must be an http(s) URL').optional(),
   })
   .superRefine((env, ctx) => {
     const need = (field: keyof typeof env, why: string) => {
@@ -78,6 +79,10 @@ export interface Config {
   /** HMAC key for client pseudonyms; absent in dev mode, where start-up supplies one (see client-ref-secret.ts). */
   clientRefSecret?: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Readable log lines instead of JSON, when stdout is a terminal too: anywhere but `NODE_ENV=production`. */
+  prettyLogs: boolean;
+  /** Base URL of an OTLP/HTTP collector (`/v1/traces` is added); absent: no traces are exported. */
+  otlpEndpoint?: string;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +111,8 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     auth: authConfigOf(e),
     clientRefSecret: e.CLIENT_REF_SECRET,
     logLevel: e.LOG_LEVEL,
+    prettyLogs: e.NODE_ENV !== 'production',
+    otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
   };
 }
 

@@ -16,6 +16,8 @@ import { OfficesController } from '../offices/offices.controller.js';
 import { ViewReader } from '../shared/views/view-reader.js';
 import { PROJECTIONS } from './projection-catalogue.js';
 import { ProjectionsAdminController } from './projections-admin.controller.js';
+import { ProjectionMetrics } from './projection-metrics.js';
+import { ProjectionSnapshots } from './projection-snapshots.js';
 
 /** The read side: the projection engine running every view, the view routes and their admin. */
 @Module({
@@ -24,6 +26,10 @@ import { ProjectionsAdminController } from './projections-admin.controller.js';
     EngagementController, OutcomesController, FollowUpGapsController, EmployersController, OfficesController, ProvidersController,
     ProjectionsAdminController,
   ],
-  providers: [ViewReader, GetEngagementHandler, GetOutcomesHandler, GetFollowUpGapsHandler, GetEmployersHandler, GetOfficesHandler, GetProvidersHandler],
+  providers: [
+    ViewReader, GetEngagementHandler, GetOutcomesHandler, GetFollowUpGapsHandler, GetEmployersHandler, GetOfficesHandler, GetProvidersHandler,
+    ProjectionSnapshots, ProjectionMetrics,
+  ],
+  exports: [ProjectionSnapshots],
 })
 export class ViewsModule {}

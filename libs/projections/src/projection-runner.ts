@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '../../event-store/src/index.js';
 import { AdvisoryLease } from './advisory-lease.js';
-import { follow, type FollowContext, type FollowOutcome, type ProjectionLogger } from './follow.js';
+import { follow, type CommittedBatch, type FollowContext, type FollowOutcome, type ProjectionLogger } from './follow.js';
 import type { AnyProjection } from './projection.js';
 import { messageOf } from './projection.errors.js';
 import { liveLock, projectionTables, rebuildLock, type ProjectionTables } from './projection-tables.js';
@@ -31,6 +31,7 @@ export interface RunnerOptions {
   signal: AbortSignal;
   /** Asks the engine to look for work now (a rebuild was just requested). */
   wake(): void;
+  committed(batch: CommittedBatch): void;
 }
 
 /**
@@ -131,14 +132,17 @@ export class ProjectionRunner {
   }
 
   private followContext(lease: AdvisoryLease, track: Track, table: string): FollowContext {
-    const { eventStore, signal, beforeCommit, logger, rebuildReader } = this.options;
+    const { eventStore, signal, beforeCommit, logger, rebuildReader, committed } = this.options;
     const batchSize = track === 'live' ? this.options.batchSize : this.options.rebuildBatchSize;
     const { liveLingerMs: lingerMs } = this.options;
     const subscribe = (after: number) => (track === 'live' ? eventStore.subscribe({ after, batchSize, lingerMs }) : rebuildReader.subscribe(after));
     const { rebuildWindowEvents: windowEvents, rebuildWindowBytes: windowBytes, rebuildCacheBytes: cacheBytes } = this.options;
     // A job whose lock connection ended stops following at once, and is taken again (below, or elsewhere).
     const stop = AbortSignal.any([signal, lease.lost]);
-    return { runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, windowEvents, windowBytes, cacheBytes, signal: stop, beforeCommit, logger };
+    return {
+      runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, windowEvents, windowBytes, cacheBytes,
+      signal: stop, beforeCommit, logger, committed,
+    };
   }
 
   /** A subscription that ended on its own (its store closed) must not be followed again at once. */

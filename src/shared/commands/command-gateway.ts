@@ -7,6 +7,7 @@ import { ValidationFailed } from '../http/errors/validation-failed.error.js';
 import type { CommandAccepted, CommandContext } from './command-context.js';
 import { retryableCommandId } from './command-ids.js';
 import { IdempotencyService } from './idempotency.service.js';
+import { activeSpan } from '../../telemetry/trace-context.js';
 
 /**
  * What every command route does around its use case: build the context (who, when, which
@@ -31,6 +32,8 @@ export class CommandGateway {
       throw new ValidationFailed([{ path: 'Idempotency-Key', message: 'must be 1–200 characters' }]);
     }
     const context = contextOf(request, caller, officeNumber, key);
+    // The correlation id finds the command's span; it names no person (ids are never span attributes).
+    activeSpan()?.setAttribute('correlation.id', context.correlationId);
     const run = () => this.commandBus.execute(commandFor(context));
     if (key === undefined) return run();
     const fingerprint = { method: request.method, path: request.path, ifMatch: context.expectedRevision ?? null, body };

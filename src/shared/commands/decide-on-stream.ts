@@ -11,6 +11,7 @@ import { RevisionMismatch } from '../http/errors/revision-mismatch.error.js';
 import type { CommandContext } from './command-context.js';
 import { idFor } from './command-ids.js';
 import { schemaVersionOf } from './schema-versions.js';
+import { traceContextMetadata } from '../../telemetry/trace-context.js';
 
 export interface StreamModel<State, Event extends DomainEvent> {
   initialState: () => State;
@@ -84,6 +85,8 @@ export const newEvents = (context: CommandContext, streamId: string, events: rea
       correlationId: context.correlationId,
       causationId: context.causationId,
       schemaVersion: schemaVersionOf(event.type),
+      // With tracing on: the command's span, which the projection batches that fold the event link to.
+      ...traceContextMetadata(),
     },
   }));
 

@@ -18,7 +18,7 @@ import type {
 import { prepareStreamAppends } from '../stream-appends.js';
 import type { AppendedRow } from './append-call.js';
 import { callAppendToStreams } from './append-streams-call.js';
-import { AppendGroups, type AppendGroupLimits } from './append-groups.js';
+import { AppendGroups, type AppendGroupLimits, type AppendGroupObserver } from './append-groups.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
 import { AppendNotifier, listenForAppends, type AppendListener } from './append-notifications.js';
 import { migrateEventStore } from './migrate-event-store.js';
@@ -33,6 +33,15 @@ export interface PostgresEventStoreOptions {
   pollIntervalMs?: number;
   /** How appends are grouped into transactions (append-groups.ts); the defaults suit two cores. */
   appendGroups?: AppendGroupLimits;
+  /** Hears how appends were grouped (metrics). */
+  observer?: AppendGroupObserver;
+}
+
+/** The connection pool right now: connections open, idle, and callers waiting for one. */
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
 }
 
 /** The default store: events in PostgreSQL, concurrent appends grouped into one SQL call and transaction. */
@@ -47,7 +56,7 @@ export class PostgresEventStore implements EventStore {
     private readonly options: PostgresEventStoreOptions,
   ) {
     this.notifier = new AppendNotifier(pool);
-    this.groups = new AppendGroups(pool, this.notifier, options.appendGroups);
+    this.groups = new AppendGroups(pool, this.notifier, options.appendGroups, options.observer);
   }
 
   async start(): Promise<void> {
@@ -139,6 +148,10 @@ export class PostgresEventStore implements EventStore {
             > coalesce((SELECT max(position) FROM es_events WHERE ${VISIBLE}), 0) AS held`,
     );
     return rows[0]?.held ?? false;
+  }
+
+  poolStats(): PoolStats {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
   }
 
   async ping(): Promise<void> {
