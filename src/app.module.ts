@@ -1,13 +1,11 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthModule, type AuthOptions } from './auth/auth.module.js';
 import { ConfigModule, type RuntimeConfig } from './config/index.js';
 import { HealthModule } from './health/health.module.js';
 import { DatabaseModule } from './infrastructure/database.module.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
-import { loggerOptions } from './bootstrap/logger-options.js';
 import { CommandsModule } from './shared/commands/commands.module.js';
 import { EmployersModule } from './employers/employers.module.js';
 import { CasesModule } from './cases/cases.module.js';
@@ -34,7 +32,6 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot(loggerOptions(config.logLevel)),
         CqrsModule.forRoot(),
         DatabaseModule,
         EventStoreModule,

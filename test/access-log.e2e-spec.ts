@@ -165,5 +165,7 @@ describe('the access log', () => {
       await db.query('ALTER TABLE access_log_away RENAME TO access_log');
     }
     await running.http.get(history).set('authorization', `Bearer ${token}`).expect(200);
+    // The operator sees it: alert AccessLogWriteFailing (docs/runbook.md).
+    expect((await running.http.get('/metrics').expect(200)).text).toMatch(/^access_log_write_failures_total 1$/m);
   });
 });

@@ -34,19 +34,26 @@ describe('the running service', () => {
     await running.http.get('/api/v1/health').expect(404);
   });
 
-  it('counts requests by route pattern and status on GET /metrics, without a token', async () => {
+  it('counts and times requests by route pattern and status on GET /metrics, without a token', async () => {
     await running.http.get('/health').expect(200);
     await running.http.get('/api/v1/nothing-here/42').expect(404);
     await running.http.get('/nothing-here').expect(404);
     await running.http.post('/api/v1/offices/0314/employer-contacts').send({}).expect(401);
     const response = await running.http.get('/metrics').expect(200);
     expect(response.headers['content-type']).toContain('text/plain');
-    expect(response.text).toMatch(/^process_uptime_seconds \d/m);
+    // prom-client's process and Node figures.
+    expect(response.text).toMatch(/^process_start_time_seconds \d/m);
+    expect(response.text).toMatch(/^process_resident_memory_bytes \d/m);
+    expect(response.text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
     expect(response.text).toMatch(/^http_requests_total\{method="GET",route="\/health",status="200"\} [1-9]/m);
     expect(response.text).toMatch(/^http_requests_total\{method="GET",route="unmatched",status="404"\} [1-9]/m);
     expect(response.text).toMatch(
       /^http_requests_total\{method="POST",route="\/api\/v1\/offices\/:officeNumber\/employer-contacts",status="401"\} 1$/m,
     );
+    expect(response.text).toMatch(
+      /^http_request_duration_seconds_count\{method="POST",route="\/api\/v1\/offices\/:officeNumber\/employer-contacts",status="401"\} 1$/m,
+    );
+    expect(response.text).toMatch(/^http_request_duration_seconds_bucket\{le="\+Inf",method="GET",route="\/health",status="200"\} [1-9]/m);
     expect(response.text).not.toContain('nothing-here');
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { UpcastingEventStore, type EventStore, type NewEvent } from '@app/event-store';
 import { EVENT_STORE } from '@app/event-store';
+import { ObservedEventStore } from '../src/infrastructure/observed-event-store.js';
 import { startApp, type RunningApp } from './app-harness.js';
 import { advisor, auditor, ORG, recently } from './fixtures.js';
 
@@ -35,7 +36,9 @@ describe('old event versions, upcast on every read (PostgreSQL)', () => {
 
   it('provides EVENT_STORE as the upcasting decorator over the real adapter, so every reader of the token gets it', () => {
     expect(store).toBeInstanceOf(UpcastingEventStore);
-    expect(raw.constructor.name).toBe('PostgresEventStore');
+    // Between the two only timing and tracing, which pass every append and read through as they are.
+    expect(raw).toBeInstanceOf(ObservedEventStore);
+    expect((raw as unknown as ObservedEventStore).inner.constructor.name).toBe('PostgresEventStore');
   });
 
   it('counts a v1 contact as general outreach in the live engagement view, and a fresh replay agrees', async () => {

@@ -1,8 +1,9 @@
-import { applyDecorators, HttpCode } from '@nestjs/common';
+import { applyDecorators, HttpCode, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { z } from 'zod';
 import { Access } from './access.decorator.js';
 import { ApiZodBody } from '../shared/http/api-body.decorator.js';
+import { CommandSpanInterceptor } from '../telemetry/command-span.interceptor.js';
 
 const accepted = {
   type: 'object',
@@ -15,10 +16,11 @@ const accepted = {
   },
 };
 
-/** Everything a command route shares: advisor of the office, 201, the optional headers, the errors. */
+/** Everything a command route shares: advisor of the office, 201, its span, the optional headers, the errors. */
 export const ApiCommand = (body: z.ZodType) =>
   applyDecorators(
     HttpCode(201),
+    UseInterceptors(CommandSpanInterceptor),
     Access({ roles: ['advisor'], office: 'param' }),
     ApiBearerAuth(),
     ApiZodBody(body),

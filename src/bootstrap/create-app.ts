@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from '../app.module.js';
+import { createAppLogger } from '../logging/app-logger.js';
+import { NestPinoLogger } from '../logging/nest-logger.adapter.js';
+import { requestLogging } from '../logging/request-logging.middleware.js';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware.js';
 import { MetricsRegistry } from '../shared/metrics/metrics-registry.js';
 import { ProblemDetailsFilter } from '../shared/http/problem-details.filter.js';
@@ -11,12 +13,13 @@ export const API_PREFIX = 'api/v1';
 
 /** The whole app, configured; `main.ts` listens on it, e2e tests drive it over HTTP. */
 export async function createApp(options: AppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(options), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  // Before any route is mounted, so it sees every request, 404s and refused tokens included.
+  const logger = createAppLogger({ level: options.config.logLevel, prettyLogs: options.config.prettyLogs });
+  const app = await NestFactory.create(AppModule.forRoot(options), { logger: new NestPinoLogger(logger) });
+  // Before any route is mounted, so they see every request, 404s and refused tokens included.
+  app.use(requestLogging(logger));
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
   // Operations endpoints stay at the root; /docs is mounted by Swagger outside the prefix anyway.
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics', 'docs'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'health/ready', 'metrics', 'docs'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   setUpOpenApi(app);
   return app;

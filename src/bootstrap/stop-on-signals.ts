@@ -1,4 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
+import type { Telemetry } from '../telemetry/start-telemetry.js';
 import type { ProvidedDatabase } from './provide-database.js';
 import { startUpLog } from './start-up-log.js';
 
@@ -6,6 +7,7 @@ import { startUpLog } from './start-up-log.js';
 export interface StartedParts {
   database?: ProvidedDatabase;
   app?: INestApplication;
+  telemetry?: Telemetry;
 }
 
 /**
@@ -13,7 +15,7 @@ export interface StartedParts {
  * TypeORM DataSource), so no connection is left when the embedded server stops after it.
  * Resolves to false when some part failed to stop.
  */
-export async function closeAll({ app, database }: StartedParts): Promise<boolean> {
+export async function closeAll({ app, database, telemetry }: StartedParts): Promise<boolean> {
   let clean = true;
   try {
     await app?.close();
@@ -27,6 +29,8 @@ export async function closeAll({ app, database }: StartedParts): Promise<boolean
     clean = false;
     startUpLog(`stopping the embedded PostgreSQL failed: ${String(error)}`, 'fatal');
   }
+  // The last spans go out; a collector that does not answer must not keep the process from stopping.
+  await telemetry?.shutdown().catch((error: unknown) => startUpLog(`sending the last traces failed: ${String(error)}`, 'warn'));
   return clean;
 }
 

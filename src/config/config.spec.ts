@@ -46,8 +46,18 @@ describe('configuration', () => {
       auth: { mode: 'dev' },
       clientRefSecret: undefined,
       logLevel: 'info',
+      prettyLogs: true,
+      otlpEndpoint: undefined,
       projections: {},
     });
+  });
+
+  it('exports traces only to an http(s) OTLP endpoint, and writes JSON logs in production', () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).otlpEndpoint).toBe('http://collector:4318');
+    expect(errorOf({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toBe(
+      'Configuration error: OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL (got "collector:4318")',
+    );
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'dev' }).prettyLogs).toBe(false);
   });
 
   it('reads the projection engine\'s settings, each by its one name', () => {

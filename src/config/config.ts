@@ -35,6 +35,7 @@ const schema = z
     ...entraVariables,
     CLIENT_REF_SECRET: z.string().optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: oneOf(LOG_LEVELS) }).default('info'),
+    OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl('must be an http(s) URL').optional(),
     ...projectionSettingVariables,
   })
   .superRefine((env, ctx) => {
@@ -81,6 +82,10 @@ export interface Config {
   /** HMAC key for client pseudonyms; absent in dev mode, where start-up supplies one (see client-ref-secret.ts). */
   clientRefSecret?: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Readable log lines instead of JSON, when stdout is a terminal too: anywhere but `NODE_ENV=production`. */
+  prettyLogs: boolean;
+  /** Base URL of an OTLP/HTTP collector (`/v1/traces` is added); absent: no traces are exported. */
+  otlpEndpoint?: string;
   /** The projection engine's settings given by `PROJECTION_*` variables; the rest keep the engine's defaults. */
   projections: ProjectionEngineSettings;
 }
@@ -111,6 +116,8 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     auth: authConfigOf(e),
     clientRefSecret: e.CLIENT_REF_SECRET,
     logLevel: e.LOG_LEVEL,
+    prettyLogs: e.NODE_ENV !== 'production',
+    otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     projections: projectionSettingsOf(e),
   };
 }

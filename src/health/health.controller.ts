@@ -6,8 +6,7 @@ import { DataSource } from 'typeorm';
 import type { EventStore } from '@app/event-store';
 import { EVENT_STORE } from '@app/event-store';
 import { Public } from '../auth/access.decorator.js';
-
-type PartHealth = 'up' | 'down';
+import { probe } from './part-probe.js';
 
 /** For load balancers and people: is the database reachable, is the event store? */
 @ApiTags('operations')
@@ -30,21 +29,3 @@ export class HealthController {
     return { status: up ? 'ok' : 'unavailable', database, eventStore };
   }
 }
-
-/** A part that does not answer within this is down: a load balancer must not wait on a hung pool. */
-const PROBE_TIMEOUT_MS = 2000;
-
-const probe = async (check: () => Promise<unknown>): Promise<PartHealth> => {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('timeout')), PROBE_TIMEOUT_MS);
-  });
-  try {
-    await Promise.race([check(), timeout]);
-    return 'up';
-  } catch {
-    return 'down';
-  } finally {
-    clearTimeout(timer);
-  }
-};

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { HealthProbesController } from './health-probes.controller.js';
 import { HealthController } from './health.controller.js';
 
-@Module({ controllers: [HealthController] })
+// ProjectionSnapshots (for readiness) comes from the global ProjectionsAdminModule.
+@Module({ controllers: [HealthController, HealthProbesController] })
 export class HealthModule {}

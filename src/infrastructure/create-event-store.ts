@@ -1,15 +1,17 @@
 import {
   InMemoryEventStore,
   createPostgresEventStore,
+  type AppendGroupObserver,
   type EventStore,
 } from '@app/event-store';
 import type { RuntimeConfig } from '../config/index.js';
 
-export async function createEventStore(config: RuntimeConfig): Promise<EventStore> {
+/** `groups` hears how the PostgreSQL adapter grouped appends; the others do not group. */
+export async function createEventStore(config: RuntimeConfig, groups?: AppendGroupObserver): Promise<EventStore> {
   const kind = config.eventStore.kind;
   switch (kind) {
     case 'postgres':
-      return createPostgresEventStore({ connectionString: config.databaseUrl });
+      return createPostgresEventStore({ connectionString: config.databaseUrl, observer: groups });
     case 'memory':
       return new InMemoryEventStore();
     case 'kurrentdb': {

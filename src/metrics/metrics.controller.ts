@@ -1,5 +1,6 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import { Registry } from 'prom-client';
 import { Public } from '../auth/access.decorator.js';
 import { MetricsRegistry } from '../shared/metrics/metrics-registry.js';
 
@@ -11,8 +12,8 @@ export class MetricsController {
 
   @Get()
   @Public()
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  metrics(): string {
+  @Header('Content-Type', Registry.PROMETHEUS_CONTENT_TYPE)
+  metrics(): Promise<string> {
     return this.registry.render();
   }
 }

@@ -1,12 +1,12 @@
 import { Global, Module } from '@nestjs/common';
+import { collectDefaultMetrics } from 'prom-client';
 import { MetricsController } from './metrics.controller.js';
 import { MetricsRegistry } from '../shared/metrics/metrics-registry.js';
 
-const processMetrics = (): MetricsRegistry => {
+/** prom-client's process and Node figures (CPU, memory, heap, event loop lag, GC, handles, start time). */
+const withProcessMetrics = (): MetricsRegistry => {
   const registry = new MetricsRegistry();
-  registry.gauge('process_uptime_seconds', 'Seconds since the process started', () => process.uptime());
-  registry.gauge('process_resident_memory_bytes', 'Resident memory of the process', () => process.memoryUsage().rss);
-  registry.gauge('nodejs_heap_used_bytes', 'V8 heap in use', () => process.memoryUsage().heapUsed);
+  collectDefaultMetrics({ register: registry.prometheus });
   return registry;
 };
 
@@ -14,7 +14,7 @@ const processMetrics = (): MetricsRegistry => {
 @Global()
 @Module({
   controllers: [MetricsController],
-  providers: [{ provide: MetricsRegistry, useFactory: processMetrics }],
+  providers: [{ provide: MetricsRegistry, useFactory: withProcessMetrics }],
   exports: [MetricsRegistry],
 })
 export class MetricsModule {}

@@ -9,3 +9,5 @@ export * from './postgres/migrate-event-store.js';
 export * from './upcasting/upcaster-registry.js';
 export * from './upcasting/upcasting-event-store.js';
 export * from './upcasting/upcasting.errors.js';
+export * from './stream-appends.js';
+export type { AppendGroupObserver } from './postgres/append-groups.js';

@@ -7,12 +7,23 @@ import type { Progress } from './progress.js';
 import { readAhead } from './read-ahead.js';
 import { RebuildWindow } from './rebuild-window.js';
 import { Throughput } from './throughput.js';
+import { inBatchSpan } from './batch-span.js';
+import type { Track } from './progress.js';
 
 /** Nest's Logger fits. */
 export interface ProjectionLogger {
   log(message: string): void;
   warn(message: string): void;
   error(message: string): void;
+}
+
+/** What a committed batch (live) or window (rebuild) was, for metrics. */
+export interface CommittedBatch {
+  projection: string;
+  track: Track;
+  events: number;
+  /** From the start of its transaction to COMMIT. */
+  seconds: number;
 }
 
 export interface FollowContext extends Omit<BatchContext, 'expected' | 'status' | 'eventsPerSecond'> {
@@ -27,6 +38,7 @@ export interface FollowContext extends Omit<BatchContext, 'expected' | 'status' 
   rebuildCacheBytes: number;
   signal: AbortSignal;
   logger: ProjectionLogger;
+  committed?(batch: CommittedBatch): void;
 }
 
 /** How long a rebuild with folded events waits for the next read before it commits them. */
@@ -60,11 +72,13 @@ async function followLive(ctx: FollowContext, from: Progress, batches: AsyncIter
   let expected = from;
   for await (const batch of batches) {
     if (ctx.signal.aborted) return 'stopped';
-    const outcome = await commitBatch(
-      { ...ctx, expected, status: batch.length >= ctx.batchSize ? 'catching_up' : 'running', eventsPerSecond: throughput.record(batch.length) },
-      batch,
-    );
+    const started = performance.now();
+    const status = batch.length >= ctx.batchSize ? 'catching_up' : 'running';
+    const eventsPerSecond = throughput.record(batch.length);
+    const commit = () => commitBatch({ ...ctx, expected, status, eventsPerSecond }, batch);
+    const outcome = await inBatchSpan(ctx.projection.name, ctx.track, batch, commit);
     if (outcome.kind !== 'committed') return ended(ctx, outcome);
+    reportCommitted(ctx, batch.length, started);
     expected = outcome.progress;
   }
   return 'stopped';
@@ -101,8 +115,10 @@ async function followRebuild(ctx: FollowContext, from: Progress, batches: AsyncI
         }
         if (window.events < ctx.rebuildWindowEvents && window.bytes < ctx.rebuildWindowBytes) continue;
       }
+      const started = performance.now();
       const outcome = await commitWindow({ ...context, eventsPerSecond: throughput.record(window.events) }, window);
       if (outcome.kind !== 'committed') return ended(ctx, outcome);
+      reportCommitted(ctx, window.events, started);
       expected = outcome.progress;
       if (expected.position >= outcome.livePosition) return 'caught_up';
       window = newWindow();
@@ -117,6 +133,10 @@ async function followRebuild(ctx: FollowContext, from: Progress, batches: AsyncI
 function ended(ctx: FollowContext, outcome: Exclude<BatchOutcome, { kind: 'committed' }>): FollowOutcome {
   if (outcome.kind === 'failed') ctx.logger.error(`${outcome.failure.message}; the ${ctx.track} job stops here`);
   return outcome.kind;
+}
+
+function reportCommitted(ctx: FollowContext, events: number, started: number): void {
+  ctx.committed?.({ projection: ctx.projection.name, track: ctx.track, events, seconds: (performance.now() - started) / 1000 });
 }
 
 const IDLE = Symbol('idle');

@@ -5,7 +5,7 @@ export { compareKeys, sameJson, toStoredJson } from './stored-json.js';
 export { ProjectionEventFailed, ProjectionTablesMissing, UnknownProjection } from './projection.errors.js';
 export { ProjectionEngine, type ProjectionEngineOptions } from './projection-engine.js';
 export { PROJECTION_ENGINE_SETTING_MINIMA, type ProjectionEngineSettings } from './projection-engine-settings.js';
-export type { ProjectionLogger } from './follow.js';
+export type { CommittedBatch, ProjectionLogger } from './follow.js';
 export type { LoadedDocs } from './load-docs.js';
 export type { ProjectionStatus, ProjectionState, ProjectionError } from './projection-status.js';
 export type { VerifyOptions, VerifyResult } from './verify-projection.js';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@app/event-store';
-import type { ProjectionLogger } from './follow.js';
+import type { CommittedBatch, ProjectionLogger } from './follow.js';
 import type { KeyRange } from './key-range.js';
 import { loadDocs, type LoadedDocs } from './load-docs.js';
 import { checkProjectionName, type AnyProjection, type Projection } from './projection.js';
@@ -69,6 +69,7 @@ export class ProjectionEngine {
   private readonly runners = new Map<string, ProjectionRunner>();
   private readonly waiter: PositionWaiter;
   private readonly logger: ProjectionLogger;
+  private readonly batchListeners: ((batch: CommittedBatch) => void)[] = [];
   private rebuildReader?: SharedLogReader;
   private abort = new AbortController();
   private timer?: NodeJS.Timeout;
@@ -167,6 +168,11 @@ export class ProjectionEngine {
     return verifyProjection(this.options.dataSource, this.options.eventStore, this.runner(name).projection, options);
   }
 
+  /** Hears of every batch (live) or window (rebuild) that committed, e.g. to count it; must not throw. */
+  onBatchCommitted(listener: (batch: CommittedBatch) => void): void {
+    this.batchListeners.push(listener);
+  }
+
   /** One round of looking for work; rounds never overlap, and a request during one runs another. */
   private wake(): void {
     if (this.round) {
@@ -218,6 +224,7 @@ export class ProjectionEngine {
       logger: this.logger,
       signal: this.abort.signal,
       wake: () => this.wake(),
+      committed: (batch) => this.batchListeners.forEach((listener) => listener(batch)),
     });
   }
 

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@app/event-store';
 import { AdvisoryLease } from './advisory-lease.js';
-import { follow, type FollowContext, type FollowOutcome, type ProjectionLogger } from './follow.js';
+import { follow, type CommittedBatch, type FollowContext, type FollowOutcome, type ProjectionLogger } from './follow.js';
 import type { AnyProjection } from './projection.js';
 import { messageOf } from './projection.errors.js';
 import { liveLock, projectionTables, rebuildLock, type ProjectionTables } from './projection-tables.js';
@@ -31,6 +31,7 @@ export interface RunnerOptions {
   signal: AbortSignal;
   /** Asks the engine to look for work now (a rebuild was just requested). */
   wake(): void;
+  committed(batch: CommittedBatch): void;
 }
 
 /**
@@ -99,7 +100,7 @@ export class ProjectionRunner {
       await markStatus(runner, name, progress, 'running');
       const outcome = await follow(this.followContext(lease, 'live', this.tables.live), progress);
       failedHere = outcome === 'failed';
-      this.checkNotEnded(outcome);
+      this.checkNotEnded(outcome, lease);
     }
     const last = await readProgress(runner, 'live', name);
     if (last && last.version === version) await markStatus(runner, name, last, 'stopped');
@@ -126,21 +127,27 @@ export class ProjectionRunner {
       }
       const outcome = await follow(this.followContext(lease, 'rebuild', this.tables.shadow), rebuild);
       failedHere = outcome === 'failed';
-      this.checkNotEnded(outcome);
+      this.checkNotEnded(outcome, lease);
     }
   }
 
   private followContext(lease: AdvisoryLease, track: Track, table: string): FollowContext {
-    const { eventStore, signal, beforeCommit, logger, rebuildReader } = this.options;
+    const { eventStore, signal, beforeCommit, logger, rebuildReader, committed } = this.options;
     const batchSize = track === 'live' ? this.options.batchSize : this.options.rebuildBatchSize;
     const { liveLingerMs, rebuildWindowEvents, rebuildWindowBytes, rebuildCacheBytes } = this.options;
     // The event store's subscription calls its wait `lingerMs`: the port's name, not a second one of ours.
     const subscribe = (after: number) => (track === 'live' ? eventStore.subscribe({ after, batchSize, lingerMs: liveLingerMs }) : rebuildReader.subscribe(after));
-    return { runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, rebuildWindowEvents, rebuildWindowBytes, rebuildCacheBytes, signal, beforeCommit, logger };
+    // A job whose lock connection ended stops following at once, and is taken again (below, or elsewhere).
+    const stop = AbortSignal.any([signal, lease.lost]);
+    return {
+      runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, rebuildWindowEvents, rebuildWindowBytes, rebuildCacheBytes,
+      signal: stop, beforeCommit, logger, committed,
+    };
   }
 
   /** A subscription that ended on its own (its store closed) must not be followed again at once. */
-  private checkNotEnded(outcome: FollowOutcome): void {
+  private checkNotEnded(outcome: FollowOutcome, lease: AdvisoryLease): void {
+    if (lease.lost.aborted) throw lease.lost.reason;
     if (outcome === 'stopped' && !this.options.signal.aborted) throw new Error('the event store subscription ended');
   }
 

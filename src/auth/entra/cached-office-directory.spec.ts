@@ -17,8 +17,8 @@ describe('a person\'s offices, kept for a TTL', () => {
     const source: OfficeDirectory = { officesOf: (oid) => (asked.push(oid), answer()) };
     cache = new CachedOfficeDirectory(source, 60_000, registry.counter('lookups', 'lookups'), () => clock);
   });
-  const counted = (outcome: string) =>
-    Number(new RegExp(`^lookups\\{outcome="${outcome}"\\} (\\d+)$`, 'm').exec(registry.render())?.[1] ?? 0);
+  const counted = async (outcome: string) =>
+    Number(new RegExp(`^lookups\\{outcome="${outcome}"\\} (\\d+)$`, 'm').exec(await registry.render())?.[1] ?? 0);
 
   it('asks the directory again once the TTL has run out', async () => {
     await expect(cache.officesOf('p1')).resolves.toEqual(['0314']);
@@ -28,7 +28,7 @@ describe('a person\'s offices, kept for a TTL', () => {
     clock = 60_000;
     await expect(cache.officesOf('p1')).resolves.toEqual(['5001']);
     expect(asked).toEqual(['p1', 'p1']);
-    expect([counted('fetched'), counted('cached')]).toEqual([2, 1]);
+    expect([await counted('fetched'), await counted('cached')]).toEqual([2, 1]);
   });
 
   it('lets concurrent requests of one person share one lookup', async () => {
@@ -43,6 +43,6 @@ describe('a person\'s offices, kept for a TTL', () => {
     await expect(cache.officesOf('p1')).rejects.toBeInstanceOf(AuthUnavailable);
     answer = async () => ['0314'];
     await expect(cache.officesOf('p1')).resolves.toEqual(['0314']);
-    expect([counted('failed'), counted('fetched')]).toEqual([1, 1]);
+    expect([await counted('failed'), await counted('fetched')]).toEqual([1, 1]);
   });
 });

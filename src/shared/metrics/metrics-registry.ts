@@ -1,7 +1,10 @@
+import { Histogram, Registry } from 'prom-client';
+
 /**
- * A deliberately small Prometheus registry (text exposition format 0.0.4): counters with labels
- * and gauges read at scrape time. Enough for uptime and request counts; other modules inject
- * it to add their own figures (e.g. a projection's lag).
+ * The app's Prometheus registry: a thin face over a prom-client `Registry` that other modules
+ * inject to add their figures. Counters take whatever labels they are given (one series per label
+ * set); gauges are read at scrape time; histograms are prom-client's own. Labels name kinds of
+ * things (a route pattern, a projection, a reason), never an id or anything about a person.
  */
 export type Labels = Readonly<Record<string, string>>;
 
@@ -14,58 +17,57 @@ export interface Counter {
   inc(labels?: Labels, by?: number): void;
 }
 
-interface Family {
-  name: string;
-  help: string;
-  type: 'counter' | 'gauge';
-  samples(): readonly Sample[];
-}
+type Reading = number | readonly Sample[];
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
 export class MetricsRegistry {
-  private readonly families = new Map<string, Family>();
+  /** For prom-client's own collectors (`collectDefaultMetrics({ register })`). */
+  readonly prometheus = new Registry();
 
   counter(name: string, help: string): Counter {
     const values = new Map<string, Sample>();
-    this.add({ name, help, type: 'counter', samples: () => [...values.values()] });
+    this.add(name, help, 'counter', () => [...values.values()]);
     return {
       inc: (labels = {}, by = 1) => {
-        const key = labelText(labels);
-        const sample = values.get(key) ?? { labels, value: 0 };
-        values.set(key, { labels, value: sample.value + by });
+        const sorted = Object.fromEntries(Object.keys(labels).sort().map((k) => [k, labels[k]!]));
+        const key = JSON.stringify(sorted);
+        values.set(key, { labels: sorted, value: (values.get(key)?.value ?? 0) + by });
       },
     };
   }
 
-  /** `read` runs on every scrape. */
-  gauge(name: string, help: string, read: () => number | readonly Sample[]): void {
-    this.add({ name, help, type: 'gauge', samples: () => ((value) => (typeof value === 'number' ? [{ value }] : value))(read()) });
+  /** `read` runs on every scrape; one that fails leaves its gauge out of that scrape rather than failing it. */
+  gauge(name: string, help: string, read: () => Reading | Promise<Reading>): void {
+    this.add(name, help, 'gauge', async () => {
+      const value = await Promise.resolve().then(read).catch(() => [] as readonly Sample[]);
+      return typeof value === 'number' ? [{ value }] : value;
+    });
   }
 
-  render(): string {
-    const lines: string[] = [];
-    for (const family of this.families.values()) {
-      lines.push(`# HELP ${family.name} ${family.help.replace(/\\/g, '\\\\').replace(/\n/g, '\\n')}`, `# TYPE ${family.name} ${family.type}`);
-      for (const sample of family.samples()) lines.push(`${family.name}${labelText(sample.labels ?? {})} ${formatValue(sample.value)}`);
-    }
-    return `${lines.join('\n')}\n`;
+  histogram<Label extends string>(name: string, help: string, labelNames: readonly Label[], buckets: number[]): Histogram<Label> {
+    this.checkName(name);
+    return new Histogram({ name, help, labelNames, buckets, registers: [this.prometheus] });
   }
 
-  private add(family: Family): void {
-    if (!METRIC_NAME.test(family.name)) throw new Error(`Invalid metric name ${family.name}`);
-    if (this.families.has(family.name)) throw new Error(`Metric ${family.name} is registered twice`);
-    this.families.set(family.name, family);
+  render(): Promise<string> {
+    return this.prometheus.metrics();
+  }
+
+  get contentType(): string {
+    return this.prometheus.contentType;
+  }
+
+  private add(name: string, help: string, type: 'counter' | 'gauge', samples: () => readonly Sample[] | Promise<readonly Sample[]>): void {
+    this.checkName(name);
+    // prom-client renders any object with a name and a `get()` in the shape of its own metrics.
+    const family = { name, help, type, aggregator: 'sum' };
+    const metric = { ...family, get: async () => ({ ...family, values: await samples() }) };
+    this.prometheus.registerMetric(metric as unknown as Parameters<Registry['registerMetric']>[0]);
+  }
+
+  private checkName(name: string): void {
+    if (!METRIC_NAME.test(name)) throw new Error(`Invalid metric name ${name}`);
+    if (this.prometheus.getSingleMetric(name)) throw new Error(`Metric ${name} is registered twice`);
   }
 }
-
-const escapeLabel = (value: string) => value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
-
-function labelText(labels: Labels): string {
-  const pairs = Object.keys(labels)
-    .sort()
-    .map((name) => `${name}="${escapeLabel(labels[name]!)}"`);
-  return pairs.length ? `{${pairs.join(',')}}` : '';
-}
-
-const formatValue = (value: number) => (Number.isFinite(value) ? String(value) : value > 0 ? '+Inf' : value < 0 ? '-Inf' : 'NaN');

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
-import { EVENT_STORE } from '@app/event-store';
 import type { KeyRange } from '@app/projections';
 import type { AnyProjection } from '@app/projections';
 import { ProjectionEngine } from '@app/projections';
+import { EVENT_STORE } from '@app/event-store';
+import { MetricsRegistry } from '../metrics/metrics-registry.js';
 import { isTooFarInTheFuture } from '../domain/time.js';
 import { AsOfBeyondHead, AsOfInTheFuture } from './as-of.errors.js';
 import { isReplay, type AsOfMarks, type ViewTime } from './view-time.js';
@@ -36,16 +37,22 @@ export interface ViewsAt {
  */
 @Injectable()
 export class ViewReader {
+  private replaysRunning = 0;
+
   constructor(
     private readonly engine: ProjectionEngine,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-  ) {}
+    registry: MetricsRegistry,
+  ) {
+    registry.gauge('view_replays_running', 'As-of replays (asOf, asOfPosition) folding events now', () => this.replaysRunning);
+  }
 
   /** `projections`: every view the query will read; a replay folds them all in one pass over the events. */
   async at(time: ViewTime, projections: readonly AnyProjection[], scope: ReplayScope = {}): Promise<ViewsAt> {
     if (!isReplay(time)) return this.live(time.minPosition);
     const { bound, marks } = await this.moment(time);
-    const { folds, lastPosition } = await replayViews(this.store, projections, scope, bound);
+    this.replaysRunning++;
+    const { folds, lastPosition } = await replayViews(this.store, projections, scope, bound).finally(() => this.replaysRunning--);
     const asOfPosition = 'asOfPosition' in time ? time.asOfPosition : lastPosition;
     return {
       // With no event at or before asOfPosition there is nothing to count; only a default period needs a now.

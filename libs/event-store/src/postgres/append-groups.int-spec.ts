@@ -185,4 +185,30 @@ describe('PostgreSQL event store: appends committed in groups', () => {
     expect((await store.readStream(stream)).map((e) => e.data)).toEqual([{ n: 0 }, { n: 1 }]);
     await expect(store.append(stream, [anEvent()], { expectedRevision: 1 })).resolves.toMatchObject({ revision: 2 });
   });
+
+  it('tells its observer the size of each group and each append whose stream another transaction held', async () => {
+    const heard = { groups: [] as number[][], busy: 0 };
+    const observed = await createPostgresEventStore({
+      connectionString: db.url,
+      observer: { groupSent: (appends, count) => heard.groups.push([appends, count]), streamBusy: () => heard.busy++ },
+    });
+    const office = uniquePrefix();
+    const [held, free] = [`${office}case-held`, `${office}case-free`];
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    try {
+      // The stream lock es_append_many tries (v5 migration), held by another transaction.
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock(7263512, hashtext($1))', [held]);
+      const waiting = observed.append(held, [anEvent()]);
+      await observed.append(free, events(2));
+      expect(heard.busy).toBe(1);
+      await holder.query('COMMIT');
+      expect((await waiting).revision).toBe(0);
+      expect(heard.groups).toContainEqual([1, 2]);
+    } finally {
+      await holder.end();
+      await observed.close();
+    }
+  });
 });

@@ -20,6 +20,14 @@ export interface AppendGroupLimits {
  */
 export const DEFAULT_GROUP_LIMITS: AppendGroupLimits = { connections: 4, appends: 64, events: 1_000 };
 
+/** Hears how appends were grouped, e.g. to count it; must not throw. */
+export interface AppendGroupObserver {
+  /** A group call answered this many appends (and their events) in one transaction; busy ones are not counted. */
+  groupSent?(appends: number, events: number): void;
+  /** An append whose stream another transaction held; it is sent alone. */
+  streamBusy?(): void;
+}
+
 interface Waiting extends GroupedAppend {
   resolve(outcome: AppendedRow[] | 'already-appended'): void;
   reject(error: unknown): void;
@@ -48,6 +56,7 @@ export class AppendGroups {
     private readonly pool: pg.Pool,
     private readonly notifier: AppendNotifier,
     private readonly limits: AppendGroupLimits = DEFAULT_GROUP_LIMITS,
+    private readonly observer: AppendGroupObserver = {},
   ) {}
 
   append(append: GroupedAppend): Promise<AppendedRow[] | 'already-appended'> {
@@ -107,9 +116,12 @@ export class AppendGroups {
       for (const a of group) await this.alone(a);
       return;
     }
+    const answered = group.filter((_, i) => outcomes[i] !== 'stream-busy');
+    this.observer.groupSent?.(answered.length, answered.reduce((n, a) => n + a.events.length, 0));
     group.forEach((a, i) => {
       const outcome = outcomes[i]!;
       if (outcome === 'stream-busy') {
+        this.observer.streamBusy?.();
         // Another transaction holds its stream: it waits for it alone, outside the group slots,
         // so that one slow transaction never holds up appends to other streams.
         void this.alone(a);
