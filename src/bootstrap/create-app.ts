@@ -4,6 +4,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule, type AppOptions } from '../app.module.js';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware.js';
 import { MetricsRegistry } from '../metrics/metrics-registry.js';
+import { correlationIdMiddleware } from '../shared/http/correlation-id.js';
 import { ProblemDetailsFilter } from '../shared/http/problem-details.filter.js';
 import { setUpOpenApi } from './open-api.js';
 
@@ -13,6 +14,8 @@ export const API_PREFIX = 'api/v1';
 export async function createApp(options: AppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(options), { bufferLogs: true });
   app.useLogger(app.get(Logger));
+  // First of all: nothing may read X-Correlation-Id before a refused one is replaced.
+  app.use(correlationIdMiddleware);
   // Before any route is mounted, so it sees every request, 404s and refused tokens included.
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
   // Operations endpoints stay at the root; /docs is mounted by Swagger outside the prefix anyway.

@@ -6,8 +6,9 @@ export { InvalidOccurredAt, InvalidOrgNumber, OccurredInTheFuture, OccurredTooEa
 export class CaseNotFound extends DomainError {
   readonly code = 'CASE.NOT_FOUND';
   readonly kind = 'not_found' as const;
-  constructor(caseId: string) {
-    super(`No case ${caseId} at this office`);
+  // The id is not repeated: answers never echo what a caller typed into a path (issue 12).
+  constructor(readonly caseId: string) {
+    super('No such case at this office');
   }
 }
 

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { routePatternOf } from '../shared/http/route-pattern.js';
 import type { MetricsRegistry } from './metrics-registry.js';
 
 /**
@@ -10,11 +11,7 @@ export function httpMetricsMiddleware(registry: MetricsRegistry) {
   const requests = registry.counter('http_requests_total', 'HTTP requests answered, by method, route pattern and status');
   return (request: Request, response: Response, next: NextFunction): void => {
     response.on('finish', () => {
-      const pattern = (request.route as { path?: unknown } | undefined)?.path;
-      // Nest answers unknown paths under the global prefix with a catch-all route (`/api/v1*path`).
-      const matched = typeof pattern === 'string' && !pattern.includes('*');
-      const route = matched ? `${request.baseUrl}${pattern}` : 'unmatched';
-      requests.inc({ method: request.method, route, status: String(response.statusCode) });
+      requests.inc({ method: request.method, route: routePatternOf(request), status: String(response.statusCode) });
     });
     next();
   };

@@ -25,7 +25,7 @@ describe('time window and page parameters', () => {
   });
 
   it('refuses times out of the bounds, naming them, rather than letting the database fail (issue 12)', () => {
-    for (const query of [{ from: '0000-01-01' }, { to: '9999-12-31' }, { from: '0000-01-01T00:00:00Z' }, { to: '2100-01-01' }, { from: '1999-12-31T23:59:59Z' }]) {
+    for (const query of <Record<string, string>[]>[{ from: '0000-01-01' }, { to: '9999-12-31' }, { from: '0000-01-01T00:00:00Z' }, { to: '2100-01-01' }, { from: '1999-12-31T23:59:59Z' }]) {
       expect(() => pipe.transform(query)).toThrow(ValidationFailed);
       expect(violations(query)).toEqual(Object.keys(query));
     }
