@@ -23,8 +23,28 @@ interface Family {
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 
+/** How long a scrape waits for the figures that need a query (`beforeScrape`) before it shows the last ones. */
+const REFRESH_TIMEOUT_MS = 2000;
+
 export class MetricsRegistry {
   private readonly families = new Map<string, Family>();
+  private readonly refreshers: (() => Promise<void>)[] = [];
+
+  /**
+   * Figures that need a query (a database read) refresh here before each scrape; a gauge then
+   * reads what it left. One that fails or takes longer than 2 s leaves its last figures.
+   */
+  beforeScrape(refresh: () => Promise<void>): void {
+    this.refreshers.push(refresh);
+  }
+
+  async refresh(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, REFRESH_TIMEOUT_MS)));
+    const all = Promise.all(this.refreshers.map((refresh) => refresh().catch(() => undefined)));
+    await Promise.race([all, timeout]);
+    clearTimeout(timer);
+  }
 
   counter(name: string, help: string): Counter {
     const values = new Map<string, Sample>();

@@ -12,7 +12,8 @@ export class MetricsController {
   @Get()
   @Public()
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  metrics(): string {
+  async metrics(): Promise<string> {
+    await this.registry.refresh();
     return this.registry.render();
   }
 }

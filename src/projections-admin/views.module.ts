@@ -15,6 +15,7 @@ import { GetOfficesHandler } from '../offices/get-offices.query.js';
 import { OfficesController } from '../offices/offices.controller.js';
 import { ViewReader } from '../shared/views/view-reader.js';
 import { PROJECTIONS } from './projection-catalogue.js';
+import { ProjectionMetrics } from './projection-metrics.js';
 import { ProjectionsAdminController } from './projections-admin.controller.js';
 
 /** The read side: the projection engine running every view, the view routes and their admin. */
@@ -24,6 +25,6 @@ import { ProjectionsAdminController } from './projections-admin.controller.js';
     EngagementController, OutcomesController, FollowUpGapsController, EmployersController, OfficesController, ProvidersController,
     ProjectionsAdminController,
   ],
-  providers: [ViewReader, GetEngagementHandler, GetOutcomesHandler, GetFollowUpGapsHandler, GetEmployersHandler, GetOfficesHandler, GetProvidersHandler],
+  providers: [ProjectionMetrics, ViewReader, GetEngagementHandler, GetOutcomesHandler, GetFollowUpGapsHandler, GetEmployersHandler, GetOfficesHandler, GetProvidersHandler],
 })
 export class ViewsModule {}

@@ -16,6 +16,13 @@ export interface Replayed {
   folds: ReadonlyMap<string, InMemoryFold<unknown>>;
   /** Position of the last event the replay included; 0 when none. */
   lastPosition: number;
+  /** Events a view could not apply, left out as the live view parks them (libs/projections README, "Failures"). */
+  parked: ParkedInReplay[];
+}
+
+export interface ParkedInReplay {
+  view: string;
+  position: number;
 }
 
 /** Events per read: what a replay holds besides the views' documents. */
@@ -36,7 +43,10 @@ export async function replayViews(
   bound: ReplayBound,
   pageSize = REPLAY_PAGE,
 ): Promise<Replayed> {
-  const folds = new Map(projections.map((p) => [p.name, new InMemoryFold<unknown>(p)]));
+  const parked: ParkedInReplay[] = [];
+  const folds = new Map(
+    projections.map((p) => [p.name, new InMemoryFold<unknown>(p, { onParked: (failure) => parked.push({ view: p.name, position: failure.position }) })]),
+  );
   const types = [...new Set(projections.flatMap((p) => p.eventTypes))];
   const streamPrefix = 'office' in scope ? officeStreamPrefix(scope.office) : undefined;
   const offices = 'office' in scope ? undefined : scope.offices && new Set(scope.offices);
@@ -48,7 +58,7 @@ export async function replayViews(
     const wanted = offices ? included.filter((e) => offices.has(officeOfStream(e.streamId) ?? '')) : included;
     for (const fold of folds.values()) fold.apply(wanted);
     if (included.length > 0) lastPosition = included[included.length - 1]!.position;
-    if (end !== -1 || page.length < pageSize) return { folds, lastPosition };
+    if (end !== -1 || page.length < pageSize) return { folds, lastPosition, parked };
     after = page[page.length - 1]!.position;
   }
 }
