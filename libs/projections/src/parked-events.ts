@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import { PARKED } from './projection-tables.js';
+import { PARKED, REBUILDS } from './projection-tables.js';
 import type { ProjectionEventFailed } from './projection.errors.js';
 import { progressTable, type Progress, type Track } from './progress.js';
 import { queryRows, toNumber, type Db } from './sql.js';
@@ -51,9 +51,17 @@ export async function listParked(db: Db, name: string, limit: number): Promise<P
   }));
 }
 
-/** A rebuild from position 0 parks afresh. */
+/**
+ * A rebuild (re)started by a request parks afresh: rows parked before it started go. Those of this
+ * rebuild stay, also when it prepares its table again at position 0 (its first window held a parked
+ * event, or it crashed before committing one), or it would fail on the same event for ever.
+ */
 export const clearRebuildParked = (runner: QueryRunner, name: string) =>
-  queryRows(runner, `DELETE FROM ${PARKED} WHERE name = $1 AND track = 'rebuild'`, [name]);
+  queryRows(
+    runner,
+    `DELETE FROM ${PARKED} WHERE name = $1 AND track = 'rebuild' AND parked_at < (SELECT started_at FROM ${REBUILDS} WHERE name = $1)`,
+    [name],
+  );
 
 /** In the swap's transaction: the rebuilt table's parked events become the live view's, those of the old table go. */
 export async function promoteRebuildParked(runner: QueryRunner, name: string): Promise<void> {
