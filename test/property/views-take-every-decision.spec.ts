@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { InMemoryEventStore } from '../../libs/event-store/src/in-memory/in-memory-event-store.js';
 import { foldInMemory } from '../../libs/projections/src/fold-in-memory.js';
 import { PROJECTIONS } from '../../src/projections-admin/projection-catalogue.js';
-import { replayViews } from '../../src/shared/views/view-replay.js';
+import { replayViews, type ReplayScope } from '../../src/shared/views/view-replay.js';
 import { decide, decisionScenario, metadataOf } from './decision-log.js';
 
 /**
@@ -25,7 +25,8 @@ describe('every event a decider can emit', () => {
         accepted += log.length;
         for (const projection of projections) foldInMemory(projection, log);
         const head = await store.headPosition();
-        for (const scope of [{}, { office: '0314' }, { office: '5001' }, { office: '1201' }]) {
+        const scopes: ReplayScope[] = [{}, { office: '0314' }, { office: '5001' }, { office: '1201' }];
+        for (const scope of scopes) {
           const { parked, lastPosition } = await replayViews(store, projections, scope, { toPosition: head }, 7);
           expect(parked).toEqual([]);
           if (!('office' in scope)) expect(lastPosition).toBe(head);
