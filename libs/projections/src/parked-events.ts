@@ -51,6 +51,11 @@ export async function listParked(db: Db, name: string, limit: number): Promise<P
   }));
 }
 
+export async function countParked(db: Db, name: string): Promise<number> {
+  const [row] = await queryRows<{ n: string }>(db, `SELECT count(*) AS n FROM ${PARKED} WHERE name = $1 AND track = 'live'`, [name]);
+  return toNumber(row?.n ?? 0);
+}
+
 /**
  * A rebuild (re)started by a request parks afresh: rows parked before it started go. Those of this
  * rebuild stay, also when it prepares its table again at position 0 (its first window held a parked

@@ -7,7 +7,7 @@ import { checkProjectionName, type AnyProjection, type Projection } from './proj
 import { UnknownProjection } from './projection.errors.js';
 import { REBUILDS } from './projection-tables.js';
 import { readStatusRows, toStatus, type ProjectionStatus } from './projection-status.js';
-import { listParked, type ParkedEvent } from './parked-events.js';
+import { countParked, listParked, type ParkedEvent } from './parked-events.js';
 import { PositionWaiter } from './position-waiter.js';
 import { ensureCheckpoints, requestRebuild, type Track } from './progress.js';
 import { ProjectionRunner } from './projection-runner.js';
@@ -163,7 +163,7 @@ export class ProjectionEngine {
    */
   async retryParked(name: string): Promise<{ retrying: number; status: ProjectionStatus }> {
     const { projection } = this.runner(name);
-    const retrying = (await listParked(this.options.dataSource, name, 1_000_000)).length;
+    const retrying = await countParked(this.options.dataSource, name);
     if (retrying > 0) await requestRebuild(this.options.dataSource, name, projection.version, { restartFailed: true });
     if (this.running) this.wake();
     return { retrying, status: await this.statusOf(name) };

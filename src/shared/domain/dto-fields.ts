@@ -11,15 +11,19 @@ export const orgNumberField = z
 /**
  * The time bounds (docs/api.md) are checked here too, against the server's clock, so that a body
  * with other problems lists this one as well; the deciders check them again against the command's `now`.
+ * `params.code`: the problem's code when it is the body's only one, as the decider would answer.
  */
 export const occurredAtField = z.iso
   .datetime({ offset: true, message: 'must be an ISO-8601 time with offset' })
-  .refine((v) => !isTooEarly(v), `must not be before ${EARLIEST_INSTANT}`)
-  .refine((v) => !isTooFarInTheFuture(v, new Date().toISOString()), 'may lie at most 5 minutes in the future');
+  .refine((v) => !isTooEarly(v), { message: `must not be before ${EARLIEST_INSTANT}`, params: { code: 'OCCURRED_AT.TOO_EARLY' } })
+  .refine((v) => !isTooFarInTheFuture(v, new Date().toISOString()), {
+    message: 'may lie at most 5 minutes in the future',
+    params: { code: 'OCCURRED_AT.IN_THE_FUTURE' },
+  });
 
 const dateField = z.iso.date({ message: 'must be a date YYYY-MM-DD' });
 
-export const startDateField = dateField.refine(
-  (v) => isStartDateInRange(v, new Date().toISOString()),
-  'must be a date from 2000-01-01 to one year after today',
-);
+export const startDateField = dateField.refine((v) => isStartDateInRange(v, new Date().toISOString()), {
+  message: 'must be a date from 2000-01-01 to one year after today',
+  params: { code: 'START_DATE.OUT_OF_RANGE' },
+});

@@ -1,5 +1,5 @@
 import { startApp, type RunningApp } from '../../../test/app-harness.js';
-import { advisor, manager, ORG, PERSON_ID, recently } from '../../../test/fixtures.js';
+import { advisor, auditor, manager, ORG, PERSON_ID, recently } from '../../../test/fixtures.js';
 
 /** Issue 12, defect 4: a personal id number given as a correlation id, a query name or a path id goes nowhere. */
 describe('correlation ids and what answers repeat', () => {
@@ -63,6 +63,14 @@ describe('correlation ids and what answers repeat', () => {
       { path: '(unknown)', message: 'is not a known field' },
       { path: 'colour', message: 'is not a known field' },
     ]);
+  });
+
+  it('does not repeat a path no route has, or an office number that is no office number', async () => {
+    for (const [path, status] of [[`/api/v1/nothing/${PERSON_ID}`, 404], [`/api/v1/offices/${PERSON_ID}/engagement`, 400], [`/api/v1/admin/projections/${PERSON_ID}/parked`, 403]] as const) {
+      const response = await running.http.get(path).set('authorization', `Bearer ${await running.tokenFor(auditor())}`);
+      expect(response.status).toBe(status);
+      expect(response.text).not.toContain(PERSON_ID);
+    }
   });
 
   it('does not repeat the id of a 404, whatever it looks like', async () => {

@@ -99,3 +99,25 @@ describe('body validation with zod', () => {
     expect(violationsOf(result.error!)).toEqual([{ path: 'note', message: 'must not hold an 11-digit number' }]);
   });
 });
+
+describe('the code of a 400', () => {
+  const timed = z.strictObject({
+    at: z.string().refine((v) => v < '2030', { message: 'too late', params: { code: 'AT.TOO_LATE' } }),
+    n: z.number().optional(),
+  });
+  const codeOf = (body: unknown) => {
+    try {
+      new ZodBodyPipe(timed).transform(body);
+    } catch (error) {
+      return (error as ValidationFailed).code;
+    }
+    throw new Error('the body was accepted');
+  };
+
+  it('is the rule\'s own code when its refinement is the only problem, else VALIDATION.FAILED', () => {
+    expect(codeOf({ at: '2031' })).toBe('AT.TOO_LATE');
+    expect(codeOf({ at: '2031', n: 'x' })).toBe('VALIDATION.FAILED');
+    expect(codeOf({ at: 5 })).toBe('VALIDATION.FAILED');
+    expect(codeOf({ at: '2031\u0000' })).toBe('VALIDATION.FAILED');
+  });
+});

@@ -19,7 +19,8 @@ export class ZodBodyPipe<S extends z.ZodType> implements PipeTransform<unknown, 
     if (result.success && badText.length === 0) return result.data;
     const schemaViolations = result.success ? [] : violationsOf(result.error);
     const seen = new Set(badText.map((v) => v.path));
-    throw new ValidationFailed([...badText, ...schemaViolations.filter((v) => !seen.has(v.path))]);
+    const violations = [...badText, ...schemaViolations.filter((v) => !seen.has(v.path))];
+    throw new ValidationFailed(violations, badText.length === 0 && !result.success ? soleCodeOf(result.error) : undefined);
   }
 }
 
@@ -54,6 +55,13 @@ export function textViolations(input: unknown): Violation[] {
   }
   return found.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
+
+/** The code a refinement gives (`params.code`) when it is the only issue: the answer a decider would give. */
+const soleCodeOf = (error: z.ZodError): string | undefined => {
+  const [issue, ...others] = error.issues;
+  const code = issue?.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
+  return others.length === 0 && typeof code === 'string' ? code : undefined;
+};
 
 export const violationsOf = (error: z.ZodError): Violation[] =>
   error.issues.flatMap((issue): Violation[] => {
