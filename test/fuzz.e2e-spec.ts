@@ -23,6 +23,7 @@ describe('fuzzed input (PostgreSQL)', () => {
     tokens.advisor = await running.tokenFor(advisor('0314'));
     tokens.manager = await running.tokenFor(manager('0314'));
     tokens.auditor = await running.tokenFor(auditor());
+    tokens.admin = await running.tokenFor({ navIdent: 'X123456', roles: ['admin'], offices: [] });
     await post(COMMAND_ROUTES[0]!.path).send({ orgNumber: ORG.builder, channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: recently() }).expect(201);
     head = await store.headPosition();
   });

@@ -63,7 +63,7 @@ export const COMMAND_ROUTES: CommandRoute[] = [
 export interface QueryRoute {
   path: string;
   /** Who may read it. */
-  as: 'manager' | 'auditor';
+  as: 'manager' | 'auditor' | 'admin';
   params: Record<string, Kind>;
 }
 
@@ -80,6 +80,7 @@ export const QUERY_ROUTES: QueryRoute[] = [
   { path: '/api/v1/providers', as: 'auditor', params: period },
   { path: `${office}/history`, as: 'manager', params: { ...window, types: 'enum' } },
   { path: '/api/v1/access-log', as: 'auditor', params: { ...window, office: 'office' } },
+  { path: '/api/v1/admin/projections/engagement/verify', as: 'admin', params: { office: 'office' } },
 ];
 
 /** The body as sent: times filled in, mutated fields set (undefined: left out). */
