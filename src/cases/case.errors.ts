@@ -1,7 +1,9 @@
 import { DomainError } from '../shared/domain-error.js';
 
 // Value refusals both areas share; re-exported so each area's errors file lists all it throws.
-export { InvalidOccurredAt, InvalidOrgNumber, OccurredInTheFuture, OccurredTooEarly, StartDateOutOfRange } from '../shared/domain/value.errors.js';
+export {
+  InvalidOccurredAt, InvalidOrgNumber, OccurredInTheFuture, OccurredTooEarly, StartDateOutOfRange,
+} from '../shared/domain/value.errors.js';
 
 export class CaseNotFound extends DomainError {
   readonly code = 'CASE.NOT_FOUND';

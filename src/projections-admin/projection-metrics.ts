@@ -18,7 +18,8 @@ export class ProjectionMetrics implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.registry.gauge('projection_parked_events', 'Events a view could not apply and parked (GET /api/v1/admin/projections/{name}/parked)', () => this.parked);
+    const parkedHelp = 'Events a view could not apply and parked (GET /api/v1/admin/projections/{name}/parked)';
+    this.registry.gauge('projection_parked_events', parkedHelp, () => this.parked);
     this.registry.gauge('projection_lag_events', 'Events in the log a view has not processed yet', () => this.lag);
     this.registry.beforeScrape(async () => {
       const statuses = await this.engine.status();

@@ -25,6 +25,9 @@ import { ProjectionsAdminController } from './projections-admin.controller.js';
     EngagementController, OutcomesController, FollowUpGapsController, EmployersController, OfficesController, ProvidersController,
     ProjectionsAdminController,
   ],
-  providers: [ProjectionMetrics, ViewReader, GetEngagementHandler, GetOutcomesHandler, GetFollowUpGapsHandler, GetEmployersHandler, GetOfficesHandler, GetProvidersHandler],
+  providers: [
+    ProjectionMetrics, ViewReader,
+    GetEngagementHandler, GetOutcomesHandler, GetFollowUpGapsHandler, GetEmployersHandler, GetOfficesHandler, GetProvidersHandler,
+  ],
 })
 export class ViewsModule {}

@@ -107,7 +107,9 @@ async function checkFence(ctx: BatchContext) {
 /** The batch's events of this projection with their keys, and every row they name. */
 async function loadRows(ctx: BatchContext, batch: readonly RecordedEvent[]) {
   const state = new RowState(ctx.projection);
-  const planned = batch.filter((event) => state.handles(event) && !ctx.parked.has(event.position)).map((event) => ({ event, keys: state.keysOf(event) }));
+  const planned = batch
+    .filter((event) => state.handles(event) && !ctx.parked.has(event.position))
+    .map((event) => ({ event, keys: state.keysOf(event) }));
   const keys = [...new Set(planned.flatMap((p) => p.keys))];
   if (keys.length > 0) {
     const rows = await queryRows<{ key: string; doc: unknown; last_position: string }>(

@@ -19,20 +19,31 @@ export interface ParkedEvent {
  * Parks the event that failed: fenced like a batch (only while the track is where this runner
  * left it), so a runner that lost its job parks nothing. Parked again, the row keeps its first time.
  */
-export async function parkEvent(runner: QueryRunner, track: Track, name: string, expected: Progress, failure: ProjectionEventFailed): Promise<void> {
+export async function parkEvent(
+  runner: QueryRunner,
+  track: Track,
+  name: string,
+  expected: Progress,
+  failure: ProjectionEventFailed,
+): Promise<void> {
   await queryRows(
     runner,
     `INSERT INTO ${PARKED} (name, track, position, version, event_type, stream_id, keys, error_message)
      SELECT $1, $2, $3, $4, $5, $6, $7, $8
      WHERE EXISTS (SELECT 1 FROM ${progressTable(track)} WHERE name = $1 AND position = $9 AND version = $4)
      ON CONFLICT (name, track, position) DO UPDATE SET error_message = EXCLUDED.error_message, keys = EXCLUDED.keys`,
-    [name, track, failure.position, expected.version, failure.eventType, failure.streamId ?? null, [...failure.keys], failure.message, expected.position],
+    [name, track, failure.position, expected.version, failure.eventType, failure.streamId ?? null, [...failure.keys], failure.message,
+      expected.position],
   );
 }
 
 /** Positions after `after` the track has parked: a batch read again leaves them out. */
 export async function parkedPositions(db: Db, name: string, track: Track, after: number): Promise<Set<number>> {
-  const rows = await queryRows<{ position: string }>(db, `SELECT position FROM ${PARKED} WHERE name = $1 AND track = $2 AND position > $3`, [name, track, after]);
+  const rows = await queryRows<{ position: string }>(
+    db,
+    `SELECT position FROM ${PARKED} WHERE name = $1 AND track = $2 AND position > $3`,
+    [name, track, after],
+  );
   return new Set(rows.map((row) => toNumber(row.position)));
 }
 

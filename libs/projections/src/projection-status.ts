@@ -121,7 +121,9 @@ export function toStatus(
 
 function stateOf(
   stored: string,
-  { rebuild, lag, hasLeader, parkedEvents }: { rebuild: ProjectionStatus['rebuild']; lag: number; hasLeader: boolean; parkedEvents: number },
+  { rebuild, lag, hasLeader, parkedEvents }: {
+    rebuild: ProjectionStatus['rebuild']; lag: number; hasLeader: boolean; parkedEvents: number;
+  },
 ): ProjectionState {
   if (stored === 'failed' || rebuild?.error) return 'failed';
   if (rebuild) return 'rebuilding';

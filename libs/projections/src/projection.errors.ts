@@ -23,7 +23,8 @@ export class ProjectionEventFailed extends Error {
     cause: unknown,
     keys?: readonly string[],
   ): ProjectionEventFailed {
-    return cause instanceof ProjectionEventFailed ? cause : new ProjectionEventFailed(projection, event.position, event.type, cause, event.streamId, keys);
+    if (cause instanceof ProjectionEventFailed) return cause;
+    return new ProjectionEventFailed(projection, event.position, event.type, cause, event.streamId, keys);
   }
 }
 

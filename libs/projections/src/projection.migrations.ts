@@ -1,5 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CHECKPOINTS, PARKED, PARKED_TABLE_SQL, PROGRESS_TABLES_SQL, REBUILDS, projectionTableSql, projectionTables, sortKeyIndexSql } from './projection-tables.js';
+import {
+  CHECKPOINTS, PARKED, PARKED_TABLE_SQL, PROGRESS_TABLES_SQL, REBUILDS, projectionTableSql, projectionTables, sortKeyIndexSql,
+} from './projection-tables.js';
 
 /** The engine's own tables: checkpoints and rebuilds. Once per app, before any projection table. */
 export class CreateProjectionCheckpoints1764000000000 implements MigrationInterface {

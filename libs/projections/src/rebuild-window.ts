@@ -37,7 +37,9 @@ export class RebuildWindow {
 
   /** Loads the rows the batch names and folds it in; throws `ProjectionEventFailed` where an event fails. */
   async add(batch: readonly RecordedEvent[]): Promise<void> {
-    const planned = batch.filter((event) => this.state.handles(event) && !this.parked.has(event.position)).map((event) => ({ event, keys: this.state.keysOf(event) }));
+    const planned = batch
+      .filter((event) => this.state.handles(event) && !this.parked.has(event.position))
+      .map((event) => ({ event, keys: this.state.keysOf(event) }));
     const unknown = new Set<string>();
     for (const { keys } of planned) {
       for (const key of keys) {

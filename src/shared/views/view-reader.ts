@@ -49,7 +49,9 @@ export class ViewReader {
     const { bound, marks } = await this.moment(time);
     const { folds, lastPosition, parked } = await replayViews(this.store, projections, scope, bound);
     const asOfPosition = 'asOfPosition' in time ? time.asOfPosition : lastPosition;
-    if (parked.length > 0) this.logger.warn(`as-of replay left out ${parked.length} event(s) a view could not apply: ${JSON.stringify(parked.slice(0, 10))}`);
+    if (parked.length > 0) {
+      this.logger.warn(`as-of replay left out ${parked.length} event(s) a view could not apply: ${JSON.stringify(parked.slice(0, 10))}`);
+    }
     return {
       // With no event at or before asOfPosition there is nothing to count; only a default period needs a now.
       now: marks.asOf ?? new Date().toISOString(),
