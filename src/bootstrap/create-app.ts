@@ -6,6 +6,7 @@ import { NestPinoLogger } from '../logging/nest-logger.adapter.js';
 import { requestLogging } from '../logging/request-logging.middleware.js';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware.js';
 import { MetricsRegistry } from '../metrics/metrics-registry.js';
+import { correlationIdMiddleware } from '../shared/http/correlation-id.js';
 import { ProblemDetailsFilter } from '../shared/http/problem-details.filter.js';
 import { setUpOpenApi } from './open-api.js';
 
@@ -15,6 +16,8 @@ export const API_PREFIX = 'api/v1';
 export async function createApp(options: AppOptions): Promise<INestApplication> {
   const logger = createAppLogger({ level: options.config.logLevel, prettyLogs: options.config.prettyLogs });
   const app = await NestFactory.create(AppModule.forRoot(options), { logger: new NestPinoLogger(logger) });
+  // First of all: nothing may read X-Correlation-Id before a refused one is replaced.
+  app.use(correlationIdMiddleware);
   // Before any route is mounted, so they see every request, 404s and refused tokens included.
   app.use(requestLogging(logger));
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));

@@ -15,8 +15,8 @@ import { GetOfficesHandler } from '../offices/get-offices.query.js';
 import { OfficesController } from '../offices/offices.controller.js';
 import { ViewReader } from '../shared/views/view-reader.js';
 import { PROJECTIONS } from './projection-catalogue.js';
-import { ProjectionsAdminController } from './projections-admin.controller.js';
 import { ProjectionMetrics } from './projection-metrics.js';
+import { ProjectionsAdminController } from './projections-admin.controller.js';
 import { ProjectionSnapshots } from './projection-snapshots.js';
 
 /** The read side: the projection engine running every view, the view routes and their admin. */

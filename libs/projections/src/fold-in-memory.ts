@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '../../event-store/src/index.js';
 import type { Projection } from './projection.js';
+import type { ProjectionEventFailed } from './projection.errors.js';
 import { RowState } from './row-state.js';
 import { compareKeys, toStoredJson } from './stored-json.js';
 
@@ -8,15 +9,27 @@ import { compareKeys, toStoredJson } from './stored-json.js';
  * order, each as a round trip through the table would give it. The runner uses the same fold
  * a batch at a time, so for the same events this equals the live table: what audit replay and
  * `verify` rely on. Events of other types are ignored; an event seen twice counts once.
- * Throws `ProjectionEventFailed` where the runner would stop.
+ * Throws `ProjectionEventFailed` at an event that fails, unless `onParked` is given: then the event
+ * is parked (left out, its partial changes taken back, the failure handed over) and the fold goes
+ * on, as the runner does.
  */
 export function foldInMemory<Doc, E extends RecordedEvent>(
   projection: Projection<Doc, E>,
   events: Iterable<E>,
+  options: FoldOptions = {},
 ): Map<string, Doc> {
   const state = new RowState(projection);
-  for (const event of events) state.apply(event);
+  const { onParked } = options;
+  for (const event of events) {
+    if (onParked) state.applyOrPark(event, onParked);
+    else state.apply(event);
+  }
   return storedDocs<Doc>(state);
+}
+
+export interface FoldOptions {
+  /** Park failing events rather than throw: each failure is handed here, and the fold goes on. */
+  onParked?: (failure: ProjectionEventFailed) => void;
 }
 
 /** The live documents of a fold, as the table would hold them, in key order. */

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../../event-store/src/index.js';
-import { storedDocs } from './fold-in-memory.js';
+import { storedDocs, type FoldOptions } from './fold-in-memory.js';
 import { selectDocs, type KeyRange } from './key-range.js';
 import type { Projection } from './projection.js';
 import { RowState } from './row-state.js';
@@ -13,13 +13,23 @@ import { RowState } from './row-state.js';
 export class InMemoryFold<Doc, E extends RecordedEvent = RecordedEvent> {
   private readonly state: RowState;
 
-  constructor(readonly projection: Projection<Doc, E>) {
+  constructor(
+    readonly projection: Projection<Doc, E>,
+    private readonly options: FoldOptions = {},
+  ) {
     this.state = new RowState(projection);
   }
 
-  /** Applies events of the projection's types; others are ignored. Throws `ProjectionEventFailed` where the runner would stop. */
+  /**
+   * Applies events of the projection's types; others are ignored. An event that fails throws
+   * `ProjectionEventFailed`, or with `onParked` is parked and the fold goes on (as the runner does).
+   */
   apply(events: Iterable<E>): this {
-    for (const event of events) this.state.apply(event);
+    const { onParked } = this.options;
+    for (const event of events) {
+      if (onParked) this.state.applyOrPark(event, onParked);
+      else this.state.apply(event);
+    }
     return this;
   }
 
