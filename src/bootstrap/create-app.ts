@@ -5,6 +5,7 @@ import { AppModule, type AppOptions } from '../app.module.js';
 import { httpMetricsMiddleware } from '../metrics/http-metrics.middleware.js';
 import { MetricsRegistry } from '../metrics/metrics-registry.js';
 import { ProblemDetailsFilter } from '../shared/http/problem-details.filter.js';
+import { serveWebApp } from '../web-app/serve-web-app.js';
 import { setUpOpenApi } from './open-api.js';
 
 export const API_PREFIX = 'api/v1';
@@ -19,5 +20,7 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'metrics', 'docs'] });
   app.useGlobalFilters(new ProblemDetailsFilter());
   setUpOpenApi(app);
+  // The built web app at `/`, with client routes falling back to its index.html (never over the paths above).
+  serveWebApp(app);
   return app;
 }

@@ -29,6 +29,8 @@ const schema = z
     OIDC_ISSUER: httpUrl('must be an http(s) URL').optional(),
     OIDC_AUDIENCE: z.string().optional(),
     OIDC_JWKS_URL: httpUrl('must be an http(s) URL').optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_SCOPE: z.string().optional(),
     CLIENT_REF_SECRET: z.string().optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: oneOf(LOG_LEVELS) }).default('info'),
   })
@@ -52,7 +54,10 @@ const schema = z
   });
 
 export type EventStoreConfig = { kind: 'postgres' } | { kind: 'memory' } | { kind: 'kurrentdb'; connectionString: string };
-export type AuthConfig = { mode: 'dev' } | { mode: 'production'; issuer: string; audience: string; jwksUrl: string };
+export type AuthConfig =
+  | { mode: 'dev' }
+  // clientId and scope are only what the web app signs in with (authorization code + PKCE); the API ignores them.
+  | { mode: 'production'; issuer: string; audience: string; jwksUrl: string; clientId?: string; scope?: string };
 
 export interface Config {
   port: number;
@@ -91,7 +96,14 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
       e.EVENT_STORE === 'kurrentdb' ? { kind: 'kurrentdb', connectionString: e.KURRENTDB_CONNECTION_STRING! } : { kind: e.EVENT_STORE },
     auth:
       e.AUTH_MODE === 'production'
-        ? { mode: 'production', issuer: e.OIDC_ISSUER!, audience: e.OIDC_AUDIENCE!, jwksUrl: e.OIDC_JWKS_URL! }
+        ? {
+            mode: 'production',
+            issuer: e.OIDC_ISSUER!,
+            audience: e.OIDC_AUDIENCE!,
+            jwksUrl: e.OIDC_JWKS_URL!,
+            clientId: e.OIDC_CLIENT_ID,
+            scope: e.OIDC_SCOPE,
+          }
         : { mode: 'dev' },
     clientRefSecret: e.CLIENT_REF_SECRET,
     logLevel: e.LOG_LEVEL,
