@@ -21,7 +21,6 @@ export function EventModal({ event, office, onClose }: { event: HistoryEvent | n
       </Modal.Body>
       <Modal.Footer>
         <Button onClick={() => navigate(`/kontor/${office}/oversikt?asOfPosition=${event.position}`)}>Vis sidene som per denne hendelsen</Button>
-        <Button variant="secondary" onClick={onClose}>Lukk</Button>
       </Modal.Footer>
     </Modal>
   );
