@@ -11,7 +11,7 @@ import { setUpOpenApi } from './open-api.js';
 export const API_PREFIX = 'api/v1';
 
 /** The whole app, configured; `main.ts` listens on it, e2e tests drive it over HTTP. */
-export async function createApp(options: AppOptions): Promise<INestApplication> {
+export async function createApp(options: AppOptions & { webAppDir?: string }): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(options), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   // Before any route is mounted, so it sees every request, 404s and refused tokens included.
@@ -21,6 +21,6 @@ export async function createApp(options: AppOptions): Promise<INestApplication> 
   app.useGlobalFilters(new ProblemDetailsFilter());
   setUpOpenApi(app);
   // The built web app at `/`, with client routes falling back to its index.html (never over the paths above).
-  serveWebApp(app);
+  serveWebApp(app, options.webAppDir);
   return app;
 }
