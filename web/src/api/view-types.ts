@@ -43,7 +43,8 @@ export interface FollowUpGap {
   clientRef: string;
   measureCode: string;
   providerOrgNumber: string | null;
-  lastFollowUpAt: string;
+  /** null: no follow-up since enrolment. */
+  lastFollowUpAt: string | null;
   daysWithout: number;
 }
 export interface FollowUpGaps extends ViewAnswer { officeNumber: string; days: number; count: number; cases: FollowUpGap[] }

@@ -30,7 +30,7 @@ export function FollowUpPage() {
         <HStack gap="space-12" align="end">
           <TextField
             label="Dager uten oppfølging"
-            description="Vis saker der siste oppfølging er minst så mange dager gammel"
+            description="Siden siste oppfølging"
             type="number"
             size="small"
             htmlSize={6}
@@ -61,10 +61,10 @@ export function FollowUpPage() {
                 <Table.Body>
                   {gaps.cases.map((c) => (
                     <Table.Row key={c.caseId} data-case={c.caseId}>
-                      <Table.HeaderCell scope="row">{c.caseId.slice(0, 8)}</Table.HeaderCell>
+                      <Table.HeaderCell scope="row" className="case-id">{c.caseId}</Table.HeaderCell>
                       <Table.DataCell>{label(MEASURE, c.measureCode)}</Table.DataCell>
                       <Table.DataCell>{c.providerOrgNumber ?? '–'}</Table.DataCell>
-                      <Table.DataCell>{formatTime(c.lastFollowUpAt)}</Table.DataCell>
+                      <Table.DataCell>{c.lastFollowUpAt ? formatTime(c.lastFollowUpAt) : 'Ingen siden inntak'}</Table.DataCell>
                       <Table.DataCell className="numeric">{formatInteger(c.daysWithout)}</Table.DataCell>
                     </Table.Row>
                   ))}

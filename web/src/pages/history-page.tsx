@@ -41,7 +41,7 @@ export function HistoryPage() {
 
   return (
     <VStack gap="space-24">
-      <PageHeading title="Historikk" office={office} />
+      <PageHeading title="Historikk" office={office} replayable={false} />
       {replay && (
         <Alert variant="info" size="small">Historikken viser alltid hendelsesloggen slik den er; «Vis som per» gjelder visningene på de andre sidene.</Alert>
       )}
