@@ -26,7 +26,11 @@ describe('the web app served by the Nest app', () => {
     writeFileSync(join(dir, 'index.html'), INDEX);
     writeFileSync(join(dir, 'assets', 'app-1234.js'), 'console.log(1)');
     db = await createTestDatabase('web');
-    const config = { ...loadConfig({ LOG_LEVEL: 'warn' }), databaseUrl: db.url, clientRefSecret: 'test-secret-of-at-least-thirty-two-characters' };
+    const config = {
+      ...loadConfig({ LOG_LEVEL: 'warn' }),
+      databaseUrl: db.url,
+      clientRefSecret: 'test-secret-of-at-least-thirty-two-characters',
+    };
     app = await createApp({ config, auth: { mode: 'dev', devKeys: await createDevKeys() }, webAppDir: dir });
     await app.init();
     http = request(app.getHttpServer());

@@ -3,9 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/access.decorator.js';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/index.js';
 
-export type WebConfig =
-  | { authMode: 'dev' }
-  | { authMode: 'oidc'; issuer: string; clientId: string; scope: string };
+export type WebConfig = { authMode: 'dev' } | { authMode: 'oidc'; issuer: string; clientId: string; scope: string };
 
 /**
  * How the web app signs in, read before any token exists. In production only what a public

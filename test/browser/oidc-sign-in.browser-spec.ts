@@ -58,7 +58,9 @@ describe('sign-in in production mode (authorization code + PKCE against the issu
     // The API took the issuer's token: the page shows a view answer, and the address bar no longer holds the code.
     await page.getByTestId('freshness').waitFor();
     expect(page.url()).toBe(`${app.url}/kontor/0314/oversikt`);
-    const stored = await page.evaluate(() => JSON.stringify([{ ...(globalThis as any).localStorage }, { ...(globalThis as any).sessionStorage }]));
+    const stored = await page.evaluate(() =>
+      JSON.stringify([{ ...(globalThis as any).localStorage }, { ...(globalThis as any).sessionStorage }]),
+    );
     expect(stored).not.toMatch(/eyJ/);
   });
 

@@ -64,9 +64,19 @@ export async function seedHistory(app: ServedApp): Promise<SeededHistory> {
       occurredAt: daysAgo(i < 5 ? 35 : 0.1),
     });
   }
-  const need = await post(advisors[0]!, `offices/${OFFICE}/recruitment-needs`, { orgNumber: employers[0], positions: 2, occupation: 'Tømrer', occurredAt: daysAgo(0.2) });
+  const need = await post(advisors[0]!, `offices/${OFFICE}/recruitment-needs`, {
+    orgNumber: employers[0],
+    positions: 2,
+    occupation: 'Tømrer',
+    occurredAt: daysAgo(0.2),
+  });
   await post(advisors[0]!, `offices/${OFFICE}/recruitment-needs/${need.id}/close`, { result: 'FILLED', occurredAt: daysAgo(0.1) });
-  await post(advisors[1]!, `offices/${OFFICE}/recruitment-needs`, { orgNumber: employers[1], positions: 1, occupation: 'Butikkmedarbeider', occurredAt: daysAgo(0.1) });
+  await post(advisors[1]!, `offices/${OFFICE}/recruitment-needs`, {
+    orgNumber: employers[1],
+    positions: 1,
+    occupation: 'Butikkmedarbeider',
+    occurredAt: daysAgo(0.1),
+  });
 
   const enrol = (followUpMode: string, measureCode: string, days: number, provider?: string) =>
     post(advisors[0]!, `offices/${OFFICE}/cases`, {
@@ -84,17 +94,40 @@ export async function seedHistory(app: ServedApp): Promise<SeededHistory> {
   // In-house: two clients, one placed at an employer the office contacted, one at an employer it never contacted.
   const placement = { startDate: daysAgo(-7).slice(0, 10), employmentPercent: 100, employmentType: 'PERMANENT' };
   const first = await enrol('IN_HOUSE', 'ARBTREN', 40);
-  await post(advisors[1]!, `offices/${OFFICE}/cases/${first.id}/placement`, { ...placement, orgNumber: employers[6], occurredAt: daysAgo(0.05) });
+  await post(advisors[1]!, `offices/${OFFICE}/cases/${first.id}/placement`, {
+    ...placement,
+    orgNumber: employers[6],
+    occurredAt: daysAgo(0.05),
+  });
   const second = await enrol('IN_HOUSE', 'INDJOBSTOT', 30);
-  await post(advisors[1]!, `offices/${OFFICE}/cases/${second.id}/placement`, { ...placement, orgNumber: placedWithoutContact, occurredAt: daysAgo(0.05) });
+  await post(advisors[1]!, `offices/${OFFICE}/cases/${second.id}/placement`, {
+    ...placement,
+    orgNumber: placedWithoutContact,
+    occurredAt: daysAgo(0.05),
+  });
 
-  await post(other, `offices/${OTHER_OFFICE}/employer-contacts`, { orgNumber: employers[0], channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: daysAgo(0.1) });
+  await post(other, `offices/${OTHER_OFFICE}/employer-contacts`, {
+    orgNumber: employers[0],
+    channel: 'PHONE',
+    theme: 'RECRUITMENT',
+    occurredAt: daysAgo(0.1),
+  });
 
   // Two writes with a moment between them that the replay test picks.
-  await post(advisors[0]!, `offices/${OFFICE}/employer-contacts`, { orgNumber: employers[2], channel: 'SMS', theme: 'SURVEY', occurredAt: daysAgo(0.01) });
+  await post(advisors[0]!, `offices/${OFFICE}/employer-contacts`, {
+    orgNumber: employers[2],
+    channel: 'SMS',
+    theme: 'SURVEY',
+    occurredAt: daysAgo(0.01),
+  });
   await sleep(1100);
   const between = new Date().toISOString();
   await sleep(1100);
-  await post(advisors[1]!, `offices/${OFFICE}/employer-contacts`, { orgNumber: employers[3], channel: 'VIDEO', theme: 'SURVEY', occurredAt: daysAgo(0.01) });
+  await post(advisors[1]!, `offices/${OFFICE}/employer-contacts`, {
+    orgNumber: employers[3],
+    channel: 'VIDEO',
+    theme: 'SURVEY',
+    occurredAt: daysAgo(0.01),
+  });
   return { between, lastPosition, employers, placedWithoutContact };
 }

@@ -19,7 +19,11 @@ const base64Url = (buffer: Buffer) => buffer.toString('base64url');
  * signs the user in at once (the claims are fixed), a token endpoint that checks the PKCE
  * verifier against the challenge (S256) and the redirect URI, and the JWKS the API verifies with.
  */
-export async function startStubIssuer(claims: { sub: string; roles: string[]; offices: string[] }, audience: string, clientId: string): Promise<StubIssuer> {
+export async function startStubIssuer(
+  claims: { sub: string; roles: string[]; offices: string[] },
+  audience: string,
+  clientId: string,
+): Promise<StubIssuer> {
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const jwk = { ...(await exportJWK(publicKey)), kid: 'stub', alg: 'RS256', use: 'sig' };
   const codes = new Map<string, { challenge: string; redirectUri: string }>();
@@ -40,13 +44,23 @@ export async function startStubIssuer(claims: { sub: string; roles: string[]; of
   const server = createServer(async (request, response) => {
     const url = new URL(request.url ?? '/', issuer);
     if (url.pathname === '/.well-known/openid-configuration') {
-      return json(response, 200, { issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks` });
+      return json(response, 200, {
+        issuer,
+        authorization_endpoint: `${issuer}/authorize`,
+        token_endpoint: `${issuer}/token`,
+        jwks_uri: `${issuer}/jwks`,
+      });
     }
     if (url.pathname === '/jwks') return json(response, 200, { keys: [jwk] });
     if (url.pathname === '/authorize') {
       const q = url.searchParams;
       authorizations.push(q);
-      if (q.get('client_id') !== clientId || q.get('response_type') !== 'code' || q.get('code_challenge_method') !== 'S256' || !q.get('code_challenge')) {
+      if (
+        q.get('client_id') !== clientId ||
+        q.get('response_type') !== 'code' ||
+        q.get('code_challenge_method') !== 'S256' ||
+        !q.get('code_challenge')
+      ) {
         return json(response, 400, { error: 'invalid_request' });
       }
       const code = randomUUID();

@@ -39,7 +39,9 @@ const expectAccessible = async (name: string) => {
   expect(await seriousAccessibilityViolations(page)).toEqual([]);
 };
 const chartSeries = (title: string) =>
-  page.locator(`[data-chart="${title}"]`).evaluate((el: any) => el.chart.getOption().series.map((s: any) => ({ name: s.name, data: s.data })));
+  page
+    .locator(`[data-chart="${title}"]`)
+    .evaluate((el: any) => el.chart.getOption().series.map((s: any) => ({ name: s.name, data: s.data })));
 /** Reads until the page shows `expected` (it renders after the answer arrives), then asserts what it shows. */
 const settled = async <T>(read: () => Promise<T>, expected: T): Promise<void> => {
   const until = Date.now() + 10_000;
@@ -71,7 +73,9 @@ describe('the web app, in Chromium', () => {
     expect(await chartSeries('Kontakter etter kanal')).toEqual(
       Object.entries(CHANNEL).map(([code, name]) => ({ name, data: months.map((m) => m.byChannel[code]) })),
     );
-    expect(await chartSeries('Kontakter etter tema')).toEqual(Object.entries(THEME).map(([code, name]) => ({ name, data: months.map((m) => m.byTheme[code]) })));
+    expect(await chartSeries('Kontakter etter tema')).toEqual(
+      Object.entries(THEME).map(([code, name]) => ({ name, data: months.map((m) => m.byTheme[code]) })),
+    );
     expect(await chartSeries('Rekrutteringsbehov')).toEqual([
       { name: 'Åpnet', data: months.map((m) => m.recruitmentNeedsOpened) },
       { name: 'Besatt', data: months.map((m) => m.recruitmentNeedsFilled) },
@@ -81,11 +85,13 @@ describe('the web app, in Chromium', () => {
       { name: 'Etter kontakt siste 90 dager', data: months.map((m) => m.placementsAfterContact) },
     ]);
     // The numbers in the table are the API's too (contacts, the second column).
-    const shown = await page.locator('[data-testid=engagement-table] tbody tr').evaluateAll((rows: any[]) =>
-      rows.map((r) => [r.getAttribute('data-month'), r.querySelectorAll('td')[0].textContent]),
-    );
+    const shown = await page
+      .locator('[data-testid=engagement-table] tbody tr')
+      .evaluateAll((rows: any[]) => rows.map((r) => [r.getAttribute('data-month'), r.querySelectorAll('td')[0].textContent]));
     expect(shown).toEqual(months.map((m) => [m.month, String(m.employerContacts)]));
-    await expect(page.getByTestId('freshness').innerText()).resolves.toMatch(new RegExp(`Posisjon ${engagement.position} · oppdatert for \\d+ s siden`));
+    await expect(page.getByTestId('freshness').innerText()).resolves.toMatch(
+      new RegExp(`Posisjon ${engagement.position} · oppdatert for \\d+ s siden`),
+    );
     await expectAccessible('02-kontoroversikt');
   });
 
@@ -95,13 +101,17 @@ describe('the web app, in Chromium', () => {
     const outcomes = await api<Outcomes>(`offices/${OFFICE}/outcomes`);
     for (const mode of ['IN_HOUSE', 'EXTERNAL']) {
       const total = outcomes.totals.find((t) => t.followUpMode === mode)!;
-      expect(await page.locator(`[data-mode=${mode}] [data-figure=placementRate]`).innerText()).toBe(`Formidlingsrate ${formatPercent(total.placementRate)}`);
+      expect(await page.locator(`[data-mode=${mode}] [data-figure=placementRate]`).innerText()).toBe(
+        `Formidlingsrate ${formatPercent(total.placementRate)}`,
+      );
     }
     expect(outcomes.totals.find((t) => t.followUpMode === 'IN_HOUSE')!.placementRate).toBe(1);
     const months = [...new Set(outcomes.cohorts.map((c) => c.month))].sort();
     const rates = await chartSeries('Formidlingsrate per inntaksmåned');
     expect(rates.map((s: { data: unknown[] }) => s.data)).toEqual(
-      ['IN_HOUSE', 'EXTERNAL'].map((mode) => months.map((month) => outcomes.cohorts.find((c) => c.month === month && c.followUpMode === mode)?.placementRate ?? null)),
+      ['IN_HOUSE', 'EXTERNAL'].map((mode) =>
+        months.map((month) => outcomes.cohorts.find((c) => c.month === month && c.followUpMode === mode)?.placementRate ?? null),
+      ),
     );
     await expectAccessible('03-resultater');
   });
@@ -111,14 +121,18 @@ describe('the web app, in Chromium', () => {
     await page.getByTestId('gap-count').waitFor();
     const at30 = await api<FollowUpGaps>(`offices/${OFFICE}/follow-up-gaps`, { days: 30 });
     expect(at30.count).toBe(1);
-    expect(await page.locator('tr[data-case]').evaluateAll((rows: any[]) => rows.map((r) => r.dataset.case))).toEqual(at30.cases.map((c) => c.caseId));
+    expect(await page.locator('tr[data-case]').evaluateAll((rows: any[]) => rows.map((r) => r.dataset.case))).toEqual(
+      at30.cases.map((c) => c.caseId),
+    );
 
     await page.getByLabel('Dager uten oppfølging').fill('5');
     await page.getByRole('button', { name: 'Vis', exact: true }).click();
     await page.getByText('saker uten oppfølging på minst 5 dager').waitFor();
     const at5 = await api<FollowUpGaps>(`offices/${OFFICE}/follow-up-gaps`, { days: 5 });
     expect(at5.count).toBe(2);
-    const rows = await page.locator('tr[data-case]').evaluateAll((rs: any[]) => rs.map((r) => [r.dataset.case, r.lastElementChild.textContent]));
+    const rows = await page
+      .locator('tr[data-case]')
+      .evaluateAll((rs: any[]) => rs.map((r) => [r.dataset.case, r.lastElementChild.textContent]));
     expect(rows).toEqual(at5.cases.map((c) => [c.caseId, String(c.daysWithout)]));
     expect(await page.locator('tr[data-case]').first().innerText()).toContain(PROVIDER);
     await expectAccessible('04-oppfolging');
@@ -130,19 +144,30 @@ describe('the web app, in Chromium', () => {
     const firstPage = await api<Employers>(`offices/${OFFICE}/employers`, { sort: 'lastContact', limit: 10 });
     const orgs = () => page.locator('tr[data-org]').evaluateAll((rows: any[]) => rows.map((r) => r.dataset.org));
     await page.getByText('Side 1').waitFor();
-    await settled(orgs, firstPage.employers.map((e) => e.orgNumber));
+    await settled(
+      orgs,
+      firstPage.employers.map((e) => e.orgNumber),
+    );
     await page.getByRole('button', { name: 'Neste side' }).click();
     await page.getByText('Side 2').waitFor();
     const secondPage = await api<Employers>(`offices/${OFFICE}/employers`, { sort: 'lastContact', limit: 10, after: firstPage.next! });
-    await settled(orgs, secondPage.employers.map((e) => e.orgNumber));
+    await settled(
+      orgs,
+      secondPage.employers.map((e) => e.orgNumber),
+    );
     expect(secondPage.employers.find((e) => e.orgNumber === seeded.placedWithoutContact)?.placedButNotContacted90d).toBe(true);
-    await expect(page.locator(`tr[data-org="${seeded.placedWithoutContact}"]`).innerText()).resolves.toContain('Formidlet, ikke kontaktet på 90 dager');
+    await expect(page.locator(`tr[data-org="${seeded.placedWithoutContact}"]`).innerText()).resolves.toContain(
+      'Formidlet, ikke kontaktet på 90 dager',
+    );
     await screenshot(page, '05-arbeidsgivere-side-2');
 
     await page.getByRole('button', { name: 'Formidlinger' }).click();
     const byPlacements = await api<Employers>(`offices/${OFFICE}/employers`, { sort: 'placements', limit: 10 });
     await page.getByText('Side 1').waitFor();
-    await settled(orgs, byPlacements.employers.map((e) => e.orgNumber));
+    await settled(
+      orgs,
+      byPlacements.employers.map((e) => e.orgNumber),
+    );
     await expectAccessible('05-arbeidsgivere');
   });
 
@@ -150,16 +175,25 @@ describe('the web app, in Chromium', () => {
     await nav('Historikk');
     const positions = () => page.locator('tr[data-position]').evaluateAll((rows: any[]) => rows.map((r) => Number(r.dataset.position)));
     const first = await api<History>(`offices/${OFFICE}/history`, { limit: 20 });
-    await settled(positions, first.events.map((e) => e.position));
+    await settled(
+      positions,
+      first.events.map((e) => e.position),
+    );
     await page.getByRole('button', { name: 'Neste side' }).click();
     const second = await api<History>(`offices/${OFFICE}/history`, { limit: 20, after: first.next! });
-    await settled(positions, second.events.map((e) => e.position));
+    await settled(
+      positions,
+      second.events.map((e) => e.position),
+    );
 
     await page.getByLabel(EVENT_TYPE.RecruitmentNeedRegistered).check();
     await page.getByRole('button', { name: 'Filtrer' }).click();
     const needs = await api<History>(`offices/${OFFICE}/history`, { types: 'RecruitmentNeedRegistered' });
     expect(needs.events).toHaveLength(2);
-    await settled(positions, needs.events.map((e) => e.position));
+    await settled(
+      positions,
+      needs.events.map((e) => e.position),
+    );
     await expectAccessible('06-historikk');
 
     const event = needs.events[0]!;
@@ -186,7 +220,10 @@ describe('the web app, in Chromium', () => {
     const total = (e: Engagement) => e.months.reduce((sum, m) => sum + m.employerContacts, 0);
     expect(total(replay)).toBe(total(live) - 1);
     await expect(page.getByTestId('freshness').innerText()).resolves.toContain(`Avspilling per`);
-    await settled(() => chartSeries('Arbeidsgiverkontakter og unike arbeidsgivere').then((s) => s[0].data), replay.months.map((m) => m.employerContacts));
+    await settled(
+      () => chartSeries('Arbeidsgiverkontakter og unike arbeidsgivere').then((s) => s[0].data),
+      replay.months.map((m) => m.employerContacts),
+    );
     expect(await page.getByTestId('replay-banner').innerText()).toMatch(/^Avspilling: sidene viser visningene slik de sto per/);
     expect(new URL(page.url()).searchParams.get('asOf')).toBe(new Date(seeded.between).toISOString());
     await expectAccessible('08-kontoroversikt-vis-som-per');
@@ -201,7 +238,9 @@ describe('the web app, in Chromium', () => {
   it('keeps the token in memory only, and refuses another office saying which one the user may see', async () => {
     await page.goto(`${app.url}/kontor/${OTHER_OFFICE}/oversikt`);
     await page.getByRole('heading', { name: 'Logg inn' }).waitFor();
-    const stored = await page.evaluate(() => JSON.stringify([{ ...(globalThis as any).localStorage }, { ...(globalThis as any).sessionStorage }]));
+    const stored = await page.evaluate(() =>
+      JSON.stringify([{ ...(globalThis as any).localStorage }, { ...(globalThis as any).sessionStorage }]),
+    );
     expect(stored).not.toMatch(/eyJ/);
     await signInInDevMode(page, MANAGER);
     await page.getByText(`Du har ikke tilgang til kontor ${OTHER_OFFICE}. Du har tilgang til kontor: ${OFFICE}.`).waitFor();
@@ -213,7 +252,9 @@ describe('the web app, in Chromium', () => {
     const offices = await api<Offices>('offices');
     expect(offices.offices.map((o) => o.officeNumber)).toEqual([OFFICE]);
     await page.locator(`tr[data-office="${OFFICE}"]`).waitFor();
-    expect(await rowTexts(`tr[data-office="${OFFICE}"] td`)).toEqual(expect.arrayContaining([String(offices.offices[0]!.employerContacts)]));
+    expect(await rowTexts(`tr[data-office="${OFFICE}"] td`)).toEqual(
+      expect.arrayContaining([String(offices.offices[0]!.employerContacts)]),
+    );
     await expectAccessible('10-kontorer');
   });
 
@@ -236,7 +277,13 @@ describe('the web app, in Chromium', () => {
       await route.fulfill({
         status: 503,
         headers: { 'content-type': 'application/problem+json', 'retry-after': '1' },
-        body: JSON.stringify({ type: 'about:blank', title: 'Service Unavailable', status: 503, code: 'VIEW.REBUILDING', detail: 'rebuilding' }),
+        body: JSON.stringify({
+          type: 'about:blank',
+          title: 'Service Unavailable',
+          status: 503,
+          code: 'VIEW.REBUILDING',
+          detail: 'rebuilding',
+        }),
       });
     });
     await page.getByLabel('Kontor', { exact: true }).fill(OFFICE);

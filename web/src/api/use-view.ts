@@ -22,6 +22,7 @@ export function useView<T>(path: string, query: QueryValues = {}, options: { ena
     placeholderData: keepPreviousData,
     refetchOnWindowFocus: false,
     retry: (failures, error) => (error instanceof ApiError && error.rebuilding) || (!(error instanceof ApiError) && failures < 2),
-    retryDelay: (_failures, error) => (error instanceof ApiError && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : REBUILD_RETRY_MS),
+    retryDelay: (_failures, error) =>
+      error instanceof ApiError && error.retryAfterSeconds ? error.retryAfterSeconds * 1000 : REBUILD_RETRY_MS,
   });
 }

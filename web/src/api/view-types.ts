@@ -20,7 +20,10 @@ export interface EngagementMonth {
   placements: number;
   placementsAfterContact: number;
 }
-export interface Engagement extends ViewAnswer { officeNumber: string; months: EngagementMonth[] }
+export interface Engagement extends ViewAnswer {
+  officeNumber: string;
+  months: EngagementMonth[];
+}
 
 export interface OutcomeFigures {
   followUpMode: string;
@@ -47,7 +50,12 @@ export interface FollowUpGap {
   lastFollowUpAt: string | null;
   daysWithout: number;
 }
-export interface FollowUpGaps extends ViewAnswer { officeNumber: string; days: number; count: number; cases: FollowUpGap[] }
+export interface FollowUpGaps extends ViewAnswer {
+  officeNumber: string;
+  days: number;
+  count: number;
+  cases: FollowUpGap[];
+}
 
 export interface EmployerRow {
   orgNumber: string;
@@ -59,7 +67,11 @@ export interface EmployerRow {
   openNeeds: number;
   placedButNotContacted90d: boolean;
 }
-export interface Employers extends ViewAnswer { officeNumber: string; employers: EmployerRow[]; next: string | null }
+export interface Employers extends ViewAnswer {
+  officeNumber: string;
+  employers: EmployerRow[];
+  next: string | null;
+}
 
 export interface OfficeRow {
   officeNumber: string;
@@ -71,10 +83,20 @@ export interface OfficeRow {
   placementRate: number;
   followUpGaps: number;
 }
-export interface Offices extends ViewAnswer { offices: OfficeRow[] }
+export interface Offices extends ViewAnswer {
+  offices: OfficeRow[];
+}
 
-export interface ProviderRow { providerOrgNumber: string; enrolled: number; placed: number; placementRate: number; offices: string[] }
-export interface Providers extends ViewAnswer { providers: ProviderRow[] }
+export interface ProviderRow {
+  providerOrgNumber: string;
+  enrolled: number;
+  placed: number;
+  placementRate: number;
+  offices: string[];
+}
+export interface Providers extends ViewAnswer {
+  providers: ProviderRow[];
+}
 
 export interface HistoryEvent {
   position: number;
@@ -85,4 +107,8 @@ export interface HistoryEvent {
   metadata: Record<string, unknown>;
   recordedAt: string;
 }
-export interface History { officeNumber: string; events: HistoryEvent[]; next: number | null }
+export interface History {
+  officeNumber: string;
+  events: HistoryEvent[];
+  next: number | null;
+}

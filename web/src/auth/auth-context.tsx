@@ -12,7 +12,10 @@ const AuthContext = createContext<Auth | null>(null);
 /** The token lives in this component's state only: never in localStorage or sessionStorage, gone on reload. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(null);
-  const auth = useMemo<Auth>(() => ({ session, signIn: (token) => setSession(sessionOf(token)), signOut: () => setSession(null) }), [session]);
+  const auth = useMemo<Auth>(
+    () => ({ session, signIn: (token) => setSession(sessionOf(token)), signOut: () => setSession(null) }),
+    [session],
+  );
   return <AuthContext.Provider value={auth}>{children}</AuthContext.Provider>;
 }
 

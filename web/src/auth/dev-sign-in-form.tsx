@@ -30,12 +30,28 @@ export function DevSignInForm() {
   return (
     <form onSubmit={submit}>
       <VStack gap="space-16">
-        <Alert variant="info" size="small">Utviklingsmodus: token fra tjenestens egen testnøkkel.</Alert>
-        <TextField label="NAV-ident" description="Én bokstav og seks siffer" value={navIdent} onChange={(e) => setNavIdent(e.target.value)} />
+        <Alert variant="info" size="small">
+          Utviklingsmodus: token fra tjenestens egen testnøkkel.
+        </Alert>
+        <TextField
+          label="NAV-ident"
+          description="Én bokstav og seks siffer"
+          value={navIdent}
+          onChange={(e) => setNavIdent(e.target.value)}
+        />
         <RadioGroup legend="Rolle" value={role} onChange={setRole}>
-          {Object.entries(ROLE).map(([code, name]) => <Radio key={code} value={code}>{name}</Radio>)}
+          {Object.entries(ROLE).map(([code, name]) => (
+            <Radio key={code} value={code}>
+              {name}
+            </Radio>
+          ))}
         </RadioGroup>
-        <TextField label="Kontorer" description="Kontornumre, skilt med komma" value={offices} onChange={(e) => setOffices(e.target.value)} />
+        <TextField
+          label="Kontorer"
+          description="Kontornumre, skilt med komma"
+          value={offices}
+          onChange={(e) => setOffices(e.target.value)}
+        />
         {error && <Alert variant="error">{error}</Alert>}
         <Button type="submit">Logg inn</Button>
       </VStack>

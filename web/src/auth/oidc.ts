@@ -4,14 +4,25 @@
  * `/api/v1/web-config`. Only the verifier and state wait in sessionStorage across the redirect;
  * the token itself is handed to memory.
  */
-export interface OidcSettings { issuer: string; clientId: string; scope: string }
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  scope: string;
+}
 
-interface Discovery { authorization_endpoint: string; token_endpoint: string }
+interface Discovery {
+  authorization_endpoint: string;
+  token_endpoint: string;
+}
 
 const PENDING = 'oidc-pending';
 export const CALLBACK_PATH = '/innlogging';
 
-const base64Url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const base64Url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 const randomString = () => base64Url(crypto.getRandomValues(new Uint8Array(32)));
 const redirectUri = () => `${window.location.origin}${CALLBACK_PATH}`;
 
@@ -51,7 +62,8 @@ export async function completeSignIn(settings: OidcSettings, search: string): Pr
   sessionStorage.removeItem(PENDING);
   if (params.get('error')) throw new Error(`Innloggingen ble avvist: ${params.get('error_description') ?? params.get('error')}`);
   const code = params.get('code');
-  if (!pending || !code || params.get('state') !== pending.state) throw new Error('Innloggingen kunne ikke bekreftes (ukjent eller gammel forespørsel)');
+  if (!pending || !code || params.get('state') !== pending.state)
+    throw new Error('Innloggingen kunne ikke bekreftes (ukjent eller gammel forespørsel)');
   const { token_endpoint } = await discover(settings.issuer);
   const response = await fetch(token_endpoint, {
     method: 'POST',

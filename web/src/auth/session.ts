@@ -8,7 +8,12 @@ export interface Session {
 
 export function sessionOf(token: string): Session {
   const payload = token.split('.')[1] ?? '';
-  const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(payload.length / 4) * 4, '='));
+  const json = atob(
+    payload
+      .replace(/-/g, '+')
+      .replace(/_/g, '/')
+      .padEnd(Math.ceil(payload.length / 4) * 4, '='),
+  );
   const claims = JSON.parse(json) as { sub?: string; NAVident?: string; roles?: unknown; offices?: unknown };
   const strings = (value: unknown) => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   return { token, navIdent: claims.NAVident ?? claims.sub ?? '', roles: strings(claims.roles), offices: strings(claims.offices) };

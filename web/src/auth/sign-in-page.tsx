@@ -24,7 +24,9 @@ export function SignInPage() {
   return (
     <Box as="main" id="hovedinnhold" padding="space-32" maxWidth="32rem" marginInline="auto">
       <VStack gap="space-16">
-        <Heading level="1" size="large">Logg inn</Heading>
+        <Heading level="1" size="large">
+          Logg inn
+        </Heading>
         {config.isPending && <Loader title="Henter innloggingsoppsett" />}
         {config.isError && <Alert variant="error">{config.error.message}</Alert>}
         {config.data?.authMode === 'dev' && <DevSignInForm />}

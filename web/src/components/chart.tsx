@@ -54,7 +54,9 @@ export function Chart({ title, categories, series, percent }: Props) {
       legend: { top: 0, textStyle: { fontSize: 14 } },
       grid: { left: 48, right: 16, top: 56, bottom: 32 },
       xAxis: { type: 'category', data: categories },
-      yAxis: percent ? { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${v * 100} %` } } : { type: 'value', minInterval: 1 },
+      yAxis: percent
+        ? { type: 'value', min: 0, max: 1, axisLabel: { formatter: (v: number) => `${v * 100} %` } }
+        : { type: 'value', minInterval: 1 },
       series,
     };
     instance.current?.setOption(option, { notMerge: true });
@@ -62,7 +64,9 @@ export function Chart({ title, categories, series, percent }: Props) {
 
   return (
     <VStack as="figure" gap="space-8" style={{ margin: 0 }} aria-labelledby={headingId}>
-      <Heading level="3" size="small" id={headingId}>{title}</Heading>
+      <Heading level="3" size="small" id={headingId}>
+        {title}
+      </Heading>
       <div ref={element} data-chart={title} style={{ width: '100%', height: 300 }} />
     </VStack>
   );

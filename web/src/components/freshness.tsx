@@ -8,7 +8,17 @@ import { formatTime } from '../labels/format';
  * How current the answer is: the view's position and how long ago it was read. A write made a
  * moment ago may not show yet (views follow the log); "Oppdater" reads again.
  */
-export function Freshness({ answer, updatedAt, fetching, refresh }: { answer: ViewAnswer; updatedAt: number; fetching: boolean; refresh: () => void }) {
+export function Freshness({
+  answer,
+  updatedAt,
+  fetching,
+  refresh,
+}: {
+  answer: ViewAnswer;
+  updatedAt: number;
+  fetching: boolean;
+  refresh: () => void;
+}) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 1000);

@@ -23,8 +23,17 @@ export function OfficePicker({ office }: { office?: string }) {
     return (
       <form onSubmit={submit}>
         <HStack gap="space-8" align="end">
-          <TextField label="Kontor" size="small" htmlSize={6} inputMode="numeric" value={typed} onChange={(e) => setTyped(e.target.value)} />
-          <Button size="small" type="submit" variant="secondary">Vis kontor</Button>
+          <TextField
+            label="Kontor"
+            size="small"
+            htmlSize={6}
+            inputMode="numeric"
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+          />
+          <Button size="small" type="submit" variant="secondary">
+            Vis kontor
+          </Button>
         </HStack>
       </form>
     );
@@ -33,7 +42,11 @@ export function OfficePicker({ office }: { office?: string }) {
   return (
     <Select label="Kontor" size="small" value={office ?? ''} onChange={(e) => go(e.target.value)}>
       {!office && <option value="">Velg kontor</option>}
-      {choices.map((number) => <option key={number} value={number}>{number}</option>)}
+      {choices.map((number) => (
+        <option key={number} value={number}>
+          {number}
+        </option>
+      ))}
     </Select>
   );
 }

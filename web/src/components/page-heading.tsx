@@ -11,7 +11,9 @@ export function PageHeading({ title, office, replayable = true }: { title: strin
   }, [text, replay]);
   return (
     <HStack gap="space-12" align="center">
-      <Heading level="1" size="large">{text}</Heading>
+      <Heading level="1" size="large">
+        {text}
+      </Heading>
       {replay && <Tag variant="warning">Avspilling</Tag>}
     </HStack>
   );

@@ -19,7 +19,10 @@ export function PeriodPicker() {
     event.preventDefault();
     if (bad(from) || bad(to)) return;
     const next = new URLSearchParams(search);
-    for (const [key, value] of [['from', from], ['to', to]] as const) {
+    for (const [key, value] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
       if (value) next.set(key, value);
       else next.delete(key);
     }
@@ -28,9 +31,27 @@ export function PeriodPicker() {
   return (
     <form onSubmit={submit} aria-label="Periode">
       <HStack gap="space-12" align="end" wrap>
-        <TextField label="Fra måned" description="ÅÅÅÅ-MM" size="small" htmlSize={9} value={from} onChange={(e) => setFrom(e.target.value)} error={bad(from)} />
-        <TextField label="Til måned" description="ÅÅÅÅ-MM" size="small" htmlSize={9} value={to} onChange={(e) => setTo(e.target.value)} error={bad(to)} />
-        <Button size="small" variant="secondary" type="submit">Vis periode</Button>
+        <TextField
+          label="Fra måned"
+          description="ÅÅÅÅ-MM"
+          size="small"
+          htmlSize={9}
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          error={bad(from)}
+        />
+        <TextField
+          label="Til måned"
+          description="ÅÅÅÅ-MM"
+          size="small"
+          htmlSize={9}
+          value={to}
+          onChange={(e) => setTo(e.target.value)}
+          error={bad(to)}
+        />
+        <Button size="small" variant="secondary" type="submit">
+          Vis periode
+        </Button>
       </HStack>
     </form>
   );

@@ -16,7 +16,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const office = matchPath('/kontor/:office/*', pathname)?.params.office;
   return (
     <>
-      <a className="skip-link" href="#hovedinnhold">Hopp til hovedinnhold</a>
+      <a className="skip-link" href="#hovedinnhold">
+        Hopp til hovedinnhold
+      </a>
       <InternalHeader>
         <InternalHeader.Title as="span">Arbeidsgiverkontakt</InternalHeader.Title>
         <Spacer />
@@ -32,7 +34,9 @@ export function Shell({ children }: { children: ReactNode }) {
             <PageNav office={office} />
           </HStack>
           <AsOfControl />
-          <Box as="main" id="hovedinnhold" tabIndex={-1}>{children}</Box>
+          <Box as="main" id="hovedinnhold" tabIndex={-1}>
+            {children}
+          </Box>
         </VStack>
       </Box>
     </>

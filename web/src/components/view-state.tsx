@@ -30,7 +30,9 @@ export function ViewState<T extends ViewAnswer | object>({ query, office, isEmpt
   const data = query.data;
   return (
     <VStack gap="space-16">
-      {'position' in data && <Freshness answer={data} updatedAt={query.dataUpdatedAt} fetching={query.isFetching} refresh={() => void query.refetch()} />}
+      {'position' in data && (
+        <Freshness answer={data} updatedAt={query.dataUpdatedAt} fetching={query.isFetching} refresh={() => void query.refetch()} />
+      )}
       {isEmpty?.(data) ? <Alert variant="info">{empty ?? 'Ingen data for valgt periode.'}</Alert> : children(data)}
     </VStack>
   );
@@ -50,7 +52,10 @@ function ErrorAlert({ error, office, retry }: { error: Error; office?: string; r
   if (error instanceof ApiError && error.status === 401) {
     return (
       <Alert variant="warning">
-        Innloggingen er utløpt. <Button size="small" variant="secondary" onClick={signOut}>Logg inn på nytt</Button>
+        Innloggingen er utløpt.{' '}
+        <Button size="small" variant="secondary" onClick={signOut}>
+          Logg inn på nytt
+        </Button>
       </Alert>
     );
   }
@@ -58,7 +63,9 @@ function ErrorAlert({ error, office, retry }: { error: Error; office?: string; r
     <Alert variant="error">
       <VStack gap="space-8" align="start">
         <BodyShort>Kunne ikke hente tallene{error instanceof ApiError && error.detail ? `: ${error.detail}` : '.'}</BodyShort>
-        <Button size="small" variant="secondary" onClick={retry}>Prøv igjen</Button>
+        <Button size="small" variant="secondary" onClick={retry}>
+          Prøv igjen
+        </Button>
       </VStack>
     </Alert>
   );

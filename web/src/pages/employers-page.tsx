@@ -27,14 +27,43 @@ export function EmployersPage() {
     <VStack gap="space-24">
       <PageHeading title="Arbeidsgivere" office={office} />
       <HStack gap="space-16" align="end">
-        <Select label="Sorter etter" size="small" value={sort} onChange={(e) => { setSort(e.target.value as Sort); restart(); }}>
-          {Object.entries(EMPLOYER_SORT).map(([code, name]) => <option key={code} value={code}>{name}</option>)}
+        <Select
+          label="Sorter etter"
+          size="small"
+          value={sort}
+          onChange={(e) => {
+            setSort(e.target.value as Sort);
+            restart();
+          }}
+        >
+          {Object.entries(EMPLOYER_SORT).map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
         </Select>
-        <Select label="Per side" size="small" value={limit} onChange={(e) => { setLimit(e.target.value); restart(); }}>
-          {['10', '25', '50', '100'].map((n) => <option key={n} value={n}>{n}</option>)}
+        <Select
+          label="Per side"
+          size="small"
+          value={limit}
+          onChange={(e) => {
+            setLimit(e.target.value);
+            restart();
+          }}
+        >
+          {['10', '25', '50', '100'].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
         </Select>
       </HStack>
-      <ViewState query={query} office={office} isEmpty={(e) => e.employers.length === 0} empty="Kontoret har ikke vært i kontakt med noen arbeidsgivere ennå.">
+      <ViewState
+        query={query}
+        office={office}
+        isEmpty={(e) => e.employers.length === 0}
+        empty="Kontoret har ikke vært i kontakt med noen arbeidsgivere ennå."
+      >
         {(answer) => (
           <VStack gap="space-12">
             <div className="table-scroll">
@@ -42,17 +71,28 @@ export function EmployersPage() {
                 size="small"
                 aria-label="Arbeidsgivere"
                 sort={{ orderBy: sort, direction: 'descending' }}
-                onSortChange={(key) => { setSort(key as Sort); restart(); }}
+                onSortChange={(key) => {
+                  setSort(key as Sort);
+                  restart();
+                }}
               >
                 <Table.Header>
                   <Table.Row>
                     <Table.HeaderCell scope="col">Arbeidsgiver</Table.HeaderCell>
                     <Table.HeaderCell scope="col">Org.nr.</Table.HeaderCell>
                     <Table.HeaderCell scope="col">Næring</Table.HeaderCell>
-                    <Table.ColumnHeader sortKey="contacts" sortable className="numeric">Kontakter</Table.ColumnHeader>
-                    <Table.ColumnHeader sortKey="lastContact" sortable>Siste kontakt</Table.ColumnHeader>
-                    <Table.ColumnHeader sortKey="placements" sortable className="numeric">Formidlinger</Table.ColumnHeader>
-                    <Table.HeaderCell scope="col" className="numeric">Åpne behov</Table.HeaderCell>
+                    <Table.ColumnHeader sortKey="contacts" sortable className="numeric">
+                      Kontakter
+                    </Table.ColumnHeader>
+                    <Table.ColumnHeader sortKey="lastContact" sortable>
+                      Siste kontakt
+                    </Table.ColumnHeader>
+                    <Table.ColumnHeader sortKey="placements" sortable className="numeric">
+                      Formidlinger
+                    </Table.ColumnHeader>
+                    <Table.HeaderCell scope="col" className="numeric">
+                      Åpne behov
+                    </Table.HeaderCell>
                     <Table.HeaderCell scope="col">Merknad</Table.HeaderCell>
                   </Table.Row>
                 </Table.Header>
@@ -67,7 +107,11 @@ export function EmployersPage() {
                       <Table.DataCell className="numeric">{formatInteger(e.placements)}</Table.DataCell>
                       <Table.DataCell className="numeric">{formatInteger(e.openNeeds)}</Table.DataCell>
                       <Table.DataCell>
-                        {e.placedButNotContacted90d && <Tag variant="warning" size="small">Formidlet, ikke kontaktet på 90 dager</Tag>}
+                        {e.placedButNotContacted90d && (
+                          <Tag variant="warning" size="small">
+                            Formidlet, ikke kontaktet på 90 dager
+                          </Tag>
+                        )}
                       </Table.DataCell>
                     </Table.Row>
                   ))}
@@ -78,7 +122,9 @@ export function EmployersPage() {
               <Button size="small" variant="secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
                 Forrige side
               </Button>
-              <BodyShort size="small" aria-live="polite">Side {cursors.length}</BodyShort>
+              <BodyShort size="small" aria-live="polite">
+                Side {cursors.length}
+              </BodyShort>
               <Button size="small" variant="secondary" disabled={!answer.next} onClick={() => setCursors([...cursors, answer.next!])}>
                 Neste side
               </Button>

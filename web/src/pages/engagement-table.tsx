@@ -18,20 +18,30 @@ const COLUMNS: [string, (m: EngagementMonth) => string][] = [
 export function EngagementTable({ months }: { months: EngagementMonth[] }) {
   return (
     <VStack gap="space-8">
-      <Heading level="2" size="medium" id="tall-per-maned">Tall per måned</Heading>
+      <Heading level="2" size="medium" id="tall-per-maned">
+        Tall per måned
+      </Heading>
       <div className="table-scroll">
         <Table size="small" aria-labelledby="tall-per-maned" data-testid="engagement-table">
           <Table.Header>
             <Table.Row>
               <Table.HeaderCell scope="col">Måned</Table.HeaderCell>
-              {COLUMNS.map(([name]) => <Table.HeaderCell key={name} scope="col" className="numeric">{name}</Table.HeaderCell>)}
+              {COLUMNS.map(([name]) => (
+                <Table.HeaderCell key={name} scope="col" className="numeric">
+                  {name}
+                </Table.HeaderCell>
+              ))}
             </Table.Row>
           </Table.Header>
           <Table.Body>
             {months.map((m) => (
               <Table.Row key={m.month} data-month={m.month}>
                 <Table.HeaderCell scope="row">{formatMonth(m.month)}</Table.HeaderCell>
-                {COLUMNS.map(([name, value]) => <Table.DataCell key={name} className="numeric">{value(m)}</Table.DataCell>)}
+                {COLUMNS.map(([name, value]) => (
+                  <Table.DataCell key={name} className="numeric">
+                    {value(m)}
+                  </Table.DataCell>
+                ))}
               </Table.Row>
             ))}
           </Table.Body>

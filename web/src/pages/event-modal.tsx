@@ -12,15 +12,27 @@ export function EventModal({ event, office, onClose }: { event: HistoryEvent | n
     <Modal open onClose={onClose} header={{ heading: `${label(EVENT_TYPE, event.type)} (posisjon ${event.position})` }} width="medium">
       <Modal.Body>
         <VStack gap="space-12">
-          <BodyShort>Registrert {formatTime(event.recordedAt)} i strømmen {event.streamId}, revisjon {event.revision}.</BodyShort>
-          <Heading level="3" size="xsmall">Metadata</Heading>
-          <pre data-testid="event-metadata" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(event.metadata, null, 2)}</pre>
-          <Heading level="3" size="xsmall">Data</Heading>
-          <pre data-testid="event-data" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{JSON.stringify(event.data, null, 2)}</pre>
+          <BodyShort>
+            Registrert {formatTime(event.recordedAt)} i strømmen {event.streamId}, revisjon {event.revision}.
+          </BodyShort>
+          <Heading level="3" size="xsmall">
+            Metadata
+          </Heading>
+          <pre data-testid="event-metadata" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+            {JSON.stringify(event.metadata, null, 2)}
+          </pre>
+          <Heading level="3" size="xsmall">
+            Data
+          </Heading>
+          <pre data-testid="event-data" style={{ whiteSpace: 'pre-wrap', margin: 0 }}>
+            {JSON.stringify(event.data, null, 2)}
+          </pre>
         </VStack>
       </Modal.Body>
       <Modal.Footer>
-        <Button onClick={() => navigate(`/kontor/${office}/oversikt?asOfPosition=${event.position}`)}>Vis sidene som per denne hendelsen</Button>
+        <Button onClick={() => navigate(`/kontor/${office}/oversikt?asOfPosition=${event.position}`)}>
+          Vis sidene som per denne hendelsen
+        </Button>
       </Modal.Footer>
     </Modal>
   );

@@ -38,10 +38,17 @@ export function FollowUpPage() {
             onChange={(e) => setTyped(e.target.value)}
             error={valid ? undefined : 'Skriv et helt antall dager, 1–3650'}
           />
-          <Button size="small" variant="secondary" type="submit">Vis</Button>
+          <Button size="small" variant="secondary" type="submit">
+            Vis
+          </Button>
         </HStack>
       </form>
-      <ViewState query={query} office={office} isEmpty={(g) => g.count === 0} empty={`Ingen saker hos tiltaksarrangør har gått ${days} dager eller mer uten oppfølging.`}>
+      <ViewState
+        query={query}
+        office={office}
+        isEmpty={(g) => g.count === 0}
+        empty={`Ingen saker hos tiltaksarrangør har gått ${days} dager eller mer uten oppfølging.`}
+      >
         {(gaps) => (
           <VStack gap="space-8">
             <BodyShort data-testid="gap-count">
@@ -55,13 +62,17 @@ export function FollowUpPage() {
                     <Table.HeaderCell scope="col">Tiltak</Table.HeaderCell>
                     <Table.HeaderCell scope="col">Tiltaksarrangør (org.nr.)</Table.HeaderCell>
                     <Table.HeaderCell scope="col">Siste oppfølging</Table.HeaderCell>
-                    <Table.HeaderCell scope="col" className="numeric">Dager uten oppfølging</Table.HeaderCell>
+                    <Table.HeaderCell scope="col" className="numeric">
+                      Dager uten oppfølging
+                    </Table.HeaderCell>
                   </Table.Row>
                 </Table.Header>
                 <Table.Body>
                   {gaps.cases.map((c) => (
                     <Table.Row key={c.caseId} data-case={c.caseId}>
-                      <Table.HeaderCell scope="row" className="case-id">{c.caseId}</Table.HeaderCell>
+                      <Table.HeaderCell scope="row" className="case-id">
+                        {c.caseId}
+                      </Table.HeaderCell>
                       <Table.DataCell>{label(MEASURE, c.measureCode)}</Table.DataCell>
                       <Table.DataCell>{c.providerOrgNumber ?? '–'}</Table.DataCell>
                       <Table.DataCell>{c.lastFollowUpAt ? formatTime(c.lastFollowUpAt) : 'Ingen siden inntak'}</Table.DataCell>

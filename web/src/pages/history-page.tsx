@@ -43,9 +43,17 @@ export function HistoryPage() {
     <VStack gap="space-24">
       <PageHeading title="Historikk" office={office} replayable={false} />
       {replay && (
-        <Alert variant="info" size="small">Historikken viser alltid hendelsesloggen slik den er; «Vis som per» gjelder visningene på de andre sidene.</Alert>
+        <Alert variant="info" size="small">
+          Historikken viser alltid hendelsesloggen slik den er; «Vis som per» gjelder visningene på de andre sidene.
+        </Alert>
       )}
-      <HistoryFilter value={filter} onChange={(next) => { setFilter(next); setCursors([undefined]); }} />
+      <HistoryFilter
+        value={filter}
+        onChange={(next) => {
+          setFilter(next);
+          setCursors([undefined]);
+        }}
+      />
       <ViewState query={query} office={office} isEmpty={(h) => h.events.length === 0} empty="Ingen hendelser passer filteret.">
         {(history) => (
           <VStack gap="space-12">
@@ -57,7 +65,9 @@ export function HistoryPage() {
                     <Table.HeaderCell scope="col">Registrert</Table.HeaderCell>
                     <Table.HeaderCell scope="col">Hendelse</Table.HeaderCell>
                     <Table.HeaderCell scope="col">Utført av</Table.HeaderCell>
-                    <Table.HeaderCell scope="col"><span className="skip-link">Detaljer</span></Table.HeaderCell>
+                    <Table.HeaderCell scope="col">
+                      <span className="skip-link">Detaljer</span>
+                    </Table.HeaderCell>
                   </Table.Row>
                 </Table.Header>
                 <Table.Body>
@@ -81,8 +91,15 @@ export function HistoryPage() {
               <Button size="small" variant="secondary" disabled={cursors.length === 1} onClick={() => setCursors(cursors.slice(0, -1))}>
                 Forrige side
               </Button>
-              <BodyShort size="small" aria-live="polite">Side {cursors.length}</BodyShort>
-              <Button size="small" variant="secondary" disabled={history.next === null} onClick={() => setCursors([...cursors, history.next!])}>
+              <BodyShort size="small" aria-live="polite">
+                Side {cursors.length}
+              </BodyShort>
+              <Button
+                size="small"
+                variant="secondary"
+                disabled={history.next === null}
+                onClick={() => setCursors([...cursors, history.next!])}
+              >
                 Neste side
               </Button>
             </HStack>

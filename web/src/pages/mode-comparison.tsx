@@ -10,12 +10,24 @@ export function ModeComparison({ totals }: { totals: OutcomeFigures[] }) {
       {(['IN_HOUSE', 'EXTERNAL'] as const).map((mode) => {
         const t = totals.find((row) => row.followUpMode === mode);
         return (
-          <Box key={mode} as="section" aria-label={label(FOLLOW_UP_MODE, mode)} borderWidth="1" borderRadius="8" padding="space-16" data-mode={mode}>
+          <Box
+            key={mode}
+            as="section"
+            aria-label={label(FOLLOW_UP_MODE, mode)}
+            borderWidth="1"
+            borderRadius="8"
+            padding="space-16"
+            data-mode={mode}
+          >
             <VStack gap="space-8">
-              <Heading level="2" size="small">{label(FOLLOW_UP_MODE, mode)}</Heading>
+              <Heading level="2" size="small">
+                {label(FOLLOW_UP_MODE, mode)}
+              </Heading>
               {t ? (
                 <>
-                  <BodyShort size="large" weight="semibold" data-figure="placementRate">Formidlingsrate {formatPercent(t.placementRate)}</BodyShort>
+                  <BodyShort size="large" weight="semibold" data-figure="placementRate">
+                    Formidlingsrate {formatPercent(t.placementRate)}
+                  </BodyShort>
                   <BodyShort data-figure="medianDaysToPlacement">Median {formatDays(t.medianDaysToPlacement)} til formidling</BodyShort>
                   <BodyShort size="small" textColor="subtle">
                     {formatInteger(t.enrolled)} tatt inn · {formatInteger(t.placed)} formidlet · {formatInteger(t.active)} aktive ·{' '}

@@ -28,14 +28,29 @@ export function OfficeOverviewPage() {
           const categories = months.map((m) => formatMonth(m.month));
           const bar = (name: string, data: number[], stack?: string) => ({ type: 'bar' as const, name, data, stack });
           const byCode = (list: Record<string, string>, of: (m: (typeof months)[number]) => Record<string, number>) =>
-            Object.keys(of(months[0]!)).map((code) => bar(label(list, code), months.map((m) => of(m)[code] ?? 0), 'sum'));
+            Object.keys(of(months[0]!)).map((code) =>
+              bar(
+                label(list, code),
+                months.map((m) => of(m)[code] ?? 0),
+                'sum',
+              ),
+            );
           return (
             <VStack gap="space-32">
               <HGrid columns={{ xs: 1, lg: 2 }} gap="space-32">
                 <Chart
                   title="Arbeidsgiverkontakter og unike arbeidsgivere"
                   categories={categories}
-                  series={[bar('Kontakter', months.map((m) => m.employerContacts)), bar('Unike arbeidsgivere', months.map((m) => m.uniqueEmployers))]}
+                  series={[
+                    bar(
+                      'Kontakter',
+                      months.map((m) => m.employerContacts),
+                    ),
+                    bar(
+                      'Unike arbeidsgivere',
+                      months.map((m) => m.uniqueEmployers),
+                    ),
+                  ]}
                 />
                 <Chart
                   title="Kontakter per veileder"
@@ -47,12 +62,30 @@ export function OfficeOverviewPage() {
                 <Chart
                   title="Rekrutteringsbehov"
                   categories={categories}
-                  series={[bar('Åpnet', months.map((m) => m.recruitmentNeedsOpened)), bar('Besatt', months.map((m) => m.recruitmentNeedsFilled))]}
+                  series={[
+                    bar(
+                      'Åpnet',
+                      months.map((m) => m.recruitmentNeedsOpened),
+                    ),
+                    bar(
+                      'Besatt',
+                      months.map((m) => m.recruitmentNeedsFilled),
+                    ),
+                  ]}
                 />
                 <Chart
                   title="Formidlinger"
                   categories={categories}
-                  series={[bar('Formidlinger', months.map((m) => m.placements)), bar('Etter kontakt siste 90 dager', months.map((m) => m.placementsAfterContact))]}
+                  series={[
+                    bar(
+                      'Formidlinger',
+                      months.map((m) => m.placements),
+                    ),
+                    bar(
+                      'Etter kontakt siste 90 dager',
+                      months.map((m) => m.placementsAfterContact),
+                    ),
+                  ]}
                 />
               </HGrid>
               <EngagementTable months={months} />

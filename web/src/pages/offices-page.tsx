@@ -39,15 +39,25 @@ function OfficesTable({ rows }: { rows: OfficeRow[] }) {
       <Table size="small" aria-label="Kontorer side om side" sort={sort} onSortChange={onSortChange}>
         <Table.Header>
           <Table.Row>
-            <Table.ColumnHeader sortKey="officeNumber" sortable>Kontor</Table.ColumnHeader>
-            {COLUMNS.map(([key, name]) => <Table.ColumnHeader key={key} sortKey={key} sortable className="numeric">{name}</Table.ColumnHeader>)}
+            <Table.ColumnHeader sortKey="officeNumber" sortable>
+              Kontor
+            </Table.ColumnHeader>
+            {COLUMNS.map(([key, name]) => (
+              <Table.ColumnHeader key={key} sortKey={key} sortable className="numeric">
+                {name}
+              </Table.ColumnHeader>
+            ))}
           </Table.Row>
         </Table.Header>
         <Table.Body>
           {sorted.map((r) => (
             <Table.Row key={r.officeNumber} data-office={r.officeNumber}>
               <Table.HeaderCell scope="row">{r.officeNumber}</Table.HeaderCell>
-              {COLUMNS.map(([key, , value]) => <Table.DataCell key={key} className="numeric">{value(r)}</Table.DataCell>)}
+              {COLUMNS.map(([key, , value]) => (
+                <Table.DataCell key={key} className="numeric">
+                  {value(r)}
+                </Table.DataCell>
+              ))}
             </Table.Row>
           ))}
         </Table.Body>

@@ -22,7 +22,12 @@ export function OutcomesPage() {
     <VStack gap="space-24">
       <PageHeading title="Resultater" office={office} />
       <PeriodPicker />
-      <ViewState query={query} office={office} isEmpty={(o) => o.cohorts.length === 0} empty="Ingen deltakere tatt inn på tiltak i perioden.">
+      <ViewState
+        query={query}
+        office={office}
+        isEmpty={(o) => o.cohorts.length === 0}
+        empty="Ingen deltakere tatt inn på tiltak i perioden."
+      >
         {(outcomes) => {
           const months = [...new Set(outcomes.cohorts.map((c) => c.month))].sort();
           const cohortSeries = (figure: 'placementRate' | 'medianDaysToPlacement') =>
@@ -35,11 +40,26 @@ export function OutcomesPage() {
             <VStack gap="space-32">
               <ModeComparison totals={outcomes.totals} />
               <HGrid columns={{ xs: 1, lg: 2 }} gap="space-32">
-                <Chart title="Formidlingsrate per inntaksmåned" categories={months.map(formatMonth)} series={cohortSeries('placementRate')} percent />
-                <Chart title="Median dager til formidling per inntaksmåned" categories={months.map(formatMonth)} series={cohortSeries('medianDaysToPlacement')} />
+                <Chart
+                  title="Formidlingsrate per inntaksmåned"
+                  categories={months.map(formatMonth)}
+                  series={cohortSeries('placementRate')}
+                  percent
+                />
+                <Chart
+                  title="Median dager til formidling per inntaksmåned"
+                  categories={months.map(formatMonth)}
+                  series={cohortSeries('medianDaysToPlacement')}
+                />
               </HGrid>
-              <OutcomesTable title="Kull etter inntaksmåned" rows={outcomes.cohorts.map((c) => ({ ...c, key: `${c.month}-${c.followUpMode}`, name: formatMonth(c.month) }))} />
-              <OutcomesTable title="Etter tiltak" rows={outcomes.byMeasure.map((m) => ({ ...m, key: `${m.measureCode}-${m.followUpMode}`, measureCode: m.measureCode }))} />
+              <OutcomesTable
+                title="Kull etter inntaksmåned"
+                rows={outcomes.cohorts.map((c) => ({ ...c, key: `${c.month}-${c.followUpMode}`, name: formatMonth(c.month) }))}
+              />
+              <OutcomesTable
+                title="Etter tiltak"
+                rows={outcomes.byMeasure.map((m) => ({ ...m, key: `${m.measureCode}-${m.followUpMode}`, measureCode: m.measureCode }))}
+              />
             </VStack>
           );
         }}

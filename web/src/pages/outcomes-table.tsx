@@ -11,7 +11,9 @@ export function OutcomesTable({ title, rows }: { title: string; rows: Row[] }) {
   const id = useId();
   return (
     <VStack gap="space-8">
-      <Heading level="2" size="medium" id={id}>{title}</Heading>
+      <Heading level="2" size="medium" id={id}>
+        {title}
+      </Heading>
       <div className="table-scroll">
         <Table size="small" aria-labelledby={id}>
           <Table.Header>
@@ -19,7 +21,9 @@ export function OutcomesTable({ title, rows }: { title: string; rows: Row[] }) {
               <Table.HeaderCell scope="col">{rows[0]?.measureCode !== undefined ? 'Tiltak' : 'Inntaksmåned'}</Table.HeaderCell>
               <Table.HeaderCell scope="col">Oppfølging</Table.HeaderCell>
               {['Tatt inn', 'Aktive', 'Formidlet', 'Avsluttet', 'Formidlingsrate', 'Median dager'].map((name) => (
-                <Table.HeaderCell key={name} scope="col" className="numeric">{name}</Table.HeaderCell>
+                <Table.HeaderCell key={name} scope="col" className="numeric">
+                  {name}
+                </Table.HeaderCell>
               ))}
             </Table.Row>
           </Table.Header>

@@ -29,10 +29,18 @@ function ProvidersTable({ rows }: { rows: ProviderRow[] }) {
       <Table size="small" aria-label="Tiltaksarrangører" sort={sort} onSortChange={onSortChange}>
         <Table.Header>
           <Table.Row>
-            <Table.ColumnHeader sortKey="providerOrgNumber" sortable>Tiltaksarrangør (org.nr.)</Table.ColumnHeader>
-            <Table.ColumnHeader sortKey="enrolled" sortable className="numeric">Tatt inn</Table.ColumnHeader>
-            <Table.ColumnHeader sortKey="placed" sortable className="numeric">Formidlet</Table.ColumnHeader>
-            <Table.ColumnHeader sortKey="placementRate" sortable className="numeric">Formidlingsrate</Table.ColumnHeader>
+            <Table.ColumnHeader sortKey="providerOrgNumber" sortable>
+              Tiltaksarrangør (org.nr.)
+            </Table.ColumnHeader>
+            <Table.ColumnHeader sortKey="enrolled" sortable className="numeric">
+              Tatt inn
+            </Table.ColumnHeader>
+            <Table.ColumnHeader sortKey="placed" sortable className="numeric">
+              Formidlet
+            </Table.ColumnHeader>
+            <Table.ColumnHeader sortKey="placementRate" sortable className="numeric">
+              Formidlingsrate
+            </Table.ColumnHeader>
             <Table.HeaderCell scope="col">Kontorer</Table.HeaderCell>
           </Table.Row>
         </Table.Header>

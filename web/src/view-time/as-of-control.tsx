@@ -64,8 +64,14 @@ export function AsOfControl() {
               onChange={(e) => setValue(e.target.value)}
               error={problem ?? undefined}
             />
-            <Button size="small" type="submit" variant="secondary" icon={<ClockDashedIcon aria-hidden />}>Vis som per</Button>
-            {isReplay(time) && <Button size="small" type="button" variant="tertiary" onClick={live}>Tilbake til nå</Button>}
+            <Button size="small" type="submit" variant="secondary" icon={<ClockDashedIcon aria-hidden />}>
+              Vis som per
+            </Button>
+            {isReplay(time) && (
+              <Button size="small" type="button" variant="tertiary" onClick={live}>
+                Tilbake til nå
+              </Button>
+            )}
           </HStack>
         </form>
         {isReplay(time) && (

@@ -5,7 +5,10 @@ import { useSearchParams } from 'react-router';
  * kept in the address (`?asOf=` / `?asOfPosition=`, the API's own names) so it survives moving
  * between pages and can be shared.
  */
-export interface ViewTime { asOf?: string; asOfPosition?: number }
+export interface ViewTime {
+  asOf?: string;
+  asOfPosition?: number;
+}
 
 export function useViewTime(): ViewTime {
   const [search] = useSearchParams();
