@@ -10,4 +10,5 @@ export default {
   testRegex: '\\.browser-spec\\.ts$',
   testTimeout: 120000,
   maxWorkers: 1,
+  verbose: true,
 };

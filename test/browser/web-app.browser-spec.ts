@@ -207,6 +207,24 @@ describe('the web app, in Chromium', () => {
     await settled(() => page.getByRole('dialog').count(), 0);
   });
 
+  it('starts a replay at an event of the history', async () => {
+    const event = (await api<History>(`offices/${OFFICE}/history`, { types: 'RecruitmentNeedRegistered' })).events[0]!;
+    await page.getByRole('button', { name: `Vis hendelse ${event.position}` }).click();
+    await page.getByRole('button', { name: 'Vis sidene som per denne hendelsen' }).click();
+    await page.getByTestId('replay-banner').waitFor();
+    expect(page.url()).toBe(`${app.url}/kontor/${OFFICE}/oversikt?asOfPosition=${event.position}`);
+    expect(await page.getByTestId('replay-banner').innerText()).toContain(`ved posisjon ${event.position}`);
+    expect(await page.getByLabel('Posisjon i hendelsesloggen').inputValue()).toBe(String(event.position));
+    const replay = await api<Engagement>(`offices/${OFFICE}/engagement`, { asOfPosition: event.position });
+    await settled(
+      () => chartSeries('Rekrutteringsbehov').then((s) => s[0].data),
+      replay.months.map((m) => m.recruitmentNeedsOpened),
+    );
+    expect(replay.months.reduce((sum, m) => sum + m.recruitmentNeedsOpened, 0)).toBe(1); // live: 2
+    await page.getByRole('button', { name: 'Tilbake til nå' }).click();
+    await settled(() => page.getByTestId('replay-banner').count(), 0);
+  });
+
   it('"Vis som per" a moment between two writes shows the earlier figures, marked as a replay', async () => {
     await nav('Kontoroversikt');
     await page.getByTestId('engagement-table').waitFor();

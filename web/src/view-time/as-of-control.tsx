@@ -1,6 +1,6 @@
 import { ClockDashedIcon } from '@navikt/aksel-icons';
 import { Alert, Box, Button, HStack, Radio, RadioGroup, TextField, VStack } from '@navikt/ds-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatTime } from '../labels/format';
 import { isReplay, useViewTime } from './view-time';
@@ -21,6 +21,16 @@ export function AsOfControl() {
   const [kind, setKind] = useState<'time' | 'position'>(time.asOfPosition !== undefined ? 'position' : 'time');
   const [value, setValue] = useState(time.asOf ?? (time.asOfPosition !== undefined ? String(time.asOfPosition) : ''));
   const [problem, setProblem] = useState<string | null>(null);
+  // A replay may also start elsewhere (an event in Historikk, a shared address): show what is replayed.
+  useEffect(() => {
+    if (time.asOfPosition !== undefined) {
+      setKind('position');
+      setValue(String(time.asOfPosition));
+    } else if (time.asOf !== undefined) {
+      setKind('time');
+      setValue(time.asOf);
+    }
+  }, [time.asOf, time.asOfPosition]);
 
   const apply = (event: FormEvent) => {
     event.preventDefault();
