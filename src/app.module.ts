@@ -19,6 +19,7 @@ import { HistoryModule } from './history/history.module.js';
 import { AccessLogModule } from './access-log/access-log.module.js';
 import { AccessLogWriter } from './access-log/record-access/access-log.writer.js';
 import { ACCESS_DECISION_LISTENER } from './auth/access-decision.js';
+import { WebAppModule } from './web-app/web-app.module.js';
 
 export interface AppOptions {
   config: RuntimeConfig;
@@ -50,6 +51,7 @@ export class AppModule {
         OfficesModule,
         HistoryModule,
         AccessLogModule,
+        WebAppModule,
       ],
     };
   }

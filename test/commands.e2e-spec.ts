@@ -87,16 +87,18 @@ describe('recording the follow-up of a client (PostgreSQL)', () => {
     }
   });
 
+  const CORRELATION_ID = '0190f3a0-7c1e-7a3b-9f00-5d2c4e6a8b1c';
+
   it('gives every event its metadata: actor, office, command, correlation, causation, schema version', async () => {
     const response = await post(cases, {
       clientRef: 'b'.repeat(64), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'AVKLARAG', providerOrgNumber: ORG.nav, occurredAt: recently(),
-    }, { 'x-correlation-id': 'corr-123' }).expect(201);
+    }, { 'x-correlation-id': CORRELATION_ID }).expect(201);
     const [row] = await query<{ metadata: Record<string, unknown> }>('SELECT metadata FROM es_events WHERE position = $1', [response.body.position]);
     expect(row!.metadata).toEqual({
       actor: 'Z123456',
       officeNumber: '0314',
       commandId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      correlationId: 'corr-123',
+      correlationId: CORRELATION_ID,
       causationId: row!.metadata.commandId,
       schemaVersion: 1,
     });

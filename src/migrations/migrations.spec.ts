@@ -19,6 +19,7 @@ describe('the app\'s migrations', () => {
       'IndexProjectionEmployerRelationshipsByByContacts1766000000002',
       'IndexProjectionEmployerRelationshipsByByPlacements1766000000003',
       'IndexProjectionActiveCasesByByQuietSince1766000000004',
+      'CreateProjectionParkedEvents1767000000000',
     ]);
   });
 });

@@ -7,6 +7,7 @@ import { checkProjectionName, type AnyProjection, type Projection } from './proj
 import { UnknownProjection } from './projection.errors.js';
 import { REBUILDS } from './projection-tables.js';
 import { readStatusRows, toStatus, type ProjectionStatus } from './projection-status.js';
+import { countParked, listParked, type ParkedEvent } from './parked-events.js';
 import { PositionWaiter } from './position-waiter.js';
 import { ensureCheckpoints, requestRebuild, type Track } from './progress.js';
 import { ProjectionRunner } from './projection-runner.js';
@@ -148,6 +149,25 @@ export class ProjectionEngine {
     await requestRebuild(this.options.dataSource, name, projection.version, { restartFailed: true });
     if (this.running) this.wake();
     return this.statusOf(name);
+  }
+
+  /** The events the live view has parked, oldest first (README, "Failures"). */
+  async parked(name: string, limit = 1000): Promise<ParkedEvent[]> {
+    this.runner(name);
+    return listParked(this.options.dataSource, name, limit);
+  }
+
+  /**
+   * Retries the parked events after a fix: a rebuild from position 0 with the code now running,
+   * since an event can only be applied in its place in the log. Those that fail again are parked
+   * again; at the swap the rebuilt view's parked events replace the live one's.
+   */
+  async retryParked(name: string): Promise<{ retrying: number; status: ProjectionStatus }> {
+    const { projection } = this.runner(name);
+    const retrying = await countParked(this.options.dataSource, name);
+    if (retrying > 0) await requestRebuild(this.options.dataSource, name, projection.version, { restartFailed: true });
+    if (this.running) this.wake();
+    return { retrying, status: await this.statusOf(name) };
   }
 
   /** True once the view has processed `minPosition` (on any instance); false after the timeout or when it failed. */

@@ -1,4 +1,5 @@
 import { isValidOrgNumber } from '../../shared/domain/org-number.js';
+import { assertStartDate } from '../../shared/domain/time.js';
 import { profileOf, type CaseState, type ClientPlaced } from '../case.js';
 import { InvalidEmploymentPercent, InvalidOrgNumber } from '../case.errors.js';
 import { activeCase } from '../case-rules.js';
@@ -20,6 +21,7 @@ export interface PlaceClient {
 export function placeClient(command: PlaceClient, state: CaseState): ClientPlaced[] {
   const open = activeCase(state, command.caseId, command.occurredAt, command.now);
   if (!isValidOrgNumber(command.orgNumber)) throw new InvalidOrgNumber();
+  assertStartDate(command.startDate, command.now);
   const percent = command.employmentPercent;
   if (!Number.isInteger(percent) || percent < 1 || percent > 100) throw new InvalidEmploymentPercent();
   const { orgNumber, startDate, employmentPercent, employmentType, wageSubsidy, occurredAt, navIdent } = command;
