@@ -81,7 +81,10 @@ export interface Config {
   dataDir: string;
   eventStore: EventStoreConfig;
   auth: AuthConfig;
-  /** What the web app signs in with (authorization code + PKCE) outside dev mode; the API ignores it. Absent: the API audience, `openid`. */
+  /**
+   * What the web app signs in with (authorization code + PKCE) outside dev mode; the API ignores
+   * it. Absent: the API audience, `openid`.
+   */
   webSignIn: { clientId?: string; scope?: string };
   /** HMAC key for client pseudonyms; absent in dev mode, where start-up supplies one (see client-ref-secret.ts). */
   clientRefSecret?: string;
