@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@app/event-store';
-import type { EmploymentType, ExitReason, FollowUpKind, FollowUpMode, MeasureCode, NeedGroup } from '../shared/domain/codes.js';
-import { latest } from '../shared/domain/time.js';
+import type { EmploymentType, ExitReason, FollowUpKind, FollowUpMode, MeasureCode, NeedGroup } from '../shared/values/codes.js';
+import { latest } from '../shared/values/time.js';
 
 /** Stream `office-<officeNumber>.case-<caseId>`: one client's follow-up at one office. */
 export const CASE_STREAM_KIND = 'case';

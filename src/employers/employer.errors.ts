@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/errors/domain-error.js';
 
 // Value refusals both areas share; re-exported so each area's errors file lists all it throws.
-export { InvalidOccurredAt, InvalidOrgNumber, OccurredInTheFuture, OccurredTooEarly } from '../shared/domain/value.errors.js';
+export { InvalidOccurredAt, InvalidOrgNumber, OccurredInTheFuture, OccurredTooEarly } from '../shared/values/value.errors.js';
 
 export class InvalidNaceCode extends DomainError {
   readonly code = 'NACE_CODE.INVALID';

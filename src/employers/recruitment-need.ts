@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@app/event-store';
-import type { NeedResult } from '../shared/domain/codes.js';
+import type { NeedResult } from '../shared/values/codes.js';
 
 /**
  * Stream `office-<officeNumber>.need-<needId>`. A need has a stream of its own, not a place in the

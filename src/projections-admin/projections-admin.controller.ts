@@ -7,7 +7,7 @@ import { Access } from '../auth/access.decorator.js';
 import { NotFoundDomainError } from '../shared/errors/not-found.error.js';
 import { ZodValidationPipe } from '../shared/http/zod-validation.pipe.js';
 import { ADMINISTERED_VIEWS } from './administered-views.js';
-import { officeNumberField } from '../shared/domain/dto-fields.js';
+import { officeNumberField } from '../shared/values/dto-fields.js';
 
 const verifyParams = z.strictObject({ office: officeNumberField.optional() });
 

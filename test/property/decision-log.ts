@@ -13,7 +13,7 @@ import { recordEmployerContact } from '../../src/employers/record-employer-conta
 import { evolveRecruitmentNeed, initialRecruitmentNeed } from '../../src/employers/recruitment-need.js';
 import { registerRecruitmentNeed } from '../../src/employers/register-recruitment-need/register-recruitment-need.decide.js';
 import { schemaVersionOf } from '../../src/shared/commands/schema-versions.js';
-import { CHANNELS, EMPLOYMENT_TYPES, EXIT_REASONS, FOLLOW_UP_KINDS, FOLLOW_UP_MODES, MEASURE_CODES, NEED_GROUPS, NEED_RESULTS, THEMES } from '../../src/shared/domain/codes.js';
+import { CHANNELS, EMPLOYMENT_TYPES, EXIT_REASONS, FOLLOW_UP_KINDS, FOLLOW_UP_MODES, MEASURE_CODES, NEED_GROUPS, NEED_RESULTS, THEMES } from '../../src/shared/values/codes.js';
 import { DomainError } from '../../src/shared/errors/domain-error.js';
 
 /**

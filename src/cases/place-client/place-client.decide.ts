@@ -1,9 +1,9 @@
-import { isValidOrgNumber } from '../../shared/domain/org-number.js';
-import { assertStartDate } from '../../shared/domain/time.js';
+import { isValidOrgNumber } from '../../shared/values/org-number.js';
+import { assertStartDate } from '../../shared/values/time.js';
 import { profileOf, type CaseState, type ClientPlaced } from '../case.js';
 import { InvalidEmploymentPercent, InvalidOrgNumber } from '../case.errors.js';
 import { activeCase } from '../case-rules.js';
-import type { EmploymentType } from '../../shared/domain/codes.js';
+import type { EmploymentType } from '../../shared/values/codes.js';
 
 /** What the decision needs: the body as checked, who sent it and when (time and ids come in here). */
 export interface PlaceClient {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EMPLOYMENT_TYPES } from '../../shared/domain/codes.js';
-import { occurredAtField, orgNumberField, startDateField } from '../../shared/domain/dto-fields.js';
+import { EMPLOYMENT_TYPES } from '../../shared/values/codes.js';
+import { occurredAtField, orgNumberField, startDateField } from '../../shared/values/dto-fields.js';
 
 export const placeClientBody = z.strictObject({
   orgNumber: orgNumberField,

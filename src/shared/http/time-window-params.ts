@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EARLIEST_INSTANT, isQueryTimeInRange, LATEST_QUERY_INSTANT } from '../domain/time.js';
+import { EARLIEST_INSTANT, isQueryTimeInRange, LATEST_QUERY_INSTANT } from '../values/time.js';
 
 const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EARLIEST_INSTANT, isTooEarly, LATEST_QUERY_INSTANT } from '../domain/time.js';
+import { EARLIEST_INSTANT, isTooEarly, LATEST_QUERY_INSTANT } from '../values/time.js';
 import type { ViewTime } from './view-time.js';
 
 const FIRST_MONTH = EARLIEST_INSTANT.slice(0, 7);

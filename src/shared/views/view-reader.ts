@@ -5,7 +5,7 @@ import type { AnyProjection } from '@app/projections';
 import { ProjectionEngine } from '@app/projections';
 import { EVENT_STORE } from '@app/event-store';
 import { MetricsRegistry } from '../metrics/metrics-registry.js';
-import { isTooFarInTheFuture } from '../domain/time.js';
+import { isTooFarInTheFuture } from '../values/time.js';
 import { AsOfBeyondHead, AsOfInTheFuture } from './as-of.errors.js';
 import { isReplay, type AsOfMarks, type ViewTime } from './view-time.js';
 import { replayViews, type ReplayBound, type ReplayScope } from './view-replay.js';

@@ -1,6 +1,6 @@
 /**
  * Every code list's display name in Norwegian Bokmål, in one place. The API speaks codes
- * (`src/shared/domain/codes.ts`); the pages show these names, and fall back to the code itself
+ * (`src/shared/values/codes.ts`); the pages show these names, and fall back to the code itself
  * for a code this list does not know yet.
  */
 export const CHANNEL = {
