@@ -9,7 +9,7 @@ import { markStatus, readProgress, requestRebuild, type Track } from './progress
 import { prepareShadow, trySwap } from './rebuild-swap.js';
 import type { SharedLogReader } from './shared-log-reader.js';
 
-export interface RunnerOptions {
+export interface ProjectionJobsOptions {
   dataSource: DataSource;
   eventStore: EventStore;
   batchSize: number;
@@ -38,13 +38,13 @@ export interface RunnerOptions {
  * One projection's two jobs, each done only while this instance holds its advisory lock:
  * `live` follows the log into the live table; `rebuild` fills a shadow table from 0 and swaps it in.
  */
-export class ProjectionRunner {
+export class ProjectionJobs {
   readonly tables: ProjectionTables;
   private readonly jobs: Partial<Record<Track, { done: Promise<void>; lease: AdvisoryLease }>> = {};
 
   constructor(
     readonly projection: AnyProjection,
-    private readonly options: RunnerOptions,
+    private readonly options: ProjectionJobsOptions,
   ) {
     this.tables = projectionTables(projection.name);
   }
