@@ -1,4 +1,5 @@
 import { CreateProjectionCheckpoints1764000000000, projectionOrderIndexMigration, projectionTableMigration } from '../../libs/projections/src/projection.migrations.js';
+import { AccessLogCommitOrder1767000000000 } from '../access-log/access-log-commit-order.migration.js';
 import { CreateAccessLog1765000000000 } from '../access-log/access-log.migration.js';
 import { CreateIdempotencyRecords1763800000000 } from '../shared/commands/idempotency.migration.js';
 
@@ -17,4 +18,6 @@ export const MIGRATIONS = [
   projectionOrderIndexMigration('employer_relationships', 'byPlacements', 1766000000003),
   // The office comparison reads the external cases that went quiet on one day (active_cases v3).
   projectionOrderIndexMigration('active_cases', 'byQuietSince', 1766000000004),
+  // Access-log pages in commit order, so a line committed late is not skipped.
+  AccessLogCommitOrder1767000000000,
 ] as const;
