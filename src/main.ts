@@ -22,7 +22,9 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-  startUpLog(error instanceof Error ? (error.stack ?? error.message) : String(error), 'fatal');
+  // Whatever was thrown (an Error, or nothing at all), the line says what failed.
+  const what = error instanceof Error ? (error.stack ?? error.message) : `${String(error)} was thrown, with no reason given`;
+  startUpLog(`start-up failed: ${what}`, 'fatal');
   // A failed start (port taken, migration refused) must not leave the embedded server running.
   await closeAll(started);
   process.exit(1);
