@@ -36,7 +36,7 @@ export function reachableDataDir(pgdata: string, user: ServerUser, home = ROOT_H
   mkdirSync(clusters, { recursive: true, mode: 0o755 });
   const target = join(clusters, createHash('sha256').update(wanted).digest('hex').slice(0, 16));
   mkdirSync(target, { mode: 0o700 });
-  chownSync(target, user.uid, user.gid);
+  if (process.getuid?.() === 0) chownSync(target, user.uid, user.gid);
   symlinkSync(target, wanted);
   return target;
 }

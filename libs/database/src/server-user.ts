@@ -39,7 +39,10 @@ const idOf = (flag: string): string | undefined => {
  */
 export function canReach(path: string, user: ServerUser): boolean {
   for (let dir = dirname(resolve(path)); ; dir = dirname(dir)) {
-    const { mode, uid, gid } = statSync(dir);
+    // A directory still to be made counts as reachable: whoever makes it decides.
+    const stat = statSync(dir, { throwIfNoEntry: false });
+    if (!stat) continue;
+    const { mode, uid, gid } = stat;
     const bit = uid === user.uid ? 0o100 : user.groups.includes(gid) || gid === user.gid ? 0o010 : 0o001;
     if ((mode & bit) === 0) return false;
     if (dir === dirname(dir)) return true;
