@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildApp, healthy, startAppProcess, type AppProcess } from './app-process.js';
+import { buildApp, healthy, startAppProcess, type AppProcess } from '../bench/chaos/app-process.js';
 import { ORG, recently } from './fixtures.js';
 
 /** `npm start` in embedded mode after the app was killed with SIGKILL (nothing ran to stop its PostgreSQL). */

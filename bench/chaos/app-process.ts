@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { execFileSync } from 'node:child_process';
-import { findFreePort } from '../libs/database/src/index.js';
+import { findFreePort } from '../../libs/database/src/index.js';
 
 /** The app built once per test file into `.test-build/<name>` (inside the repository, so node_modules resolve). */
 export function buildApp(name: string): string {
