@@ -40,7 +40,9 @@ export class ChaosClient {
       const bases = this.targets.bases();
       const base = bases[(attempt + record.startedAt) % Math.max(bases.length, 1)];
       if (!base) {
-        await pause(attempt);
+        // Every instance is down (a supervisor is starting one): waiting is not a try.
+        attempt--;
+        await pause(0);
         continue;
       }
       const { status, ack } = await this.post(base, path, body, record);
