@@ -20,6 +20,8 @@ export interface EmbeddedServerOptions {
    * Otherwise it shares ours (Ctrl-C stops both) and is stopped when this process exits.
    */
   callerHandlesSignals?: boolean;
+  /** A port of the caller's choosing (a test that restarts the server and keeps its URL); default a free one. */
+  port?: number;
 }
 
 export interface RunningEmbeddedServer {
@@ -27,6 +29,8 @@ export interface RunningEmbeddedServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Immediate shutdown (SIGQUIT: sessions cut, no checkpoint), a crash to recover from at the next start. */
+  stopImmediately(): Promise<void>;
 }
 
 const USER = 'postgres';
@@ -59,7 +63,7 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
       if (user) chownSync(pgdata, user.uid, user.gid);
       await initCluster(cluster, USER, PASSWORD);
     }
-    const port = await findFreePort();
+    const port = options.port ?? (await findFreePort());
     // Ours is the only client on a loopback port; fsync stays on so `.data` survives crashes.
     const flags = ['-p', String(port), '-c', 'max_connections=200', '-c', 'listen_addresses=127.0.0.1'];
     const child = await startCluster(cluster, flags, options.callerHandlesSignals ?? false);
@@ -68,6 +72,10 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     return {
       url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
       port,
+      stopImmediately: async () => {
+        process.removeListener('exit', stopWithUs);
+        await stopCluster(child, 'SIGQUIT');
+      },
       stop: async () => {
         process.removeListener('exit', stopWithUs);
         await stopCluster(child);

@@ -54,12 +54,12 @@ export async function startCluster(options: ClusterOptions, flags: string[], det
   return child;
 }
 
-/** Fast shutdown (SIGINT): ends sessions, writes a checkpoint, exits. */
-export function stopCluster(child: ChildProcess): Promise<void> {
+/** Fast shutdown (SIGINT): ends sessions, writes a checkpoint, exits. SIGQUIT: immediate, recovery at the next start. */
+export function stopCluster(child: ChildProcess, signal: 'SIGINT' | 'SIGQUIT' = 'SIGINT'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
-    child.kill('SIGINT');
+    child.kill(signal);
   });
 }
 
