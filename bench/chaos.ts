@@ -19,7 +19,11 @@ import { runScript } from './report/run-script.js';
 async function main(): Promise<void> {
   const quick = flag('--quick');
   const rounds = numberArgument('--rounds', quick ? 1 : 3);
-  const options = { writers: numberArgument('--writers', 25), loadMs: quick ? 6000 : 10_000, seed: numberArgument('--seed', Date.now() % 100_000) };
+  const options = {
+    writers: numberArgument('--writers', 25),
+    loadMs: quick ? 6000 : 10_000,
+    seed: numberArgument('--seed', Date.now() % 100_000),
+  };
   const faults = (stringArgument('--faults')?.split(',') ?? FAULTS) as FaultName[];
   const logDir = mkdtempSync(join(tmpdir(), 'ect-chaos-logs-'));
   const load = loadavg()[0]!;
@@ -48,7 +52,8 @@ async function main(): Promise<void> {
     printTable(summary);
     mkdirSync('bench/results', { recursive: true });
     const file = `bench/results/chaos-${new Date().toISOString().slice(0, 10)}${quick ? '-quick' : ''}.json`;
-    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), machine, options: { ...options, rounds, faults }, summary, rounds: results }, null, 2)}\n`);
+    const report = { date: new Date().toISOString(), machine, options: { ...options, rounds, faults }, summary, rounds: results };
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`written to ${file}`);
   }
 }

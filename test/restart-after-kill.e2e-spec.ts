@@ -59,7 +59,8 @@ describe('a start after kill -9 of the app in embedded mode', () => {
     const second = await start();
     expect(await healthy(second)).toBe(true);
     expect(second.output()).toContain(`an orphaned PostgreSQL (pid ${orphan}) still runs`);
-    const history = await fetch(`${second.base}/api/v1/offices/0314/history`, { headers: { authorization: `Bearer ${await tokenOf(second)}` } });
+    const headers = { authorization: `Bearer ${await tokenOf(second)}` };
+    const history = await fetch(`${second.base}/api/v1/offices/0314/history`, { headers });
     const { events } = (await history.json()) as { events: { type: string }[] };
     expect(events.map((e) => e.type)).toEqual(['EmployerContacted']);
 

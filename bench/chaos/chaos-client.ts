@@ -60,7 +60,8 @@ export class ChaosClient {
   }
 
   async get<T>(base: string, path: string, role: 'admin' = 'admin'): Promise<T> {
-    const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${await this.token(base, role)}` }, signal: AbortSignal.timeout(30_000) });
+    const headers = { authorization: `Bearer ${await this.token(base, role)}` };
+    const response = await fetch(`${base}${path}`, { headers, signal: AbortSignal.timeout(30_000) });
     if (response.status === 401) this.tokens.delete(`${base}|${role}`);
     if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
     return (await response.json()) as T;
@@ -74,7 +75,8 @@ export class ChaosClient {
         'x-correlation-id': record.correlationId,
       };
       if (record.keyed) headers['idempotency-key'] = record.correlationId;
-      const response = await fetch(`${base}/api/v1${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
+      const signal = AbortSignal.timeout(15_000);
+      const response = await fetch(`${base}/api/v1${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal });
       if (response.status === 401) this.tokens.delete(`${base}|advisor`);
       if (!response.ok) return { status: response.status };
       return { status: response.status, ack: (await response.json()) as Ack };

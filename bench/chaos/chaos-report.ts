@@ -43,7 +43,8 @@ const round1 = (value: number | null) => (value === null ? null : Math.round(val
 
 /** The table README shows (markdown, so it can be pasted as it is). */
 export function printTable(summary: readonly FaultSummary[]): void {
-  const head = ['fault', 'rounds', 'acknowledged', 'lost', 'duplicated', 'dup. without key', 'half transfers', 'unexpected exits', 'commands back (s)', 'views caught up (s)', 'views verify'];
+  const head = ['fault', 'rounds', 'acknowledged', 'lost', 'duplicated', 'dup. without key', 'half transfers', 'unexpected exits'];
+  head.push('commands back (s)', 'views caught up (s)', 'views verify');
   const rows = summary.map((s) => [
     s.fault, s.rounds, s.acknowledged, s.lost, s.duplicated, s.duplicatedWithoutKey, s.halfDoneTransfers, s.unexpectedExits,
     s.commandsBackSeconds ?? 'never', s.viewsCaughtUpSeconds ?? 'never', s.viewsEqual ? 'equal' : 'DIFFERENT',

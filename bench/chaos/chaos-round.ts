@@ -30,7 +30,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.
 const RECOVERY_MS = 120_000;
 
 /** Load from `writers` writers, the fault at a random moment of it, then every check. */
-export async function runRound(fault: string, round: number, stage: Stage, client: ChaosClient, options: RoundOptions): Promise<RoundResult> {
+export async function runRound(
+  fault: string,
+  round: number,
+  stage: Stage,
+  client: ChaosClient,
+  options: RoundOptions,
+): Promise<RoundResult> {
   const bases = () => stage.apps.map((app) => app.base).filter((base): base is string => base !== undefined);
   const exitsBefore = stage.apps.reduce((n, app) => n + app.unexpectedExits, 0);
   const writers = new Writers(client, options.seed + round);

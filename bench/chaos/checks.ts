@@ -70,7 +70,13 @@ interface Status {
 }
 
 /** Seconds from `since` until every live view has processed `position` (null if not within `timeoutMs`). */
-export async function viewsReach(client: ChaosClient, bases: () => string[], position: number, since: number, timeoutMs: number): Promise<number | null> {
+export async function viewsReach(
+  client: ChaosClient,
+  bases: () => string[],
+  position: number,
+  since: number,
+  timeoutMs: number,
+): Promise<number | null> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const base = bases()[0];

@@ -31,7 +31,8 @@ export async function setUp(fault: FaultName, ctx: StageContext): Promise<Stage>
   await createDatabase(ctx.cluster.url(), database);
   const url = ctx.cluster.url(database);
   const instances = fault === 'leader-kill' ? ['a', 'b'] : ['a'];
-  const apps = instances.map((i) => new ManagedApp(`${fault}-${i}`, ctx.main, { DATABASE_URL: url, LOG_LEVEL: 'warn' }, join(ctx.logDir, `${fault}-${i}.log`)));
+  const env = { DATABASE_URL: url, LOG_LEVEL: 'warn' };
+  const apps = instances.map((i) => new ManagedApp(`${fault}-${i}`, ctx.main, env, join(ctx.logDir, `${fault}-${i}.log`)));
   for (const app of apps) await app.start();
   const inject = {
     'app-kill': async () => {
@@ -56,7 +57,8 @@ export async function setUp(fault: FaultName, ctx: StageContext): Promise<Stage>
 
 function embeddedStage(ctx: StageContext): Promise<Stage> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ect-chaos-embedded-'));
-  const app = new ManagedApp('app-kill-embedded', ctx.main, { DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, join(ctx.logDir, 'app-kill-embedded.log'));
+  const env = { DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+  const app = new ManagedApp('app-kill-embedded', ctx.main, env, join(ctx.logDir, 'app-kill-embedded.log'));
   const stage: Stage = {
     apps: [app],
     databaseUrl: () => {

@@ -41,7 +41,8 @@ export class OwnCluster {
   async start(): Promise<void> {
     const options = `-p ${this.port} -c listen_addresses=127.0.0.1 -c max_connections=300 -c unix_socket_directories=${this.dir}`;
     for (let attempt = 0; attempt < 60; attempt++) {
-      const result = await this.run('pg_ctl', ['-D', this.pgdata, '-o', options, '-l', join(this.dir, 'server.log'), '-w', '-t', '60', 'start'], false);
+      const args = ['-D', this.pgdata, '-o', options, '-l', join(this.dir, 'server.log'), '-w', '-t', '60', 'start'];
+      const result = await this.run('pg_ctl', args, false);
       if (result === 0) return;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }

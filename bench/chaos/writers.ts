@@ -1,5 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { EMPLOYMENT_TYPES, EXIT_REASONS, FOLLOW_UP_KINDS, MEASURES, MEASURE_CODES, NEED_GROUPS, THEMES } from '../../src/shared/domain/codes.js';
+import {
+  EMPLOYMENT_TYPES, EXIT_REASONS, FOLLOW_UP_KINDS, MEASURES, MEASURE_CODES, NEED_GROUPS, THEMES,
+} from '../../src/shared/domain/codes.js';
 import { orgNumber, pick, random, weighted, type Random } from '../national/random.js';
 import { OFFICES, type ChaosClient, type CommandRecord } from './chaos-client.js';
 
@@ -41,7 +43,8 @@ export class Writers {
     const cases: OpenCase[] = [];
     for (let sent = 0; !this.stopping && sent < 10_000; sent++) {
       const kind = cases.length === 0 ? pick(rnd, ['contact', 'enrolment'] as const) : weighted(rnd, MIX);
-      const record: CommandRecord = { kind, correlationId: `chaos-${randomUUID()}`, keyed: rnd() < 0.5, startedAt: Date.now(), answers: [] };
+      const correlationId = `chaos-${randomUUID()}`;
+      const record: CommandRecord = { kind, correlationId, keyed: rnd() < 0.5, startedAt: Date.now(), answers: [] };
       this.records.push(record);
       const open = cases.length ? cases[Math.floor(rnd() * cases.length)]! : undefined;
       const [path, body] = commandOf(kind, rnd, home, open);
@@ -49,7 +52,9 @@ export class Writers {
       if (!done.ack) continue;
       if (kind === 'enrolment') cases.push({ office: home, caseId: done.ack.id });
       if (open && (kind === 'exit' || kind === 'placement')) cases.splice(cases.indexOf(open), 1);
-      if (open && kind === 'transfer') cases.splice(cases.indexOf(open), 1, { office: (body as { toOfficeNumber: string }).toOfficeNumber, caseId: done.ack.id });
+      if (open && kind === 'transfer') {
+        cases.splice(cases.indexOf(open), 1, { office: (body as { toOfficeNumber: string }).toOfficeNumber, caseId: done.ack.id });
+      }
     }
   }
 }
@@ -58,14 +63,16 @@ function commandOf(kind: Kind, rnd: Random, home: string, open: OpenCase | undef
   const now = Date.now();
   const at = (secondsAgo: number) => new Date(now - secondsAgo * 1000).toISOString();
   if (kind === 'contact') {
-    return [`/offices/${home}/employer-contacts`, { orgNumber: orgNumber(rnd), channel: 'PHONE', theme: pick(rnd, THEMES), occurredAt: at(3600) }];
+    const contact = { orgNumber: orgNumber(rnd), channel: 'PHONE', theme: pick(rnd, THEMES), occurredAt: at(3600) };
+    return [`/offices/${home}/employer-contacts`, contact];
   }
   if (kind === 'enrolment') {
     const measureCode = pick(rnd, MEASURE_CODES);
     const followUpMode = MEASURES[measureCode];
     const provider = followUpMode === 'EXTERNAL' ? { providerOrgNumber: orgNumber(rnd) } : {};
     const clientRef = randomBytes(32).toString('hex');
-    return [`/offices/${home}/cases`, { clientRef, needGroup: pick(rnd, NEED_GROUPS), followUpMode, measureCode, ...provider, occurredAt: at(600) }];
+    const enrolment = { clientRef, needGroup: pick(rnd, NEED_GROUPS), followUpMode, measureCode, ...provider, occurredAt: at(600) };
+    return [`/offices/${home}/cases`, enrolment];
   }
   const { office, caseId } = open!;
   const path = `/offices/${office}/cases/${caseId}`;

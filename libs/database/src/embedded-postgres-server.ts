@@ -55,7 +55,9 @@ export async function startEmbeddedPostgres(options: EmbeddedServerOptions): Pro
     const binaries = user ? reachableBinaries(installed, user) : installed;
     if (binaries !== installed) log(`the postgres user cannot reach ${installed.nativeDir}: runs the copy in ${binaries.nativeDir}`);
     const pgdata = user ? reachableDataDir(join(dataDir, 'pg'), user) : join(dataDir, 'pg');
-    if (pgdata !== join(dataDir, 'pg')) log(`the postgres user cannot reach ${dataDir}: the cluster lives in ${pgdata}, linked from ${join(dataDir, 'pg')}`);
+    if (pgdata !== join(dataDir, 'pg')) {
+      log(`the postgres user cannot reach ${dataDir}: the cluster lives in ${pgdata}, linked from ${join(dataDir, 'pg')}`);
+    }
     const cluster = { binaries, pgdata, user };
     await stopOrphanedServer(pgdata, log);
     if (!existsSync(join(pgdata, 'PG_VERSION'))) {

@@ -34,16 +34,18 @@ export async function startCluster(options: ClusterOptions, flags: string[], det
   const child = spawn(options.binaries.postgres, ['-D', options.pgdata, '-c', 'lc_messages=C', ...flags], spawnOptions(options, detached));
   const output = collect(child);
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`PostgreSQL did not accept connections within ${START_TIMEOUT_MS / 1000} s`)), START_TIMEOUT_MS);
+    const late = () => fail(new Error(`PostgreSQL did not accept connections within ${START_TIMEOUT_MS / 1000} s`));
+    const timer = setTimeout(late, START_TIMEOUT_MS);
     const fail = (error: Error) => {
       clearTimeout(timer);
       child.kill('SIGQUIT');
       reject(error);
     };
     child.on('error', (error) => fail(new Error(`PostgreSQL could not be run (${options.binaries.postgres}): ${error.message}`)));
-    child.on('close', (code, signal) =>
-      fail(new Error(`PostgreSQL on ${options.pgdata} exited (${signal ?? `code ${code}`}) before accepting connections: ${output().trim()}`)),
-    );
+    child.on('close', (code, signal) => {
+      const how = signal ?? `code ${code}`;
+      fail(new Error(`PostgreSQL on ${options.pgdata} exited (${how}) before accepting connections: ${output().trim()}`));
+    });
     child.stderr!.on('data', () => {
       if (!output().includes('database system is ready to accept connections')) return;
       clearTimeout(timer);
