@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
-import { createDevKeys } from './auth/dev-keys.js';
 import { resolveClientRefSecret } from './bootstrap/client-ref-secret.js';
 import { createApp } from './bootstrap/create-app.js';
+import { resolveDevKeys } from './bootstrap/dev-signing-key.js';
 import { provideDatabase } from './bootstrap/provide-database.js';
 import { startUpLog } from './bootstrap/start-up-log.js';
 import { closeAll, stopOnSignals, type StartedParts } from './bootstrap/stop-on-signals.js';
@@ -15,7 +15,8 @@ async function main(): Promise<void> {
   stopOnSignals(started);
   const clientRefSecret = resolveClientRefSecret(config, (line) => startUpLog(line, 'warn'));
   started.database = await provideDatabase(config, startUpLog);
-  const auth = config.auth.mode === 'dev' ? { mode: 'dev' as const, devKeys: await createDevKeys() } : config.auth;
+  const warn = (line: string) => startUpLog(line, 'warn');
+  const auth = config.auth.mode === 'dev' ? { mode: 'dev' as const, devKeys: await resolveDevKeys(config, warn) } : config.auth;
   started.app = await createApp({ config: { ...config, databaseUrl: started.database.url, clientRefSecret }, auth });
   await started.app.listen(config.port);
   started.app.get(Logger).log(`listening on http://localhost:${config.port} (API under /api/v1, OpenAPI at /docs, auth mode ${config.auth.mode})`, 'Bootstrap');

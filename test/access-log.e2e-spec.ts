@@ -60,15 +60,28 @@ describe('the access log', () => {
   };
   const linesOf = async (correlationId: string) => (await readLog()).entries.filter((e) => e.correlationId === correlationId);
 
-  it('logs a request without a token (401) and one with a bad token (401), with no one named', async () => {
+  it('does not log a request without a token or with a bad token (401): it counts them in /metrics', async () => {
+    const unauthenticated = async () => {
+      const metrics = (await running.http.get('/metrics').expect(200)).text;
+      const series = (reason: string) => new RegExp(`^auth_unauthenticated_requests_total\\{reason="${reason}"\\} (\\d+)$`, 'm');
+      const count = (reason: string) => Number(series(reason).exec(metrics)?.[1] ?? 0);
+      return { noToken: count('no_token'), invalidToken: count('invalid_token') };
+    };
+    const before = await unauthenticated();
+    const { rows: [rowsBefore] } = await db.query<{ n: string }>('SELECT count(*) AS n FROM access_log');
     const none = tagged(history);
     await none.request.expect(401);
     const bad = tagged(history, 'not.a.jwt');
     await bad.request.expect(401);
-    expect(await linesOf(none.correlationId)).toEqual([expect.objectContaining({
-      navIdent: null, roles: [], officeNumber: '0314', method: 'GET', route: '/api/v1/offices/:officeNumber/history', allowed: false, reason: 'no bearer token',
-    })]);
-    expect(await linesOf(bad.correlationId)).toEqual([expect.objectContaining({ navIdent: null, allowed: false, reason: expect.stringMatching(/^invalid token: /) })]);
+    const unsigned = tagged('/api/v1/offices/0314/engagement', 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJNMTIzNDU2In0.');
+    await unsigned.request.expect(401);
+    expect(await linesOf(none.correlationId)).toEqual([]);
+    expect(await linesOf(bad.correlationId)).toEqual([]);
+    const { rows: [rowsAfter] } = await db.query<{ n: string }>('SELECT count(*) AS n FROM access_log');
+    const { rows: [refusals] } = await db.query<{ n: string }>('SELECT count(*) AS n FROM access_log WHERE nav_ident IS NULL');
+    expect(Number(refusals!.n)).toBe(0);
+    expect(Number(rowsAfter!.n)).toBe(Number(rowsBefore!.n));
+    expect(await unauthenticated()).toEqual({ noToken: before.noToken + 1, invalidToken: before.invalidToken + 2 });
   });
 
   it('logs a manager of another office (403) and an advisor on a read (403), with who and why', async () => {
@@ -155,8 +168,9 @@ describe('the access log', () => {
       // A line whose id is taken now and whose insert commits only after two later lines.
       await held.query('BEGIN');
       await held.query(`INSERT INTO access_log (roles, method, route, allowed, reason, correlation_id) VALUES ('{}', 'GET', '/held', false, 'held', 'held-open')`);
-      const later = [tagged(history), tagged(history)];
-      for (const { request } of later) await request.expect(401);
+      const otherOffice = await running.tokenFor(manager('5001'));
+      const later = [tagged(history, otherOffice), tagged(history, otherOffice)];
+      for (const { request } of later) await request.expect(403);
       const first = await readLogNow({ after: cursor });
       seen.push(...first.entries);
       cursor = first.entries.at(-1)?.id ?? cursor;

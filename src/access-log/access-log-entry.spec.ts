@@ -21,6 +21,12 @@ describe('access log entries', () => {
     expect(isLogged(decision({ clientLevel: false }))).toBe(false);
   });
 
+  it('does not log a request with no verifiable identity (401), on any route', () => {
+    expect(isLogged(decision({ allowed: false, navIdent: undefined, roles: [], reason: 'no bearer token' }))).toBe(false);
+    const badToken = decision({ allowed: false, navIdent: undefined, roles: [], clientLevel: false, reason: 'invalid token: x' });
+    expect(isLogged(badToken)).toBe(false);
+  });
+
   it('keeps who, roles, office, route, outcome, reason and correlation id', () => {
     expect(entryOf(decision())).toEqual({
       navIdent: 'M123456', roles: ['manager'], officeNumber: '0314', method: 'GET',

@@ -15,8 +15,13 @@ export interface AccessLogEntry {
 /** Eleven digits in a row could be a fødselsnummer: never stored, whatever field it came in. */
 const ELEVEN_DIGITS = /\d{11,}/g;
 
-/** Which decisions are logged: every refusal, on any route; of allowed ones, reads of client-level data. */
-export const isLogged = (decision: AccessDecision): boolean => !decision.allowed || decision.clientLevel;
+/**
+ * Which decisions are logged: of a known caller, every refusal on any route and every allowed read
+ * of client-level data. A request with no verifiable identity (401) is not: anyone can send those
+ * at any rate, and the log refuses deletion; the guard counts them in metrics instead.
+ */
+export const isLogged = (decision: AccessDecision): boolean =>
+  decision.navIdent !== undefined && (!decision.allowed || decision.clientLevel);
 
 /**
  * The row for a decision, with nothing that could hold a personal id number: the route is a

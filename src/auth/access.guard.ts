@@ -11,20 +11,31 @@ import type { Request } from 'express';
 import { ACCESS_DECISION_LISTENER, type AccessDecision, type AccessDecisionListener } from './access-decision.js';
 import { ACCESS_RULE, PUBLIC_ROUTE, type AccessRule } from './access.decorator.js';
 import { refusalOf } from './access-refusal.js';
+import { AuthMetrics } from './auth-metrics.js';
+import { AuthUnavailable } from './auth-unavailable.error.js';
 import { CLIENT_LEVEL } from './client-level.decorator.js';
+import { RateLimitedLog } from './rate-limited-log.js';
 import type { Caller } from './caller.js';
 import { TOKEN_VERIFIER } from './auth.tokens.js';
 import type { TokenVerifier } from './token-verifier.js';
 
 export type AuthenticatedRequest = Request & { caller?: Caller };
 
-/** Every route is closed unless it says who may call it (default deny). */
+/**
+ * Every route is closed unless it says who may call it (default deny). Each decision goes to the
+ * listener; a refusal before anyone was identified (401) also goes to metrics and a rate-limited
+ * log line, since anyone can cause those at any rate.
+ */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  private readonly unidentifiedLog = new RateLimitedLog('AccessGuard');
+  private readonly unavailableLog = new RateLimitedLog('AccessGuard');
+
   constructor(
     private readonly reflector: Reflector,
     @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     @Inject(ACCESS_DECISION_LISTENER) private readonly listener: AccessDecisionListener,
+    private readonly metrics: AuthMetrics,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -53,15 +64,25 @@ export class AccessGuard implements CanActivate {
     };
 
     const token = /^Bearer (.+)$/i.exec(request.header('authorization') ?? '')?.[1];
+    const unidentified = async (reason: 'no_token' | 'invalid_token', detail: string) => {
+      this.metrics.unauthenticated.inc({ reason });
+      this.unidentifiedLog.warn(`refused a request without a verifiable identity: ${detail}`);
+      await decide(false, detail);
+    };
     if (!token) {
-      await decide(false, 'no bearer token');
+      await unidentified('no_token', 'no bearer token');
       throw new UnauthorizedException('A bearer token is required');
     }
     let caller: Caller;
     try {
       caller = await this.verifier.verify(token);
     } catch (error) {
-      await decide(false, `invalid token: ${(error as Error).message}`);
+      // Fail closed, and say so: the caller may be fine, the directory did not answer (503).
+      if (error instanceof AuthUnavailable) {
+        this.unavailableLog.warn(`could not settle a caller's access: ${error.message}`);
+        throw error;
+      }
+      await unidentified('invalid_token', `invalid token: ${(error as Error).message}`);
       throw new UnauthorizedException('The bearer token is not valid');
     }
     const refusal = refusalOf(rule, caller, officeNumber);

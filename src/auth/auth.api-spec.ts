@@ -124,7 +124,7 @@ describe('identity and access (dev mode)', () => {
   });
 });
 
-describe('identity and access (production mode)', () => {
+describe('identity and access (claims mode)', () => {
   let app: INestApplication;
   let jwksServer: Server;
   let sign: (claims: { sub: string; roles: string[]; offices: string[] }, issuer?: string, audience?: string) => Promise<string>;
@@ -140,7 +140,7 @@ describe('identity and access (production mode)', () => {
         .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
         .setSubject(claims.sub).setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime('5m')
         .sign(privateKey);
-    app = await appWith({ mode: 'production', issuer: 'https://issuer.test', audience: 'tracker', jwksUrl });
+    app = await appWith({ mode: 'claims', issuer: 'https://issuer.test', audience: 'tracker', jwksUrl, maxTokenAgeSeconds: 3600 });
   });
   afterAll(async () => {
     await app.close();

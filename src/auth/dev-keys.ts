@@ -1,7 +1,11 @@
-import { SignJWT, exportJWK, generateKeyPair, type JSONWebKeySet, type CryptoKey } from 'jose';
+import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JSONWebKeySet, type JWK } from 'jose';
 import type { Caller } from './caller.js';
 
-/** Dev mode only: a key pair made at start, standing in for the organisation's OIDC issuer. */
+export const DEV_KEY_ALGORITHM = 'ES256';
+/** A dev token lasts a working day; the dev verifier caps a token's age at the same. */
+export const DEV_TOKEN_LIFETIME_SECONDS = 8 * 60 * 60;
+
+/** Dev mode only: a key pair of our own, standing in for the organisation's identity provider. */
 export interface DevKeys {
   issuer: string;
   audience: string;
@@ -9,21 +13,33 @@ export interface DevKeys {
   sign(caller: Caller, expiresIn?: string): Promise<string>;
 }
 
-export async function createDevKeys(): Promise<DevKeys> {
-  const { privateKey, publicKey } = await generateKeyPair('ES256', { extractable: true });
-  const kid = 'dev-1';
-  const jwks = { keys: [{ ...(await exportJWK(publicKey)), kid, alg: 'ES256', use: 'sig' }] };
+/** A fresh private signing key as a JWK, the form in which it is kept (DATA_DIR or the database). */
+export async function newDevSigningKey(): Promise<JWK> {
+  const { privateKey } = await generateKeyPair(DEV_KEY_ALGORITHM, { extractable: true });
+  return exportJWK(privateKey);
+}
+
+/** The dev keys of a kept private key: every process holding the same JWK signs and accepts the same tokens. */
+export async function devKeysFrom(privateJwk: JWK): Promise<DevKeys> {
+  const privateKey = (await importJWK(privateJwk, DEV_KEY_ALGORITHM)) as CryptoKey;
+  const { kty, crv, x, y } = privateJwk;
+  const publicJwk = { kty, crv, x, y };
+  // Named after the key itself, so a token signed with another dev key is told apart by its header.
+  const kid = await calculateJwkThumbprint(publicJwk);
   const issuer = 'urn:employer-contact-tracker:dev';
   const audience = 'employer-contact-tracker';
   return {
     issuer,
     audience,
-    jwks,
-    sign: (caller, expiresIn = '8h') => signWith(privateKey, kid, issuer, audience, caller, expiresIn),
+    jwks: { keys: [{ ...publicJwk, kid, alg: DEV_KEY_ALGORITHM, use: 'sig' }] },
+    sign: (caller, expiresIn = `${DEV_TOKEN_LIFETIME_SECONDS}s`) => signWith(privateKey, kid, issuer, audience, caller, expiresIn),
   };
 }
 
-export const signWith = (
+/** Keys of a process's own, kept nowhere (tests). */
+export const createDevKeys = async (): Promise<DevKeys> => devKeysFrom(await newDevSigningKey());
+
+const signWith = (
   key: CryptoKey,
   kid: string,
   issuer: string,
@@ -32,7 +48,7 @@ export const signWith = (
   expiresIn: string,
 ): Promise<string> =>
   new SignJWT({ roles: caller.roles, offices: caller.offices })
-    .setProtectedHeader({ alg: 'ES256', kid })
+    .setProtectedHeader({ alg: DEV_KEY_ALGORITHM, kid })
     .setSubject(caller.navIdent)
     .setIssuer(issuer)
     .setAudience(audience)

@@ -1,10 +1,26 @@
 import { ConfigError, loadConfig } from './config.js';
+import type { EntraAuthConfig } from './entra-config.js';
 
-const production = {
-  AUTH_MODE: 'production',
+const claims = {
+  AUTH_MODE: 'claims',
   OIDC_ISSUER: 'https://issuer.example/',
   OIDC_AUDIENCE: 'tracker',
   OIDC_JWKS_URL: 'https://issuer.example/jwks',
+  CLIENT_REF_SECRET: 'x'.repeat(32),
+};
+
+const TENANT = '62366534-1ec3-4962-8869-9b5535279d0b';
+const CLIENT = '8a1d32b5-6d40-4c5a-a0f4-3b1a8a6c2f10';
+const group = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+const production = {
+  AUTH_MODE: 'production',
+  AZURE_APP_CLIENT_ID: CLIENT,
+  AZURE_APP_CLIENT_SECRET: 'entra-client-secret',
+  AZURE_APP_TENANT_ID: TENANT,
+  ROLE_GROUPS_ADVISOR: group(1),
+  ROLE_GROUPS_MANAGER: `${group(2)}, ${group(3)}`,
+  ROLE_GROUPS_AUDITOR: group(4),
+  ROLE_GROUPS_ADMIN: group(5),
   CLIENT_REF_SECRET: 'x'.repeat(32),
 };
 
@@ -80,14 +96,124 @@ describe('configuration', () => {
   });
 
   it('refuses an unknown auth mode', () => {
-    expect(errorOf({ AUTH_MODE: 'open' })).toBe('Configuration error: AUTH_MODE must be one of dev, production (got "open")');
+    expect(errorOf({ AUTH_MODE: 'open' })).toBe('Configuration error: AUTH_MODE must be one of dev, claims, production (got "open")');
   });
 
-  it('refuses production mode without issuer, audience, JWKS URL and client-ref secret, naming each', () => {
-    expect(errorOf({ AUTH_MODE: 'production' })).toBe(
-      'Configuration error: OIDC_ISSUER is required when AUTH_MODE=production; OIDC_AUDIENCE is required when AUTH_MODE=production; ' +
-        'OIDC_JWKS_URL is required when AUTH_MODE=production; CLIENT_REF_SECRET must be at least 32 characters when AUTH_MODE=production',
+  it('refuses claims mode without issuer, audience, JWKS URL and client-ref secret, naming each', () => {
+    expect(errorOf({ AUTH_MODE: 'claims' })).toBe(
+      'Configuration error: OIDC_ISSUER is required when AUTH_MODE=claims; OIDC_AUDIENCE is required when AUTH_MODE=claims; ' +
+        'OIDC_JWKS_URL is required when AUTH_MODE=claims; CLIENT_REF_SECRET must be at least 32 characters when AUTH_MODE=claims',
     );
+  });
+
+  it('reads claims mode: the custom-claims token of a gateway, checked against the OIDC variables', () => {
+    expect(loadConfig(claims).auth).toEqual({
+      mode: 'claims',
+      issuer: 'https://issuer.example/',
+      audience: 'tracker',
+      jwksUrl: 'https://issuer.example/jwks',
+      maxTokenAgeSeconds: 7200,
+    });
+  });
+
+  it('reads production mode (Entra ID) with the endpoints of the tenant and Microsoft Graph by default', () => {
+    expect(loadConfig(production).auth).toEqual({
+      mode: 'production',
+      issuer: `https://login.microsoftonline.com/${TENANT}/v2.0`,
+      audience: CLIENT,
+      jwksUrl: `https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`,
+      roleGroups: { advisor: [group(1)], manager: [group(2), group(3)], auditor: [group(4)], admin: [group(5)] },
+      graph: {
+        baseUrl: 'https://graph.microsoft.com/v1.0',
+        tokenUrl: `https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`,
+        clientId: CLIENT,
+        clientSecret: 'entra-client-secret',
+        timeoutMs: 3000,
+      },
+      officeCacheTtlSeconds: 300,
+      maxTokenAgeSeconds: 7200,
+    });
+  });
+
+  it('lets production mode point issuer, keys, token endpoint and Graph elsewhere, and tune the timeout, cache and token age', () => {
+    const auth = loadConfig({
+      ...production,
+      AZURE_OPENID_CONFIG_ISSUER: 'http://127.0.0.1:4001/issuer',
+      AZURE_OPENID_CONFIG_JWKS_URI: 'http://127.0.0.1:4001/jwks',
+      AZURE_OPENID_CONFIG_TOKEN_ENDPOINT: 'http://127.0.0.1:4002/token',
+      GRAPH_BASE_URL: 'http://127.0.0.1:4002/v1.0/',
+      GRAPH_TIMEOUT_MS: '250',
+      OFFICE_CACHE_TTL_SECONDS: '60',
+      TOKEN_MAX_AGE_SECONDS: '5400',
+    }).auth;
+    expect(auth).toMatchObject({
+      issuer: 'http://127.0.0.1:4001/issuer',
+      jwksUrl: 'http://127.0.0.1:4001/jwks',
+      graph: { baseUrl: 'http://127.0.0.1:4002/v1.0', tokenUrl: 'http://127.0.0.1:4002/token', timeoutMs: 250 },
+      officeCacheTtlSeconds: 60,
+      maxTokenAgeSeconds: 5400,
+    });
+  });
+
+  it('refuses production mode without the app registration, the role groups and the client-ref secret, naming each', () => {
+    expect(errorOf({ AUTH_MODE: 'production' })).toBe(
+      'Configuration error: ' +
+        ['AZURE_APP_CLIENT_ID', 'AZURE_APP_CLIENT_SECRET or AZURE_APP_JWK', 'AZURE_APP_TENANT_ID']
+          .concat(['ADVISOR', 'MANAGER', 'AUDITOR', 'ADMIN'].map((role) => `ROLE_GROUPS_${role}`))
+          .map((name) => `${name} is required when AUTH_MODE=production`).join('; ') +
+        '; CLIENT_REF_SECRET must be at least 32 characters when AUTH_MODE=production',
+    );
+  });
+
+  it('reads role group ids in lower case, as Entra ID writes them in tokens', () => {
+    const auth = loadConfig({ ...production, ROLE_GROUPS_ADMIN: ' ABCDEF01-2345-4678-9ABC-DEF012345678 ' }).auth as EntraAuthConfig;
+    expect(auth.roleGroups.admin).toEqual(['abcdef01-2345-4678-9abc-def012345678']);
+  });
+
+  it('refuses an empty role group list in production mode', () => {
+    expect(errorOf({ ...production, ROLE_GROUPS_AUDITOR: '' })).toBe(
+      'Configuration error: ROLE_GROUPS_AUDITOR is required when AUTH_MODE=production',
+    );
+  });
+
+  it.each([['auditors'], [`${group(4)},,${group(6)}`], [`${group(4)},`], ['0314']])('refuses the malformed role group list %s', (list) => {
+    expect(errorOf({ ...production, ROLE_GROUPS_AUDITOR: list })).toBe(
+      `Configuration error: ROLE_GROUPS_AUDITOR must be a comma-separated list of Entra ID group object ids (got ${JSON.stringify(list)})`,
+    );
+  });
+
+  it('refuses a client id that is not a GUID, and a Graph timeout or cache TTL that is not a positive whole number', () => {
+    expect(errorOf({ ...production, AZURE_APP_CLIENT_ID: 'tracker' })).toBe(
+      'Configuration error: AZURE_APP_CLIENT_ID must be a client id (a GUID) (got "tracker")',
+    );
+    expect(errorOf({ ...production, GRAPH_TIMEOUT_MS: '0' })).toBe(
+      'Configuration error: GRAPH_TIMEOUT_MS must be a whole number of milliseconds, at least 1 (got "0")',
+    );
+    expect(errorOf({ ...production, OFFICE_CACHE_TTL_SECONDS: '5m' })).toBe(
+      'Configuration error: OFFICE_CACHE_TTL_SECONDS must be a whole number of seconds, at least 1 (got "5m")',
+    );
+  });
+
+  it('takes a private RSA JWK (client assertion) instead of, or besides, the client secret', () => {
+    const jwk = { kty: 'RSA', kid: 'app-key-1', n: 'modulus', e: 'AQAB', d: 'private-exponent' };
+    const { AZURE_APP_CLIENT_SECRET: _, ...withoutSecret } = production;
+    const auth = loadConfig({ ...withoutSecret, AZURE_APP_JWK: JSON.stringify(jwk) }).auth as EntraAuthConfig;
+    expect(auth.graph).toMatchObject({ clientJwk: jwk });
+    expect(auth.graph.clientSecret).toBeUndefined();
+  });
+
+  it.each([['not json'], ['{"kty":"EC","kid":"k","d":"x"}'], ['{"kty":"RSA","n":"m","e":"AQAB","d":"x"}']])(
+    'refuses the AZURE_APP_JWK %s without echoing it',
+    (value) => {
+      expect(errorOf({ ...production, AZURE_APP_JWK: value })).toBe(
+        'Configuration error: AZURE_APP_JWK must be a private RSA JWK with a kid, as JSON (got "…")',
+      );
+    },
+  );
+
+  it('never echoes the Entra client secret', () => {
+    const message = errorOf({ ...production, AZURE_APP_CLIENT_SECRET: 'entra-client-secret', CLIENT_REF_SECRET: 'short' });
+    expect(message).not.toContain('entra-client-secret');
   });
 
   it('refuses a client-ref secret shorter than 32 characters in production mode without echoing it', () => {
@@ -97,8 +223,10 @@ describe('configuration', () => {
   });
 
   it('refuses OIDC URLs that are not http(s)', () => {
-    expect(errorOf({ ...production, OIDC_ISSUER: 'issuer.example' })).toBe('Configuration error: OIDC_ISSUER must be an http(s) URL (got "issuer.example")');
-    expect(errorOf({ ...production, OIDC_JWKS_URL: 'ftp://issuer.example/jwks' })).toBe(
+    expect(errorOf({ ...claims, OIDC_ISSUER: 'issuer.example' })).toBe(
+      'Configuration error: OIDC_ISSUER must be an http(s) URL (got "issuer.example")',
+    );
+    expect(errorOf({ ...claims, OIDC_JWKS_URL: 'ftp://issuer.example/jwks' })).toBe(
       'Configuration error: OIDC_JWKS_URL must be an http(s) URL (got "ftp://issuer.example/jwks")',
     );
   });
@@ -107,12 +235,7 @@ describe('configuration', () => {
 
   it('never falls back to dev auth silently under NODE_ENV=production', () => {
     expect(errorOf({ ...deployed, AUTH_MODE: '' })).toBe('Configuration error: AUTH_MODE must be set explicitly when NODE_ENV=production');
-    expect(loadConfig(deployed).auth).toEqual({
-      mode: 'production',
-      issuer: 'https://issuer.example/',
-      audience: 'tracker',
-      jwksUrl: 'https://issuer.example/jwks',
-    });
+    expect(loadConfig(deployed).auth).toMatchObject({ mode: 'production', audience: CLIENT });
   });
 
   it('refuses dev auth under NODE_ENV=production, where anyone could mint an admin token', () => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { entraConfigOf, entraVariables, missingForEntra, type EntraAuthConfig } from './entra-config.js';
 
 const oneOf = (values: readonly string[]) => `must be one of ${values.join(', ')}`;
 const EVENT_STORES = ['postgres', 'memory', 'kurrentdb'] as const;
-const AUTH_MODES = ['dev', 'production'] as const;
+const AUTH_MODES = ['dev', 'claims', 'production'] as const;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const PORT_RULE = 'must be an integer 1-65535';
 
@@ -29,6 +30,7 @@ const schema = z
     OIDC_ISSUER: httpUrl('must be an http(s) URL').optional(),
     OIDC_AUDIENCE: z.string().optional(),
     OIDC_JWKS_URL: httpUrl('must be an http(s) URL').optional(),
+    ...entraVariables,
     CLIENT_REF_SECRET: z.string().optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: oneOf(LOG_LEVELS) }).default('info'),
   })
@@ -38,13 +40,18 @@ const schema = z
     };
     if (env.EVENT_STORE === 'kurrentdb') need('KURRENTDB_CONNECTION_STRING', 'when EVENT_STORE=kurrentdb');
     if (env.NODE_ENV === 'production') refuseDevelopmentDefaults(env, ctx);
+    if (env.AUTH_MODE === 'claims') {
+      need('OIDC_ISSUER', 'when AUTH_MODE=claims');
+      need('OIDC_AUDIENCE', 'when AUTH_MODE=claims');
+      need('OIDC_JWKS_URL', 'when AUTH_MODE=claims');
+    }
     if (env.AUTH_MODE === 'production') {
-      need('OIDC_ISSUER', 'when AUTH_MODE=production');
-      need('OIDC_AUDIENCE', 'when AUTH_MODE=production');
-      need('OIDC_JWKS_URL', 'when AUTH_MODE=production');
-      if (!env.CLIENT_REF_SECRET || env.CLIENT_REF_SECRET.length < 32) {
-        ctx.addIssue({ code: 'custom', path: ['CLIENT_REF_SECRET'], message: 'must be at least 32 characters when AUTH_MODE=production' });
-      }
+      for (const [name, message] of missingForEntra(env)) ctx.addIssue({ code: 'custom', path: [name], message });
+    }
+    // Claims mode serves real people too: only dev mode may fall back to a secret of its own.
+    if (env.AUTH_MODE && env.AUTH_MODE !== 'dev' && (!env.CLIENT_REF_SECRET || env.CLIENT_REF_SECRET.length < 32)) {
+      const message = `must be at least 32 characters when AUTH_MODE=${env.AUTH_MODE}`;
+      ctx.addIssue({ code: 'custom', path: ['CLIENT_REF_SECRET'], message });
     }
   });
 
@@ -61,7 +68,14 @@ function refuseDevelopmentDefaults(env: { DATABASE_URL?: string; EVENT_STORE: st
 }
 
 export type EventStoreConfig = { kind: 'postgres' } | { kind: 'memory' } | { kind: 'kurrentdb'; connectionString: string };
-export type AuthConfig = { mode: 'dev' } | { mode: 'production'; issuer: string; audience: string; jwksUrl: string };
+export interface ClaimsAuthConfig {
+  mode: 'claims';
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  maxTokenAgeSeconds: number;
+}
+export type AuthConfig = { mode: 'dev' } | ClaimsAuthConfig | EntraAuthConfig;
 
 export interface Config {
   port: number;
@@ -98,14 +112,18 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     dataDir: e.DATA_DIR,
     eventStore:
       e.EVENT_STORE === 'kurrentdb' ? { kind: 'kurrentdb', connectionString: e.KURRENTDB_CONNECTION_STRING! } : { kind: e.EVENT_STORE },
-    auth:
-      e.AUTH_MODE === 'production'
-        ? { mode: 'production', issuer: e.OIDC_ISSUER!, audience: e.OIDC_AUDIENCE!, jwksUrl: e.OIDC_JWKS_URL! }
-        : { mode: 'dev' },
+    auth: authConfigOf(e),
     clientRefSecret: e.CLIENT_REF_SECRET,
     logLevel: e.LOG_LEVEL,
   };
 }
 
+function authConfigOf(e: z.output<typeof schema>): AuthConfig {
+  if (e.AUTH_MODE === 'production') return entraConfigOf(e);
+  if (e.AUTH_MODE !== 'claims') return { mode: 'dev' };
+  const maxTokenAgeSeconds = e.TOKEN_MAX_AGE_SECONDS;
+  return { mode: 'claims', issuer: e.OIDC_ISSUER!, audience: e.OIDC_AUDIENCE!, jwksUrl: e.OIDC_JWKS_URL!, maxTokenAgeSeconds };
+}
+
 // Connection strings and secrets may carry passwords: an error line names the variable, never its value.
-const shown = (field: string, value: string) => (/SECRET|DATABASE_URL|CONNECTION_STRING/.test(field) ? '…' : value);
+const shown = (field: string, value: string) => (/SECRET|APP_JWK|DATABASE_URL|CONNECTION_STRING/.test(field) ? '…' : value);
