@@ -26,6 +26,7 @@ export async function provideDatabase(config: Config, log: (line: string) => voi
 
 async function createDatabaseIfMissing(serverUrl: string, name: string): Promise<void> {
   const client = new pg.Client({ connectionString: serverUrl });
+  client.on('error', () => undefined); // a lost connection fails the query in flight; it must not end the process
   await client.connect();
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CONNECTION_SETTINGS } from '../../libs/database/src/connection-settings.js';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/index.js';
 import { MIGRATIONS } from '../migrations/index.js';
 
@@ -16,7 +17,8 @@ import { MIGRATIONS } from '../migrations/index.js';
         migrationsRun: true,
         migrationsTransactionMode: 'each' as const,
         migrations: [...MIGRATIONS],
-        extra: { max: 20 },
+        // Also the connections projections hold their advisory locks on (connection-settings.ts says why).
+        extra: { max: 20, ...CONNECTION_SETTINGS },
       }),
     }),
   ],

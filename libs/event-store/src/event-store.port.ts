@@ -16,6 +16,14 @@ export interface AppendOptions {
   expectedRevision?: ExpectedRevision;
 }
 
+/** One stream's part of an atomic append to several streams (`appendToStreams`). */
+export interface StreamAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  /** Defaults to `any`. */
+  expectedRevision?: ExpectedRevision;
+}
+
 export interface AppendResult {
   streamId: string;
   /** Revision of the last event appended (the stream's new revision). */
@@ -76,6 +84,13 @@ export interface Subscription extends AsyncIterable<RecordedEvent[]> {
 
 export interface EventStore {
   append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  /**
+   * Appends to several distinct streams atomically: every append is stored or none is. One wrong
+   * expected revision refuses them all (`WrongExpectedRevision` of the first such stream). The
+   * events get positions in the order given, appends in turn. A retry with the same event ids
+   * answers what was stored. Answers one result per append, in the order given.
+   */
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribe(options?: SubscribeOptions): Subscription;

@@ -8,3 +8,4 @@ export * from './postgres/migrate-event-store.js';
 export * from './upcasting/upcaster-registry.js';
 export * from './upcasting/upcasting-event-store.js';
 export * from './upcasting/upcasting.errors.js';
+export * from './stream-appends.js';

@@ -103,7 +103,7 @@ export class ProjectionRunner {
       await markStatus(runner, name, progress, 'running');
       const outcome = await follow(this.followContext(lease, 'live', this.tables.live), progress);
       failedHere = outcome === 'failed';
-      this.checkNotEnded(outcome);
+      this.checkNotEnded(outcome, lease);
     }
     const last = await readProgress(runner, 'live', name);
     if (last && last.version === version) await markStatus(runner, name, last, 'stopped');
@@ -130,7 +130,7 @@ export class ProjectionRunner {
       }
       const outcome = await follow(this.followContext(lease, 'rebuild', this.tables.shadow), rebuild);
       failedHere = outcome === 'failed';
-      this.checkNotEnded(outcome);
+      this.checkNotEnded(outcome, lease);
     }
   }
 
@@ -140,11 +140,14 @@ export class ProjectionRunner {
     const { liveLingerMs: lingerMs } = this.options;
     const subscribe = (after: number) => (track === 'live' ? eventStore.subscribe({ after, batchSize, lingerMs }) : rebuildReader.subscribe(after));
     const { rebuildWindowEvents: windowEvents, rebuildWindowBytes: windowBytes, rebuildCacheBytes: cacheBytes } = this.options;
-    return { runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, windowEvents, windowBytes, cacheBytes, signal, beforeCommit, logger };
+    // A job whose lock connection ended stops following at once, and is taken again (below, or elsewhere).
+    const stop = AbortSignal.any([signal, lease.lost]);
+    return { runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, windowEvents, windowBytes, cacheBytes, signal: stop, beforeCommit, logger };
   }
 
   /** A subscription that ended on its own (its store closed) must not be followed again at once. */
-  private checkNotEnded(outcome: FollowOutcome): void {
+  private checkNotEnded(outcome: FollowOutcome, lease: AdvisoryLease): void {
+    if (lease.lost.aborted) throw lease.lost.reason;
     if (outcome === 'stopped' && !this.options.signal.aborted) throw new Error('the event store subscription ended');
   }
 

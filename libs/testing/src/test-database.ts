@@ -18,6 +18,7 @@ const serverUrl = (): string => {
 export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
   const name = `${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: serverUrl() });
+  admin.on('error', () => undefined); // a lost connection fails the query in flight; it must not end the run
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE "${name}"`);
@@ -29,6 +30,7 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
     url: withDatabase(serverUrl(), name),
     drop: async () => {
       const client = new pg.Client({ connectionString: serverUrl() });
+      client.on('error', () => undefined);
       await client.connect();
       try {
         await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { v7 as uuidv7 } from 'uuid';
 import { officeStream, type EventStore } from '../../../libs/event-store/src/index.js';
 import { EVENT_STORE } from '../../infrastructure/event-store.module.js';
 import { accepted } from '../../shared/commands/accepted.js';
 import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
-import { decideOnStream } from '../../shared/commands/decide-on-stream.js';
-import { CASE_STREAM_KIND, type ClientTransferredOut } from '../case.js';
+import { idFor } from '../../shared/commands/command-ids.js';
+import { foldStream, newEvents, retryOnConflict, storedBefore } from '../../shared/commands/decide-on-stream.js';
+import { CASE_STREAM_KIND } from '../case.js';
 import { caseModel } from '../case-model.js';
 import { receiveTransferredCase, transferCase } from './transfer-case.decide.js';
 import type { TransferCaseBody } from './transfer-case.dto.js';
@@ -22,23 +22,35 @@ export class TransferCaseRequest extends Command<CommandAccepted> {
 }
 
 /**
- * Two streams, two appends: the sending case ends first (the decision that can be refused),
- * then the case starts at the receiving office. Answers with the new case.
+ * Two streams, one atomic append: the case ends at the sending office and starts at the
+ * receiving one together, or neither happens. Answers with the new case.
  */
 @CommandHandler(TransferCaseRequest)
 export class TransferCaseHandler implements ICommandHandler<TransferCaseRequest> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ caseId, body, context }: TransferCaseRequest): Promise<CommandAccepted> {
-    const newCaseId = uuidv7();
+    const newCaseId = idFor(context, 'transferred-case');
     const from = context.officeNumber;
-    const out = await decideOnStream(this.store, officeStream(from, CASE_STREAM_KIND, caseId), caseModel, (state) =>
-      transferCase({ ...body, caseId, newCaseId, fromOfficeNumber: from, navIdent: context.actor, now: context.now }, state), context);
-    const transferredOut = out.events[0] as unknown as ClientTransferredOut;
+    const outStream = officeStream(from, CASE_STREAM_KIND, caseId);
+    const inStream = officeStream(body.toOfficeNumber, CASE_STREAM_KIND, newCaseId);
     // The receiving stream is new, so If-Match (about the sending case) does not apply to it.
-    const arrival = { ...context, officeNumber: body.toOfficeNumber, expectedRevision: undefined };
-    const arrived = await decideOnStream(this.store, officeStream(body.toOfficeNumber, CASE_STREAM_KIND, newCaseId), caseModel, (state) =>
-      receiveTransferredCase({ fromOfficeNumber: from, transferredOut: transferredOut.data }, state), arrival);
+    const arrival: CommandContext = { ...context, officeNumber: body.toOfficeNumber, expectedRevision: undefined };
+    const arrived = await retryOnConflict(context, async () => {
+      const [outHistory, inHistory] = await Promise.all([this.store.readStream(outStream), this.store.readStream(inStream)]);
+      const earlier = storedBefore(arrival, inStream, inHistory);
+      if (earlier) return earlier;
+      const sending = foldStream(caseModel, outStream, outHistory, context);
+      const receiving = foldStream(caseModel, inStream, inHistory, arrival);
+      const transfer = { ...body, caseId, newCaseId, fromOfficeNumber: from, navIdent: context.actor, now: context.now };
+      const [out] = transferCase(transfer, sending.state);
+      const into = receiveTransferredCase({ fromOfficeNumber: from, transferredOut: out!.data }, receiving.state);
+      const [, stored] = await this.store.appendToStreams([
+        { streamId: outStream, events: newEvents(context, outStream, [out!]), expectedRevision: sending.expectedRevision },
+        { streamId: inStream, events: newEvents(arrival, inStream, into), expectedRevision: receiving.expectedRevision },
+      ]);
+      return stored!;
+    });
     return accepted(newCaseId, arrived);
   }
 }

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { v7 as uuidv7 } from 'uuid';
 import { officeStream, type EventStore } from '../../../libs/event-store/src/index.js';
 import { EVENT_STORE } from '../../infrastructure/event-store.module.js';
 import { accepted } from '../../shared/commands/accepted.js';
 import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
+import { idFor } from '../../shared/commands/command-ids.js';
 import { decideOnStream } from '../../shared/commands/decide-on-stream.js';
 import { EMPLOYER_STREAM_KIND } from '../employer.js';
 import { employerAccountModel } from '../employer-models.js';
@@ -25,7 +25,7 @@ export class RecordEmployerContactHandler implements ICommandHandler<RecordEmplo
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ body, context }: RecordEmployerContactRequest): Promise<CommandAccepted> {
-    const contactId = uuidv7();
+    const contactId = idFor(context, 'contact');
     const streamId = officeStream(context.officeNumber, EMPLOYER_STREAM_KIND, body.orgNumber);
     const result = await decideOnStream(this.store, streamId, employerAccountModel, (state) =>
       recordEmployerContact({ ...body, contactId, navIdent: context.actor, now: context.now }, state), context);

@@ -1,10 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { v7 as uuidv7 } from 'uuid';
 import { officeStream, type EventStore } from '../../../libs/event-store/src/index.js';
 import { EVENT_STORE } from '../../infrastructure/event-store.module.js';
 import { accepted } from '../../shared/commands/accepted.js';
 import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
+import { idFor } from '../../shared/commands/command-ids.js';
 import { decideOnStream } from '../../shared/commands/decide-on-stream.js';
 import { recruitmentNeedModel } from '../employer-models.js';
 import { NEED_STREAM_KIND } from '../recruitment-need.js';
@@ -25,7 +25,7 @@ export class RegisterRecruitmentNeedHandler implements ICommandHandler<RegisterR
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ body, context }: RegisterRecruitmentNeedRequest): Promise<CommandAccepted> {
-    const needId = uuidv7();
+    const needId = idFor(context, 'need');
     const streamId = officeStream(context.officeNumber, NEED_STREAM_KIND, needId);
     const result = await decideOnStream(this.store, streamId, recruitmentNeedModel, (state) =>
       registerRecruitmentNeed({ ...body, needId, navIdent: context.actor, now: context.now }, state), context);

@@ -4,6 +4,11 @@ export interface CommandContext {
   actor: string;
   officeNumber: string;
   commandId: string;
+  /**
+   * Sent with an `Idempotency-Key`: `commandId` is derived from it (command-ids.ts), and so are
+   * the ids of what the command makes, so a retry can be recognised in the event store itself.
+   */
+  retryable: boolean;
   correlationId: string;
   /** The request (or event) that caused this command; the command id itself when nothing did. */
   causationId: string;

@@ -5,6 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { Caller } from '../../auth/caller.js';
 import { ValidationFailed } from '../http/errors/validation-failed.error.js';
 import type { CommandAccepted, CommandContext } from './command-context.js';
+import { retryableCommandId } from './command-ids.js';
 import { IdempotencyService } from './idempotency.service.js';
 
 /**
@@ -25,24 +26,26 @@ export class CommandGateway {
     body: unknown,
     commandFor: (context: CommandContext) => Command<CommandAccepted>,
   ): Promise<CommandAccepted> {
-    const context = contextOf(request, caller, officeNumber);
-    const run = () => this.commandBus.execute(commandFor(context));
     const key = request.header('idempotency-key');
-    if (key === undefined) return run();
-    if (key.trim() === '' || key.length > 200) {
+    if (key !== undefined && (key.trim() === '' || key.length > 200)) {
       throw new ValidationFailed([{ path: 'Idempotency-Key', message: 'must be 1–200 characters' }]);
     }
+    const context = contextOf(request, caller, officeNumber, key);
+    const run = () => this.commandBus.execute(commandFor(context));
+    if (key === undefined) return run();
     const fingerprint = { method: request.method, path: request.path, ifMatch: context.expectedRevision ?? null, body };
     return this.idempotency.runOnce({ scope: caller.navIdent, key, fingerprint }, run);
   }
 }
 
-function contextOf(request: Request, caller: Caller, officeNumber: string): CommandContext {
-  const commandId = uuidv7();
+function contextOf(request: Request, caller: Caller, officeNumber: string, key: string | undefined): CommandContext {
+  const route = `${request.method} ${request.path}`;
+  const commandId = key === undefined ? uuidv7() : retryableCommandId(caller.navIdent, officeNumber, route, key);
   return {
     actor: caller.navIdent,
     officeNumber,
     commandId,
+    retryable: key !== undefined,
     correlationId: correlationIdOf(request),
     causationId: commandId,
     now: new Date().toISOString(),

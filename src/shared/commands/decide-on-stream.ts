@@ -4,9 +4,12 @@ import {
   type DomainEvent,
   type EventStore,
   type ExpectedRevision,
+  type NewEvent,
+  type RecordedEvent,
 } from '../../../libs/event-store/src/index.js';
 import { RevisionMismatch } from '../http/errors/revision-mismatch.error.js';
 import type { CommandContext } from './command-context.js';
+import { idFor } from './command-ids.js';
 import { schemaVersionOf } from './schema-versions.js';
 
 export interface StreamModel<State, Event extends DomainEvent> {
@@ -14,12 +17,10 @@ export interface StreamModel<State, Event extends DomainEvent> {
   evolve: (state: State, event: Event) => State;
 }
 
-/** Without If-Match a concurrent writer is not the caller's problem: decide again on the new state. */
-const MAX_ATTEMPTS = 8;
-
 /**
  * The whole of a command handler's work: load the stream, fold it, decide, append with the
- * revision the decision was made on. A decision that throws appends nothing.
+ * revision the decision was made on. A decision that throws appends nothing. A retry of a command
+ * whose events are stored already is answered with them, before anything is decided again.
  */
 export async function decideOnStream<State, Event extends DomainEvent>(
   store: EventStore,
@@ -28,38 +29,76 @@ export async function decideOnStream<State, Event extends DomainEvent>(
   decide: (state: State) => Event[],
   context: CommandContext,
 ): Promise<AppendResult> {
-  for (let attempt = 1; ; attempt++) {
+  return retryOnConflict(context, async () => {
     const history = await store.readStream(streamId);
-    const state = history.reduce((s, e) => model.evolve(s, e as unknown as Event), model.initialState());
-    const current = history.length - 1;
-    if (context.expectedRevision !== undefined && context.expectedRevision !== current) {
-      throw new RevisionMismatch(streamId, context.expectedRevision, current);
-    }
-    const events = decide(state);
-    const expectedRevision: ExpectedRevision = current < 0 ? 'no_stream' : current;
+    const earlier = storedBefore(context, streamId, history);
+    if (earlier) return earlier;
+    const { state, expectedRevision } = foldStream(model, streamId, history, context);
+    return store.append(streamId, newEvents(context, streamId, decide(state)), { expectedRevision });
+  });
+}
+
+/** Without If-Match a concurrent writer is not the caller's problem: decide again on the new state. */
+const MAX_ATTEMPTS = 8;
+
+/** Runs `attempt` again when a concurrent writer moved a stream; with If-Match that is a 412 instead. */
+export async function retryOnConflict<T>(context: CommandContext, attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
     try {
-      return await store.append(
-        streamId,
-        events.map((event) => ({ type: event.type, data: event.data, metadata: metadataFor(event.type, context) })),
-        { expectedRevision },
-      );
+      return await attempt();
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
-      if (context.expectedRevision !== undefined) {
-        throw new RevisionMismatch(streamId, context.expectedRevision, error.actual);
-      }
-      if (attempt >= MAX_ATTEMPTS) throw error;
+      if (context.expectedRevision !== undefined) throw new RevisionMismatch(error.streamId, context.expectedRevision, error.actual);
+      if (n >= MAX_ATTEMPTS) throw error;
       // A little jitter so writers that collided do not collide again in lockstep.
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * attempt));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * n));
     }
   }
 }
 
-const metadataFor = (type: string, context: CommandContext) => ({
-  actor: context.actor,
-  officeNumber: context.officeNumber,
-  commandId: context.commandId,
-  correlationId: context.correlationId,
-  causationId: context.causationId,
-  schemaVersion: schemaVersionOf(type),
-});
+/** The stream's state, and the revision to append at; checks If-Match (when it applies to this stream). */
+export function foldStream<State, Event extends DomainEvent>(
+  model: StreamModel<State, Event>,
+  streamId: string,
+  history: readonly RecordedEvent[],
+  context: CommandContext,
+): { state: State; expectedRevision: ExpectedRevision } {
+  const state = history.reduce((s, e) => model.evolve(s, e as unknown as Event), model.initialState());
+  const current = history.length - 1;
+  if (context.expectedRevision !== undefined && context.expectedRevision !== current) {
+    throw new RevisionMismatch(streamId, context.expectedRevision, current);
+  }
+  return { state, expectedRevision: current < 0 ? 'no_stream' : current };
+}
+
+/** The decided events as the store takes them: ids (derived when the command may be retried) and metadata. */
+export const newEvents = (context: CommandContext, streamId: string, events: readonly DomainEvent[]): NewEvent[] =>
+  events.map((event, n) => ({
+    id: context.retryable ? eventIdFor(context, streamId, n) : undefined,
+    type: event.type,
+    data: event.data,
+    metadata: {
+      actor: context.actor,
+      officeNumber: context.officeNumber,
+      commandId: context.commandId,
+      correlationId: context.correlationId,
+      causationId: context.causationId,
+      schemaVersion: schemaVersionOf(event.type),
+    },
+  }));
+
+/** What this command stored in the stream on an earlier attempt, if it did: the answer to give again. */
+export function storedBefore(context: CommandContext, streamId: string, history: readonly RecordedEvent[]): AppendResult | undefined {
+  if (!context.retryable) return undefined;
+  const stored: RecordedEvent[] = [];
+  let next = eventIdFor(context, streamId, 0);
+  for (const event of history) {
+    if (event.id !== next) continue;
+    stored.push(event);
+    next = eventIdFor(context, streamId, stored.length);
+  }
+  const last = stored.at(-1);
+  return last && { streamId, revision: last.revision, position: last.position, events: stored };
+}
+
+const eventIdFor = (context: CommandContext, streamId: string, n: number): string => idFor(context, `event:${streamId}:${n}`);

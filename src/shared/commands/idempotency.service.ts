@@ -44,7 +44,11 @@ export class IdempotencyService {
       await runner.commitTransaction();
       return response;
     } catch (error) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      // A rollback that fails (the connection is gone) must not hide why the command failed, nor
+      // hand a connection that may still be in the transaction back to the pool.
+      const rollback = runner.isTransactionActive ? await runner.rollbackTransaction().then(() => undefined, (e: unknown) => e) : undefined;
+      const drop = runner as unknown as { releasePostgresConnection(error: unknown): Promise<void> };
+      if (rollback) await drop.releasePostgresConnection(rollback);
       throw error;
     } finally {
       await runner.release();

@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { STATUS_CODES as TEXT_OF_HTTP_STATUS } from 'node:http';
+import { isDatabaseUnavailable } from '../../../libs/database/src/database-unavailable.js';
 import { WrongExpectedRevision } from '../../../libs/event-store/src/index.js';
 import { DomainError, type DomainErrorKind } from '../domain-error.js';
 import { ValidationFailed } from './errors/validation-failed.error.js';
@@ -61,6 +62,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
       return problem(status, CODE_OF_HTTP_STATUS[status] ?? `HTTP.${status}`, status === 400 ? 'The body is not valid JSON' : 'Bad request');
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // Not a bug of ours: clients and load balancers should come back (Retry-After), not give up.
+      this.logger.warn(`database not reachable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      return problem(503, 'SERVICE.UNAVAILABLE', 'The database cannot be reached just now; try again shortly');
     }
     this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     return problem(500, 'INTERNAL', 'Something went wrong on our side; it has been logged');

@@ -5,6 +5,7 @@ import { readContract } from './read.contract.js';
 import { concurrencyContract } from './concurrency.contract.js';
 import { subscriptionContract } from './subscription.contract.js';
 import { invalidInputContract } from './invalid-input.contract.js';
+import { multiStreamContract } from './multi-stream.contract.js';
 
 export interface ContractHarness {
   store: EventStore;
@@ -38,5 +39,6 @@ export function describeEventStoreContract(adapterName: string, harness: () => P
     concurrencyContract(store);
     subscriptionContract(store);
     invalidInputContract(store);
+    multiStreamContract(store);
   });
 }

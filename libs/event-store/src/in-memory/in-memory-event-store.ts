@@ -1,4 +1,4 @@
-import { prepareAppend } from '../append-input.js';
+import { prepareAppend, type PreparedEvent } from '../append-input.js';
 import { catchUpSubscription } from '../catch-up-subscription.js';
 import { ChangeSignal } from '../change-signal.js';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
@@ -10,10 +10,12 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
+  StreamAppend,
   Subscription,
 } from '../event-store.port.js';
 import { checkExpectedRevision } from '../expected-revision.js';
 import { readWindow } from '../read-window.js';
+import { prepareStreamAppends } from '../stream-appends.js';
 
 /** Same semantics as the PostgreSQL store, in process memory: for unit and API tests. */
 export class InMemoryEventStore implements EventStore {
@@ -27,10 +29,28 @@ export class InMemoryEventStore implements EventStore {
     const input = prepareAppend(streamId, events, options.expectedRevision);
     const retried = this.earlierAppend(streamId, input.events.map((e) => e.id));
     if (retried) return retried;
-    const stream = this.streams.get(streamId) ?? [];
-    checkExpectedRevision(streamId, input.expectedRevision, stream.length - 1);
+    checkExpectedRevision(streamId, input.expectedRevision, (this.streams.get(streamId)?.length ?? 0) - 1);
+    const result = this.store(streamId, input.events, new Date().toISOString());
+    this.signal.notify();
+    return result;
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const input = prepareStreamAppends(appends);
+    const retried = input.map((a) => this.earlierAppend(a.streamId, a.events.map((e) => e.id)));
+    if (retried.every((r) => r !== undefined)) return retried as AppendResult[];
+    if (retried.some((r) => r !== undefined)) throw new InvalidAppend('Some of these event ids are already stored; not appending');
+    // Every check before the first event is stored: all or none.
+    for (const a of input) checkExpectedRevision(a.streamId, a.expectedRevision, (this.streams.get(a.streamId)?.length ?? 0) - 1);
     const recordedAt = new Date().toISOString();
-    const recorded = input.events.map((event, i): RecordedEvent => ({
+    const results = input.map((a) => this.store(a.streamId, a.events, recordedAt));
+    this.signal.notify();
+    return results;
+  }
+
+  private store(streamId: string, events: readonly PreparedEvent[], recordedAt: string): AppendResult {
+    const stream = this.streams.get(streamId) ?? [];
+    const recorded = events.map((event, i): RecordedEvent => ({
       id: event.id,
       type: event.type,
       // A stored copy, as a database would keep: later changes to the caller's objects do not leak in.
@@ -45,7 +65,6 @@ export class InMemoryEventStore implements EventStore {
     this.streams.set(streamId, stream);
     this.log.push(...recorded);
     for (const event of recorded) this.byId.set(event.id, event);
-    this.signal.notify();
     return resultOf(streamId, recorded);
   }
 

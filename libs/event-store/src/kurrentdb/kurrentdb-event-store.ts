@@ -10,10 +10,11 @@ import {
   jsonEvent,
   type AppendResult as KurrentAppendResult,
   type JSONType,
+  type MultiAppendResult,
 } from '@kurrent/kurrentdb-client';
 import { prepareAppend } from '../append-input.js';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
-import { WrongExpectedRevision } from '../event-store.errors.js';
+import { InvalidAppend, WrongExpectedRevision } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -21,9 +22,12 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
+  StreamAppend,
   Subscription,
 } from '../event-store.port.js';
+import { prepareStreamAppends, type PreparedStreamAppend } from '../stream-appends.js';
 import { isSelected, serverFilter } from './kurrentdb-filter.js';
+import { encodeMetadata } from './kurrentdb-metadata.js';
 import { fromResolved, toAppendState, toPosition, toWrongExpectedRevision } from './kurrentdb-mapping.js';
 import { readBackAppended } from './kurrentdb-read-back.js';
 import { batchedSubscription } from './kurrentdb-subscription.js';
@@ -60,6 +64,65 @@ export class KurrentDbEventStore implements EventStore {
       input.events.map((e) => e.id),
       Number(answer.nextExpectedRevision),
     );
+    const last = stored[stored.length - 1]!;
+    return { streamId, revision: last.revision, position: last.position, events: stored };
+  }
+
+  /**
+   * `multiStreamAppend` (KurrentDB 25.1 or newer): one transaction over every stream. Metadata
+   * travels as string properties there (kurrentdb-metadata.ts). A refused append whose events
+   * are all stored already is a retry, answered with what was stored.
+   */
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const input = prepareStreamAppends(appends);
+    let answer: MultiAppendResult;
+    try {
+      answer = await this.client.multiStreamAppend(
+        input.map((a) => ({
+          streamName: a.streamId,
+          expectedState: toAppendState(a.expectedRevision),
+          events: a.events.map((e) =>
+            jsonEvent({ id: e.id, type: e.type, data: JSON.parse(e.dataJson) as JSONType, metadata: encodeMetadata(e.metadata) }),
+          ),
+        })),
+      );
+    } catch (error) {
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      const earlier = await this.earlierAppends(input);
+      if (earlier) return earlier;
+      const refused = input.find((a) => a.streamId === error.streamName) ?? input[0]!;
+      throw toWrongExpectedRevision(refused.streamId, refused.expectedRevision, error);
+    }
+    return Promise.all(
+      input.map(async (a) => {
+        const revision = answer.responses.find((r) => r.streamName === a.streamId)?.revision;
+        if (revision === undefined) throw new Error(`KurrentDB answered no revision for ${a.streamId}`);
+        return this.readBack(a.streamId, a.events.map((e) => e.id), Number(revision));
+      }),
+    );
+  }
+
+  /** Every append's events, if all of them are stored in their streams; undefined if none is. */
+  private async earlierAppends(input: readonly PreparedStreamAppend[]): Promise<AppendResult[] | undefined> {
+    const found = await Promise.all(
+      input.map(async (a) => {
+        const ids = new Set(a.events.map((e) => e.id));
+        const stored = (await this.readStream(a.streamId, { direction: 'backwards' })).filter((e) => ids.has(e.id)).reverse();
+        return { streamId: a.streamId, stored, complete: stored.length === ids.size };
+      }),
+    );
+    if (found.every((f) => f.stored.length === 0)) return undefined;
+    if (!found.every((f) => f.complete)) throw new InvalidAppend('Some of these event ids are already stored; not appending');
+    return found.map(({ streamId, stored }) => {
+      const last = stored.at(-1)!;
+      return { streamId, revision: last.revision, position: last.position, events: stored };
+    });
+  }
+
+  private async readBack(streamId: string, ids: string[], lastRevision: number): Promise<AppendResult> {
+    const read = (from: number | undefined, limit: number | undefined, direction: 'forwards' | 'backwards') =>
+      this.readStream(streamId, { fromRevision: from, limit, direction });
+    const stored = await readBackAppended(read, streamId, ids, lastRevision);
     const last = stored[stored.length - 1]!;
     return { streamId, revision: last.revision, position: last.position, events: stored };
   }

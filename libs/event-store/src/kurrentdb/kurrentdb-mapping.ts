@@ -1,6 +1,7 @@
 import { ANY, NO_STREAM, STREAM_EXISTS, type AppendStreamState, type Position } from '@kurrent/kurrentdb-client';
-import type { EventMetadata, RecordedEvent } from '../event-envelope.js';
+import type { RecordedEvent } from '../event-envelope.js';
 import { WrongExpectedRevision } from '../event-store.errors.js';
+import { decodeMetadata } from './kurrentdb-metadata.js';
 import type { ExpectedRevision } from '../event-store.port.js';
 
 /** Our expected revision in the client's words. */
@@ -70,7 +71,7 @@ export function fromResolved(resolved: KurrentResolved): RecordedEvent | undefin
     id: event.id,
     type: event.type,
     data: event.data,
-    metadata: event.metadata as EventMetadata,
+    metadata: decodeMetadata(event.metadata),
     streamId: event.streamId,
     revision: Number(event.revision),
     position: Number(position),

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import type { PreparedEvent } from '../append-input.js';
 import { WrongExpectedRevision } from '../event-store.errors.js';
 import type { ExpectedRevision } from '../event-store.port.js';
+import { checkOut } from './checked-out-client.js';
 
 export interface AppendedRow {
   o_id: string;
@@ -61,20 +62,23 @@ export async function callAppend(
  * rather than reused.
  */
 export async function onAppendConnection<T>(pool: pg.Pool, call: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
+  const connection = await checkOut(pool);
   let broken: Error | undefined;
   try {
-    return await call(client);
+    return await call(connection.client);
   } catch (error) {
     // A refusal is raised before the global section: nothing to give back.
     const { code } = error as { code?: string };
     if (code === WRONG_EXPECTED_REVISION || code === ALREADY_APPENDED) throw error;
-    broken = await client.query('SELECT pg_advisory_unlock_all()').then(
-      () => undefined,
-      (unlockError: Error) => unlockError,
-    );
+    // A lost connection holds no lock any more: the server ended its session.
+    broken =
+      connection.lost ??
+      (await connection.client.query('SELECT pg_advisory_unlock_all()').then(
+        () => undefined,
+        (unlockError: Error) => unlockError,
+      ));
     throw error;
   } finally {
-    client.release(broken);
+    connection.release(broken);
   }
 }

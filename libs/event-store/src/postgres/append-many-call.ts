@@ -31,23 +31,26 @@ const APPEND_MANY_SQL =
  * it is stored then); the caller sends its appends one by one instead.
  */
 export async function callAppendMany(pool: pg.Pool, group: readonly GroupedAppend[], notify: boolean): Promise<GroupedOutcome[]> {
+  return onAppendConnection(pool, (client) => appendManyOn(client, group, notify));
+}
+
+/** `es_append_many` on a connection the caller holds (in a transaction of its own, or not). */
+export async function appendManyOn(client: pg.PoolClient, group: readonly GroupedAppend[], notify: boolean): Promise<GroupedOutcome[]> {
   const events = group.flatMap((a) => a.events);
-  const { rows } = await onAppendConnection(pool, (client) =>
-    client.query<GroupRow>({
-      name: APPEND_MANY_STATEMENT,
-      text: APPEND_MANY_SQL,
-      values: [
-        group.map((a) => a.streamId),
-        group.map((a) => String(a.expectedRevision)),
-        group.map((a) => a.events.length),
-        events.map((e) => e.id),
-        events.map((e) => e.type),
-        events.map((e) => e.dataJson),
-        events.map((e) => e.metadataJson),
-        notify,
-      ],
-    }),
-  );
+  const { rows } = await client.query<GroupRow>({
+    name: APPEND_MANY_STATEMENT,
+    text: APPEND_MANY_SQL,
+    values: [
+      group.map((a) => a.streamId),
+      group.map((a) => String(a.expectedRevision)),
+      group.map((a) => a.events.length),
+      events.map((e) => e.id),
+      events.map((e) => e.type),
+      events.map((e) => e.dataJson),
+      events.map((e) => e.metadataJson),
+      notify,
+    ],
+  });
   const outcomes: GroupedOutcome[] = [];
   for (const row of rows) {
     const i = row.o_append - 1;

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { CONNECTION_SETTINGS } from '../../../database/src/connection-settings.js';
 
 const CHANNEL = 'es_appended';
 
@@ -61,7 +62,7 @@ export async function listenForAppends(
   let retry: NodeJS.Timeout | undefined;
 
   const connect = async (): Promise<void> => {
-    const fresh = new pg.Client({ connectionString });
+    const fresh = new pg.Client({ connectionString, ...CONNECTION_SETTINGS });
     let lost = false;
     const onLost = () => {
       if (lost || closed || !started) return;

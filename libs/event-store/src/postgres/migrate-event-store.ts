@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { checkOut } from './checked-out-client.js';
 import { EVENT_STORE_MIGRATIONS } from './schema.sql.js';
 
 /** Any fixed number: instances starting together migrate one at a time. */
@@ -6,7 +7,8 @@ const MIGRATION_LOCK = 7263510;
 
 /** Applies the store's schema migrations not yet applied, each in its own transaction. */
 export async function migrateEventStore(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
+  const connection = await checkOut(pool);
+  const { client } = connection;
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS es_migrations (
@@ -27,6 +29,6 @@ export async function migrateEventStore(pool: pg.Pool): Promise<void> {
     }
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
-    client.release();
+    connection.release();
   }
 }

@@ -1,9 +1,10 @@
 import pg from 'pg';
-import { prepareAppend } from '../append-input.js';
+import { CONNECTION_SETTINGS } from '../../../database/src/connection-settings.js';
+import { prepareAppend, type PreparedEvent } from '../append-input.js';
 import { catchUpSubscription } from '../catch-up-subscription.js';
 import { ChangeSignal } from '../change-signal.js';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
-import { InvalidAppend } from '../event-store.errors.js';
+import { InvalidAppend, WrongExpectedRevision } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -11,13 +12,19 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
+  StreamAppend,
   Subscription,
 } from '../event-store.port.js';
+import { prepareStreamAppends } from '../stream-appends.js';
+import type { AppendedRow } from './append-call.js';
+import { callAppendToStreams } from './append-streams-call.js';
 import { AppendGroups, type AppendGroupLimits } from './append-groups.js';
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
 import { AppendNotifier, listenForAppends, type AppendListener } from './append-notifications.js';
 import { migrateEventStore } from './migrate-event-store.js';
 import { VISIBLE, readAllQuery } from './read-all-query.js';
+
+const UNIQUE_VIOLATION = '23505';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -52,23 +59,29 @@ export class PostgresEventStore implements EventStore {
     const input = prepareAppend(streamId, events, options.expectedRevision);
     const rows = await this.groups.append({ streamId, events: input.events, expectedRevision: input.expectedRevision });
     if (rows === 'already-appended') return this.earlierAppend(streamId, input.events.map((e) => e.id));
-    const byId = new Map(input.events.map((e) => [e.id, e]));
-    const recorded = rows
-      .map((row): RecordedEvent => {
-        const event = byId.get(row.o_id)!;
-        return {
-          id: row.o_id,
-          type: event.type,
-          data: JSON.parse(event.dataJson),
-          metadata: JSON.parse(event.metadataJson),
-          streamId,
-          revision: Number(row.o_revision),
-          position: Number(row.o_position),
-          recordedAt: row.o_recorded_at.toISOString(),
-        };
-      })
-      .sort((a, b) => a.revision - b.revision);
-    return resultOf(streamId, recorded);
+    return resultOf(streamId, recordedOf(streamId, input.events, rows));
+  }
+
+  async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    const input = prepareStreamAppends(appends);
+    const outcomes = await callAppendToStreams(this.pool, input).catch((error: { code?: string; constraint?: string }) => {
+      // Ids already stored, found by the insert itself: a retry with expected revision 'any'.
+      if (error.code === UNIQUE_VIOLATION && error.constraint === 'es_events_id_key') return 'already-appended' as const;
+      throw error;
+    });
+    if (outcomes === 'already-appended' || outcomes.includes('already-appended')) {
+      return Promise.all(input.map((a) => this.earlierAppend(a.streamId, a.events.map((e) => e.id))));
+    }
+    // Nothing was stored unless every append was: the first refusal is the answer.
+    const refused = outcomes.findIndex((outcome) => !Array.isArray(outcome));
+    if (refused >= 0) {
+      const [outcome, { streamId, expectedRevision }] = [outcomes[refused]!, input[refused]!];
+      if (typeof outcome === 'object' && 'wrongRevision' in outcome) {
+        throw new WrongExpectedRevision(streamId, expectedRevision, outcome.wrongRevision);
+      }
+      throw new Error(`Atomic append: ${streamId} answered ${String(outcome)} although its lock was held`);
+    }
+    return outcomes.map((rows, i) => resultOf(input[i]!.streamId, recordedOf(input[i]!.streamId, input[i]!.events, rows as AppendedRow[])));
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -153,6 +166,25 @@ export class PostgresEventStore implements EventStore {
   }
 }
 
+const recordedOf = (streamId: string, events: readonly PreparedEvent[], rows: AppendedRow[]): RecordedEvent[] => {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  return rows
+    .map((row): RecordedEvent => {
+      const event = byId.get(row.o_id)!;
+      return {
+        id: row.o_id,
+        type: event.type,
+        data: JSON.parse(event.dataJson),
+        metadata: JSON.parse(event.metadataJson),
+        streamId,
+        revision: Number(row.o_revision),
+        position: Number(row.o_position),
+        recordedAt: row.o_recorded_at.toISOString(),
+      };
+    })
+    .sort((a, b) => a.revision - b.revision);
+};
+
 const resultOf = (streamId: string, events: RecordedEvent[]): AppendResult => {
   const last = events[events.length - 1]!;
   return { streamId, revision: last.revision, position: last.position, events };
@@ -160,7 +192,7 @@ const resultOf = (streamId: string, events: RecordedEvent[]): AppendResult => {
 
 /** Connects, applies the schema migrations and starts listening for appends. */
 export async function createPostgresEventStore(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
-  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 20 });
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 20, ...CONNECTION_SETTINGS });
   // An idle connection dropped by the server (restart, shutdown) is replaced on next use; not a crash.
   pool.on('error', () => undefined);
   const store = new PostgresEventStore(pool, options);

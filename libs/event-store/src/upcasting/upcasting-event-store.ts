@@ -6,6 +6,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
+  StreamAppend,
   Subscription,
 } from '../event-store.port.js';
 import type { UpcasterRegistry } from './upcaster-registry.js';
@@ -24,6 +25,10 @@ export class UpcastingEventStore implements EventStore {
 
   append(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult> {
     return this.inner.append(streamId, events, options);
+  }
+
+  appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
+    return this.inner.appendToStreams(appends);
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
