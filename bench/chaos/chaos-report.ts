@@ -10,7 +10,9 @@ export interface FaultSummary {
   halfDoneTransfers: number;
   unexpectedExits: number;
   /** The slowest round. */
+  downSeconds: number;
   commandsBackSeconds: number | null;
+  commandsBackAfterRestartSeconds: number | null;
   viewsCaughtUpSeconds: number | null;
   viewsEqual: boolean;
 }
@@ -21,7 +23,7 @@ export function summarise(results: readonly RoundResult[]): FaultSummary[] {
     const rounds = results.filter((r) => r.fault === fault);
     const sum = (field: 'acknowledged' | 'lost' | 'duplicated' | 'duplicatedWithoutKey' | 'halfDoneTransfers' | 'unexpectedExits') =>
       rounds.reduce((n, r) => n + r[field], 0);
-    const slowest = (field: 'commandsBackSeconds' | 'viewsCaughtUpSeconds') =>
+    const slowest = (field: 'downSeconds' | 'commandsBackSeconds' | 'commandsBackAfterRestartSeconds' | 'viewsCaughtUpSeconds') =>
       rounds.some((r) => r[field] === null) ? null : Math.max(...rounds.map((r) => r[field]!));
     return {
       fault,
@@ -32,7 +34,9 @@ export function summarise(results: readonly RoundResult[]): FaultSummary[] {
       duplicatedWithoutKey: sum('duplicatedWithoutKey'),
       halfDoneTransfers: sum('halfDoneTransfers'),
       unexpectedExits: sum('unexpectedExits'),
+      downSeconds: round1(slowest('downSeconds'))!,
       commandsBackSeconds: round1(slowest('commandsBackSeconds')),
+      commandsBackAfterRestartSeconds: round1(slowest('commandsBackAfterRestartSeconds')),
       viewsCaughtUpSeconds: round1(slowest('viewsCaughtUpSeconds')),
       viewsEqual: rounds.every((r) => r.viewsAtHead && r.viewsUnequal.length === 0),
     };
@@ -44,10 +48,11 @@ const round1 = (value: number | null) => (value === null ? null : Math.round(val
 /** The table README shows (markdown, so it can be pasted as it is). */
 export function printTable(summary: readonly FaultSummary[]): void {
   const head = ['fault', 'rounds', 'acknowledged', 'lost', 'duplicated', 'dup. without key', 'half transfers', 'unexpected exits'];
-  head.push('commands back (s)', 'views caught up (s)', 'views verify');
+  head.push('down (s)', 'commands back (s)', '… after restart (s)', 'views caught up (s)', 'views verify');
   const rows = summary.map((s) => [
     s.fault, s.rounds, s.acknowledged, s.lost, s.duplicated, s.duplicatedWithoutKey, s.halfDoneTransfers, s.unexpectedExits,
-    s.commandsBackSeconds ?? 'never', s.viewsCaughtUpSeconds ?? 'never', s.viewsEqual ? 'equal' : 'DIFFERENT',
+    s.downSeconds, s.commandsBackSeconds ?? 'never', s.commandsBackAfterRestartSeconds ?? 'never', s.viewsCaughtUpSeconds ?? 'never',
+    s.viewsEqual ? 'equal' : 'DIFFERENT',
   ]);
   console.log([head, head.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n'));
 }

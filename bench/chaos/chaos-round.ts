@@ -11,8 +11,12 @@ export interface RoundResult extends StoreFindings {
   /** Every answer the writers got, by HTTP status ('dropped': no answer). */
   answers: Record<string, number>;
   unexpectedExits: number;
+  /** From the fault until what the fault took was back (the app or PostgreSQL started again, connections cut). */
+  downSeconds: number;
   /** From the fault until the first command sent after it was acknowledged. */
   commandsBackSeconds: number | null;
+  /** …the same, from the moment what the fault took was back. */
+  commandsBackAfterRestartSeconds: number | null;
   /** From the fault until every live view had processed what was acknowledged before it. */
   viewsCaughtUpSeconds: number | null;
   viewsAtHead: boolean;
@@ -47,6 +51,7 @@ export async function runRound(
   const faultAt = Date.now();
   const caughtUp = viewsReach(client, bases, before, faultAt, RECOVERY_MS);
   const note = await stage.inject();
+  const backAt = Date.now();
   // Load goes on after the fault for at least a few seconds, whatever the fault's own duration.
   await sleep(Math.max(options.loadMs - (Date.now() - started), 3000));
   await writers.stop();
@@ -57,6 +62,8 @@ export async function runRound(
   const store = await checkStore(stage.databaseUrl(), writers.records);
   const verified = await verifyViews(client, base);
   const after = acked(writers.records).filter((r) => r.startedAt >= faultAt).map((r) => (r.ackedAt! - faultAt) / 1000);
+  const commandsBackSeconds = after.length ? Math.min(...after) : null;
+  const downSeconds = (backAt - faultAt) / 1000;
   return {
     fault,
     round,
@@ -65,7 +72,9 @@ export async function runRound(
     answers: tally(writers.records),
     ...store,
     unexpectedExits: stage.apps.reduce((n, app) => n + app.unexpectedExits, 0) - exitsBefore,
-    commandsBackSeconds: after.length ? Math.min(...after) : null,
+    downSeconds,
+    commandsBackSeconds,
+    commandsBackAfterRestartSeconds: commandsBackSeconds === null ? null : Math.max(0, commandsBackSeconds - downSeconds),
     viewsCaughtUpSeconds,
     viewsAtHead,
     viewsVerified: verified.compared,
