@@ -72,5 +72,10 @@ describe('places the embedded PostgreSQL can reach when root runs it as another 
     // Only root may hand a directory to another user (as root does for the postgres user).
     expect(statSync(cluster).uid).toBe(process.getuid!() === 0 ? stranger.uid : process.getuid!());
     expect(reachableDataDir(pgdata, stranger, home)).toBe(cluster);
+    // DATA_DIR deleted and made again: a new cluster, the old one left alone.
+    rmSync(pgdata);
+    const fresh = reachableDataDir(pgdata, stranger, home);
+    expect(fresh).not.toBe(cluster);
+    expect(existsSync(cluster)).toBe(true);
   });
 });

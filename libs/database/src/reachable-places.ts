@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chownSync, cpSync, existsSync, lstatSync, mkdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { chownSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { binariesIn, type PostgresBinaries } from './postgres-binaries.js';
 import { canReach, type ServerUser } from './server-user.js';
@@ -34,8 +34,9 @@ export function reachableDataDir(pgdata: string, user: ServerUser, home = ROOT_H
   if (link) throw new Error(`${wanted} exists, but the postgres user the embedded PostgreSQL runs as cannot reach it`);
   const clusters = join(ownHome(home), 'clusters');
   mkdirSync(clusters, { recursive: true, mode: 0o755 });
-  const target = join(clusters, createHash('sha256').update(wanted).digest('hex').slice(0, 16));
-  mkdirSync(target, { mode: 0o700 });
+  // Unique, not only named after the path: a DATA_DIR deleted and made again starts a cluster of its own
+  // (the old one stays where it was, never reused nor deleted behind the operator's back).
+  const target = mkdtempSync(join(clusters, `${createHash('sha256').update(wanted).digest('hex').slice(0, 16)}-`));
   if (process.getuid?.() === 0) chownSync(target, user.uid, user.gid);
   symlinkSync(target, wanted);
   return target;
