@@ -1,0 +1,80 @@
+import { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { v7 as uuidv7 } from 'uuid';
+import { InvalidPosition } from '../event-store.errors.js';
+import { KurrentDbEventStore } from './kurrentdb-event-store.js';
+import { PAGE_SIZE } from './kurrentdb-pages.js';
+import { KurrentDbGrpcStub, type StubRecord } from './testing/kurrentdb-grpc-stub.js';
+
+// The real client 1.3.1 (its Rust bridge and iterator) against a loopback gRPC server.
+const meta = { actor: 'Z123456', officeNumber: '0314', commandId: 'c', correlationId: 'c', causationId: 'c', schemaVersion: 1 };
+const record = (n: number, fields: Partial<StubRecord> = {}): StubRecord => ({
+  id: uuidv7(),
+  streamId: `office-0314.case-${n}`,
+  revision: 0,
+  // Byte offsets of records of uneven sizes, as on a server.
+  position: 1000 + n * 137,
+  type: 'A',
+  data: { n },
+  metadata: { ...meta, $recordedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, n)).toISOString() },
+  ...fields,
+});
+
+describe('KurrentDB adapter over the real client, against a loopback gRPC server', () => {
+  let stub: KurrentDbGrpcStub;
+  let store: KurrentDbEventStore;
+  const start = async (log: StubRecord[]) => {
+    stub = new KurrentDbGrpcStub(log);
+    store = new KurrentDbEventStore(KurrentDBClient.connectionString(await stub.start()));
+  };
+  afterEach(async () => {
+    await store.close();
+    stub.stop();
+  });
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+  it('asks every read for a bounded page from the leader, and leaves no call open after reads stopped early', async () => {
+    await start(Array.from({ length: 1200 }, (_, n) => record(n)));
+    expect(await store.readAll({ limit: 2 })).toHaveLength(2);
+    expect(await store.readAll({ streamPrefix: 'office-0314.', recordedFrom: '2026-01-01T00:00:00.900Z', limit: 1 })).toHaveLength(1);
+    expect(await store.readStream('office-0314.case-7')).toHaveLength(1);
+    expect(await store.headPosition()).toBe(1000 + 1199 * 137);
+    await settled();
+    expect(stub.reads.length).toBeGreaterThan(4);
+    expect(stub.reads.every((r) => r.count <= PAGE_SIZE && r.requiresLeader)).toBe(true);
+    expect(stub.open).toBe(0);
+  });
+
+  it('reads on past pages the adapter thins out, so a limited read is short only at the end of the log', async () => {
+    // 700 events of the office of another type, and bytes of another tool, before the ones asked for.
+    const log = [
+      ...Array.from({ length: 700 }, (_, n) => record(n, { type: 'B' })),
+      ...Array.from({ length: 5 }, (_, n) => record(700 + n, { isJson: false })),
+      ...Array.from({ length: 3 }, (_, n) => record(705 + n)),
+    ];
+    await start(log);
+    const page = await store.readAll({ streamPrefix: 'office-0314.', types: ['A'], limit: 2 });
+    expect(page.map((e) => (e.data as { n: number }).n)).toEqual([705, 706]);
+    const rest = await store.readAll({ streamPrefix: 'office-0314.', types: ['A'], after: page[1]!.position, limit: 2 });
+    expect(rest.map((e) => (e.data as { n: number }).n)).toEqual([707]);
+  });
+
+  it('puts the head at the last event it hands out, not at records of other tools after it', async () => {
+    await start([record(0), record(1), record(2, { isJson: false })]);
+    expect(await store.headPosition()).toBe(1000 + 137);
+  });
+
+  it('refuses a cursor that is not an event position (InvalidPosition), and reads after one that is', async () => {
+    await start([record(0), record(1), record(2)]);
+    await expect(store.readAll({ after: 1000 + 137 + 5 })).rejects.toBeInstanceOf(InvalidPosition);
+    expect((await store.readAll({ after: 1000 + 137 })).map((e) => (e.data as { n: number }).n)).toEqual([2]);
+  });
+
+  it('hands out the append instant as recordedAt, without the key it travels in; other tools\' events get the server time', async () => {
+    const created = new Date('2026-02-03T04:05:06.000Z');
+    await start([record(0), record(1, { metadata: meta, created })]);
+    const [stamped, foreign] = await store.readAll();
+    expect(stamped!.recordedAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(stamped!.metadata).toEqual(meta);
+    expect(foreign!.recordedAt).toBe(created.toISOString());
+  });
+});

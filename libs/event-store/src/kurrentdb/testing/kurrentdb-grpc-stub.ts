@@ -1,0 +1,118 @@
+import { Server, ServerCredentials, type ServerWritableStream } from '@grpc/grpc-js';
+import { createRequire } from 'node:module';
+
+// The client's own generated protocol code, so the stub speaks exactly what client 1.3.1 sends.
+const require = createRequire(import.meta.url);
+const PROTOCOLS = '@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/';
+/* eslint-disable @typescript-eslint/no-explicit-any */
+const services = require(`${PROTOCOLS}streams_grpc_pb.js`);
+const streams = require(`${PROTOCOLS}streams_pb.js`);
+const shared = require(`${PROTOCOLS}shared_pb.js`);
+
+/** A record of the stub's `$all`: positions are byte offsets, as on a server. */
+export interface StubRecord {
+  id: string;
+  streamId: string;
+  revision: number;
+  position: number;
+  type: string;
+  data: unknown;
+  metadata?: unknown;
+  /** Non-JSON records (bytes written by other tools) are never handed out by the adapter. */
+  isJson?: boolean;
+  created?: Date;
+}
+
+/** What a read asked for, as the server saw it. */
+export interface SeenRead {
+  target: 'all' | 'stream';
+  count: number;
+  requiresLeader: boolean;
+}
+
+/**
+ * A loopback gRPC server answering the Streams.Read call the way KurrentDB 25.1 does: a filtered
+ * `$all` read counts matching records only (Enumerator.ReadAllForwardsFiltered.cs), forwards it
+ * includes the record at its start, and a start that is no record's position is refused
+ * (StorageReaderWorker.All.cs). Every read is recorded, with the calls still open.
+ */
+export class KurrentDbGrpcStub {
+  readonly reads: SeenRead[] = [];
+  open = 0;
+  private readonly server = new Server();
+  private port = 0;
+
+  constructor(readonly log: StubRecord[]) {
+    this.server.addService(services.StreamsService, { read: (call: ServerWritableStream<any, any>) => this.read(call) });
+  }
+
+  async start(): Promise<string> {
+    this.port = await new Promise<number>((resolve, reject) =>
+      this.server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, port) => (error ? reject(error) : resolve(port))),
+    );
+    return `kurrentdb://127.0.0.1:${this.port}?tls=false`;
+  }
+
+  stop(): void {
+    this.server.forceShutdown();
+  }
+
+  private read(call: ServerWritableStream<any, any>): void {
+    this.open++;
+    call.on('close', () => this.open--);
+    const options = call.request.getOptions().toObject();
+    const count = Number(options.count);
+    this.reads.push({ target: options.all ? 'all' : 'stream', count, requiresLeader: call.metadata.get('requires-leader')[0] === 'true' });
+    const backwards = options.readDirection === 1;
+    let records: StubRecord[];
+    if (options.all) {
+      const at = options.all.position?.commitPosition;
+      if (at !== undefined && !this.log.some((r) => r.position === Number(at))) {
+        call.emit('error', { code: 3, details: 'Trying to read from an invalid position.' });
+        return;
+      }
+      records = this.log.filter((r) => at === undefined || (backwards ? r.position < Number(at) : r.position >= Number(at)));
+      records = records.filter((r) => matches(options.filter, r));
+    } else {
+      const name = Buffer.from(options.stream.streamIdentifier.streamName, 'base64').toString();
+      const from = options.stream.revision !== undefined ? Number(options.stream.revision) : undefined;
+      records = this.log.filter((r) => r.streamId === name && (from === undefined || (backwards ? r.revision <= from : r.revision >= from)));
+    }
+    if (backwards) records = [...records].reverse();
+    for (const record of records.slice(0, count)) call.write(toReadResp(record));
+    call.end();
+  }
+}
+
+function matches(filter: any, record: StubRecord): boolean {
+  if (!filter) return true;
+  const expression = filter.streamIdentifier ?? filter.eventType;
+  const subject = filter.streamIdentifier ? record.streamId : record.type;
+  if (expression.prefixList.length > 0) return expression.prefixList.some((p: string) => subject.startsWith(p));
+  return new RegExp(expression.regex).test(subject);
+}
+
+function toReadResp(record: StubRecord): unknown {
+  const event = new streams.ReadResp.ReadEvent.RecordedEvent();
+  const id = new shared.UUID();
+  id.setString(record.id);
+  event.setId(id);
+  const stream = new shared.StreamIdentifier();
+  stream.setStreamName(Buffer.from(record.streamId));
+  event.setStreamIdentifier(stream);
+  event.setStreamRevision(String(record.revision));
+  event.setPreparePosition(String(record.position));
+  event.setCommitPosition(String(record.position));
+  const created = BigInt((record.created ?? new Date()).getTime()) * 10_000n;
+  event.getMetadataMap().set('type', record.type);
+  event.getMetadataMap().set('content-type', record.isJson === false ? 'application/octet-stream' : 'application/json');
+  event.getMetadataMap().set('created', String(created));
+  event.setCustomMetadata(Buffer.from(JSON.stringify(record.metadata ?? {})));
+  event.setData(Buffer.from(record.isJson === false ? 'raw bytes' : JSON.stringify(record.data)));
+  const read = new streams.ReadResp.ReadEvent();
+  read.setEvent(event);
+  read.setNoPosition(new shared.Empty());
+  const response = new streams.ReadResp();
+  response.setEvent(read);
+  return response;
+}
