@@ -22,9 +22,9 @@ const record = (n: number, fields: Partial<StubRecord> = {}): StubRecord => ({
 describe('KurrentDB adapter over the real client, against a loopback gRPC server', () => {
   let stub: KurrentDbGrpcStub;
   let store: KurrentDbEventStore;
-  const start = async (log: StubRecord[]) => {
+  const start = async (log: StubRecord[], now?: () => Date) => {
     stub = new KurrentDbGrpcStub(log);
-    store = new KurrentDbEventStore(KurrentDBClient.connectionString(await stub.start()));
+    store = new KurrentDbEventStore(KurrentDBClient.connectionString(await stub.start()), now);
   };
   afterEach(async () => {
     await store.close();
@@ -56,6 +56,11 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
     expect(page.map((e) => (e.data as { n: number }).n)).toEqual([705, 706]);
     const rest = await store.readAll({ streamPrefix: 'office-0314.', types: ['A'], after: page[1]!.position, limit: 2 });
     expect(rest.map((e) => (e.data as { n: number }).n)).toEqual([707]);
+    // The server counts the records of other tools against a page too.
+    expect((await store.readAll({ streamPrefix: 'office-0314.', after: log[699]!.position, limit: 2 })).map((e) => e.position)).toEqual([
+      log[705]!.position,
+      log[706]!.position,
+    ]);
   });
 
   it('puts the head at the last event it hands out, not at records of other tools after it', async () => {
@@ -76,5 +81,48 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
     expect(stamped!.recordedAt).toBe('2026-01-01T00:00:00.000Z');
     expect(stamped!.metadata).toEqual(meta);
     expect(foreign!.recordedAt).toBe(created.toISOString());
+  });
+
+  describe('appends', () => {
+    const two = () => [
+      { id: uuidv7(), type: 'A', data: { n: 1 }, metadata: meta },
+      { id: uuidv7(), type: 'B', data: { n: 2 }, metadata: meta },
+    ];
+
+    it('answers five callers appending the same ids at once with the one append the server stored', async () => {
+      await start([]);
+      const events = two();
+      const results = await Promise.all(Array.from({ length: 5 }, () => store.append('office-0314.case-x', events, { expectedRevision: 'no_stream' })));
+      expect(new Set(results.map((r) => `${r.revision}@${r.position}`)).size).toBe(1);
+      expect(stub.log.map((r) => r.id)).toEqual(events.map((e) => e.id));
+      expect(stub.appendCalls).toBe(1);
+    });
+
+    it('answers a retry under "any" with what was stored, even when the server no longer remembers the first append', async () => {
+      await start([]);
+      const events = two();
+      const first = await store.append('office-0314.case-x', events, { expectedRevision: 'any' });
+      const again = await store.append('office-0314.case-x', events, { expectedRevision: 'any' });
+      expect(again).toEqual(first);
+      expect(stub.log).toHaveLength(2);
+    });
+
+    it('answers from what was stored when the answer to an append is lost, storing nothing twice', async () => {
+      await start([]);
+      stub.loseAnswers = 1;
+      const events = two();
+      const result = await store.append('office-0314.case-x', events, { expectedRevision: 'no_stream' });
+      expect(result.events.map((e) => e.id)).toEqual(events.map((e) => e.id));
+      expect(result.position).toBe(stub.log[1]!.position);
+      expect(stub.log).toHaveLength(2);
+    });
+
+    it('stamps every event of one append with the same recordedAt', async () => {
+      let tick = Date.UTC(2026, 0, 1);
+      await start([], () => new Date((tick += 1)));
+      const result = await store.append('office-0314.case-x', two());
+      expect(result.events.map((e) => e.recordedAt)).toEqual(['2026-01-01T00:00:00.001Z', '2026-01-01T00:00:00.001Z']);
+      expect(result.events[0]!.metadata).toEqual(meta);
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { Server, ServerCredentials, type ServerWritableStream } from '@grpc/grpc-js';
+import { Server, ServerCredentials, type ServerReadableStream, type ServerWritableStream, type sendUnaryData } from '@grpc/grpc-js';
 import { createRequire } from 'node:module';
 
 // The client's own generated protocol code, so the stub speaks exactly what client 1.3.1 sends.
@@ -38,12 +38,19 @@ export interface SeenRead {
  */
 export class KurrentDbGrpcStub {
   readonly reads: SeenRead[] = [];
+  /** Append calls that reached the server. */
+  appendCalls = 0;
+  /** The next appends to store and then answer with UNAVAILABLE, as when the leader goes during the call. */
+  loseAnswers = 0;
   open = 0;
   private readonly server = new Server();
   private port = 0;
 
   constructor(readonly log: StubRecord[]) {
-    this.server.addService(services.StreamsService, { read: (call: ServerWritableStream<any, any>) => this.read(call) });
+    this.server.addService(services.StreamsService, {
+      read: (call: ServerWritableStream<any, any>) => this.read(call),
+      append: (call: ServerReadableStream<any, any>, answer: sendUnaryData<any>) => this.append(call, answer),
+    });
   }
 
   async start(): Promise<string> {
@@ -60,13 +67,14 @@ export class KurrentDbGrpcStub {
   private read(call: ServerWritableStream<any, any>): void {
     this.open++;
     call.on('close', () => this.open--);
-    const options = call.request.getOptions().toObject();
+    const request = call.request.getOptions();
+    const options = request.toObject();
     const count = Number(options.count);
     this.reads.push({ target: options.all ? 'all' : 'stream', count, requiresLeader: call.metadata.get('requires-leader')[0] === 'true' });
     const backwards = options.readDirection === 1;
     let records: StubRecord[];
     if (options.all) {
-      const at = options.all.position?.commitPosition;
+      const at = request.getAll().hasPosition() ? options.all.position.commitPosition : undefined;
       if (at !== undefined && !this.log.some((r) => r.position === Number(at))) {
         call.emit('error', { code: 3, details: 'Trying to read from an invalid position.' });
         return;
@@ -75,12 +83,71 @@ export class KurrentDbGrpcStub {
       records = records.filter((r) => matches(options.filter, r));
     } else {
       const name = Buffer.from(options.stream.streamIdentifier.streamName, 'base64').toString();
-      const from = options.stream.revision !== undefined ? Number(options.stream.revision) : undefined;
+      const from = request.getStream().hasRevision() ? Number(options.stream.revision) : undefined;
       records = this.log.filter((r) => r.streamId === name && (from === undefined || (backwards ? r.revision <= from : r.revision >= from)));
     }
     if (backwards) records = [...records].reverse();
     for (const record of records.slice(0, count)) call.write(toReadResp(record));
     call.end();
+  }
+
+  /**
+   * Appends as the server does with no cache of recent writes (just restarted, or the write
+   * long evicted): ids already at the expected place are a retry answered with the current
+   * revision and no position; under `any` they are written again.
+   */
+  private append(call: ServerReadableStream<any, any>, answer: sendUnaryData<any>): void {
+    this.appendCalls++;
+    const messages: any[] = [];
+    call.on('data', (message) => messages.push(message));
+    call.on('end', () => {
+      const header = messages[0].getOptions();
+      const options = header.toObject();
+      const streamId = Buffer.from(options.streamIdentifier.streamName, 'base64').toString();
+      const proposed = messages.slice(1).map((m) => m.getProposedMessage());
+      const existing = this.log.filter((r) => r.streamId === streamId);
+      const current = existing.length - 1;
+      const expected = header.hasRevision() ? Number(options.revision) : header.hasNoStream() ? -1 : undefined;
+      const ids = proposed.map((m) => m.getId().getString());
+      const response = new streams.AppendResp();
+      const success = new streams.AppendResp.Success();
+      if (expected !== undefined && ids.every((id, i) => existing[expected + 1 + i]?.id === id)) {
+        success.setCurrentRevision(String(expected + ids.length));
+        success.setNoPosition(new shared.Empty());
+        response.setSuccess(success);
+        return answer(null, response);
+      }
+      if (expected !== undefined && expected !== current) {
+        const wrong = new streams.AppendResp.WrongExpectedVersion();
+        if (current >= 0) wrong.setCurrentRevision(String(current));
+        else wrong.setCurrentNoStream(new shared.Empty());
+        response.setWrongExpectedVersion(wrong);
+        return answer(null, response);
+      }
+      let position = (this.log.at(-1)?.position ?? 0) + 211;
+      proposed.forEach((m, i) => {
+        this.log.push({
+          id: ids[i]!,
+          streamId,
+          revision: current + 1 + i,
+          position: (position += 173),
+          type: m.getMetadataMap().get('type'),
+          data: JSON.parse(Buffer.from(m.getData_asU8()).toString()),
+          metadata: JSON.parse(Buffer.from(m.getCustomMetadata_asU8()).toString()),
+        });
+      });
+      if (this.loseAnswers > 0) {
+        this.loseAnswers--;
+        return answer({ code: 14, details: 'Leader changed' }, null);
+      }
+      const at = new streams.AppendResp.Position();
+      at.setCommitPosition(String(position));
+      at.setPreparePosition(String(position));
+      success.setCurrentRevision(String(current + ids.length));
+      success.setPosition(at);
+      response.setSuccess(success);
+      answer(null, response);
+    });
   }
 }
 
