@@ -26,6 +26,7 @@ import { encodeMetadata, withRecordedAt } from './kurrentdb-metadata.js';
 import { fromResolved, toAppendState, toPosition, toWrongExpectedRevision } from './kurrentdb-mapping.js';
 import { PAGE_SIZE, readAllPage, readStreamPage } from './kurrentdb-pages.js';
 import { lastEventPosition, readAllEvents } from './kurrentdb-read-all.js';
+import { kurrentDbIdentity } from './kurrentdb-identity.js';
 import { readBackAppended } from './kurrentdb-read-back.js';
 import { APPEND_ATTEMPTS, isInDoubt, pauseBefore, storedAppend } from './kurrentdb-retries.js';
 import { batchedSubscription } from './kurrentdb-subscription.js';
@@ -39,6 +40,7 @@ const DEFAULT_BATCH_SIZE = 500;
 export class KurrentDbEventStore implements EventStore {
   /** Appends of the same ids under way in this process: the later ones get the first one's answer. */
   private readonly appending = new Map<string, Promise<AppendResult>>();
+  private named?: Promise<string>;
 
   constructor(
     private readonly client: KurrentDBClient,
@@ -199,6 +201,14 @@ export class KurrentDbEventStore implements EventStore {
 
   headPosition(): Promise<number> {
     return lastEventPosition(this.client);
+  }
+
+  identity(): Promise<string> {
+    this.named ??= kurrentDbIdentity(this.client).catch((error: unknown) => {
+      this.named = undefined;
+      throw error;
+    });
+    return this.named;
   }
 
   async ping(): Promise<void> {

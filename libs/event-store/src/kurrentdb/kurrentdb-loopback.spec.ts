@@ -83,6 +83,18 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
     expect(foreign!.recordedAt).toBe(created.toISOString());
   });
 
+  it('names the database once, in a metadata stream no read hands out, and every client finds that name', async () => {
+    await start([record(0)]);
+    const other = new KurrentDbEventStore(KurrentDBClient.connectionString(`kurrentdb://${stub.address}?tls=false`));
+    // Two instances starting at once: one names it, the other reads that name.
+    const [name, seen] = await Promise.all([store.identity(), other.identity()]);
+    expect(name).toMatch(/^kurrentdb:[0-9a-f-]{36}$/);
+    expect(seen).toBe(name);
+    await other.close();
+    expect(stub.log.filter((r) => r.streamId === '$$tracker-event-store')).toHaveLength(1);
+    expect((await store.readAll()).map((e) => e.streamId)).toEqual([record(0).streamId]);
+  });
+
   describe('appends', () => {
     const two = () => [
       { id: uuidv7(), type: 'A', data: { n: 1 }, metadata: meta },

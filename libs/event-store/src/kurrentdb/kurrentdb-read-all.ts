@@ -52,6 +52,7 @@ export async function readAllEvents(client: KurrentDBClient, options: ReadAllOpt
  * that happens to start there. One unfiltered event from the cursor tells which.
  */
 export async function checkEventPosition(client: KurrentDBClient, position: number): Promise<void> {
+  if (!Number.isSafeInteger(position) || position < 0) throw new InvalidPosition(position);
   let page;
   try {
     page = await readAllPage(client, { from: toPosition(position), direction: 'forwards', count: 1 });

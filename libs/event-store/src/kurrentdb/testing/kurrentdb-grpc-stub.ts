@@ -60,6 +60,10 @@ export class KurrentDbGrpcStub {
     return `kurrentdb://127.0.0.1:${this.port}?tls=false`;
   }
 
+  get address(): string {
+    return `127.0.0.1:${this.port}`;
+  }
+
   stop(): void {
     this.server.forceShutdown();
   }
@@ -133,7 +137,7 @@ export class KurrentDbGrpcStub {
           position: (position += 173),
           type: m.getMetadataMap().get('type'),
           data: JSON.parse(Buffer.from(m.getData_asU8()).toString()),
-          metadata: JSON.parse(Buffer.from(m.getCustomMetadata_asU8()).toString()),
+          metadata: JSON.parse(Buffer.from(m.getCustomMetadata_asU8()).toString() || '{}'),
         });
       });
       if (this.loseAnswers > 0) {
