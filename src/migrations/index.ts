@@ -1,4 +1,9 @@
-import { CreateProjectionCheckpoints1764000000000, projectionOrderIndexMigration, projectionTableMigration } from '../../libs/projections/src/projection.migrations.js';
+import {
+  CreateProjectionCheckpoints1764000000000,
+  RecordCheckpointEventStore1767000000000,
+  projectionOrderIndexMigration,
+  projectionTableMigration,
+} from '../../libs/projections/src/projection.migrations.js';
 import { CreateAccessLog1765000000000 } from '../access-log/access-log.migration.js';
 import { CreateIdempotencyRecords1763800000000 } from '../shared/commands/idempotency.migration.js';
 
@@ -17,4 +22,6 @@ export const MIGRATIONS = [
   projectionOrderIndexMigration('employer_relationships', 'byPlacements', 1766000000003),
   // The office comparison reads the external cases that went quiet on one day (active_cases v3).
   projectionOrderIndexMigration('active_cases', 'byQuietSince', 1766000000004),
+  // Which event store each checkpoint's positions belong to.
+  RecordCheckpointEventStore1767000000000,
 ] as const;

@@ -10,6 +10,6 @@ export type { LoadedDocs } from './load-docs.js';
 export type { ProjectionStatus, ProjectionState, ProjectionError } from './projection-status.js';
 export type { VerifyOptions, VerifyResult } from './verify-projection.js';
 export type { Track } from './progress.js';
-export { CreateProjectionCheckpoints1764000000000, projectionOrderIndexMigration, projectionTableMigration, type MigrationClass } from './projection.migrations.js';
+export { CreateProjectionCheckpoints1764000000000, RecordCheckpointEventStore1767000000000, projectionOrderIndexMigration, projectionTableMigration, type MigrationClass } from './projection.migrations.js';
 export { projectionTables, projectionTableSql } from './projection-tables.js';
 export { ProjectionsModule, type ProjectionsModuleOptions } from './projections.module.js';

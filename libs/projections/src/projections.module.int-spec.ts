@@ -4,7 +4,7 @@ import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { createPostgresEventStore, officeStream, type EventStore } from '../../event-store/src/index.js';
 import { createTestDatabase, type TestDatabase } from '../../testing/src/index.js';
-import { CreateProjectionCheckpoints1764000000000, projectionTableMigration } from './projection.migrations.js';
+import { CreateProjectionCheckpoints1764000000000, RecordCheckpointEventStore1767000000000, projectionTableMigration } from './projection.migrations.js';
 import { ProjectionEngine } from './projection-engine.js';
 import { ProjectionsModule } from './projections.module.js';
 import { countKey, countingProjection } from './testing/counting-projection.js';
@@ -36,7 +36,7 @@ describe('ProjectionsModule', () => {
           url: db.url,
           synchronize: false,
           migrationsRun: true,
-          migrations: [CreateProjectionCheckpoints1764000000000, projectionTableMigration(counts.name, 1764000000001)],
+          migrations: [CreateProjectionCheckpoints1764000000000, RecordCheckpointEventStore1767000000000, projectionTableMigration(counts.name, 1764000000001)],
         }),
         EventStoreTestModule,
         ProjectionsModule.forRoot({

@@ -7,7 +7,7 @@ import {
   type RecordedEvent,
 } from '../../../event-store/src/index.js';
 import { createTestDatabase, type TestDatabase } from '../../../testing/src/index.js';
-import { CreateProjectionCheckpoints1764000000000, projectionTableMigration } from '../projection.migrations.js';
+import { CreateProjectionCheckpoints1764000000000, RecordCheckpointEventStore1767000000000, projectionTableMigration } from '../projection.migrations.js';
 import { ProjectionEngine, type ProjectionEngineOptions } from '../projection-engine.js';
 import type { AnyProjection } from '../projection.js';
 
@@ -104,6 +104,7 @@ const newEvent = (office: string, n: number): NewEvent => ({
 
 const migrationsFor = (names: readonly string[]) => [
   CreateProjectionCheckpoints1764000000000,
+  RecordCheckpointEventStore1767000000000,
   ...names.map((name, i) => projectionTableMigration(name, 1764000000001 + i)),
 ];
 

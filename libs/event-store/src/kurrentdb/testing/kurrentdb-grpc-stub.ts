@@ -187,3 +187,17 @@ function toReadResp(record: StubRecord): unknown {
   response.setEvent(read);
   return response;
 }
+
+/** `count` events of office 0314 at byte-offset positions of uneven spacing, as a server writes them. */
+export function stubLog(count: number): StubRecord[] {
+  let position = 1000;
+  return Array.from({ length: count }, (_, n) => ({
+    id: `0190c7a0-0000-7000-8000-${String(n).padStart(12, '0')}`,
+    streamId: `office-0314.case-${n}`,
+    revision: 0,
+    position: (position += 120 + (n % 7) * 31),
+    type: 'ContactRecorded',
+    data: { n },
+    metadata: { actor: 'Z123456', officeNumber: '0314', commandId: `c${n}`, correlationId: `c${n}`, causationId: `c${n}`, schemaVersion: 1 },
+  }));
+}
