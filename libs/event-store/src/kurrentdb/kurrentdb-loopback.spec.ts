@@ -95,6 +95,21 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
     expect((await store.readAll()).map((e) => e.streamId)).toEqual([record(0).streamId]);
   });
 
+  it('subscribes through the client\'s Subscription: the office\'s events of the types asked after the checkpoint; close ends the call', async () => {
+    const log = [record(0), record(1, { type: 'B' }), record(2), record(3, { streamId: 'office-0315.case-3' }), record(4)];
+    await start(log);
+    const subscription = store.subscribe({ after: log[0]!.position, streamPrefix: 'office-0314.', types: ['A'] });
+    const batches = subscription[Symbol.asyncIterator]();
+    const seen: number[] = [];
+    while (seen.length < 2) seen.push(...((await batches.next()).value as { data: { n: number } }[]).map((e) => e.data.n));
+    expect(seen).toEqual([2, 4]);
+    expect(stub.open).toBe(1);
+    await subscription.close();
+    expect(await batches.next()).toEqual({ done: true, value: undefined });
+    await settled();
+    expect(stub.open).toBe(0);
+  });
+
   describe('appends', () => {
     const two = () => [
       { id: uuidv7(), type: 'A', data: { n: 1 }, metadata: meta },

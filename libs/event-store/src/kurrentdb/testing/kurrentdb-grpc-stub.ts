@@ -70,9 +70,16 @@ export class KurrentDbGrpcStub {
 
   private read(call: ServerWritableStream<any, any>): void {
     this.open++;
-    call.on('close', () => this.open--);
+    let ended = false;
+    const end = () => {
+      if (!ended) this.open--;
+      ended = true;
+    };
+    call.on('close', end);
+    call.on('cancelled', end);
     const request = call.request.getOptions();
     const options = request.toObject();
+    if (options.subscription) return this.subscribe(call, request, options);
     const count = Number(options.count);
     this.reads.push({ target: options.all ? 'all' : 'stream', count, requiresLeader: call.metadata.get('requires-leader')[0] === 'true' });
     const backwards = options.readDirection === 1;
@@ -93,6 +100,19 @@ export class KurrentDbGrpcStub {
     if (backwards) records = [...records].reverse();
     for (const record of records.slice(0, count)) call.write(toReadResp(record));
     call.end();
+  }
+
+  /** A `$all` subscription: confirmed, then what is stored after its position, then it stays open. */
+  private subscribe(call: ServerWritableStream<any, any>, request: any, options: any): void {
+    const after = request.getAll().hasPosition() ? Number(options.all.position.commitPosition) : undefined;
+    const confirmation = new streams.ReadResp();
+    const confirmed = new streams.ReadResp.SubscriptionConfirmation();
+    confirmed.setSubscriptionId('stub');
+    confirmation.setConfirmation(confirmed);
+    call.write(confirmation);
+    for (const record of this.log) {
+      if ((after === undefined || record.position > after) && matches(options.filter, record)) call.write(toReadResp(record));
+    }
   }
 
   /**
