@@ -29,7 +29,8 @@ export async function bindCheckpointsToStore(
     const runner = dataSource.createQueryRunner();
     try {
       const reset = await inTransaction(runner, async () => {
-        const [row] = await queryRows<{ event_store: string }>(runner, `SELECT event_store FROM ${CHECKPOINTS} WHERE name = $1 FOR UPDATE`, [name]);
+        const locked = `SELECT event_store FROM ${CHECKPOINTS} WHERE name = $1 FOR UPDATE`;
+        const [row] = await queryRows<{ event_store: string }>(runner, locked, [name]);
         if (!row || row.event_store === eventStore) return false;
         await runner.query(`DELETE FROM ${projectionTables(name).live}`);
         await runner.query(`DELETE FROM ${REBUILDS} WHERE name = $1`, [name]);
@@ -40,7 +41,7 @@ export async function bindCheckpointsToStore(
         );
         return true;
       });
-      if (reset) logger.warn(`projection ${name}: its checkpoint is of event store ${other}, not ${eventStore}; the view starts over from 0`);
+      if (reset) logger.warn(`projection ${name}: its checkpoint is of event store ${other}, not ${eventStore}; folding it again from 0`);
     } finally {
       await runner.release();
     }

@@ -106,7 +106,7 @@ export function readContract(store: StoreRef): void {
     it('fills a limited page past many events it leaves out: a short page means nothing more matched', async () => {
       const office = uniquePrefix();
       for (let n = 0; n < 3; n++) await store().append(`${office}case-${n}`, events(40, 'Other'));
-      const wanted = await store().append(`${office}case-w`, [anEvent('Wanted', { n: 1 }), anEvent('Wanted', { n: 2 }), anEvent('Wanted', { n: 3 })]);
+      const wanted = await store().append(`${office}case-w`, [1, 2, 3].map((n) => anEvent('Wanted', { n })));
       await readableThrough(store(), wanted.position);
       const page = await store().readAll({ streamPrefix: office, types: ['Wanted'], limit: 2 });
       expect(page.map((e) => (e.data as { n: number }).n)).toEqual([1, 2]);

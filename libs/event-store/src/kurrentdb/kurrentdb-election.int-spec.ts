@@ -78,6 +78,7 @@ if (connectionString && nodes.length === 3) {
   });
 } else {
   const reason = 'skipped: KURRENTDB_CLUSTER_CONNECTION_STRING and KURRENTDB_CLUSTER_HTTP (three node URLs) are not set (docker/README.md)';
+  console.warn(`KurrentDB cluster election ${reason}`);
   describe.skip(`KurrentDB cluster election — ${reason}`, () => {
     it(`keeps every acknowledged append through a leader election — ${reason}`, () => {
       expect(connectionString).toBeDefined();

@@ -7,7 +7,7 @@ import {
   type JSONType,
   type MultiAppendResult,
 } from '@kurrent/kurrentdb-client';
-import { prepareAppend } from '../append-input.js';
+import { prepareAppend, type PreparedEvent } from '../append-input.js';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
 import { InvalidAppend, WrongExpectedRevision } from '../event-store.errors.js';
 import type {
@@ -67,9 +67,7 @@ export class KurrentDbEventStore implements EventStore {
       if (earlier) return earlier;
     }
     const recordedAt = this.now().toISOString();
-    const proposed = input.events.map((e) =>
-      jsonEvent({ id: e.id, type: e.type, data: JSON.parse(e.dataJson) as JSONType, metadata: withRecordedAt(e.metadata, recordedAt) as JSONType }),
-    );
+    const proposed = input.events.map((e) => toProposed(e, withRecordedAt(e.metadata, recordedAt) as JSONType));
     let answer: KurrentAppendResult | undefined;
     for (let attempt = 0; !answer; attempt++) {
       try {
@@ -109,9 +107,7 @@ export class KurrentDbEventStore implements EventStore {
         input.map((a) => ({
           streamName: a.streamId,
           expectedState: toAppendState(a.expectedRevision),
-          events: a.events.map((e) =>
-            jsonEvent({ id: e.id, type: e.type, data: JSON.parse(e.dataJson) as JSONType, metadata: encodeMetadata(withRecordedAt(e.metadata, recordedAt)) }),
-          ),
+          events: a.events.map((e) => toProposed(e, encodeMetadata(withRecordedAt(e.metadata, recordedAt)))),
         })),
       );
     } catch (error) {
@@ -135,7 +131,8 @@ export class KurrentDbEventStore implements EventStore {
     const found = await Promise.all(
       input.map(async (a) => {
         const stored = await this.readStream(a.streamId, { direction: 'backwards' });
-        return stored.some((e) => a.events.some((n) => n.id === e.id)) ? storedAppend(a.streamId, stored, a.events.map((e) => e.id)) : undefined;
+        const ids = a.events.map((e) => e.id);
+        return stored.some((e) => ids.includes(e.id)) ? storedAppend(a.streamId, stored, ids) : undefined;
       }),
     );
     if (found.every((f) => f === undefined)) return undefined;
@@ -225,6 +222,10 @@ export class KurrentDbEventStore implements EventStore {
     return last?.revision ?? -1;
   }
 }
+
+/** An event as the client sends it; metadata as the kind of append needs it. */
+const toProposed = (e: PreparedEvent, metadata: JSONType) =>
+  jsonEvent({ id: e.id, type: e.type, data: JSON.parse(e.dataJson) as JSONType, metadata });
 
 /** A store over a KurrentDB connection string, e.g. `kurrentdb://localhost:2113?tls=false`. */
 export async function createKurrentDbEventStore(options: { connectionString: string }): Promise<KurrentDbEventStore> {

@@ -95,7 +95,7 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
     expect((await store.readAll()).map((e) => e.streamId)).toEqual([record(0).streamId]);
   });
 
-  it('subscribes through the client\'s Subscription: the office\'s events of the types asked after the checkpoint; close ends the call', async () => {
+  it('subscribes through the client\'s Subscription: the events asked for after the checkpoint; close ends the call', async () => {
     const log = [record(0), record(1, { type: 'B' }), record(2), record(3, { streamId: 'office-0315.case-3' }), record(4)];
     await start(log);
     const subscription = store.subscribe({ after: log[0]!.position, streamPrefix: 'office-0314.', types: ['A'] });
@@ -119,7 +119,8 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
     it('answers five callers appending the same ids at once with the one append the server stored', async () => {
       await start([]);
       const events = two();
-      const results = await Promise.all(Array.from({ length: 5 }, () => store.append('office-0314.case-x', events, { expectedRevision: 'no_stream' })));
+      const append = () => store.append('office-0314.case-x', events, { expectedRevision: 'no_stream' });
+      const results = await Promise.all(Array.from({ length: 5 }, append));
       expect(new Set(results.map((r) => `${r.revision}@${r.position}`)).size).toBe(1);
       expect(stub.log.map((r) => r.id)).toEqual(events.map((e) => e.id));
       expect(stub.appendCalls).toBe(1);
@@ -142,6 +143,22 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
       expect(result.events.map((e) => e.id)).toEqual(events.map((e) => e.id));
       expect(result.position).toBe(stub.log[1]!.position);
       expect(stub.log).toHaveLength(2);
+    });
+
+    it('appends to two streams at once with metadata as string properties, and reads it back as appended', async () => {
+      await start([]);
+      const withVersion = { ...meta, schemaVersion: 2 };
+      const one = (type: string) => [{ id: uuidv7(), type, data: {}, metadata: withVersion }];
+      const [out, into] = await store.appendToStreams([
+        { streamId: 'office-0314.case-t', events: one('Out') },
+        { streamId: 'office-0315.case-t', events: one('In'), expectedRevision: 'no_stream' },
+      ]);
+      expect(stub.propertyValues.length).toBeGreaterThan(0);
+      expect(stub.propertyValues.every((value) => typeof value === 'string')).toBe(true);
+      expect(out!.events[0]!.metadata).toEqual(withVersion);
+      expect(into!.events[0]).toMatchObject({ streamId: 'office-0315.case-t', revision: 0, metadata: withVersion });
+      expect(into!.events[0]!.recordedAt).toBe(out!.events[0]!.recordedAt);
+      expect((await store.readAll()).map((e) => e.type)).toEqual(['Out', 'In']);
     });
 
     it('stamps every event of one append with the same recordedAt', async () => {

@@ -1,4 +1,11 @@
-import { DeadlineExceededError, NotLeaderError, UnavailableError, excludeSystemEvents, type KurrentDBClient, type Position } from '@kurrent/kurrentdb-client';
+import {
+  DeadlineExceededError,
+  NotLeaderError,
+  UnavailableError,
+  excludeSystemEvents,
+  type KurrentDBClient,
+  type Position,
+} from '@kurrent/kurrentdb-client';
 import type { RecordedEvent } from '../event-envelope.js';
 import { InvalidPosition } from '../event-store.errors.js';
 import type { ReadAllOptions } from '../event-store.port.js';
