@@ -96,7 +96,7 @@ export class KurrentDbEventStore implements EventStore {
   /**
    * `multiStreamAppend` (KurrentDB 25.1 or newer): one transaction over every stream. Metadata
    * travels as string properties there (kurrentdb-metadata.ts). A refused append whose events
-   * are all stored already is a retry, answered with what was stored.
+   * are all stored already is a retry, answered with what was stored; so is one whose answer got lost.
    */
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     const input = prepareStreamAppends(appends);
@@ -111,9 +111,11 @@ export class KurrentDbEventStore implements EventStore {
         })),
       );
     } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
+      // A lost answer (an election, a deadline) may hide a stored transfer: look before failing.
+      if (!(error instanceof WrongExpectedVersionError) && !isInDoubt(error)) throw error;
       const earlier = await this.earlierAppends(input);
       if (earlier) return earlier;
+      if (!(error instanceof WrongExpectedVersionError)) throw error;
       const refused = input.find((a) => a.streamId === error.streamName) ?? input[0]!;
       throw toWrongExpectedRevision(refused.streamId, refused.expectedRevision, error);
     }

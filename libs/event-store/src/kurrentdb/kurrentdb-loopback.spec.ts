@@ -161,6 +161,19 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
       expect((await store.readAll()).map((e) => e.type)).toEqual(['Out', 'In']);
     });
 
+    it('answers a transfer whose answer got lost with what was stored, storing nothing twice', async () => {
+      await start([]);
+      stub.loseAnswers = 1;
+      const one = (type: string) => [{ id: uuidv7(), type, data: {}, metadata: meta }];
+      const transfer = [
+        { streamId: 'office-0314.case-t', events: one('Out') },
+        { streamId: 'office-0315.case-t', events: one('In'), expectedRevision: 'no_stream' as const },
+      ];
+      const [out, into] = await store.appendToStreams(transfer);
+      expect([out!.events[0]!.id, into!.events[0]!.id]).toEqual(transfer.map((a) => a.events[0]!.id));
+      expect(stub.log).toHaveLength(2);
+    });
+
     it('stamps every event of one append with the same recordedAt', async () => {
       let tick = Date.UTC(2026, 0, 1);
       await start([], () => new Date((tick += 1)));

@@ -112,6 +112,10 @@ export function serveAppendSession(stub: KurrentDbGrpcStub, call: ServerReadable
       response.addOutput(output);
     }
     response.setPosition(String(position));
+    if (stub.loseAnswers > 0) {
+      stub.loseAnswers--;
+      return answer({ code: 14, details: 'Leader changed' }, null);
+    }
     answer(null, response);
   });
 }
