@@ -63,6 +63,16 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
     ]);
   });
 
+  it('looks an event up backwards from its position, not from the end of the log', async () => {
+    const log = Array.from({ length: 1200 }, (_, n) => record(n));
+    await start(log);
+    const [found] = await store.readAll({ toPosition: log[2]!.position, direction: 'backwards', limit: 1 });
+    expect(found!.position).toBe(log[2]!.position);
+    expect(stub.reads).toHaveLength(1);
+    const [before] = await store.readAll({ toPosition: log[2]!.position + 1, direction: 'backwards', limit: 1 });
+    expect(before!.position).toBe(log[2]!.position);
+  });
+
   it('puts the head at the last event it hands out, not at records of other tools after it', async () => {
     await start([record(0), record(1), record(2, { isJson: false })]);
     expect(await store.headPosition()).toBe(1000 + 137);

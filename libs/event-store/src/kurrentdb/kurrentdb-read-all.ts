@@ -10,7 +10,7 @@ import type { RecordedEvent } from '../event-envelope.js';
 import { InvalidPosition } from '../event-store.errors.js';
 import type { ReadAllOptions } from '../event-store.port.js';
 import { isSelected, serverFilter } from './kurrentdb-filter.js';
-import { fromResolved, toPosition } from './kurrentdb-mapping.js';
+import { fromResolved, toPosition, type KurrentResolved } from './kurrentdb-mapping.js';
 import { rawPosition, readAllPage } from './kurrentdb-pages.js';
 
 /**
@@ -25,12 +25,21 @@ export async function readAllEvents(client: KurrentDBClient, options: ReadAllOpt
   const { after, toPosition: upTo } = options;
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
   if (limit === 0 || (backwards && after === 0)) return [];
-  if (after) await checkEventPosition(client, after);
+  if (after) await eventAtPosition(client, after);
   const filter = serverFilter(options);
   const events: RecordedEvent[] = [];
   let from: Position | 'start' | 'end' = after ? toPosition(after) : backwards ? 'end' : 'start';
   // The last position handled: a page starts at the previous one's last event (forwards) or the cursor.
   let handled: bigint | undefined = after ? BigInt(after) : undefined;
+  // Backwards up to an event's position (an as-of lookup): start there, not at the end of `$all`.
+  const first = backwards && upTo !== undefined && !after ? await eventAt(client, upTo) : undefined;
+  if (first) {
+    handled = BigInt(upTo!);
+    from = rawPosition(first)!;
+    const event = fromResolved(first);
+    if (event && isSelected(options, event)) events.push(event);
+    if (events.length >= limit) return events;
+  }
   for (;;) {
     const page = await readAllPage(client, { from, direction: backwards ? 'backwards' : 'forwards', filter });
     let moved = false;
@@ -54,11 +63,11 @@ export async function readAllEvents(client: KurrentDBClient, options: ReadAllOpt
 }
 
 /**
- * A cursor must be an event's own position: the server answers another offset with an error
- * (`InvalidPosition`, StorageReaderWorker.All.cs in KurrentDB 25.1) or reads from the record
- * that happens to start there. One unfiltered event from the cursor tells which.
+ * The record at a cursor, which must be an event's own position: the server answers another
+ * offset with an error (`InvalidPosition`, StorageReaderWorker.All.cs in KurrentDB 25.1) or
+ * reads from the record that happens to start there. One unfiltered record from it tells which.
  */
-export async function checkEventPosition(client: KurrentDBClient, position: number): Promise<void> {
+export async function eventAtPosition(client: KurrentDBClient, position: number): Promise<KurrentResolved> {
   if (!Number.isSafeInteger(position) || position < 0) throw new InvalidPosition(position);
   let page;
   try {
@@ -67,8 +76,19 @@ export async function checkEventPosition(client: KurrentDBClient, position: numb
     if (error instanceof UnavailableError || error instanceof DeadlineExceededError || error instanceof NotLeaderError) throw error;
     throw new InvalidPosition(position);
   }
-  const found = page[0] ? rawPosition(page[0]) : undefined;
-  if (found?.commit !== BigInt(position)) throw new InvalidPosition(position);
+  const found = page[0];
+  if (!found || rawPosition(found)?.commit !== BigInt(position)) throw new InvalidPosition(position);
+  return found;
+}
+
+/** The record at exactly this position, if one starts there. */
+async function eventAt(client: KurrentDBClient, position: number): Promise<KurrentResolved | undefined> {
+  try {
+    return await eventAtPosition(client, position);
+  } catch (error) {
+    if (error instanceof InvalidPosition) return undefined;
+    throw error;
+  }
 }
 
 /** The position of the last event a reader is handed (system and non-JSON records are never handed out). */
