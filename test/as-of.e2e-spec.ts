@@ -118,7 +118,7 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
   it.each([1, 2, 3])('answers every view asOfPosition=<end of step %i> exactly as the live view answered then', async (n) => {
     const step = n - 1;
     // The moment a position shows is when its event was recorded: the "now" of the replay.
-    const [end] = await store.readAll({ after: positions[step]! - 1, toPosition: positions[step] });
+    const [end] = await store.readAll({ toPosition: positions[step], direction: 'backwards', limit: 1 });
     for (const [v, [path, reader]] of views.entries()) {
       const replayed = await get(path, reader, `asOfPosition=${positions[step]}`);
       const live = captured[step]![v]!;

@@ -77,6 +77,11 @@ describe('office history over HTTP', () => {
       expect(beyond.body).toEqual({ officeNumber: '0314', events: [], next: null });
     });
 
+    it('refuses a cursor that is no event\'s position with 400, not 500', async () => {
+      const response = await history('0314', { after: expected[expected.length - 1]! + 1_000_000 }).expect(400);
+      expect(response.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ path: 'after' }] });
+    });
+
     it('pages 100 events by default', async () => {
       const response = await history('0314').expect(200);
       expect(response.body.events).toHaveLength(100);

@@ -10,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from '@app/testing';
 import {
   CreateProjectionCheckpoints1764000000000,
   CreateProjectionParkedEvents1767000000000,
+  RecordCheckpointEventStore1767000000002,
   projectionTableMigration,
 } from '../projection.migrations.js';
 import { ProjectionEngine, type ProjectionEngineOptions } from '../projection-engine.js';
@@ -109,6 +110,7 @@ const newEvent = (office: string, n: number): NewEvent => ({
 const migrationsFor = (names: readonly string[]) => [
   CreateProjectionCheckpoints1764000000000,
   CreateProjectionParkedEvents1767000000000,
+  RecordCheckpointEventStore1767000000002,
   ...names.map((name, i) => projectionTableMigration(name, 1764000000001 + i)),
 ];
 
