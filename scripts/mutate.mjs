@@ -10,6 +10,7 @@ const { values } = parseArgs({
   options: {
     scope: { type: 'string' },
     since: { type: 'string' },
+    only: { type: 'string', multiple: true },
     concurrency: { type: 'string', default: '1' },
     'no-check': { type: 'boolean', default: false },
   },
@@ -17,7 +18,8 @@ const { values } = parseArgs({
 
 const scope = MUTATION_SCOPES[values.scope ?? ''];
 if (!scope) {
-  console.error(`Usage: npm run mutate -- --scope <${Object.keys(MUTATION_SCOPES).join('|')}> [--since <git ref>] [--concurrency n] [--no-check]`);
+  const names = Object.keys(MUTATION_SCOPES).join('|');
+  console.error(`Usage: npm run mutate -- --scope <${names}> [--since <git ref>] [--only <glob>]... [--concurrency n] [--no-check]`);
   process.exit(2);
 }
 
@@ -28,10 +30,11 @@ function changedSince(ref) {
   return [...names, ...untracked];
 }
 
-let mutate = scope.mutate;
+// --only narrows a scope to some of its files (a glob each), with the scope's tests.
+let mutate = values.only ?? scope.mutate;
 if (values.since) {
   const changed = new Set(changedSince(values.since));
-  const inScope = execFileSync('git', ['ls-files', ...scope.mutate.map((g) => (g.startsWith('!') ? `:(exclude,glob)${g.slice(1)}` : `:(glob)${g}`))], { encoding: 'utf8' })
+  const inScope = execFileSync('git', ['ls-files', ...mutate.map((g) => (g.startsWith('!') ? `:(exclude,glob)${g.slice(1)}` : `:(glob)${g}`))], { encoding: 'utf8' })
     .split('\n')
     .filter((file) => changed.has(file));
   if (inScope.length === 0) {
@@ -76,7 +79,7 @@ const stryker = new Stryker({
   // Mutants fail type checks by design; ts-jest must not refuse them (libs and test too, not only src).
   disableTypeChecks: '{src,libs,test,bench}/**/*.{ts,js,mjs}',
   ignorePatterns: ['/dist/*', '!/dist/libs', '.data', 'coverage', 'reports', 'bench/results'],
-  incremental: !values.since,
+  incremental: !values.since && !values.only,
   incrementalFile: `reports/mutation/${name}.incremental.json`,
   reporters: ['clear-text', 'progress', 'json', 'html'],
   jsonReporter: { fileName: `reports/mutation/${name}.json` },
