@@ -34,7 +34,8 @@ function changedSince(ref) {
 let mutate = values.only ?? scope.mutate;
 if (values.since) {
   const changed = new Set(changedSince(values.since));
-  const inScope = execFileSync('git', ['ls-files', ...mutate.map((g) => (g.startsWith('!') ? `:(exclude,glob)${g.slice(1)}` : `:(glob)${g}`))], { encoding: 'utf8' })
+  const pathspecs = mutate.map((glob) => (glob.startsWith('!') ? `:(exclude,glob)${glob.slice(1)}` : `:(glob)${glob}`));
+  const inScope = execFileSync('git', ['ls-files', ...pathspecs], { encoding: 'utf8' })
     .split('\n')
     .filter((file) => changed.has(file));
   if (inScope.length === 0) {

@@ -157,14 +157,18 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
     const now = Date.now();
     const advisorToken = await running.tokenFor(advisor('1201', 'Z120001'));
     const enrolled = await running.http.post('/api/v1/offices/1201/cases').set('authorization', `Bearer ${advisorToken}`)
-      .send({ clientRef: ref(5), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: ORG.nav, occurredAt: new Date(now - 30 * DAY + 270_000).toISOString() })
+      .send({
+        clientRef: ref(5), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: ORG.nav,
+        occurredAt: new Date(now - 30 * DAY + 270_000).toISOString(),
+      })
       .expect(201);
     tokens['1201'] = await running.tokenFor(manager('1201'));
     const live = await get('offices/1201/follow-up-gaps?days=30', '1201', `minPosition=${enrolled.body.position}`);
     expect(live).toMatchObject({ count: 0 });
     const asOf = new Date(now + 285_000).toISOString();
     const replayed = await get('offices/1201/follow-up-gaps?days=30', '1201', `asOf=${encodeURIComponent(asOf)}`);
-    expect(replayed).toMatchObject({ asOf, asOfPosition: enrolled.body.position, count: 1, cases: [{ caseId: enrolled.body.id, daysWithout: 30 }] });
+    const gap = { caseId: enrolled.body.id, daysWithout: 30 };
+    expect(replayed).toMatchObject({ asOf, asOfPosition: enrolled.body.position, count: 1, cases: [gap] });
   });
 
   it('takes an asOf with an offset, and shows nothing as of a moment before the first event', async () => {

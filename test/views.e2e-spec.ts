@@ -142,7 +142,8 @@ describe('the views managers query (PostgreSQL)', () => {
     const admin = await running.tokenFor({ navIdent: 'X123456', roles: ['admin'], offices: [] });
     const before = await get(`offices/0314/outcomes?from=${daysAgo(400).slice(0, 7)}`);
     // A swap puts the shadow table in the live one's place: a new table, where a view left alone keeps its own.
-    const liveTable = async () => (await running.app.get(DataSource).query(`SELECT 'projection_outcomes'::regclass::oid AS oid`))[0].oid as number;
+    const liveTable = async () =>
+      (await running.app.get(DataSource).query(`SELECT 'projection_outcomes'::regclass::oid AS oid`))[0].oid as number;
     const tableBefore = await liveTable();
     await running.http.post('/api/v1/admin/projections/outcomes/rebuild').set('authorization', `Bearer ${admin}`).expect(202);
     const during = await get(`offices/0314/outcomes?from=${daysAgo(400).slice(0, 7)}`);

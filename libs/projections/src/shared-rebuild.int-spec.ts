@@ -44,7 +44,13 @@ describe('rebuilding several projections at once with large batches', () => {
       firstCommits[projection]!.open();
       await Promise.all(Object.values(firstCommits).map((g) => g.opened));
     };
-    const engine = await bed.engine([counts, notes], { maxRebuildsPerInstance: 2, rebuildBatchSize: 500, rebuildWindowEvents: 200, eventStore: counted, beforeCommit: inStep });
+    const engine = await bed.engine([counts, notes], {
+      maxRebuildsPerInstance: 2,
+      rebuildBatchSize: 500,
+      rebuildWindowEvents: 200,
+      eventStore: counted,
+      beforeCommit: inStep,
+    });
     await engine.start();
     await engine.waitForPosition(counts.name, bed.lastAppended, 20_000);
     await engine.waitForPosition(notes.name, bed.lastAppended, 20_000);

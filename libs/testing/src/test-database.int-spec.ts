@@ -21,10 +21,15 @@ describe('test database helper', () => {
       expect(other.name).not.toBe(db.name);
       const [current] = await query<{ name: string }>(db.url, 'SELECT current_database() AS name');
       expect(current?.name).toBe(db.name);
-      const tables = await query(db.url, `SELECT table_name FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`);
+      const tables = await query(
+        db.url,
+        `SELECT table_name FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema')`,
+      );
       expect(tables).toEqual([]);
       // On the run's server: the same one the server URL reaches.
-      const listed = await query<{ datname: string }>(serverUrl(), 'SELECT datname FROM pg_database WHERE datname = ANY($1)', [[db.name, other.name]]);
+      const listed = await query<{ datname: string }>(serverUrl(), 'SELECT datname FROM pg_database WHERE datname = ANY($1)', [
+        [db.name, other.name],
+      ]);
       expect(listed.map((d) => d.datname).sort()).toEqual([db.name, other.name].sort());
     } finally {
       await db.drop();

@@ -20,7 +20,10 @@ describe('views as of a moment over HTTP', () => {
     // Last seen 30 days less 4.5 minutes ago: 29 whole days now (for 4.5 minutes), 30 days as of 4 min 45 s from now.
     started = Date.now();
     const enrolled = await running.http.post('/api/v1/offices/0314/cases').set('authorization', `Bearer ${tokens.advisor}`)
-      .send({ clientRef: 'c'.repeat(64), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: ORG.nav, occurredAt: new Date(started - 30 * DAY + 4.5 * MINUTE).toISOString() })
+      .send({
+        clientRef: 'c'.repeat(64), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: ORG.nav,
+        occurredAt: new Date(started - 30 * DAY + 4.5 * MINUTE).toISOString(),
+      })
       .expect(201);
     ({ id: caseId, position } = enrolled.body);
   });

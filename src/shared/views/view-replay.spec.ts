@@ -1,4 +1,10 @@
-import { InMemoryEventStore, officeOfStream, type DomainEvent, type EventStore, type RecordedEvent } from '../../../libs/event-store/src/index.js';
+import {
+  InMemoryEventStore,
+  officeOfStream,
+  type DomainEvent,
+  type EventStore,
+  type RecordedEvent,
+} from '../../../libs/event-store/src/index.js';
 import { foldInMemory } from '../../../libs/projections/src/fold-in-memory.js';
 import { selectDocs } from '../../../libs/projections/src/key-range.js';
 import type { CaseProfile } from '../../cases/case.js';
