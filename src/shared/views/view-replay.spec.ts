@@ -91,6 +91,10 @@ describe('replaying views in memory', () => {
       const replayed = await replayViews(log, [engagementProjection], { office: '0314' }, { toPosition: 3, recordedBy: Date.parse('2026-05-01T10:00:01.500Z') }, pageSize);
       expect(replayed.lastPosition).toBe(1);
       expect(replayed.folds.get(engagementProjection.name)!.docs()).toEqual(foldInMemory(engagementProjection, events.slice(0, 1)));
+      // An event recorded at the very instant asked for is part of the view as of that instant.
+      const bound = { toPosition: 3, recordedBy: Date.parse(events[0]!.recordedAt) };
+      const atTheInstant = await replayViews(log, [engagementProjection], { office: '0314' }, bound, pageSize);
+      expect(atTheInstant.lastPosition).toBe(1);
     }
   });
 });
