@@ -141,6 +141,10 @@ describe('the views managers query (PostgreSQL)', () => {
   it('rebuilds a view on request (202) while the live view keeps answering, then swaps it in unchanged', async () => {
     const admin = await running.tokenFor({ navIdent: 'X123456', roles: ['admin'], offices: [] });
     const before = await get(`offices/0314/outcomes?from=${daysAgo(400).slice(0, 7)}`);
+    // A swap puts the shadow table in the live one's place: a new table, where a view left alone keeps its own.
+    const liveTable = async () =>
+      (await running.app.get(DataSource).query(`SELECT 'projection_outcomes'::regclass::oid AS oid`))[0].oid as number;
+    const tableBefore = await liveTable();
     await running.http.post('/api/v1/admin/projections/outcomes/rebuild').set('authorization', `Bearer ${admin}`).expect(202);
     const during = await get(`offices/0314/outcomes?from=${daysAgo(400).slice(0, 7)}`);
     expect(during.totals).toEqual(before.totals);
@@ -153,6 +157,7 @@ describe('the views managers query (PostgreSQL)', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(status).toMatchObject({ status: 'running', rebuild: null });
+    expect(await liveTable()).not.toBe(tableBefore);
     const after = await get(`offices/0314/outcomes?from=${daysAgo(400).slice(0, 7)}`);
     expect(after.totals).toEqual(before.totals);
     await running.http.post('/api/v1/admin/projections/nothing/rebuild').set('authorization', `Bearer ${admin}`).expect(404);

@@ -1,4 +1,4 @@
-import { InMemoryEventStore, type DomainEvent, type EventStore, type RecordedEvent } from '@app/event-store';
+import { InMemoryEventStore, officeOfStream, type DomainEvent, type EventStore, type RecordedEvent } from '@app/event-store';
 import { foldInMemory } from '@app/projections';
 import { selectDocs } from '@app/projections';
 import type { CaseProfile } from '../cases/case.js';
@@ -68,7 +68,11 @@ describe('replaying views in memory', () => {
   it('reads only the offices asked for, and reports the last position it included', async () => {
     const store = await storeWithHistory();
     const replayed = await replayViews(store, [engagementProjection], { offices: ['5001'] }, { toPosition: 100 });
-    expect([...replayed.folds.get(engagementProjection.name)!.docs().keys()].every((key) => key.includes('5001'))).toBe(true);
+    const ofOffice = (await store.readAll()).filter((e) => officeOfStream(e.streamId) === '5001');
+    const docs = replayed.folds.get(engagementProjection.name)!.docs();
+    expect(docs).toEqual(foldInMemory(engagementProjection, ofOffice));
+    expect(docs.size).toBeGreaterThan(0);
+    expect([...docs.keys()].every((key) => key.includes('5001'))).toBe(true);
     expect(replayed.lastPosition).toBe(7);
   });
 
@@ -81,6 +85,10 @@ describe('replaying views in memory', () => {
       const replayed = await replayViews(log, [engagementProjection], { office: '0314' }, { toPosition: 3, recordedBy: Date.parse('2026-05-01T10:00:01.500Z') }, pageSize);
       expect(replayed.lastPosition).toBe(1);
       expect(replayed.folds.get(engagementProjection.name)!.docs()).toEqual(foldInMemory(engagementProjection, events.slice(0, 1)));
+      // An event recorded at the very instant asked for is part of the view as of that instant.
+      const bound = { toPosition: 3, recordedBy: Date.parse(events[0]!.recordedAt) };
+      const atTheInstant = await replayViews(log, [engagementProjection], { office: '0314' }, bound, pageSize);
+      expect(atTheInstant.lastPosition).toBe(1);
     }
   });
   it('leaves out an event a view cannot apply, as the live view parks it, and reports it (issue 12)', async () => {

@@ -15,6 +15,8 @@ import {
 } from '../projection.migrations.js';
 import { ProjectionEngine, type ProjectionEngineOptions } from '../projection-engine.js';
 import type { AnyProjection } from '../projection.js';
+import { projectionTables } from '../projection-tables.js';
+import { progressTable, type Track } from '../progress.js';
 
 /**
  * One test database with the PostgreSQL event store and the projection tables made by the
@@ -85,6 +87,21 @@ export class ProjectionTestBed {
   /** Every event up to the last appended (call once a view has reached it, so all are readable). */
   async allEvents(): Promise<RecordedEvent[]> {
     return this.store.readAll({ toPosition: this.lastAppended });
+  }
+
+  /**
+   * What another connection sees of a track while a batch is open: the highest `last_position` of
+   * its table's committed rows and its committed progress row. Rows and progress commit together,
+   * so seen from outside no row is ever ahead of the progress.
+   */
+  async seenFromOutside(projection: string, track: Track): Promise<{ rows: number; progress: number }> {
+    const { live, shadow } = projectionTables(projection);
+    const [seen] = await this.dataSource.query(
+      `SELECT (SELECT coalesce(max(last_position), 0) FROM ${track === 'live' ? live : shadow}) AS rows,
+              (SELECT position FROM ${progressTable(track)} WHERE name = $1) AS progress`,
+      [projection],
+    );
+    return { rows: Number(seen.rows), progress: Number(seen.progress) };
   }
 
   async stopEngines(): Promise<void> {
