@@ -58,7 +58,10 @@ describe('configuration', () => {
     expect(errorOf({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toBe(
       'Configuration error: OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL (got "collector:4318")',
     );
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'dev' }).prettyLogs).toBe(false);
+    // A production configuration as production mode takes it (a server of its own, Entra ID tokens).
+    const deployed = { ...production, NODE_ENV: 'production', DATABASE_URL: 'postgres://tracker@db:5432/tracker' };
+    expect(loadConfig(deployed).prettyLogs).toBe(false);
+    expect(loadConfig({}).prettyLogs).toBe(true);
   });
 
   it('reads the projection engine\'s settings, each by its one name', () => {
