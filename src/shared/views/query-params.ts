@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValidationFailed } from '../errors/validation-failed.error.js';
 import type { ViewTime } from './view-time.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
@@ -22,17 +23,31 @@ export const periodParams = {
   ...viewTimeParams,
 };
 
-/** The period asked for, defaulting to the 12 months up to the one `now` falls in. */
+/** The most months a period may hold (100 years): a longer one is refused rather than answered cut short. */
+export const MAX_PERIOD_MONTHS = 1200;
+
+const monthNumber = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+const monthsIn = (from: string, to: string) => monthNumber(to) - monthNumber(from) + 1;
+const TOO_LONG = `a period holds at most ${MAX_PERIOD_MONTHS} months`;
+
+/**
+ * The period asked for, defaulting to the 12 months up to the one `now` falls in (`to` to that
+ * month, `from` to 11 months before `to`). Checked once the defaults are in: `from` after the
+ * defaulted `to`, or a period over `MAX_PERIOD_MONTHS`, is a 400 like any other bad parameter.
+ */
 export function periodOf(params: { from?: string; to?: string }, now: string): { from: string; to: string } {
   const to = params.to ?? now.slice(0, 7);
-  if (params.from) return { from: params.from, to };
   const [year, m] = to.split('-').map(Number) as [number, number];
-  const start = new Date(Date.UTC(year, m - 12, 1)).toISOString().slice(0, 7);
-  return { from: start, to };
+  const from = params.from ?? new Date(Date.UTC(year, m - 12, 1)).toISOString().slice(0, 7);
+  if (from > to) throw new ValidationFailed([{ path: 'from', message: `must not be after to (${to}: the month of now unless given)` }]);
+  if (monthsIn(from, to) > MAX_PERIOD_MONTHS) throw new ValidationFailed([{ path: 'from', message: TOO_LONG }]);
+  return { from, to };
 }
 
 export const checkPeriod = <T extends { from?: string; to?: string }>(schema: z.ZodType<T>) =>
-  schema.refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must not be after to', path: ['from'] });
+  schema
+    .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must not be after to', path: ['from'] })
+    .refine((p) => !p.from || !p.to || p.from > p.to || monthsIn(p.from, p.to) <= MAX_PERIOD_MONTHS, { message: TOO_LONG, path: ['from'] });
 
 type ViewTimeQuery = { minPosition?: number; asOf?: string; asOfPosition?: number };
 
@@ -46,7 +61,11 @@ export const checkViewTime = <T extends ViewTimeQuery>(schema: z.ZodType<T>) =>
       ctx.addIssue({ code: 'custom', path: ['asOfPosition'], message: 'give asOf or asOfPosition, not both' });
     }
     if (p.minPosition !== undefined && (p.asOf !== undefined || p.asOfPosition !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['minPosition'], message: 'does not go with asOf or asOfPosition (a replay waits for nothing)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minPosition'],
+        message: 'does not go with asOf or asOfPosition (a replay waits for nothing)',
+      });
     }
   });
 
