@@ -45,7 +45,6 @@ describe('ProjectionsModule', () => {
             CreateProjectionCheckpoints1764000000000,
             CreateProjectionParkedEvents1767000000000,
             RecordCheckpointEventStore1767000000002,
-  RecordCheckpointEventStore1767000000002,
             projectionTableMigration(counts.name, 1764000000001),
           ],
         }),
