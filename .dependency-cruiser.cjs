@@ -4,6 +4,7 @@
 const LIB_ENTRIES = [
   '^libs/event-store/src/index\\.ts$',
   '^libs/event-store/src/kurrentdb/kurrentdb-event-store\\.ts$',
+  '^libs/event-store/src/kurrentdb/testing/kurrentdb-grpc-stub\\.ts$',
   '^libs/projections/src/index\\.ts$',
   '^libs/projections/src/testing/index\\.ts$',
   '^libs/database/src/index\\.ts$',
@@ -13,7 +14,7 @@ const LIB_ENTRIES = [
 const DOMAIN_FILES = '(^src/employers/(employer|recruitment-need)\\.ts$)|(^src/cases/case\\.ts$)|(\\.(decide|projection)\\.ts$)';
 
 // Specs, the test harness and helpers, the event store's contract suite, benchmarks, build output.
-const TEST_CODE = '(\\.(spec|int-spec|api-spec|e2e-spec)\\.ts$)|^test/|^bench/|^libs/[^/]+/src/(testing|contract)/|^libs/testing/|^(dist|node_modules|coverage)/';
+const TEST_CODE = '(\\.(spec|int-spec|api-spec|e2e-spec)\\.ts$)|^test/|^bench/|^libs/[^/]+/src/(testing|contract)/|^libs/event-store/src/kurrentdb/testing/|^libs/testing/|^(dist|node_modules|coverage)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

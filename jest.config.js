@@ -11,6 +11,7 @@ export default {
     // The libraries' public entries, as in tsconfig.json's paths.
     '^@app/event-store$': '<rootDir>/libs/event-store/src/index.ts',
     '^@app/event-store/kurrentdb$': '<rootDir>/libs/event-store/src/kurrentdb/kurrentdb-event-store.ts',
+    '^@app/event-store/kurrentdb/testing$': '<rootDir>/libs/event-store/src/kurrentdb/testing/kurrentdb-grpc-stub.ts',
     '^@app/projections$': '<rootDir>/libs/projections/src/index.ts',
     '^@app/projections/testing$': '<rootDir>/libs/projections/src/testing/index.ts',
     '^@app/database$': '<rootDir>/libs/database/src/index.ts',

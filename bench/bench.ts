@@ -18,7 +18,7 @@ import { startEmbeddedPostgres, withDatabase } from '@app/database';
 import { createPostgresEventStore } from '@app/event-store';
 import { APP_PROJECTIONS } from '../src/views/app-views.js';
 import { appendHistory, progressBar } from './national/append-history.js';
-import { nationalHistory, type StreamAppend } from './national/national-history.js';
+import { eventsOf, nationalHistory, type HistoryAppend } from './national/national-history.js';
 import { flag, numberArgument, stringArgument } from './report/arguments.js';
 import { comparisons, scaleKey, table, type BenchReport } from './report/bench-report.js';
 import { machineInfo } from './report/machine.js';
@@ -41,7 +41,9 @@ const HISTORY = { offices: 250, years: 5, seed: 42, events: scale };
 
 async function main(): Promise<void> {
   const load = round(loadavg()[0]!, 1);
-  const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'bench-pg-')), persistent: false });
+  const server = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'bench-pg-')), persistent: false });
   const serverUrl = process.env.DATABASE_URL ?? server!.url;
   const database = `bench_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -54,12 +56,14 @@ async function main(): Promise<void> {
   const copies: string[] = [];
   try {
     const machine = await machineInfo(query, load);
-    console.log(`${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GiB, Node ${machine.node}, ${machine.postgres}; load ${load}`);
+    console.log(
+      `${machine.cpuModel}, ${machine.cores} cores, ${machine.memoryGb} GiB, Node ${machine.node}, ${machine.postgres}; load ${load}`,
+    );
     const history = nationalHistory(HISTORY)[Symbol.iterator]();
     const queryFigures: BenchReport['query'] = {};
     const seeded = { events: 0, ms: 0, lastAt: 0 };
     // Every scale is queried over the same number of months, all of them inside its history.
-    const months = periodMonths(scales[0]! / scale * HISTORY.years * 12);
+    const months = periodMonths((scales[0]! / scale) * HISTORY.years * 12);
     let app: Awaited<ReturnType<typeof startBenchApp>> | undefined;
     let office: string | undefined;
     const targets: { url: string; stage: number; period: Period }[] = [];
@@ -79,7 +83,9 @@ async function main(): Promise<void> {
         // Kept as it is (views caught up) in a copy, queried side by side with the final scale below.
         await app.close();
         const copy = `${database}_${scaleKey(stage).toLowerCase()}`;
-        await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}' AND pid <> pg_backend_pid()`);
+        await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${database}' AND pid <> pg_backend_pid()`,
+        );
         await admin.query(`CREATE DATABASE ${copy} TEMPLATE ${database}`);
         copies.push(copy);
         targets.push({ url: withDatabase(serverUrl, copy), stage, period });
@@ -88,7 +94,14 @@ async function main(): Promise<void> {
     const earlier = await Promise.all(targets.slice(0, -1).map((t) => startBenchApp(t.url)));
     const apps = [...earlier, app!];
     const views = await measureViews(
-      await Promise.all(targets.map(async (t, i) => ({ apiBase: apps[i]!.apiBase, token: await apps[i]!.token('auditor', office!), office: office!, period: t.period }))),
+      await Promise.all(
+        targets.map(async (t, i) => ({
+          apiBase: apps[i]!.apiBase,
+          token: await apps[i]!.token('auditor', office!),
+          office: office!,
+          period: t.period,
+        })),
+      ),
       // 500: with 100, the p99 is the second-slowest request and swings 2–3× from run to run.
       quick ? 30 : 500,
     );
@@ -98,7 +111,8 @@ async function main(): Promise<void> {
         queryFigures[view] = { ...queryFigures[view], [`p50Ms${scaleKey(stage)}`]: q.p50Ms, [`p99Ms${scaleKey(stage)}`]: q.p99Ms };
       }
     });
-    for (const q of Object.values(queryFigures)) q.ratio = round(q[`p99Ms${scaleKey(scales[1]!)}`]! / q[`p99Ms${scaleKey(scales[0]!)}`]!, 2);
+    for (const q of Object.values(queryFigures))
+      q.ratio = round(q[`p99Ms${scaleKey(scales[1]!)}`]! / q[`p99Ms${scaleKey(scales[0]!)}`]!, 2);
     if (only === 'views') {
       console.table(queryFigures);
       await app!.close();
@@ -119,10 +133,18 @@ async function main(): Promise<void> {
     console.log('appends: ours, Emmett, bare INSERTs…');
     const append = await measureAppends(url, quick ? 1_500 : 10_000, quick ? 60 : 400, quick ? 1 : 2);
     const report: BenchReport = {
-      date: new Date().toISOString(), quick, scale: logEvents, scales, machine,
+      date: new Date().toISOString(),
+      quick,
+      scale: logEvents,
+      scales,
+      machine,
       seed: { events: seeded.events, seconds: round(seeded.ms / 1000, 1), eventsPerSecond: Math.round(seeded.events / (seeded.ms / 1000)) },
-      append, rebuild: { ...rebuild, seconds: round(rebuild.seconds, 1), ceilingSeconds: round(rebuild.ceilingSeconds, 1) },
-      rebuildFresh: { ...rebuildFresh, seconds: round(rebuildFresh.seconds, 1), ceilingSeconds: round(rebuildFresh.ceilingSeconds, 1) }, http, query: queryFigures, replay,
+      append,
+      rebuild: { ...rebuild, seconds: round(rebuild.seconds, 1), ceilingSeconds: round(rebuild.ceilingSeconds, 1) },
+      rebuildFresh: { ...rebuildFresh, seconds: round(rebuildFresh.seconds, 1), ceilingSeconds: round(rebuildFresh.ceilingSeconds, 1) },
+      http,
+      query: queryFigures,
+      replay,
     };
     console.log(`\n${table(comparisons(report))}\n`);
     mkdirSync('bench/results', { recursive: true });
@@ -148,25 +170,27 @@ function lastMonths(atMs: number, count: number): { from: string; to: string } {
 }
 
 /** Appends the next part of the history until `count` more events are in (the app is not running meanwhile). */
-async function seedUpTo(url: string, history: Iterator<StreamAppend>, count: number, before: number, total: number) {
+async function seedUpTo(url: string, history: Iterator<HistoryAppend>, count: number, before: number, total: number) {
   const store = await createPostgresEventStore({ connectionString: url, poolSize: 34 });
   try {
     const appends = function* () {
-      for (let events = 0; events < count; ) {
+      for (let events = 0; events < count;) {
         const next = history.next();
         if (next.done) return;
-        events += next.value.events.length;
+        events += eventsOf(next.value).length;
         yield next.value;
       }
     };
     let lastAt = 0;
     const timed = function* () {
       for (const append of appends()) {
-        for (const e of append.events) lastAt = Math.max(lastAt, Date.parse((e.data as { occurredAt: string }).occurredAt));
+        for (const e of eventsOf(append)) lastAt = Math.max(lastAt, Date.parse((e.data as { occurredAt: string }).occurredAt));
         yield append;
       }
     };
-    const result = await appendHistory(store, timed(), { onProgress: (p) => process.stdout.write(progressBar('seeding', before + p.appended, total, p.elapsedMs)) });
+    const result = await appendHistory(store, timed(), {
+      onProgress: (p) => process.stdout.write(progressBar('seeding', before + p.appended, total, p.elapsedMs)),
+    });
     return { ...result, lastAt };
   } finally {
     await store.close();

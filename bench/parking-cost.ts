@@ -10,6 +10,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { InMemoryEventStore, officeOfStream, type RecordedEvent } from '@app/event-store';
 import { foldInMemory } from '@app/projections';
 import { APP_PROJECTIONS } from '../src/views/app-views.js';
+import { eventsOf } from './national/history-context.js';
 import { nationalHistory } from './national/national-history.js';
 import { runScript } from './report/run-script.js';
 
@@ -17,9 +18,10 @@ async function main(): Promise<void> {
   const events = Number(process.argv[process.argv.indexOf('--events') + 1] || 200_000);
   const store = new InMemoryEventStore();
   let appended = 0;
-  for (const { streamId, events: batch } of nationalHistory({ offices: 10, years: 5, seed: 42, events })) {
-    await store.append(streamId, batch);
-    appended += batch.length;
+  for (const parts of nationalHistory({ offices: 10, years: 5, seed: 42, events })) {
+    // A transfer's two halves come as one atomic append, as the app writes them.
+    await store.appendToStreams(parts);
+    appended += eventsOf(parts).length;
     if (appended >= events) break;
   }
   const log = await store.readAll({});

@@ -42,8 +42,25 @@ describe('the access log', () => {
     const request = running.http.get(path).set('x-correlation-id', correlationId);
     return { correlationId, request: token === undefined ? request : request.set('authorization', `Bearer ${token}`) };
   };
-  const readLog = async (query: Record<string, string | number> = {}): Promise<{ entries: Line[]; next: number | null }> =>
+  /**
+   * Lines show once every transaction older than theirs has ended, server-wide (another test file's
+   * transaction on the same server can hold them back a moment): wait until every stored line shows.
+   */
+  const everyLineReadable = async () => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const { rows } = await db.query<{ readable: boolean }>(
+        'SELECT coalesce(max(transaction_id) < pg_snapshot_xmin(pg_current_snapshot()), true) AS readable FROM access_log',
+      );
+      if (rows[0]!.readable) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+  const readLogNow = async (query: Record<string, string | number> = {}): Promise<{ entries: Line[]; next: number | null }> =>
     (await running.http.get('/api/v1/access-log').query({ limit: 1000, ...query }).set('authorization', `Bearer ${auditorToken}`).expect(200)).body;
+  const readLog = async (query: Record<string, string | number> = {}) => {
+    await everyLineReadable();
+    return readLogNow(query);
+  };
   const linesOf = async (correlationId: string) => (await readLog()).entries.filter((e) => e.correlationId === correlationId);
 
   it('does not log a request without a token or with a bad token (401): it counts them in /metrics', async () => {
@@ -139,6 +156,36 @@ describe('the access log', () => {
     expect((await readLog({ after: all[all.length - 1]! })).next).toBeNull();
     const bad = await running.http.get('/api/v1/access-log?office=31&limit=0&colour=blue').set('authorization', `Bearer ${auditorToken}`).expect(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['colour', 'limit', 'office']);
+  });
+
+  it('pages past no line whose insert commits after a later line (commit order, not id order)', async () => {
+    let cursor = 0;
+    for (let page = await readLog(); ; page = await readLog({ after: cursor })) {
+      cursor = page.entries.at(-1)?.id ?? cursor;
+      if (page.next === null) break;
+    }
+    const held = new pg.Client({ connectionString: running.db.url });
+    await held.connect();
+    const seen: Line[] = [];
+    try {
+      // A line whose id is taken now and whose insert commits only after two later lines.
+      await held.query('BEGIN');
+      await held.query(`INSERT INTO access_log (roles, method, route, allowed, reason, correlation_id) VALUES ('{}', 'GET', '/held', false, 'held', 'held-open')`);
+      const otherOffice = await running.tokenFor(manager('5001'));
+      const later = [tagged(history, otherOffice), tagged(history, otherOffice)];
+      for (const { request } of later) await request.expect(403);
+      const first = await readLogNow({ after: cursor });
+      seen.push(...first.entries);
+      cursor = first.entries.at(-1)?.id ?? cursor;
+      await held.query('COMMIT');
+      const second = await readLog({ after: cursor });
+      seen.push(...second.entries);
+      const tags = seen.map((line) => line.correlationId);
+      expect(tags).toEqual(expect.arrayContaining(['held-open', ...later.map((l) => l.correlationId)]));
+      expect(new Set(seen.map((line) => line.id)).size).toBe(seen.length);
+    } finally {
+      await held.end();
+    }
   });
 
   it('never holds a personal id number, wherever a caller puts one', async () => {

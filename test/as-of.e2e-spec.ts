@@ -1,7 +1,8 @@
+import pg from 'pg';
 import type { EventStore } from '@app/event-store';
 import { EVENT_STORE } from '@app/event-store';
 import { startApp, type RunningApp } from './app-harness.js';
-import { ORG, twoOfficeTokens } from './fixtures.js';
+import { advisor, manager, ORG, twoOfficeTokens } from './fixtures.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -56,7 +57,7 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
     last = Math.max(last, response.body.position);
     return response.body as { id: string; position: number };
   };
-  const get = async (path: string, reader: 'manager' | 'auditor', query: string) =>
+  const get = async (path: string, reader: string, query: string) =>
     (await running.http.get(`/api/v1/${path}${path.includes('?') ? '&' : '?'}${query}`).set('authorization', `Bearer ${tokens[reader]}`).expect(200)).body as Record<string, unknown>;
   /** Ends a step: the position it reached, and what every live view answered once it had seen it. */
   const endStep = async () => {
@@ -64,6 +65,15 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
     captured.push(await Promise.all(views.map(([path, reader]) => get(path, reader, `minPosition=${last}`))));
   };
   const figures = ({ position: _p, asOf: _a, asOfPosition: _ap, ...rest }: Record<string, unknown>) => rest;
+  const databaseNow = async () => {
+    const client = new pg.Client({ connectionString: running.db.url });
+    await client.connect();
+    try {
+      return (await client.query<{ now: Date }>('SELECT clock_timestamp() AS now')).rows[0]!.now.toISOString();
+    } finally {
+      await client.end();
+    }
+  };
 
   beforeAll(async () => {
     running = await startApp({ EVENT_STORE: 'postgres' });
@@ -89,8 +99,9 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
     await endStep();
 
     // A moment between steps 2 and 3: after every event of step 2 was recorded, before any of step 3.
+    // Taken from the database's clock, which stamps recordedAt: the test's clock may be off from it.
     await pause(50);
-    between = new Date().toISOString();
+    between = await databaseNow();
     await pause(50);
 
     // Step 3: the moved case placed at 5001, case C exits, a new external case and a contact at 0314.
@@ -118,7 +129,7 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
   it.each([1, 2, 3])('answers every view asOfPosition=<end of step %i> exactly as the live view answered then', async (n) => {
     const step = n - 1;
     // The moment a position shows is when its event was recorded: the "now" of the replay.
-    const [end] = await store.readAll({ after: positions[step]! - 1, toPosition: positions[step] });
+    const [end] = await store.readAll({ toPosition: positions[step], direction: 'backwards', limit: 1 });
     for (const [v, [path, reader]] of views.entries()) {
       const replayed = await get(path, reader, `asOfPosition=${positions[step]}`);
       const live = captured[step]![v]!;
@@ -138,6 +149,26 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
       expect(replayed.asOfPosition).toBeLessThanOrEqual(positions[1]!);
       expect(replayed.position).toBe(replayed.asOfPosition);
     }
+  });
+
+  it('counts "now" of a replay to the as-of moment, not to the request: a gap that opens within the next minutes', async () => {
+    // An external case at an office of its own (nothing captured above reads it), last seen 30 days
+    // less 4.5 minutes before now: 29 whole days now, 30 days as of 4 minutes 45 seconds from now.
+    const now = Date.now();
+    const advisorToken = await running.tokenFor(advisor('1201', 'Z120001'));
+    const enrolled = await running.http.post('/api/v1/offices/1201/cases').set('authorization', `Bearer ${advisorToken}`)
+      .send({
+        clientRef: ref(5), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: ORG.nav,
+        occurredAt: new Date(now - 30 * DAY + 270_000).toISOString(),
+      })
+      .expect(201);
+    tokens['1201'] = await running.tokenFor(manager('1201'));
+    const live = await get('offices/1201/follow-up-gaps?days=30', '1201', `minPosition=${enrolled.body.position}`);
+    expect(live).toMatchObject({ count: 0 });
+    const asOf = new Date(now + 285_000).toISOString();
+    const replayed = await get('offices/1201/follow-up-gaps?days=30', '1201', `asOf=${encodeURIComponent(asOf)}`);
+    const gap = { caseId: enrolled.body.id, daysWithout: 30 };
+    expect(replayed).toMatchObject({ asOf, asOfPosition: enrolled.body.position, count: 1, cases: [gap] });
   });
 
   it('takes an asOf with an offset, and shows nothing as of a moment before the first event', async () => {

@@ -58,6 +58,19 @@ describe('recording the follow-up of a client (PostgreSQL)', () => {
     expect(rows.map((r) => Number(r.revision))).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
+  it('lets one of 20 parallel exits without If-Match close the case; the other 19 decide again on the closed case (409)', async () => {
+    const created = await enrol();
+    const responses = await Promise.all(
+      Array.from({ length: 20 }, () => post(`${cases}/${created.id}/exit`, { reason: 'MOVED', occurredAt: recently() })),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    for (const refused of responses.filter((r) => r.status === 409)) expect(refused.body.code).toBe('CASE.ALREADY_CLOSED');
+    const rows = await query<{ type: string }>('SELECT type FROM es_events WHERE stream_id = $1 ORDER BY revision', [created.streamId]);
+    expect(rows.map((r) => r.type)).toEqual(['ClientEnrolled', 'ClientExited']);
+  });
+
   it('stores nothing new when a request is replayed with its Idempotency-Key, even in parallel', async () => {
     const created = await enrol();
     const body = { kind: 'PROVIDER_REPORT', occurredAt: recently() };

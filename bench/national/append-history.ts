@@ -1,5 +1,5 @@
 import type { EventStore } from '@app/event-store';
-import type { StreamAppend } from './history-context.js';
+import { eventsOf, type HistoryAppend } from './history-context.js';
 
 export interface AppendProgress {
   /** Events appended by this run so far (re-appended ones of a resume included). */
@@ -8,14 +8,15 @@ export interface AppendProgress {
 }
 
 /**
- * Makes each append one `append` call, `concurrency` in flight so that commits group. Two
+ * Makes each append one `append` call (both streams of a transfer one `appendToStreams` call, so
+ * they are stored together or not at all), `concurrency` in flight so that commits group. Two
  * appends of one stream (a case's months) never run at once, so they are stored in the order
  * given. Every event carries its id, so an append already stored is answered from the store
  * and not stored again: a re-run over the same history changes nothing.
  */
 export async function appendHistory(
   store: EventStore,
-  appends: Iterable<StreamAppend>,
+  appends: Iterable<HistoryAppend>,
   options: { concurrency?: number; onProgress?: (progress: AppendProgress) => void } = {},
 ): Promise<AppendProgress> {
   const concurrency = options.concurrency ?? 32;
@@ -25,19 +26,21 @@ export async function appendHistory(
   let lastReport = 0;
   const inFlight = new Set<Promise<void>>();
   const streamsInFlight = new Map<string, Promise<void>>();
-  for (const { streamId, events } of appends) {
-    await streamsInFlight.get(streamId);
-    const done: Promise<void> = store.append(streamId, events).then(() => {
+  for (const append of appends) {
+    const streams = append.map((part) => part.streamId);
+    await Promise.all(streams.map((streamId) => streamsInFlight.get(streamId)));
+    const stored = append.length === 1 ? store.append(append[0]!.streamId, append[0]!.events) : store.appendToStreams(append);
+    const done: Promise<void> = stored.then(() => {
       inFlight.delete(done);
-      if (streamsInFlight.get(streamId) === done) streamsInFlight.delete(streamId);
-      appended += events.length;
+      for (const streamId of streams) if (streamsInFlight.get(streamId) === done) streamsInFlight.delete(streamId);
+      appended += eventsOf(append).length;
       if (appended - lastReport >= 5_000) {
         lastReport = appended;
         options.onProgress?.(progress());
       }
     });
     inFlight.add(done);
-    streamsInFlight.set(streamId, done);
+    for (const streamId of streams) streamsInFlight.set(streamId, done);
     if (inFlight.size >= concurrency) await Promise.race(inFlight);
   }
   await Promise.all(inFlight);

@@ -8,6 +8,14 @@ export interface StreamAppend {
   events: NewEvent[];
 }
 
+/**
+ * One atomic append of the history: one stream's events, or both halves of a transfer (the
+ * sending case's stream and the arriving one's), so no cut of the history holds half a transfer.
+ */
+export type HistoryAppend = readonly StreamAppend[];
+
+export const eventsOf = (append: HistoryAppend): NewEvent[] => append.flatMap((part) => part.events);
+
 /** What every part of the generator shares: the numbers, the time window, the id maker. */
 export interface HistoryContext {
   rnd: Random;
@@ -25,6 +33,13 @@ export function commandMetadata(ctx: HistoryContext, type: string, officeNumber:
 }
 
 /** An event as `decideOnStream` would append it, with a deterministic id. */
-export function eventAt(ctx: HistoryContext, type: string, data: Record<string, unknown>, officeNumber: string, actor: string, atMs: number): NewEvent {
+export function eventAt(
+  ctx: HistoryContext,
+  type: string,
+  data: Record<string, unknown>,
+  officeNumber: string,
+  actor: string,
+  atMs: number,
+): NewEvent {
   return { id: newId(ctx, atMs), type, data, metadata: commandMetadata(ctx, type, officeNumber, actor, atMs) };
 }

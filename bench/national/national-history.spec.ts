@@ -1,15 +1,16 @@
 import { validate, version } from 'uuid';
-import { officeOfStream, type NewEvent } from '@app/event-store';
+import { InMemoryEventStore, officeOfStream, type NewEvent } from '@app/event-store';
+import { appendHistory } from './append-history.js';
 import { schemaVersionOf } from '../../src/shared/commands/schema-versions.js';
 import { isValidOrgNumber } from '../../src/shared/values/org-number.js';
 import { employerOfArea } from './employer-contacts.js';
-import { historyOfSize, type StreamAppend } from './national-history.js';
+import { eventsOf, historyOfSize, type HistoryAppend, type StreamAppend } from './national-history.js';
 import { nationalOffices } from './national-offices.js';
 import { random } from './random.js';
 
 /** Two years at 1,000 events a month: 5,000 events are its first five months or so. */
 const options = { offices: 40, years: 2, seed: 42, events: 24_000 };
-const history = (seed = 42, events = 5_000): StreamAppend[] => [...historyOfSize({ ...options, seed }, events)];
+const history = (seed = 42, events = 5_000): HistoryAppend[] => [...historyOfSize({ ...options, seed }, events)];
 const OPENING = ['ClientEnrolled', 'ClientTransferredIn'];
 const CLOSING = ['ClientPlaced', 'ClientExited', 'ClientTransferredOut'];
 type Data = Record<string, string | undefined>;
@@ -22,28 +23,41 @@ const byStream = (appends: StreamAppend[]) => {
   return streams;
 };
 
+/** The transfers' halves in some events: every sending half with its arrival, and no arrival without its sending half. */
+const halves = (events: readonly { type: string; data: unknown }[]) => ({
+  sent: events
+    .filter((e) => e.type === 'ClientTransferredOut')
+    .map((e) => (e.data as Data).newCaseId)
+    .sort(),
+  arrived: events
+    .filter((e) => e.type === 'ClientTransferredIn')
+    .map((e) => (e.data as Data).caseId)
+    .sort(),
+});
+
 describe('the synthetic national history', () => {
-  const appends = history();
+  const atomicAppends = history();
+  const appends = atomicAppends.flat();
   const events = appends.flatMap((a) => a.events.map((e) => ({ ...e, streamId: a.streamId })));
   const streams = byStream(appends);
   const cases = [...streams].filter(([streamId]) => streamId.includes('.case-'));
 
   it('is the same for the same seed, ids included, and another for another seed', () => {
-    expect(history()).toEqual(appends);
-    expect(history(43)[0]).not.toEqual(appends[0]);
+    expect(history()).toEqual(atomicAppends);
+    expect(history(43)[0]).not.toEqual(atomicAppends[0]);
   });
 
   it('runs month by month, so a shorter history is the first months of a longer one', () => {
     const longer = history(42, 12_000);
-    expect(longer.slice(0, appends.length)).toEqual(appends);
-    const months = longer.flatMap((a) => a.events.map(month));
+    expect(longer.slice(0, atomicAppends.length)).toEqual(atomicAppends);
+    const months = longer.flat().flatMap((a) => a.events.map(month));
     expect([...months].sort()).toEqual(months);
     const lastMonth = months[events.length - 1]!;
     expect(new Set(months.slice(0, events.length)).size).toBeGreaterThanOrEqual(4);
     expect(months.slice(events.length).every((m) => m >= lastMonth)).toBe(true);
   });
 
-  it('groups each stream\'s events of a month into one append', () => {
+  it("groups each stream's events of a month into one append", () => {
     const seen = new Set<string>();
     for (const a of appends) {
       const key = `${a.streamId} ${month(a.events[0]!)}`;
@@ -59,7 +73,11 @@ describe('the synthetic national history', () => {
     expect(events.some((e) => e.type === 'EmployerContacted' && e.metadata.schemaVersion === 2)).toBe(true);
     for (const e of events) {
       expect(validate(e.id!) && version(e.id!)).toBe(7);
-      expect(e.metadata).toMatchObject({ actor: expect.any(String), commandId: expect.any(String), schemaVersion: schemaVersionOf(e.type) });
+      expect(e.metadata).toMatchObject({
+        actor: expect.any(String),
+        commandId: expect.any(String),
+        schemaVersion: schemaVersionOf(e.type),
+      });
       expect(officeOfStream(e.streamId)).toBe(e.metadata.officeNumber);
       expect(e.streamId).toMatch(/^office-\d{4}\.(employer-\d{9}|case-[0-9a-f-]{36}|need-[0-9a-f-]{36})$/);
     }
@@ -98,9 +116,45 @@ describe('the synthetic national history', () => {
     for (const out of transfers) {
       const data = out.data as Data;
       const arrival = streams.get(`office-${data.toOfficeNumber}.case-${data.newCaseId}`)?.[0];
-      expect(arrival).toMatchObject({ type: 'ClientTransferredIn', data: { fromOfficeNumber: out.metadata.officeNumber, fromCaseId: data.caseId, occurredAt: data.occurredAt } });
+      expect(arrival).toMatchObject({
+        type: 'ClientTransferredIn',
+        data: { fromOfficeNumber: out.metadata.officeNumber, fromCaseId: data.caseId, occurredAt: data.occurredAt },
+      });
       expect(data.toOfficeNumber).not.toBe(out.metadata.officeNumber);
     }
+  });
+
+  it('appends both halves of each transfer together, and nothing else together', () => {
+    const together = atomicAppends.filter((a) => a.length > 1);
+    expect(together.length).toBeGreaterThan(0);
+    for (const [sending, arriving, ...more] of together) {
+      expect(more).toEqual([]);
+      const out = sending!.events.find((e) => e.type === 'ClientTransferredOut')!;
+      expect(arriving!.streamId).toBe(`office-${(out.data as Data).toOfficeNumber}.case-${(out.data as Data).newCaseId}`);
+      expect(arriving!.events[0]!.type).toBe('ClientTransferredIn');
+    }
+  });
+
+  it('never holds half a transfer, wherever the event budget cuts it: not in the history, not in the store', async () => {
+    // A budget one event past the start of each append that sends a case away: the cut falls right after it.
+    const budgets: number[] = [];
+    let count = 0;
+    for (const append of history(42, 12_000)) {
+      if (eventsOf(append).some((e) => e.type === 'ClientTransferredOut')) budgets.push(count + 1);
+      count += eventsOf(append).length;
+    }
+    expect(budgets.length).toBeGreaterThan(10);
+    for (const budget of budgets.slice(0, 5)) {
+      const cut = history(42, budget).flatMap(eventsOf);
+      const { sent, arrived } = halves(cut);
+      expect(sent.length).toBeGreaterThan(0);
+      expect(arrived).toEqual(sent);
+    }
+    const store = new InMemoryEventStore();
+    await appendHistory(store, history(42, budgets[3]!), { concurrency: 8 });
+    const stored = halves(await store.readAll({}));
+    expect(stored.sent.length).toBeGreaterThan(0);
+    expect(stored.arrived).toEqual(stored.sent);
   });
 
   it('registers each recruitment need before it closes, and closes it at most once', () => {
@@ -116,21 +170,29 @@ describe('the synthetic national history', () => {
     const gaps = (mode: string) =>
       cases
         .filter(([, caseEvents]) => (caseEvents[0]!.data as Data).followUpMode === mode)
-        .flatMap(([, caseEvents]) => caseEvents.map(at).slice(1).map((t, i) => t - at(caseEvents[i]!)));
+        .flatMap(([, caseEvents]) =>
+          caseEvents
+            .map(at)
+            .slice(1)
+            .map((t, i) => t - at(caseEvents[i]!)),
+        );
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     expect(median(gaps('EXTERNAL'))).toBeGreaterThan(median(gaps('IN_HOUSE')));
     expect(gaps('EXTERNAL').some((g) => g > 30 * 86_400_000)).toBe(true);
   });
 
   it('makes far fewer employer contacts and enrolments in July than in September', () => {
-    const all = history(42, 24_000).flatMap((a) => a.events.filter((e) => e.type === 'EmployerContacted' || e.type === 'ClientEnrolled').map(month));
+    const all = history(42, 24_000)
+      .flatMap(eventsOf)
+      .filter((e) => e.type === 'EmployerContacted' || e.type === 'ClientEnrolled')
+      .map(month);
     const inMonth = (m: string) => all.filter((x) => x === m).length;
     expect(inMonth('2025-09')).toBeGreaterThan(500);
     expect(inMonth('2025-07')).toBeLessThan(0.5 * inMonth('2025-09'));
   });
 });
 
-describe('the employers of an office\'s area', () => {
+describe("the employers of an office's area", () => {
   it('are a bounded pool: new ones get rarer as the area is met, and there are never more than the area holds', () => {
     const office = { ...nationalOffices(random(1), 1)[0]!, employers: [], employerCapacity: 200 };
     const ctx = { rnd: random(2), start: 0, end: 0 };

@@ -1,13 +1,14 @@
 import { Caseload } from './client-cases.js';
 import { employerContact } from './employer-contacts.js';
-import type { HistoryContext, StreamAppend } from './history-context.js';
+import { eventsOf, type HistoryAppend, type HistoryContext } from './history-context.js';
 import { nationalOffices, pickOffice } from './national-offices.js';
 import { PeriodAppends } from './period-appends.js';
 import { random } from './random.js';
 import { RecruitmentNeeds } from './recruitment-needs.js';
 import { DAY_MS, nextMonth, seasonOf } from './working-time.js';
 
-export type { StreamAppend } from './history-context.js';
+export type { HistoryAppend, StreamAppend } from './history-context.js';
+export { eventsOf } from './history-context.js';
 
 export interface NationalHistoryOptions {
   offices: number;
@@ -36,11 +37,12 @@ const NEEDS_PER_EVENT = (0.03 / 2) * RAMP_UP;
 /**
  * The synthetic national history as appends, month by month over the window: in each month
  * the employer contacts, case steps and recruitment needs that happen in it, one append per
- * stream per month, the months in order. Cases and needs carry over from month to month. It
- * depends only on the options, so the first N events of a history are its first months, the
- * same events and ids on every run (and a resume finds its place).
+ * stream per month (the two streams of a transfer in one atomic append), the months in order.
+ * Cases and needs carry over from month to month. It depends only on the options, so the first
+ * N events of a history are its first months, the same events and ids on every run (and a
+ * resume finds its place).
  */
-export function* nationalHistory(options: NationalHistoryOptions): Generator<StreamAppend> {
+export function* nationalHistory(options: NationalHistoryOptions): Generator<HistoryAppend> {
   const rnd = random(options.seed);
   const end = Date.parse(options.end ?? DEFAULT_END);
   const ctx: HistoryContext = { rnd, start: end - Math.round(options.years * 365.25 * DAY_MS), end };
@@ -49,7 +51,7 @@ export function* nationalHistory(options: NationalHistoryOptions): Generator<Str
   const needs = new RecruitmentNeeds(ctx);
   const perAverageMonth = options.events / (options.years * 12);
   const due = { contacts: new Due(), enrolments: new Due(), needs: new Due() };
-  for (let from = ctx.start; from < end; ) {
+  for (let from = ctx.start; from < end;) {
     const to = Math.min(end, nextMonth(from));
     const events = (perAverageMonth * seasonOf(from) * (to - from)) / (30.44 * DAY_MS);
     const period = new PeriodAppends();
@@ -78,13 +80,15 @@ const repeat = (times: number, action: () => void) => {
   for (let i = 0; i < times; i++) action();
 };
 
-/** The first appends of the history holding at least `events` events in all (all of it, by default). */
-export function* historyOfSize(options: NationalHistoryOptions, events = options.events): Generator<StreamAppend> {
+/**
+ * The first appends of the history holding at least `events` events in all (all of it, by
+ * default). The cut falls between atomic appends, so it never splits a transfer.
+ */
+export function* historyOfSize(options: NationalHistoryOptions, events = options.events): Generator<HistoryAppend> {
   let count = 0;
   for (const append of nationalHistory(options)) {
     if (count >= events) return;
-    count += append.events.length;
+    count += eventsOf(append).length;
     yield append;
   }
 }
-

@@ -82,6 +82,36 @@ describe('identity and access (dev mode)', () => {
     expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['navIdent', 'offices.0', 'roles.0']);
   });
 
+  it('refuses dev token requests whose ident or office only contains the right form, and one with no role (400)', async () => {
+    const refused = async (body: object, path: string) => {
+      const response = await request(app.getHttpServer()).post('/api/v1/dev/token').send(body).expect(400);
+      expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual([path]);
+    };
+    const caller = { navIdent: 'M123456', roles: ['manager'], offices: ['0314'] };
+    await refused({ ...caller, navIdent: 'xM123456' }, 'navIdent');
+    await refused({ ...caller, navIdent: 'M1234567' }, 'navIdent');
+    await refused({ ...caller, offices: ['x0314'] }, 'offices.0');
+    await refused({ ...caller, offices: ['03145'] }, 'offices.0');
+    await refused({ ...caller, roles: [] }, 'roles');
+    await request(app.getHttpServer()).post('/api/v1/dev/token').send({ ...caller, roles: ['manager', 'auditor'] }).expect(201);
+  });
+
+  it('takes the token only from an authorization header that starts with Bearer, and says why it refused (401)', async () => {
+    const token = await keys.sign({ navIdent: 'M123456', roles: ['manager'], offices: ['0314'] });
+    const prefixed = await request(app.getHttpServer()).get(things).set('authorization', `NotBearer ${token}`).expect(401);
+    expect(prefixed.body.detail).toBe('A bearer token is required');
+    const invalid = await get(things, 'not.a.jwt').expect(401);
+    expect(invalid.body.detail).toBe('The bearer token is not valid');
+  });
+
+  it('logs no office for a route parameter that is not four digits, such as a personal id number', async () => {
+    decisions.length = 0;
+    const token = await keys.sign({ navIdent: 'M123456', roles: ['manager'], offices: ['0314'] });
+    for (const param of ['13097248022', '03141', 'x0314']) await get(`/api/v1/offices/${param}/things`, token).expect(403);
+    expect(decisions.map((d) => d.officeNumber)).toEqual([undefined, undefined, undefined]);
+    expect(decisions.map((d) => d.route)).toEqual(Array(3).fill('/api/v1/offices/:officeNumber/things'));
+  });
+
   it('answers 401 problem+json without a token, with a bad signature, and with an expired token', async () => {
     const none = await get(things).expect(401);
     expect(none.headers['content-type']).toContain('application/problem+json');

@@ -62,6 +62,10 @@ describe('bearer token verification against a JWKS', () => {
     ['a subject that is not a NAV-ident', { ...good, sub: 'someone' }],
     ['an unknown role', { ...good, roles: ['king'] }],
     ['an office that is not four digits', { ...good, offices: ['314'] }],
+    ['a subject that only ends like a NAV-ident', { ...good, sub: 'xM123456' }],
+    ['a subject that only starts like a NAV-ident', { ...good, sub: 'M1234567' }],
+    ['an office that only ends in four digits', { ...good, offices: ['13097248022'] }],
+    ['an office that only starts with four digits', { ...good, offices: ['03141'] }],
     ['no offices claim', { sub: good.sub, roles: good.roles }],
   ])('refuses a correctly signed token with %s', async (_, claims) => {
     await expect(verifier.verify(await sign(claims))).rejects.toThrow('The token lacks sub, roles or offices in the expected form');

@@ -13,7 +13,7 @@ const EMBEDDED_DATABASE = 'tracker';
 /** DATABASE_URL's server, or a persistent embedded PostgreSQL under DATA_DIR. */
 export async function provideDatabase(config: Config, log: (line: string) => void): Promise<ProvidedDatabase> {
   if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
-  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true, callerHandlesSignals: true });
+  const server = await startEmbeddedPostgres({ dataDir: config.dataDir, persistent: true, callerHandlesSignals: true, log });
   log(`embedded PostgreSQL started on 127.0.0.1:${server.port} with data under ${config.dataDir}`);
   try {
     await createDatabaseIfMissing(server.url, EMBEDDED_DATABASE);

@@ -24,7 +24,9 @@ export async function runService(config: Config, telemetry: Telemetry | undefine
       `listening on http://localhost:${config.port} (API under /api/v1, OpenAPI at /docs, auth mode ${config.auth.mode}, ${traces})`,
     );
   } catch (error) {
-    startUpLog(error instanceof Error ? (error.stack ?? error.message) : String(error), 'fatal');
+    // Whatever was thrown (an Error, or nothing at all), the line says what failed.
+    const what = error instanceof Error ? (error.stack ?? error.message) : `${String(error)} was thrown, with no reason given`;
+    startUpLog(`start-up failed: ${what}`, 'fatal');
     // A failed start (port taken, migration refused) must not leave the embedded server running.
     await closeAll(started);
     process.exit(1);

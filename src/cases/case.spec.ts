@@ -1,4 +1,5 @@
-import { evolveCase, initialCaseState, type CaseEvent, type CaseState } from './case.js';
+import { officeStream } from '@app/event-store';
+import { CASE_STREAM_KIND, evolveCase, initialCaseState, type CaseEvent, type CaseState } from './case.js';
 import { enrolled, exited, navIdent, placed, profile, transferredOut } from './case.examples.js';
 
 const fold = (events: CaseEvent[]): CaseState => events.reduce(evolveCase, initialCaseState());
@@ -27,5 +28,12 @@ describe('a case, folded from its events', () => {
     ['transferred', transferredOut],
   ])('is %s after its closing event', (status, closing) => {
     expect(fold([enrolled, closing])).toMatchObject({ status, caseId: 'case-1' });
+  });
+});
+
+describe('the stream of a case', () => {
+  // Stored data: every case already written lives under this name, so it may never change.
+  it('is named office-<office>.case-<caseId>', () => {
+    expect(officeStream('0314', CASE_STREAM_KIND, 'case-1')).toBe('office-0314.case-case-1');
   });
 });

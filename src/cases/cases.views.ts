@@ -15,3 +15,4 @@ export { followUpGapsView, outcomesView };
 export type { ActiveCase, OfficeOpenCases } from './follow-up-gaps/follow-up-gaps.projection.js';
 export { followUpGapCounts } from './follow-up-gaps/follow-up-gaps.answer.js';
 export type { OfficeMonth } from './outcomes/outcomes.projection.js';
+export { placementRate } from './outcomes/outcomes.answer.js';

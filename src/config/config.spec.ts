@@ -58,7 +58,10 @@ describe('configuration', () => {
     expect(errorOf({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' })).toBe(
       'Configuration error: OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL (got "collector:4318")',
     );
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'dev' }).prettyLogs).toBe(false);
+    // A production configuration as production mode takes it (a server of its own, Entra ID tokens).
+    const deployed = { ...production, NODE_ENV: 'production', DATABASE_URL: 'postgres://tracker@db:5432/tracker' };
+    expect(loadConfig(deployed).prettyLogs).toBe(false);
+    expect(loadConfig({}).prettyLogs).toBe(true);
   });
 
   it('reads the projection engine\'s settings, each by its one name', () => {
@@ -273,15 +276,46 @@ describe('configuration', () => {
     );
   });
 
+  const deployed = { NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db:5432/tracker', ...production };
+
   it('never falls back to dev auth silently under NODE_ENV=production', () => {
-    expect(errorOf({ NODE_ENV: 'production' })).toBe(
-      'Configuration error: AUTH_MODE must be set explicitly (dev or production) when NODE_ENV=production',
-    );
-    expect(loadConfig({ NODE_ENV: 'production', ...production }).auth).toMatchObject({ mode: 'production', audience: CLIENT });
+    expect(errorOf({ ...deployed, AUTH_MODE: '' })).toBe('Configuration error: AUTH_MODE must be set explicitly when NODE_ENV=production');
+    expect(loadConfig(deployed).auth).toMatchObject({ mode: 'production', audience: CLIENT });
   });
 
-  it('allows dev auth under NODE_ENV=production when asked for by name', () => {
-    expect(loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'dev' }).auth).toEqual({ mode: 'dev' });
+  it('refuses dev auth under NODE_ENV=production, where anyone could mint an admin token', () => {
+    expect(errorOf({ ...deployed, AUTH_MODE: 'dev' })).toBe(
+      'Configuration error: AUTH_MODE must not be dev when NODE_ENV=production (anyone could mint tokens) (got "dev")',
+    );
+  });
+
+  it('refuses an embedded PostgreSQL under NODE_ENV=production: DATABASE_URL is required', () => {
+    expect(errorOf({ ...deployed, DATABASE_URL: '' })).toBe(
+      'Configuration error: DATABASE_URL is required when NODE_ENV=production (no embedded PostgreSQL in production)',
+    );
+  });
+
+  it('refuses the in-memory event store under NODE_ENV=production', () => {
+    expect(errorOf({ ...deployed, EVENT_STORE: 'memory' })).toBe(
+      'Configuration error: EVENT_STORE must not be memory when NODE_ENV=production (a restart would lose every event) (got "memory")',
+    );
+    expect(loadConfig({ ...deployed, EVENT_STORE: 'postgres' }).eventStore).toEqual({ kind: 'postgres' });
+  });
+
+  it('names every development default at once under NODE_ENV=production, on one line', () => {
+    expect(errorOf({ NODE_ENV: 'production', EVENT_STORE: 'memory', AUTH_MODE: 'dev' })).toBe(
+      'Configuration error: DATABASE_URL is required when NODE_ENV=production (no embedded PostgreSQL in production); ' +
+        'EVENT_STORE must not be memory when NODE_ENV=production (a restart would lose every event) (got "memory"); ' +
+        'AUTH_MODE must not be dev when NODE_ENV=production (anyone could mint tokens) (got "dev")',
+    );
+  });
+
+  it('keeps development defaults outside production', () => {
+    expect(loadConfig({ NODE_ENV: 'development', EVENT_STORE: 'memory', AUTH_MODE: 'dev' })).toMatchObject({
+      databaseUrl: undefined,
+      eventStore: { kind: 'memory' },
+      auth: { mode: 'dev' },
+    });
   });
 
   it('refuses an unknown log level', () => {

@@ -45,10 +45,7 @@ const schema = z
       if (!env[field]) ctx.addIssue({ code: 'custom', path: [field], message: `is required ${why}` });
     };
     if (env.EVENT_STORE === 'kurrentdb') need('KURRENTDB_CONNECTION_STRING', 'when EVENT_STORE=kurrentdb');
-    // A production deployment that forgot AUTH_MODE must not come up accepting dev tokens.
-    if (env.NODE_ENV === 'production' && !env.AUTH_MODE) {
-      ctx.addIssue({ code: 'custom', path: ['AUTH_MODE'], message: 'must be set explicitly (dev or production) when NODE_ENV=production' });
-    }
+    if (env.NODE_ENV === 'production') refuseDevelopmentDefaults(env, ctx);
     if (env.AUTH_MODE === 'claims') {
       need('OIDC_ISSUER', 'when AUTH_MODE=claims');
       need('OIDC_AUDIENCE', 'when AUTH_MODE=claims');
@@ -63,6 +60,18 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['CLIENT_REF_SECRET'], message });
     }
   });
+
+/**
+ * A deployment must not come up on what suits a laptop: an embedded PostgreSQL under `./.data`, an event
+ * log that a restart empties (while the stored checkpoints stay ahead of it), or tokens anyone can mint.
+ */
+function refuseDevelopmentDefaults(env: { DATABASE_URL?: string; EVENT_STORE: string; AUTH_MODE?: string }, ctx: z.RefinementCtx): void {
+  const refuse = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  if (!env.DATABASE_URL) refuse('DATABASE_URL', 'is required when NODE_ENV=production (no embedded PostgreSQL in production)');
+  if (env.EVENT_STORE === 'memory') refuse('EVENT_STORE', 'must not be memory when NODE_ENV=production (a restart would lose every event)');
+  if (!env.AUTH_MODE) refuse('AUTH_MODE', 'must be set explicitly when NODE_ENV=production');
+  if (env.AUTH_MODE === 'dev') refuse('AUTH_MODE', 'must not be dev when NODE_ENV=production (anyone could mint tokens)');
+}
 
 export type EventStoreConfig = { kind: 'postgres' } | { kind: 'memory' } | { kind: 'kurrentdb'; connectionString: string };
 export interface ClaimsAuthConfig {

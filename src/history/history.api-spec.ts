@@ -77,6 +77,11 @@ describe('office history over HTTP', () => {
       expect(beyond.body).toEqual({ officeNumber: '0314', events: [], next: null });
     });
 
+    it('refuses a cursor that is no event\'s position with 400, not 500', async () => {
+      const response = await history('0314', { after: expected[expected.length - 1]! + 1_000_000 }).expect(400);
+      expect(response.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ path: 'after' }] });
+    });
+
     it('pages 100 events by default', async () => {
       const response = await history('0314').expect(200);
       expect(response.body.events).toHaveLength(100);
@@ -127,8 +132,12 @@ describe('office history over HTTP', () => {
     // The same instant in another offset; a window past the first event still fills the page.
     const oslo = new Date(Date.parse(times[1]!) + 2 * 3_600_000).toISOString().replace('Z', '+02:00');
     expect(ns(await history('1203', { from: oslo, to: times[2]!, limit: 1 }, token).expect(200))).toEqual([1]);
-    const today = times[0]!.slice(0, 10);
-    expect(ns(await history('1203', { from: today, to: today }, token).expect(200))).toEqual([0, 1, 2]);
+    // The UTC days of the first and last event: the same day, or two when the appends straddle midnight.
+    const firstDay = times[0]!.slice(0, 10);
+    const lastDay = times[2]!.slice(0, 10);
+    const dayAfter = (day: string) => new Date(Date.parse(day) + 86_400_000).toISOString().slice(0, 10);
+    expect(ns(await history('1203', { from: firstDay, to: lastDay }, token).expect(200))).toEqual([0, 1, 2]);
+    expect(ns(await history('1203', { from: dayAfter(lastDay) }, token).expect(200))).toEqual([]);
     expect(ns(await history('1203', { to: '2000-01-01' }, token).expect(200))).toEqual([]);
   });
 

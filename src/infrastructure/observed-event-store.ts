@@ -77,6 +77,10 @@ export class ObservedEventStore implements EventStore {
     return this.inner.headPosition();
   }
 
+  identity(): Promise<string> {
+    return this.inner.identity();
+  }
+
   ping(): Promise<void> {
     return this.inner.ping();
   }

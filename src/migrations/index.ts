@@ -1,4 +1,9 @@
-import { CreateProjectionCheckpoints1764000000000, CreateProjectionParkedEvents1767000000000 } from '@app/projections';
+import {
+  CreateProjectionCheckpoints1764000000000,
+  CreateProjectionParkedEvents1767000000000,
+  RecordCheckpointEventStore1767000000002,
+} from '@app/projections';
+import { AccessLogCommitOrder1767000000001 } from '../access-log/access-log-commit-order.migration.js';
 import { CreateAccessLog1765000000000 } from '../access-log/access-log.migration.js';
 import { CreateIdempotencyRecords1763800000000 } from '../shared/commands/idempotency.migration.js';
 import { APP_VIEWS } from '../views/app-views.js';
@@ -15,5 +20,9 @@ export const MIGRATIONS = [
   CreateAccessLog1765000000000,
   // Events a projection could not apply are parked here instead of stopping the view (issue 12).
   CreateProjectionParkedEvents1767000000000,
+  // Access-log pages in commit order, so a line committed late is not skipped.
+  AccessLogCommitOrder1767000000001,
+  // Which event store each checkpoint's positions belong to.
+  RecordCheckpointEventStore1767000000002,
   ...APP_VIEWS.flatMap((view) => view.migrations),
 ].sort((a, b) => timestampOf(a) - timestampOf(b));

@@ -8,7 +8,13 @@ import { compareOffices } from './office-comparison.js';
 const inHouse = caseProfile('a', '2026-03-02T10:00:00Z');
 const external = caseProfile('b', '2026-03-03T10:00:00Z', true);
 const history = [
-  ...recordedAt(1, '0314', 'employer-a', contacted('974760673', '2026-03-05T10:00:00Z', 'Z111111'), contacted('889640782', '2026-03-06T10:00:00Z', 'Z111111')),
+  ...recordedAt(
+    1,
+    '0314',
+    'employer-a',
+    contacted('974760673', '2026-03-05T10:00:00Z', 'Z111111'),
+    contacted('889640782', '2026-03-06T10:00:00Z', 'Z111111'),
+  ),
   ...recordedAt(3, '0314', 'employer-b', contacted('974760673', '2026-04-05T10:00:00Z', 'Z222222')),
   ...recordedAt(4, '0314', 'case-a', enrolled(inHouse), placedAt(inHouse, '974760673', '2026-04-01T10:00:00Z')),
   ...recordedAt(6, '5001', 'case-b', enrolled(external)),
@@ -27,21 +33,53 @@ const docs = {
   openCases: selectDocs(foldInMemory(followUpGapsProjection, history), gapRanges.tallies),
   quietOnCutoffDay: selectDocs(foldInMemory(followUpGapsProjection, history), gapRanges.cutoffDay),
 };
-const compare = (visible: (office: string) => boolean = () => true) => compareOffices(docs, { from: '2026-01', to: '2026-06' }, now, visible);
+const compare = (visible: (office: string) => boolean = () => true) =>
+  compareOffices(docs, { from: '2026-01', to: '2026-06' }, now, visible);
 
 describe('office comparison', () => {
   it('sets the offices side by side over the period: contacts, employers, contacts per advisor, cohorts and gaps', () => {
     expect(compare()).toEqual([
-      { officeNumber: '0314', employerContacts: 3, uniqueEmployers: 2, contactsPerAdvisor: 1.5, enrolled: 1, placed: 1, placementRate: 1, followUpGaps: 0 },
-      { officeNumber: '5001', employerContacts: 0, uniqueEmployers: 0, contactsPerAdvisor: 0, enrolled: 1, placed: 0, placementRate: 0, followUpGaps: 1 },
+      {
+        officeNumber: '0314',
+        employerContacts: 3,
+        uniqueEmployers: 2,
+        contactsPerAdvisor: 1.5,
+        enrolled: 1,
+        placed: 1,
+        transferredIn: 0,
+        transferredOut: 0,
+        placementRate: 1,
+        followUpGaps: 0,
+      },
+      {
+        officeNumber: '5001',
+        employerContacts: 0,
+        uniqueEmployers: 0,
+        contactsPerAdvisor: 0,
+        enrolled: 1,
+        placed: 0,
+        transferredIn: 0,
+        transferredOut: 0,
+        placementRate: 0,
+        followUpGaps: 1,
+      },
     ]);
   });
 
   it('lists an office whose only active case is followed up in-house, with no gaps, as the gaps view would', () => {
     const inHouseOnly = [...history, ...recordedAt(20, '1201', 'case-c', enrolled(caseProfile('c', '2026-01-02T10:00:00Z')))];
     const replayed = (range: Parameters<typeof selectDocs>[1]) => selectDocs(foldInMemory(followUpGapsProjection, inHouseOnly), range);
-    const offices = compareOffices({ ...docs, openCases: replayed(gapRanges.tallies), quietOnCutoffDay: replayed(gapRanges.cutoffDay) }, { from: '2026-01', to: '2026-06' }, now, () => true);
-    expect(offices.map((o) => [o.officeNumber, o.followUpGaps])).toEqual([['0314', 0], ['1201', 0], ['5001', 1]]);
+    const offices = compareOffices(
+      { ...docs, openCases: replayed(gapRanges.tallies), quietOnCutoffDay: replayed(gapRanges.cutoffDay) },
+      { from: '2026-01', to: '2026-06' },
+      now,
+      () => true,
+    );
+    expect(offices.map((o) => [o.officeNumber, o.followUpGaps])).toEqual([
+      ['0314', 0],
+      ['1201', 0],
+      ['5001', 1],
+    ]);
   });
 
   it('shows only the offices the caller may see', () => {

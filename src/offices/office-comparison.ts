@@ -1,4 +1,4 @@
-import { followUpGapCounts, type ActiveCase, type OfficeMonth, type OfficeOpenCases } from '../cases/cases.views.js';
+import { followUpGapCounts, placementRate, type ActiveCase, type OfficeMonth, type OfficeOpenCases } from '../cases/cases.views.js';
 import { engagementView, type EngagementMonth } from '../employers/employers.views.js';
 import { ratio } from '../shared/views/months.js';
 
@@ -9,6 +9,8 @@ export interface OfficeFigures {
   contactsPerAdvisor: number;
   enrolled: number;
   placed: number;
+  transferredIn: number;
+  transferredOut: number;
   placementRate: number;
   followUpGaps: number;
 }
@@ -31,9 +33,28 @@ export function compareOffices(
   now: string,
   visible: (office: string) => boolean,
 ): OfficeFigures[] {
-  const offices = new Map<string, { contacts: number; employers: Set<string>; advisors: Set<string>; enrolled: number; placed: number }>();
+  type Tally = {
+    contacts: number;
+    employers: Set<string>;
+    advisors: Set<string>;
+    enrolled: number;
+    placed: number;
+    transferredIn: number;
+    transferredOut: number;
+  };
+  const offices = new Map<string, Tally>();
   const office = (number: string) => {
-    if (!offices.has(number)) offices.set(number, { contacts: 0, employers: new Set(), advisors: new Set(), enrolled: 0, placed: 0 });
+    if (!offices.has(number)) {
+      offices.set(number, {
+        contacts: 0,
+        employers: new Set(),
+        advisors: new Set(),
+        enrolled: 0,
+        placed: 0,
+        transferredIn: 0,
+        transferredOut: 0,
+      });
+    }
     return offices.get(number)!;
   };
   const inPeriod = (month: string) => month >= period.from && month <= period.to;
@@ -50,8 +71,11 @@ export function compareOffices(
   for (const doc of docs.outcomes.values()) {
     const month = doc as OfficeMonth;
     if (!visible(month.officeNumber) || !inPeriod(month.month)) continue;
-    office(month.officeNumber).enrolled += month.enrolled;
-    office(month.officeNumber).placed += month.placed;
+    const figures = office(month.officeNumber);
+    figures.enrolled += month.enrolled;
+    figures.placed += month.placed;
+    figures.transferredIn += month.transferredIn;
+    figures.transferredOut += month.transferredOut;
   }
   // An office with active cases at the view's position (live, or replayed as of a moment) has a tally row.
   const tallies = [...docs.openCases.values()] as OfficeOpenCases[];
@@ -66,7 +90,9 @@ export function compareOffices(
       contactsPerAdvisor: ratio(f.contacts, f.advisors.size, 2),
       enrolled: f.enrolled,
       placed: f.placed,
-      placementRate: ratio(f.placed, f.enrolled),
+      transferredIn: f.transferredIn,
+      transferredOut: f.transferredOut,
+      placementRate: placementRate(f),
       followUpGaps: gaps.get(officeNumber) ?? 0,
     }));
 }

@@ -17,3 +17,11 @@ export class WrongExpectedRevision extends Error {
 export class InvalidAppend extends Error {
   override readonly name = 'InvalidAppend';
 }
+
+/** A read was asked to start after a position that is not an event's own (a made-up or foreign cursor). */
+export class InvalidPosition extends Error {
+  override readonly name = 'InvalidPosition';
+  constructor(readonly position: number) {
+    super(`Position ${position} is not the position of an event in this store`);
+  }
+}

@@ -4,7 +4,12 @@
  *
  * Revisions are per stream and start at 0. Positions are global, strictly increasing in
  * commit order as seen by readers, but not necessarily contiguous (KurrentDB positions
- * are log offsets, PostgreSQL ones may have gaps from rolled-back transactions).
+ * are log offsets, PostgreSQL ones may have gaps from rolled-back transactions): the difference of
+ * two positions is no count of events, and a position means nothing to another store.
+ *
+ * `recordedAt` is stamped once per append: every event of one `append` (and of one
+ * `appendToStreams`) carries the same instant, in whole milliseconds (ISO-8601, UTC), so an
+ * `asOf` bound never splits an append. Appends committed together may share one too.
  */
 import type { NewEvent, RecordedEvent } from './event-envelope.js';
 
@@ -43,8 +48,14 @@ export interface ReadStreamOptions {
   limit?: number;
 }
 
+/**
+ * A read of `$all` answers `limit` events whenever that many match: a shorter answer (an empty one
+ * included) means nothing more matched when it was read, which is how readers of the log know
+ * they have reached its end. An `after` other than 0 must be an event's position in this store,
+ * else the read is refused with `InvalidPosition`.
+ */
 export interface ReadAllOptions {
-  /** Exclusive lower bound on position going forwards (a checkpoint); default: from the start. */
+  /** Exclusive cursor: going forwards, events after it (a checkpoint); backwards, events before it. Default: from the start. */
   after?: number;
   /** Inclusive upper bound on position. */
   toPosition?: number;
@@ -94,8 +105,14 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribe(options?: SubscribeOptions): Subscription;
-  /** Position of the last event a reader may see now (0 when the store is empty). */
+  /** Position of the last event a reader is handed now (0 when there is none). */
   headPosition(): Promise<number>;
+  /**
+   * Names the log that positions belong to, e.g. `postgres`, `memory:<id>` (each in-memory store is
+   * a new log), `kurrentdb:<id>`: whoever keeps positions (a projection's checkpoint) records it
+   * and never reuses them under another name.
+   */
+  identity(): Promise<string>;
   /** A cheap round trip for `/health`. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -20,8 +20,10 @@ describe('a runner that dies mid-batch', () => {
     await bed.append(1000);
     let batches = 0;
     let crashedAt: number | undefined;
+    const seen: { rows: number; progress: number }[] = [];
     const engine = await bed.engine([counts], {
-      beforeCommit: ({ position }) => {
+      beforeCommit: async ({ position }) => {
+        seen.push(await bed.seenFromOutside(counts.name, 'live'));
         // Rows and checkpoint are written but not committed: the worst moment to die.
         if (++batches === 3 && crashedAt === undefined) {
           crashedAt = position;
@@ -36,6 +38,9 @@ describe('a runner that dies mid-batch', () => {
     const events = await bed.allEvents();
     expect(crashedAt).toBeGreaterThan(0);
     expect(batches).toBeGreaterThan(5);
+    // Before COMMIT nothing of the batch shows: no committed row is ahead of the committed checkpoint.
+    expect(seen.filter((s) => s.rows > s.progress)).toEqual([]);
+    expect(seen.filter((s) => s.rows > 0)).not.toHaveLength(0);
     const { docs } = await engine.loadDocs(counts);
     expect(docs).toEqual(foldInMemory(counts, events));
     expect(countsOf(docs)).toEqual(directCounts(events));

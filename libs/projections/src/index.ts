@@ -15,6 +15,7 @@ export type { Track } from './progress.js';
 export {
   CreateProjectionCheckpoints1764000000000,
   CreateProjectionParkedEvents1767000000000,
+  RecordCheckpointEventStore1767000000002,
   projectionOrderIndexMigration, projectionTableMigration, type MigrationClass } from './projection.migrations.js';
 export { projectionTables, projectionTableSql } from './projection-tables.js';
 export { ProjectionsModule, type ProjectionsModuleOptions } from './projections.module.js';

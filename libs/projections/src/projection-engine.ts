@@ -6,12 +6,13 @@ import { loadDocs, type LoadedDocs } from './load-docs.js';
 import { checkProjectionName, type AnyProjection, type Projection } from './projection.js';
 import { UnknownProjection } from './projection.errors.js';
 import { REBUILDS } from './projection-tables.js';
-import { readStatusRows, toStatus, type ProjectionStatus } from './projection-status.js';
+import { eventsBehind, readStatusRows, toStatus, type ProjectionStatus } from './projection-status.js';
 import { countParked, listParked, type ParkedEvent } from './parked-events.js';
 import { PositionWaiter } from './position-waiter.js';
+import { bindCheckpointsToStore } from './checkpoint-store.js';
 import { ensureCheckpoints, requestRebuild, type Track } from './progress.js';
 import { ProjectionJobs } from './projection-jobs.js';
-import { queryRows } from './sql.js';
+import { queryRows, toNumber } from './sql.js';
 import { checkPoolSize, checkTables } from './startup-checks.js';
 import { SharedLogReader } from './shared-log-reader.js';
 import { verifyProjection, type VerifyOptions, type VerifyResult } from './verify-projection.js';
@@ -98,6 +99,8 @@ export class ProjectionEngine {
     await checkTables(dataSource, [...this.jobs.values()].map((r) => r.tables.live));
     checkPoolSize(dataSource, this.jobs.size, maxRebuildsPerInstance, this.logger);
     await ensureCheckpoints(this.options.dataSource, this.options.projections);
+    const names = this.options.projections.map((p) => p.name);
+    await bindCheckpointsToStore(this.options.dataSource, names, await this.options.eventStore.identity(), this.logger);
     this.abort = new AbortController();
     for (const projection of this.options.projections) this.jobs.set(projection.name, this.newJobs(projection));
     this.timer = setInterval(() => this.wake(), this.options.retryIntervalMs ?? 3000);
@@ -121,15 +124,23 @@ export class ProjectionEngine {
       readStatusRows(this.options.dataSource, names),
       this.options.eventStore.headPosition(),
     ]);
-    return rows.map((row) => {
-      const jobs = this.jobsOf(row.name);
-      return toStatus(row, {
-        version: jobs.projection.version,
-        headPosition,
-        leader: jobs.holds('live'),
-        engineRunning: this.running,
-      });
-    });
+    const { eventStore } = this.options;
+    return Promise.all(
+      rows.map(async (row) => {
+        const jobs = this.jobsOf(row.name);
+        const [live, rebuild] = await Promise.all([
+          eventsBehind(eventStore, toNumber(row.position), headPosition),
+          row.rebuild_position === null ? 0 : eventsBehind(eventStore, toNumber(row.rebuild_position), headPosition),
+        ]);
+        return toStatus(row, {
+          version: jobs.projection.version,
+          headPosition,
+          lag: { live, rebuild },
+          leader: jobs.holds('live'),
+          engineRunning: this.running,
+        });
+      }),
+    );
   }
 
   async statusOf(name: string): Promise<ProjectionStatus> {

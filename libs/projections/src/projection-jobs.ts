@@ -82,12 +82,16 @@ export class ProjectionJobs {
     while (!this.options.signal.aborted) {
       const progress = await readProgress(runner, 'live', name);
       if (!progress) throw new Error(`no checkpoint row for ${name}`);
-      if (progress.version !== version) {
-        // A newer version rebuilds from the log; an older instance leaves the view to its replacement.
-        if (version > progress.version) {
-          await requestRebuild(runner, name, version, { restartFailed: false, ifLiveOlder: true });
-          this.options.wake();
-        }
+      if (progress.version > version) {
+        // The view is at a newer version (a rolling deploy): an older instance must not sit on the
+        // lock, or no instance runs the live job until every old one stops. It tries again next round.
+        this.options.logger.log(`${name}: the view is at version ${progress.version}, newer than ${version}: gave the live job up`);
+        return;
+      }
+      if (progress.version < version) {
+        // A newer version rebuilds from the log, answering from the old table until the swap.
+        await requestRebuild(runner, name, version, { restartFailed: false, ifLiveOlder: true });
+        this.options.wake();
         await this.pause();
         continue;
       }

@@ -1,6 +1,16 @@
 import type { DataSource } from 'typeorm';
+import type { EventStore } from '@app/event-store';
 import { CHECKPOINTS, PARKED, REBUILDS, liveLock } from './projection-tables.js';
 import { queryRows, toNumber } from './sql.js';
+
+/** Lag is counted by reading the events, so only up to here. */
+export const LAG_COUNT_LIMIT = 1000;
+
+/** Events after `position` up to `head`, at most `LAG_COUNT_LIMIT`. */
+export async function eventsBehind(store: Pick<EventStore, 'readAll'>, position: number, head: number): Promise<number> {
+  if (position >= head) return 0;
+  return (await store.readAll({ after: position > 0 ? position : undefined, toPosition: head, limit: LAG_COUNT_LIMIT })).length;
+}
 
 /**
  * `degraded`: the view runs but has parked events (left out of it, README "Failures"); `failed` is
@@ -24,6 +34,11 @@ export interface ProjectionStatus {
   /** Last global position the live table has processed. */
   position: number;
   headPosition: number;
+  /**
+   * Events after `position` up to the head, counted up to `LAG_COUNT_LIMIT` (that figure means "at
+   * least"). Not `headPosition - position`: positions are no count of events (KurrentDB's are byte
+   * offsets, PostgreSQL's have gaps).
+   */
   lag: number;
   eventsPerSecond: number;
   error: ProjectionError | null;
@@ -85,7 +100,13 @@ export async function readStatusRows(dataSource: DataSource, names: readonly str
 
 export function toStatus(
   row: StatusRow,
-  { version, headPosition, leader, engineRunning }: { version: number; headPosition: number; leader: boolean; engineRunning: boolean },
+  {
+    version,
+    headPosition,
+    lag,
+    leader,
+    engineRunning,
+  }: { version: number; headPosition: number; lag: { live: number; rebuild: number }; leader: boolean; engineRunning: boolean },
 ): ProjectionStatus {
   const position = toNumber(row.position);
   const error = errorOf(row.error_position, row.error_message);
@@ -95,21 +116,20 @@ export function toStatus(
       : {
           version: row.rebuild_version,
           position: toNumber(row.rebuild_position),
-          lag: Math.max(0, headPosition - toNumber(row.rebuild_position)),
+          lag: lag.rebuild,
           eventsPerSecond: row.rebuild_eps ?? 0,
           error: errorOf(row.rebuild_error_position, row.rebuild_error_message),
           parkedEvents: toNumber(row.rebuild_parked),
         };
-  const lag = Math.max(0, headPosition - position);
   const parkedEvents = toNumber(row.parked);
   return {
     name: row.name,
     version,
     liveVersion: row.version,
-    status: stateOf(row.status, { rebuild, lag, hasLeader: row.has_leader, parkedEvents }),
+    status: stateOf(row.status, { rebuild, lag: lag.live, hasLeader: row.has_leader, parkedEvents }),
     position,
     headPosition,
-    lag,
+    lag: lag.live,
     eventsPerSecond: row.eps,
     error: error ?? rebuild?.error ?? null,
     parkedEvents,

@@ -92,3 +92,19 @@ export function projectionOrderIndexMigration(projectionName: string, field: str
 }
 
 const pascal = (name: string): string => name.replace(/(^|_)([a-z0-9])/g, (_m, _s, c: string) => c.toUpperCase());
+
+/**
+ * Which event store a checkpoint's positions belong to (`EventStore.identity()`): positions of
+ * one store mean nothing in another, so a switch of store starts the views over from 0.
+ */
+export class RecordCheckpointEventStore1767000000002 implements MigrationInterface {
+  name = 'RecordCheckpointEventStore1767000000002';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE ${CHECKPOINTS} ADD COLUMN event_store text`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE ${CHECKPOINTS} DROP COLUMN event_store`);
+  }
+}

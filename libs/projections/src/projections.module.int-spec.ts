@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from '@app/testing';
 import {
   CreateProjectionCheckpoints1764000000000,
   CreateProjectionParkedEvents1767000000000,
+  RecordCheckpointEventStore1767000000002,
   projectionTableMigration,
 } from './projection.migrations.js';
 import { ProjectionEngine } from './projection-engine.js';
@@ -43,6 +44,7 @@ describe('ProjectionsModule', () => {
           migrations: [
             CreateProjectionCheckpoints1764000000000,
             CreateProjectionParkedEvents1767000000000,
+            RecordCheckpointEventStore1767000000002,
             projectionTableMigration(counts.name, 1764000000001),
           ],
         }),

@@ -43,12 +43,16 @@ describe('a rebuild folding windows of several reads', () => {
   async function rebuildWith(options: Partial<ProjectionEngineOptions>): Promise<number[]> {
     await bed.stopEngines();
     const commits: number[] = [];
+    const seen: { rows: number; progress: number }[] = [];
     const engine = await bed.engine([buckets], {
       rebuildBatchSize: 150,
       rebuildWindowEvents: 700,
       ...options,
       beforeCommit: async (batch) => {
-        if (batch.track === 'rebuild') commits.push(batch.position);
+        if (batch.track === 'rebuild') {
+          commits.push(batch.position);
+          seen.push(await bed.seenFromOutside(buckets.name, 'rebuild'));
+        }
         await options.beforeCommit?.(batch);
       },
     });
@@ -56,6 +60,10 @@ describe('a rebuild folding windows of several reads', () => {
     expect(await engine.waitForPosition(buckets.name, bed.lastAppended, 20_000)).toBe(true);
     await engine.rebuild(buckets.name);
     await eventually('the swap', async () => (await engine.statusOf(buckets.name)).rebuild === null, 30_000);
+    // The view below was rebuilt, not left as it was: windows of the rebuild track committed up to the head.
+    expect(Math.max(...commits)).toBe(bed.lastAppended);
+    // Before a window's COMMIT nothing of it shows: no committed shadow row is ahead of the rebuild's position.
+    expect(seen.filter((s) => s.rows > s.progress)).toEqual([]);
     expect((await engine.loadDocs(buckets)).docs).toEqual(foldInMemory(buckets, await bed.allEvents()));
     expect((await engine.verify(buckets.name)).equal).toBe(true);
     return commits;

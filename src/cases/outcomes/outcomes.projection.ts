@@ -13,7 +13,10 @@ export interface Cohort {
   active: number;
   placed: number;
   exited: number;
-  transferred: number;
+  /** Cases that arrived by transfer: counted in `enrolled` too (their cohort is the arrival month). */
+  transferredIn: number;
+  /** Cases that left by transfer: counted in `enrolled`, ended in none of `active`, `placed`, `exited`. */
+  transferredOut: number;
   daysToPlacement: number[];
 }
 
@@ -24,6 +27,8 @@ export interface ProviderCohort {
   month: string;
   enrolled: number;
   placed: number;
+  transferredIn: number;
+  transferredOut: number;
 }
 
 /** An office's cases by start month, all modes together: what the national comparison sums. */
@@ -32,13 +37,21 @@ export interface OfficeMonth {
   month: string;
   enrolled: number;
   placed: number;
+  transferredIn: number;
+  transferredOut: number;
 }
+
+/** The counts every row kind keeps (cohort, provider, office-month). */
+type Counts = { enrolled: number; placed: number; transferredIn: number; transferredOut: number };
 
 type Doc = Cohort | ProviderCohort | OfficeMonth;
 type Outcome = RecordedEvent & (ClientEnrolled | ClientTransferredIn | ClientPlaced | ClientExited | ClientTransferredOut);
 
+const noCounts = (): Counts => ({ enrolled: 0, placed: 0, transferredIn: 0, transferredOut: 0 });
+
 export const cohortPrefix = (office: string) => `c|${office}|`;
-const cohortKey = (office: string, e: Outcome) => `${cohortPrefix(office)}${monthOf(e.data.startedAt)}|${e.data.followUpMode}|${e.data.measureCode}`;
+const cohortKey = (office: string, e: Outcome) =>
+  `${cohortPrefix(office)}${monthOf(e.data.startedAt)}|${e.data.followUpMode}|${e.data.measureCode}`;
 /** Month first: the national provider view reads a range of months across all offices. */
 export const providerKey = (month: string, provider: string, office: string) => `p|${month}|${provider}|${office}`;
 export const officeMonthKey = (month: string, office: string) => `n|${month}|${office}`;
@@ -47,11 +60,15 @@ export const providerRowsOf = (from: string, to: string) => ({ from: `p|${from}`
 /** Every office's month rows from `from` to `to`. */
 export const officeMonthRowsOf = (from: string, to: string) => ({ from: `n|${from}`, to: `n|${to}` });
 /** An office's cohorts that started from `from` to `to`. */
-export const cohortRowsOf = (office: string, from: string, to: string) => ({ from: `${cohortPrefix(office)}${from}`, to: `${cohortPrefix(office)}${to}` });
+export const cohortRowsOf = (office: string, from: string, to: string) => ({
+  from: `${cohortPrefix(office)}${from}`,
+  to: `${cohortPrefix(office)}${to}`,
+});
 
 export const outcomesProjection: Projection<Doc, Outcome> = {
   name: 'outcomes',
-  version: 1,
+  // 2: every row counts transfers in and out (1 counted only transfers out, and only in cohorts).
+  version: 2,
   eventTypes: ['ClientEnrolled', 'ClientTransferredIn', 'ClientPlaced', 'ClientExited', 'ClientTransferredOut'],
   keysOf(event) {
     const office = officeOfStream(event.streamId)!;
@@ -64,29 +81,45 @@ export const outcomesProjection: Projection<Doc, Outcome> = {
     const d = event.data;
     const key = cohortKey(office, event);
     const cohort = (rows.get(key) as Cohort | undefined) ?? {
-      month: monthOf(d.startedAt), followUpMode: d.followUpMode, measureCode: d.measureCode,
-      enrolled: 0, active: 0, placed: 0, exited: 0, transferred: 0, daysToPlacement: [],
+      month: monthOf(d.startedAt),
+      followUpMode: d.followUpMode,
+      measureCode: d.measureCode,
+      enrolled: 0,
+      active: 0,
+      placed: 0,
+      exited: 0,
+      transferredIn: 0,
+      transferredOut: 0,
+      daysToPlacement: [],
     };
     const pKey = d.providerOrgNumber ? providerKey(cohort.month, d.providerOrgNumber, office) : undefined;
     const provider = pKey
-      ? ((rows.get(pKey) as ProviderCohort | undefined) ?? { providerOrgNumber: d.providerOrgNumber!, officeNumber: office, month: cohort.month, enrolled: 0, placed: 0 })
+      ? ((rows.get(pKey) as ProviderCohort | undefined) ?? {
+          providerOrgNumber: d.providerOrgNumber!,
+          officeNumber: office,
+          month: cohort.month,
+          ...noCounts(),
+        })
       : undefined;
     const nKey = officeMonthKey(cohort.month, office);
-    const officeMonth = (rows.get(nKey) as OfficeMonth | undefined) ?? { officeNumber: office, month: cohort.month, enrolled: 0, placed: 0 };
+    const officeMonth = (rows.get(nKey) as OfficeMonth | undefined) ?? { officeNumber: office, month: cohort.month, ...noCounts() };
+    const counted: Counts[] = [cohort, officeMonth, ...(provider ? [provider] : [])];
+    const count = (field: keyof Counts) => counted.forEach((row) => (row[field] += 1));
     switch (event.type) {
       case 'ClientEnrolled':
-      case 'ClientTransferredIn':
-        cohort.enrolled += 1;
+        count('enrolled');
         cohort.active += 1;
-        officeMonth.enrolled += 1;
-        if (provider) provider.enrolled += 1;
+        break;
+      case 'ClientTransferredIn':
+        count('enrolled');
+        count('transferredIn');
+        cohort.active += 1;
         break;
       case 'ClientPlaced':
         cohort.active -= 1;
-        cohort.placed += 1;
+        count('placed');
+        // From `startedAt`: the arrival for a case transferred in (not `enrolledAt`, its first enrolment elsewhere).
         cohort.daysToPlacement.push(daysBetween(d.startedAt, event.data.occurredAt));
-        officeMonth.placed += 1;
-        if (provider) provider.placed += 1;
         break;
       case 'ClientExited':
         cohort.active -= 1;
@@ -94,7 +127,7 @@ export const outcomesProjection: Projection<Doc, Outcome> = {
         break;
       case 'ClientTransferredOut':
         cohort.active -= 1;
-        cohort.transferred += 1;
+        count('transferredOut');
         break;
       default: {
         const never: never = event;

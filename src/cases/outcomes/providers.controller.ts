@@ -14,7 +14,7 @@ const params = checkViewTime(checkPeriod(z.strictObject(periodParams)));
 export class ProvidersController {
   constructor(private readonly queryBus: QueryBus) {}
 
-  /** National: per provider, EXTERNAL cases enrolled in the period, placed, rate, and at which offices. */
+  /** National: per provider, EXTERNAL cases started in the period, placed, transferred in and out, rate, and at which offices. */
   @Get()
   @ApiView({ roles: ['auditor'] }, 'from', 'to')
   list(@QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>) {

@@ -2,7 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { Request, Response } from 'express';
 import { STATUS_CODES as TEXT_OF_HTTP_STATUS } from 'node:http';
 import { isDatabaseUnavailable } from '@app/database';
-import { WrongExpectedRevision } from '@app/event-store';
+import { InvalidPosition, WrongExpectedRevision } from '@app/event-store';
 import { DomainError, type DomainErrorKind } from '../errors/domain-error.js';
 import { ValidationFailed } from '../errors/validation-failed.error.js';
 import { PROBLEM_CONTENT_TYPE, problem, type ProblemDetails } from './problem-details.js';
@@ -45,6 +45,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const errors = exception.path ? [{ path: exception.path, message: exception.message }] : undefined;
       return problem(STATUS_OF_KIND[exception.kind], exception.code, exception.message, errors);
+    }
+    if (exception instanceof InvalidPosition) {
+      // A cursor (`after`) the log never handed out, or one of another event store.
+      return problem(400, 'VALIDATION.FAILED', '1 problem with the input', [{ path: 'after', message: exception.message }]);
     }
     if (exception instanceof WrongExpectedRevision) {
       // The command layer turns this into RevisionMismatch; should one slip through, the contract still holds.

@@ -1,5 +1,6 @@
 import { startApp, type RunningApp } from '../../../test/app-harness.js';
 import { advisor, auditor, manager, ORG } from '../../../test/fixtures.js';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 
 const DAY = 86_400_000;
 const MINUTE = 60_000;
@@ -7,7 +8,8 @@ const MINUTE = 60_000;
 describe('views as of a moment over HTTP', () => {
   let running: RunningApp;
   const tokens: Record<string, string> = {};
-  const started = Date.now();
+  /** Taken once the app is up: a slow start must not eat into the minutes the figures below allow. */
+  let started = 0;
   let position = 0;
   let caseId = '';
 
@@ -16,9 +18,13 @@ describe('views as of a moment over HTTP', () => {
     tokens.advisor = await running.tokenFor(advisor('0314'));
     tokens.manager = await running.tokenFor(manager('0314'));
     tokens.auditor = await running.tokenFor(auditor());
-    // Last seen 30 days less 2 minutes ago: 29 whole days now, 30 days as of 4 minutes from now.
+    // Last seen 30 days less 4.5 minutes ago: 29 whole days now (for 4.5 minutes), 30 days as of 4 min 45 s from now.
+    started = Date.now();
     const enrolled = await running.http.post('/api/v1/offices/0314/cases').set('authorization', `Bearer ${tokens.advisor}`)
-      .send({ clientRef: 'c'.repeat(64), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: ORG.nav, occurredAt: new Date(started - 30 * DAY + 2 * MINUTE).toISOString() })
+      .send({
+        clientRef: 'c'.repeat(64), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: ORG.nav,
+        occurredAt: new Date(started - 30 * DAY + 4.5 * MINUTE).toISOString(),
+      })
       .expect(201);
     ({ id: caseId, position } = enrolled.body);
   });
@@ -46,9 +52,36 @@ describe('views as of a moment over HTTP', () => {
   it('counts time-dependent figures to the as-of moment, not to the request', async () => {
     const live = (await get(`offices/0314/follow-up-gaps?days=30&minPosition=${position}`).expect(200)).body;
     expect(live.count).toBe(0);
-    const later = new Date(started + 4 * MINUTE).toISOString();
+    const later = new Date(started + 4.75 * MINUTE).toISOString();
     const replayed = (await get(`offices/0314/follow-up-gaps?days=30&asOf=${encodeURIComponent(later)}`).expect(200)).body;
     expect(replayed).toMatchObject({ asOf: later, asOfPosition: position, count: 1, cases: [{ caseId, daysWithout: 30 }] });
+  });
+
+  it('shows as asOf the recordedAt of the last event at or before asOfPosition, and null before the first', async () => {
+    const store = running.app.get<EventStore>(EVENT_STORE);
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a later recordedAt than the enrolment's
+    const followedUp = await running.http.post(`/api/v1/offices/0314/cases/${caseId}/follow-ups`)
+      .set('authorization', `Bearer ${tokens.advisor}`)
+      .send({ kind: 'PROVIDER_CONTACT', occurredAt: new Date().toISOString() })
+      .expect(201);
+    const recordedAt = async (at: number) => (await store.readAll({ after: at - 1, toPosition: at }))[0]!.recordedAt;
+    for (const at of [position, followedUp.body.position as number]) {
+      const replayed = (await get(`offices/0314/outcomes?asOfPosition=${at}`).expect(200)).body;
+      expect(replayed).toMatchObject({ asOfPosition: at, asOf: await recordedAt(at) });
+    }
+    expect((await get('offices/0314/outcomes?asOfPosition=0').expect(200)).body).toMatchObject({ asOfPosition: 0, asOf: null });
+  });
+
+  it('waits for a position an append is about to return, instead of refusing it at once', async () => {
+    const head = await running.app.get<EventStore>(EVENT_STORE).headPosition();
+    const asked = get(`offices/0314/engagement?asOfPosition=${head + 1}`).then((response) => response);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await running.http.post('/api/v1/offices/0314/employer-contacts').set('authorization', `Bearer ${tokens.advisor}`)
+      .send({ orgNumber: ORG.builder, channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: new Date().toISOString() })
+      .expect(201);
+    const response = await asked;
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ asOfPosition: head + 1 });
   });
 
   it('refuses asOf with asOfPosition, and either with minPosition (400)', async () => {

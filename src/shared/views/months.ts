@@ -23,8 +23,13 @@ export function monthsBetween(from: string, to: string): string[] {
   return months;
 }
 
+/**
+ * `part / whole` rounded to `decimals`, halves up; 0 when `whole` is 0. Scaled before dividing:
+ * `part × 10^decimals` is a whole number, so a quotient ending in exactly 5 is a true half
+ * (201 / 200 = 1.005 → 1.01), where `(201 / 200) × 100` would be 100.4999… and round down.
+ */
 export const ratio = (part: number, whole: number, decimals = 3): number =>
-  whole === 0 ? 0 : Math.round((part / whole) * 10 ** decimals) / 10 ** decimals;
+  whole === 0 ? 0 : Math.round((part * 10 ** decimals) / whole) / 10 ** decimals;
 
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;

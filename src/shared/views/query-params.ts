@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EARLIEST_INSTANT, isTooEarly, LATEST_QUERY_INSTANT } from '../values/time.js';
+import { ValidationFailed } from '../errors/validation-failed.error.js';
 import type { ViewTime } from './view-time.js';
 
 const FIRST_MONTH = EARLIEST_INSTANT.slice(0, 7);
@@ -35,17 +36,23 @@ export const periodParams = {
   ...viewTimeParams,
 };
 
-/** The period asked for, defaulting to the 12 months up to the one `now` falls in. */
+/**
+ * The period asked for, defaulting to the 12 months up to the one `now` falls in (`to` to that
+ * month, `from` to 11 months before `to`). Checked once the defaults are in: `from` after the
+ * defaulted `to` is a 400 like any other bad parameter. Both months lie within the time bounds
+ * (`month` above), so a period holds at most 1200 months.
+ */
 export function periodOf(params: { from?: string; to?: string }, now: string): { from: string; to: string } {
   const to = params.to ?? now.slice(0, 7);
-  if (params.from) return { from: params.from, to };
   const [year, m] = to.split('-').map(Number) as [number, number];
-  const start = new Date(Date.UTC(year, m - 12, 1)).toISOString().slice(0, 7);
-  return { from: start, to };
+  const from = params.from ?? new Date(Date.UTC(year, m - 12, 1)).toISOString().slice(0, 7);
+  if (from > to) throw new ValidationFailed([{ path: 'from', message: `must not be after to (${to}: the month of now unless given)` }]);
+  return { from, to };
 }
 
 export const checkPeriod = <T extends { from?: string; to?: string }>(schema: z.ZodType<T>) =>
-  schema.refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must not be after to', path: ['from'] });
+  schema
+    .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must not be after to', path: ['from'] });
 
 type ViewTimeQuery = { minPosition?: number; asOf?: string; asOfPosition?: number };
 
@@ -59,7 +66,11 @@ export const checkViewTime = <T extends ViewTimeQuery>(schema: z.ZodType<T>) =>
       ctx.addIssue({ code: 'custom', path: ['asOfPosition'], message: 'give asOf or asOfPosition, not both' });
     }
     if (p.minPosition !== undefined && (p.asOf !== undefined || p.asOfPosition !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['minPosition'], message: 'does not go with asOf or asOfPosition (a replay waits for nothing)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minPosition'],
+        message: 'does not go with asOf or asOfPosition (a replay waits for nothing)',
+      });
     }
   });
 

@@ -63,5 +63,13 @@ export function appendContract(store: StoreRef): void {
       expect(new Set(results.map((r) => `${r.revision}@${r.position}`)).size).toBe(1);
       expect((await store().readStream(stream)).map((e) => e.id)).toEqual(retried.map((e) => e.id));
     });
+
+    it('stamps every event of one append with the same recordedAt, in whole milliseconds', async () => {
+      const stream = uniqueStream();
+      const result = await store().append(stream, events(200));
+      const stamps = new Set((await store().readStream(stream)).map((e) => e.recordedAt));
+      expect([...stamps]).toEqual([result.events[0]!.recordedAt]);
+      expect(new Date(result.events[0]!.recordedAt).toISOString()).toBe(result.events[0]!.recordedAt);
+    });
   });
 }

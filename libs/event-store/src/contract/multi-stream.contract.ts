@@ -28,6 +28,9 @@ export function multiStreamContract(store: StoreRef): void {
       );
       expect((await store().readStream(into))[0]!.metadata).toEqual(second!.events[0]!.metadata);
       expect(second!.events[0]!.metadata.schemaVersion).toBe(1);
+      // One instant for the whole call, as for one append: an `asOf` never splits a transfer.
+      const stamps = [...(await store().readStream(out)).slice(2), ...(await store().readStream(into))].map((e) => e.recordedAt);
+      expect(new Set(stamps)).toEqual(new Set([first!.events[0]!.recordedAt]));
     });
 
     it('stores nothing in any stream when one expected revision is wrong', async () => {

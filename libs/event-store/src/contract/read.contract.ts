@@ -1,3 +1,4 @@
+import { InvalidPosition } from '../event-store.errors.js';
 import type { StoreRef } from './event-store.contract.js';
 import { anEvent, events, readableThrough, uniquePrefix } from './contract-fixtures.js';
 
@@ -100,6 +101,34 @@ export function readContract(store: StoreRef): void {
       const afterFirst = await store().readAll({ streamPrefix: office, recordedFrom: at[1], after: recorded[1]!.position, limit: 1 });
       expect(ns(afterFirst)).toEqual([2]);
       expect(await store().readAll({ streamPrefix: office, recordedFrom: at[3], recordedBefore: at[3] })).toEqual([]);
+    });
+
+    it('fills a limited page past many events it leaves out: a short page means nothing more matched', async () => {
+      const office = uniquePrefix();
+      for (let n = 0; n < 3; n++) await store().append(`${office}case-${n}`, events(40, 'Other'));
+      const wanted = await store().append(`${office}case-w`, [1, 2, 3].map((n) => anEvent('Wanted', { n })));
+      await readableThrough(store(), wanted.position);
+      const page = await store().readAll({ streamPrefix: office, types: ['Wanted'], limit: 2 });
+      expect(page.map((e) => (e.data as { n: number }).n)).toEqual([1, 2]);
+      const rest = await store().readAll({ streamPrefix: office, types: ['Wanted'], after: page[1]!.position, limit: 2 });
+      expect(rest.map((e) => (e.data as { n: number }).n)).toEqual([3]);
+    });
+
+    it('refuses to read after a position that is no event\'s (InvalidPosition), and reads after one that is', async () => {
+      const office = uniquePrefix();
+      const first = await store().append(`${office}case-1`, [anEvent('A', { n: 1 })]);
+      const second = await store().append(`${office}case-1`, [anEvent('A', { n: 2 })]);
+      await readableThrough(store(), second.position);
+      for (const after of [-1, 1.5, second.position + 1_000_000_000]) {
+        await expect(store().readAll({ after, streamPrefix: office })).rejects.toBeInstanceOf(InvalidPosition);
+      }
+      expect((await store().readAll({ after: first.position, streamPrefix: office })).map((e) => e.position)).toEqual([second.position]);
+    });
+
+    it('names its log the same way every time it is asked', async () => {
+      const name = await store().identity();
+      expect(name.length).toBeGreaterThan(3);
+      expect(await store().identity()).toBe(name);
     });
   });
 }

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { prepareAppend, type PreparedEvent } from '../append-input.js';
 import { catchUpSubscription } from '../catch-up-subscription.js';
 import { ChangeSignal } from '../change-signal.js';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
-import { InvalidAppend } from '../event-store.errors.js';
+import { InvalidAppend, InvalidPosition } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -24,6 +25,7 @@ export class InMemoryEventStore implements EventStore {
   private readonly byId = new Map<string, RecordedEvent>();
   private readonly signal = new ChangeSignal();
   private lastPosition = 0;
+  private readonly name = `memory:${randomUUID()}`;
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const input = prepareAppend(streamId, events, options.expectedRevision);
@@ -76,6 +78,9 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    // Positions here are 1, 2, 3…: any of them up to the last is an event's.
+    const { after } = options;
+    if (after && !(Number.isInteger(after) && after > 0 && after <= this.lastPosition)) throw new InvalidPosition(after);
     const types = options.types?.length ? new Set(options.types) : undefined;
     const from = options.recordedFrom === undefined ? undefined : Date.parse(options.recordedFrom);
     const before = options.recordedBefore === undefined ? undefined : Date.parse(options.recordedBefore);
@@ -98,6 +103,11 @@ export class InMemoryEventStore implements EventStore {
 
   async headPosition(): Promise<number> {
     return this.lastPosition;
+  }
+
+  /** Each in-memory store is a log of its own, gone with the process. */
+  async identity(): Promise<string> {
+    return this.name;
   }
 
   async ping(): Promise<void> {}

@@ -1,7 +1,7 @@
 import { ANY, NO_STREAM, STREAM_EXISTS, type AppendStreamState, type Position } from '@kurrent/kurrentdb-client';
 import type { RecordedEvent } from '../event-envelope.js';
 import { WrongExpectedRevision } from '../event-store.errors.js';
-import { decodeMetadata } from './kurrentdb-metadata.js';
+import { decodeMetadata, storedRecordedAt } from './kurrentdb-metadata.js';
 import type { ExpectedRevision } from '../event-store.port.js';
 
 /** Our expected revision in the client's words. */
@@ -58,7 +58,10 @@ export const isSystem = (event: { streamId: string; type: string }): boolean =>
  * Our envelope from what the client yields, or undefined for what is not ours to hand out:
  * system events and non-JSON events (this store only writes JSON). The `$all` commit position
  * is our global position: KurrentDB writes each event of an append as its own committed record,
- * so every event has a commit position of its own, rising in `$all` order.
+ * so every event has a commit position of its own, rising in `$all` order (also within one
+ * multi-stream append: AllReader.cs of KurrentDB 25.1 gives a self-committed prepare its own log
+ * position as commit position). `recordedAt` is the append's instant this adapter stored in the
+ * metadata; only events written by other tools fall back to the server's per-event `created`.
  */
 export function fromResolved(resolved: KurrentResolved): RecordedEvent | undefined {
   const event = resolved.event;
@@ -75,7 +78,7 @@ export function fromResolved(resolved: KurrentResolved): RecordedEvent | undefin
     streamId: event.streamId,
     revision: Number(event.revision),
     position: Number(position),
-    recordedAt: event.created.toISOString(),
+    recordedAt: storedRecordedAt(event.metadata) ?? event.created.toISOString(),
   };
 }
 

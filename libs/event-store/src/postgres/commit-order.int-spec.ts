@@ -1,9 +1,20 @@
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { anEvent, metadata, readableThrough, take, uniquePrefix } from '../contract/contract-fixtures.js';
+import { anEvent, metadata, readableThrough, uniquePrefix } from '../contract/contract-fixtures.js';
+import type { RecordedEvent } from '../event-envelope.js';
+import type { ReadAllOptions } from '../event-store.port.js';
 import { createPostgresEventStore, type PostgresEventStore } from './postgres-event-store.js';
 import { readAllQuery } from './read-all-query.js';
+
+/** Waits for something the system does by itself; fails the test if it never does. */
+async function until(what: string, done: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
 
 /**
  * The sequence-gap problem: a transaction that took position N but has not committed must hold
@@ -17,13 +28,19 @@ describe('PostgreSQL event store: global order under concurrent writers', () => 
   beforeAll(async () => {
     db = await createTestDatabase('event_store_order');
     store = await createPostgresEventStore({ connectionString: db.url, pollIntervalMs: 100 });
+  });
+  afterAll(async () => {
+    await store.close();
+    await db.drop();
+  });
+  // A connection of each test's own: ending it rolls back whatever a failing test left open, so one
+  // failure cannot hold back the readers of the tests after it.
+  beforeEach(async () => {
     held = new pg.Client({ connectionString: db.url });
     await held.connect();
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await held.end();
-    await store.close();
-    await db.drop();
   });
 
   /** Appends through the store's own SQL function inside a transaction the test commits later. */
@@ -42,26 +59,45 @@ describe('PostgreSQL event store: global order under concurrent writers', () => 
   it('never lets a reader or a subscriber pass a held-open lower position, and delivers it once committed', async () => {
     const office = uniquePrefix();
     const start = await store.headPosition();
+    // Counts the subscriber's reads of this office (it asks with a limit; the test's own reads do not).
+    let polls = 0;
+    const readAll = store.readAll.bind(store);
+    store.readAll = (options?: ReadAllOptions) => {
+      if (options?.streamPrefix === office && options.limit !== undefined) polls++;
+      return readAll(options);
+    };
     const subscription = store.subscribe({ after: start, streamPrefix: office });
-    const iterator = subscription[Symbol.asyncIterator]();
-    const delivered = take(iterator, 4, 15_000);
+    const received: RecordedEvent[] = [];
+    const delivered = (async () => {
+      for await (const batch of subscription) if (received.push(...batch) >= 4) return received;
+      return received;
+    })();
 
-    const heldPosition = await appendAndHoldOpen(`${office}case-held`);
-    const later = [];
-    for (let n = 1; n <= 3; n++) later.push(await store.append(`${office}case-${n}`, [anEvent('Later', { n })]));
-    expect(later.every((r) => r.position > heldPosition)).toBe(true);
+    try {
+      const heldPosition = await appendAndHoldOpen(`${office}case-held`);
+      const later = [];
+      for (let n = 1; n <= 3; n++) later.push(await store.append(`${office}case-${n}`, [anEvent('Later', { n })]));
+      expect(later.every((r) => r.position > heldPosition)).toBe(true);
 
-    // The later three are committed, yet nobody may see them before the held one.
-    expect(await store.readAll({ after: start, streamPrefix: office })).toEqual([]);
-    expect(await store.headPosition()).toBeLessThan(heldPosition);
-    await new Promise((resolve) => setTimeout(resolve, 500)); // several poll rounds of the subscriber
+      // The later three are committed, yet nobody may see them before the held one: not a reader,
+      // and not the subscriber over three reads of its own made after the last of them committed.
+      expect(await store.readAll({ after: start, streamPrefix: office })).toEqual([]);
+      expect(await store.headPosition()).toBeLessThan(heldPosition);
+      const pollsSoFar = polls;
+      await until('three more reads by the subscriber', () => polls >= pollsSoFar + 3);
+      expect(received).toEqual([]);
 
-    await held.query('COMMIT');
-    const events = await delivered;
-    await subscription.close();
-    expect(events.map((e) => e.type)).toEqual(['Held', 'Later', 'Later', 'Later']);
-    expect(events.map((e) => e.position)).toEqual([heldPosition, ...later.map((r) => r.position)]);
-    expect(await store.headPosition()).toBeGreaterThanOrEqual(later[2]!.position);
+      await held.query('COMMIT');
+      await until('the four events delivered', () => received.length >= 4);
+      const events = await delivered;
+      await subscription.close();
+      expect(events.map((e) => e.type)).toEqual(['Held', 'Later', 'Later', 'Later']);
+      expect(events.map((e) => e.position)).toEqual([heldPosition, ...later.map((r) => r.position)]);
+      expect(await store.headPosition()).toBeGreaterThanOrEqual(later[2]!.position);
+    } finally {
+      Reflect.deleteProperty(store, 'readAll');
+      await subscription.close();
+    }
   });
 
   it('lets readers move on when the held transaction rolls back', async () => {

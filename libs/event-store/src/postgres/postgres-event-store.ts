@@ -4,7 +4,7 @@ import { prepareAppend, type PreparedEvent } from '../append-input.js';
 import { catchUpSubscription } from '../catch-up-subscription.js';
 import { ChangeSignal } from '../change-signal.js';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
-import { InvalidAppend, WrongExpectedRevision } from '../event-store.errors.js';
+import { InvalidAppend, InvalidPosition, WrongExpectedRevision } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -118,6 +118,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    if (options.after) await this.checkEventPosition(options.after);
     const { rows } = await this.pool.query<EventRow>(readAllQuery(options));
     return rows.map(toRecordedEvent);
   }
@@ -139,6 +140,18 @@ export class PostgresEventStore implements EventStore {
       `SELECT max(position) AS head FROM es_events WHERE ${VISIBLE}`,
     );
     return Number(rows[0]?.head ?? 0);
+  }
+
+  /** The events' table of this database is the log: one name for it, whichever instance asks. */
+  async identity(): Promise<string> {
+    return 'postgres';
+  }
+
+  /** A cursor is an event's position (one primary-key probe); a made-up one is refused, as on every store. */
+  private async checkEventPosition(position: number): Promise<void> {
+    if (!Number.isSafeInteger(position) || position < 0) throw new InvalidPosition(position);
+    const { rowCount } = await this.pool.query('SELECT 1 FROM es_events WHERE position = $1', [position]);
+    if (!rowCount) throw new InvalidPosition(position);
   }
 
   /** Committed events past the readable head: an older transaction still runs. Two index probes. */

@@ -53,10 +53,21 @@ describe('upcasting event store', () => {
   it('passes head position, ping and close through', async () => {
     await store.append(`${uniquePrefix()}case-1`, [greetedV1(1), greetedV1(2)]);
     expect(await store.headPosition()).toBe(2);
-    await expect(store.ping()).resolves.toBeUndefined();
-    let closed = false;
-    const closing = new UpcastingEventStore({ ...inner, close: async () => void (closed = true) } as unknown as InMemoryEventStore, registry);
-    await closing.close();
-    expect(closed).toBe(true);
+    // An adapter whose answers could come from nowhere else: a head that is not the event count,
+    // a ping that fails, a close that is counted.
+    const calls: string[] = [];
+    const adapter = {
+      headPosition: async () => (calls.push('headPosition'), 41),
+      ping: async () => {
+        calls.push('ping');
+        throw new Error('database down');
+      },
+      close: async () => void calls.push('close'),
+    };
+    const passing = new UpcastingEventStore(adapter as unknown as InMemoryEventStore, registry);
+    expect(await passing.headPosition()).toBe(41);
+    await expect(passing.ping()).rejects.toThrow('database down');
+    await passing.close();
+    expect(calls).toEqual(['headPosition', 'ping', 'close']);
   });
 });

@@ -54,6 +54,10 @@ export class UpcastingEventStore implements EventStore {
     return this.inner.headPosition();
   }
 
+  identity(): Promise<string> {
+    return this.inner.identity();
+  }
+
   ping(): Promise<void> {
     return this.inner.ping();
   }

@@ -10,10 +10,13 @@ import { createTestDatabase, type TestDatabase } from '@app/testing';
 import {
   CreateProjectionCheckpoints1764000000000,
   CreateProjectionParkedEvents1767000000000,
+  RecordCheckpointEventStore1767000000002,
   projectionTableMigration,
 } from '../projection.migrations.js';
 import { ProjectionEngine, type ProjectionEngineOptions } from '../projection-engine.js';
 import type { AnyProjection } from '../projection.js';
+import { projectionTables } from '../projection-tables.js';
+import { progressTable, type Track } from '../progress.js';
 
 /**
  * One test database with the PostgreSQL event store and the projection tables made by the
@@ -86,6 +89,21 @@ export class ProjectionTestBed {
     return this.store.readAll({ toPosition: this.lastAppended });
   }
 
+  /**
+   * What another connection sees of a track while a batch is open: the highest `last_position` of
+   * its table's committed rows and its committed progress row. Rows and progress commit together,
+   * so seen from outside no row is ever ahead of the progress.
+   */
+  async seenFromOutside(projection: string, track: Track): Promise<{ rows: number; progress: number }> {
+    const { live, shadow } = projectionTables(projection);
+    const [seen] = await this.dataSource.query(
+      `SELECT (SELECT coalesce(max(last_position), 0) FROM ${track === 'live' ? live : shadow}) AS rows,
+              (SELECT position FROM ${progressTable(track)} WHERE name = $1) AS progress`,
+      [projection],
+    );
+    return { rows: Number(seen.rows), progress: Number(seen.progress) };
+  }
+
   async stopEngines(): Promise<void> {
     await Promise.all(this.engines.map((engine) => engine.stop()));
   }
@@ -109,6 +127,7 @@ const newEvent = (office: string, n: number): NewEvent => ({
 const migrationsFor = (names: readonly string[]) => [
   CreateProjectionCheckpoints1764000000000,
   CreateProjectionParkedEvents1767000000000,
+  RecordCheckpointEventStore1767000000002,
   ...names.map((name, i) => projectionTableMigration(name, 1764000000001 + i)),
 ];
 

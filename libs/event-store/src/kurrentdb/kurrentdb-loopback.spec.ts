@@ -1,0 +1,195 @@
+import { KurrentDBClient } from '@kurrent/kurrentdb-client';
+import { v7 as uuidv7 } from 'uuid';
+import { InvalidPosition } from '../event-store.errors.js';
+import { KurrentDbEventStore } from './kurrentdb-event-store.js';
+import { PAGE_SIZE } from './kurrentdb-pages.js';
+import { KurrentDbGrpcStub, type StubRecord } from './testing/kurrentdb-grpc-stub.js';
+
+// The real client 1.3.1 (its Rust bridge and iterator) against a loopback gRPC server.
+const meta = { actor: 'Z123456', officeNumber: '0314', commandId: 'c', correlationId: 'c', causationId: 'c', schemaVersion: 1 };
+const record = (n: number, fields: Partial<StubRecord> = {}): StubRecord => ({
+  id: uuidv7(),
+  streamId: `office-0314.case-${n}`,
+  revision: 0,
+  // Byte offsets of records of uneven sizes, as on a server.
+  position: 1000 + n * 137,
+  type: 'A',
+  data: { n },
+  metadata: { ...meta, $recordedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, n)).toISOString() },
+  ...fields,
+});
+
+describe('KurrentDB adapter over the real client, against a loopback gRPC server', () => {
+  let stub: KurrentDbGrpcStub;
+  let store: KurrentDbEventStore;
+  const start = async (log: StubRecord[], now?: () => Date) => {
+    stub = new KurrentDbGrpcStub(log);
+    store = new KurrentDbEventStore(KurrentDBClient.connectionString(await stub.start()), now);
+  };
+  afterEach(async () => {
+    await store.close();
+    stub.stop();
+  });
+  const settled = () => new Promise((resolve) => setTimeout(resolve, 100));
+
+  it('asks every read for a bounded page from the leader, and leaves no call open after reads stopped early', async () => {
+    await start(Array.from({ length: 1200 }, (_, n) => record(n)));
+    expect(await store.readAll({ limit: 2 })).toHaveLength(2);
+    expect(await store.readAll({ streamPrefix: 'office-0314.', recordedFrom: '2026-01-01T00:00:00.900Z', limit: 1 })).toHaveLength(1);
+    expect(await store.readStream('office-0314.case-7')).toHaveLength(1);
+    expect(await store.headPosition()).toBe(1000 + 1199 * 137);
+    await settled();
+    expect(stub.reads.length).toBeGreaterThan(4);
+    expect(stub.reads.every((r) => r.count <= PAGE_SIZE && r.requiresLeader)).toBe(true);
+    expect(stub.open).toBe(0);
+  });
+
+  it('reads on past pages the adapter thins out, so a limited read is short only at the end of the log', async () => {
+    // 700 events of the office of another type, and bytes of another tool, before the ones asked for.
+    const log = [
+      ...Array.from({ length: 700 }, (_, n) => record(n, { type: 'B' })),
+      ...Array.from({ length: 5 }, (_, n) => record(700 + n, { isJson: false })),
+      ...Array.from({ length: 3 }, (_, n) => record(705 + n)),
+    ];
+    await start(log);
+    const page = await store.readAll({ streamPrefix: 'office-0314.', types: ['A'], limit: 2 });
+    expect(page.map((e) => (e.data as { n: number }).n)).toEqual([705, 706]);
+    const rest = await store.readAll({ streamPrefix: 'office-0314.', types: ['A'], after: page[1]!.position, limit: 2 });
+    expect(rest.map((e) => (e.data as { n: number }).n)).toEqual([707]);
+    // The server counts the records of other tools against a page too.
+    expect((await store.readAll({ streamPrefix: 'office-0314.', after: log[699]!.position, limit: 2 })).map((e) => e.position)).toEqual([
+      log[705]!.position,
+      log[706]!.position,
+    ]);
+  });
+
+  it('looks an event up backwards from its position, not from the end of the log', async () => {
+    const log = Array.from({ length: 1200 }, (_, n) => record(n));
+    await start(log);
+    const [found] = await store.readAll({ toPosition: log[2]!.position, direction: 'backwards', limit: 1 });
+    expect(found!.position).toBe(log[2]!.position);
+    expect(stub.reads).toHaveLength(1);
+    const [before] = await store.readAll({ toPosition: log[2]!.position + 1, direction: 'backwards', limit: 1 });
+    expect(before!.position).toBe(log[2]!.position);
+  });
+
+  it('puts the head at the last event it hands out, not at records of other tools after it', async () => {
+    await start([record(0), record(1), record(2, { isJson: false })]);
+    expect(await store.headPosition()).toBe(1000 + 137);
+  });
+
+  it('refuses a cursor that is not an event position (InvalidPosition), and reads after one that is', async () => {
+    await start([record(0), record(1), record(2)]);
+    await expect(store.readAll({ after: 1000 + 137 + 5 })).rejects.toBeInstanceOf(InvalidPosition);
+    expect((await store.readAll({ after: 1000 + 137 })).map((e) => (e.data as { n: number }).n)).toEqual([2]);
+  });
+
+  it('hands out the append instant as recordedAt, without the key it travels in; other tools\' events get the server time', async () => {
+    const created = new Date('2026-02-03T04:05:06.000Z');
+    await start([record(0), record(1, { metadata: meta, created })]);
+    const [stamped, foreign] = await store.readAll();
+    expect(stamped!.recordedAt).toBe('2026-01-01T00:00:00.000Z');
+    expect(stamped!.metadata).toEqual(meta);
+    expect(foreign!.recordedAt).toBe(created.toISOString());
+  });
+
+  it('names the database once, in a metadata stream no read hands out, and every client finds that name', async () => {
+    await start([record(0)]);
+    const other = new KurrentDbEventStore(KurrentDBClient.connectionString(`kurrentdb://${stub.address}?tls=false`));
+    // Two instances starting at once: one names it, the other reads that name.
+    const [name, seen] = await Promise.all([store.identity(), other.identity()]);
+    expect(name).toMatch(/^kurrentdb:[0-9a-f-]{36}$/);
+    expect(seen).toBe(name);
+    await other.close();
+    expect(stub.log.filter((r) => r.streamId === '$$tracker-event-store')).toHaveLength(1);
+    expect((await store.readAll()).map((e) => e.streamId)).toEqual([record(0).streamId]);
+  });
+
+  it('subscribes through the client\'s Subscription: the events asked for after the checkpoint; close ends the call', async () => {
+    const log = [record(0), record(1, { type: 'B' }), record(2), record(3, { streamId: 'office-0315.case-3' }), record(4)];
+    await start(log);
+    const subscription = store.subscribe({ after: log[0]!.position, streamPrefix: 'office-0314.', types: ['A'] });
+    const batches = subscription[Symbol.asyncIterator]();
+    const seen: number[] = [];
+    while (seen.length < 2) seen.push(...((await batches.next()).value as { data: { n: number } }[]).map((e) => e.data.n));
+    expect(seen).toEqual([2, 4]);
+    expect(stub.open).toBe(1);
+    await subscription.close();
+    expect(await batches.next()).toEqual({ done: true, value: undefined });
+    await settled();
+    expect(stub.open).toBe(0);
+  });
+
+  describe('appends', () => {
+    const two = () => [
+      { id: uuidv7(), type: 'A', data: { n: 1 }, metadata: meta },
+      { id: uuidv7(), type: 'B', data: { n: 2 }, metadata: meta },
+    ];
+
+    it('answers five callers appending the same ids at once with the one append the server stored', async () => {
+      await start([]);
+      const events = two();
+      const append = () => store.append('office-0314.case-x', events, { expectedRevision: 'no_stream' });
+      const results = await Promise.all(Array.from({ length: 5 }, append));
+      expect(new Set(results.map((r) => `${r.revision}@${r.position}`)).size).toBe(1);
+      expect(stub.log.map((r) => r.id)).toEqual(events.map((e) => e.id));
+      expect(stub.appendCalls).toBe(1);
+    });
+
+    it('answers a retry under "any" with what was stored, even when the server no longer remembers the first append', async () => {
+      await start([]);
+      const events = two();
+      const first = await store.append('office-0314.case-x', events, { expectedRevision: 'any' });
+      const again = await store.append('office-0314.case-x', events, { expectedRevision: 'any' });
+      expect(again).toEqual(first);
+      expect(stub.log).toHaveLength(2);
+    });
+
+    it('answers from what was stored when the answer to an append is lost, storing nothing twice', async () => {
+      await start([]);
+      stub.loseAnswers = 1;
+      const events = two();
+      const result = await store.append('office-0314.case-x', events, { expectedRevision: 'no_stream' });
+      expect(result.events.map((e) => e.id)).toEqual(events.map((e) => e.id));
+      expect(result.position).toBe(stub.log[1]!.position);
+      expect(stub.log).toHaveLength(2);
+    });
+
+    it('appends to two streams at once with metadata as string properties, and reads it back as appended', async () => {
+      await start([]);
+      const withVersion = { ...meta, schemaVersion: 2 };
+      const one = (type: string) => [{ id: uuidv7(), type, data: {}, metadata: withVersion }];
+      const [out, into] = await store.appendToStreams([
+        { streamId: 'office-0314.case-t', events: one('Out') },
+        { streamId: 'office-0315.case-t', events: one('In'), expectedRevision: 'no_stream' },
+      ]);
+      expect(stub.propertyValues.length).toBeGreaterThan(0);
+      expect(stub.propertyValues.every((value) => typeof value === 'string')).toBe(true);
+      expect(out!.events[0]!.metadata).toEqual(withVersion);
+      expect(into!.events[0]).toMatchObject({ streamId: 'office-0315.case-t', revision: 0, metadata: withVersion });
+      expect(into!.events[0]!.recordedAt).toBe(out!.events[0]!.recordedAt);
+      expect((await store.readAll()).map((e) => e.type)).toEqual(['Out', 'In']);
+    });
+
+    it('answers a transfer whose answer got lost with what was stored, storing nothing twice', async () => {
+      await start([]);
+      stub.loseAnswers = 1;
+      const one = (type: string) => [{ id: uuidv7(), type, data: {}, metadata: meta }];
+      const transfer = [
+        { streamId: 'office-0314.case-t', events: one('Out') },
+        { streamId: 'office-0315.case-t', events: one('In'), expectedRevision: 'no_stream' as const },
+      ];
+      const [out, into] = await store.appendToStreams(transfer);
+      expect([out!.events[0]!.id, into!.events[0]!.id]).toEqual(transfer.map((a) => a.events[0]!.id));
+      expect(stub.log).toHaveLength(2);
+    });
+
+    it('stamps every event of one append with the same recordedAt', async () => {
+      let tick = Date.UTC(2026, 0, 1);
+      await start([], () => new Date((tick += 1)));
+      const result = await store.append('office-0314.case-x', two());
+      expect(result.events.map((e) => e.recordedAt)).toEqual(['2026-01-01T00:00:00.001Z', '2026-01-01T00:00:00.001Z']);
+      expect(result.events[0]!.metadata).toEqual(meta);
+    });
+  });
+});

@@ -1,0 +1,44 @@
+import { foldInMemory } from './in-memory-fold.js';
+import type { Projection } from './projection.js';
+import { countingProjection, type Count } from './testing/counting-projection.js';
+import { ProjectionTestBed, eventually } from './testing/projection-test-bed.js';
+
+const v1 = countingProjection();
+/** The next release of the same view: it also counts notes. */
+const v2: Projection<Count> = countingProjection({ version: 2, eventTypes: ['ContactRecorded', 'CaseEnrolled', 'NoteWritten'] });
+
+describe('a rolling deploy: an old and a new instance on one database', () => {
+  let bed: ProjectionTestBed;
+
+  beforeAll(async () => {
+    bed = await ProjectionTestBed.create('projection_rolling_deploy', [v1.name]);
+  });
+
+  afterAll(async () => {
+    await bed.close();
+  });
+
+  it('the old instance gives the live job up once the view is at the newer version, and the new one runs it', async () => {
+    await bed.append(600);
+    const old = await bed.engine([v1]);
+    await old.start();
+    expect(await old.waitForPosition(v1.name, bed.lastAppended, 20_000)).toBe(true);
+    const upgraded = await bed.engine([v2]);
+    await upgraded.start();
+    expect((await upgraded.statusOf(v2.name)).role).toBe('standby');
+
+    // The new instance rebuilds at version 2 (its own rebuild job) and swaps it in while the old one leads.
+    await upgraded.rebuild(v2.name);
+    await eventually('the version 2 swap', async () => (await upgraded.statusOf(v2.name)).liveVersion === 2);
+
+    // The view keeps moving: the old live job, fenced by the swap at its next batch, gives the lock up.
+    await bed.append(300, ['5701']);
+    expect(await upgraded.waitForPosition(v2.name, bed.lastAppended, 20_000)).toBe(true);
+    expect((await upgraded.statusOf(v2.name)).role).toBe('leader');
+    expect((await old.statusOf(v1.name)).role).toBe('standby');
+    expect((await upgraded.loadDocs(v2)).docs).toEqual(foldInMemory(v2, await bed.allEvents()));
+    // …and the old instance, still running, does not take the job back.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await upgraded.statusOf(v2.name)).role).toBe('leader');
+  });
+});
