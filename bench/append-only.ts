@@ -17,7 +17,9 @@ import { measureAppends, type AppendFigures } from './sections/append.section.js
 import { runScript } from './report/run-script.js';
 
 async function main(): Promise<void> {
-  const server = process.env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'bench-pg-')), persistent: false });
+  const server = process.env.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: mkdtempSync(join(tmpdir(), 'bench-pg-')), persistent: false });
   const serverUrl = process.env.DATABASE_URL ?? server!.url;
   const database = `bench_append_${Date.now()}`;
   const admin = new pg.Client({ connectionString: serverUrl });

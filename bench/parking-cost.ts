@@ -44,10 +44,17 @@ async function main(): Promise<void> {
   }
   const best = (ms: number[]) => Math.min(...ms);
   const figures = {
-    office, events: officeEvents.length, logEvents: log.length, plainMs: best(runs.plain), parkingMs: best(runs.parking), runs,
+    office,
+    events: officeEvents.length,
+    logEvents: log.length,
+    plainMs: best(runs.plain),
+    parkingMs: best(runs.parking),
+    runs,
   };
-  console.log(`office ${office}: ${figures.events} events through ${projections.length} views (best of 3): ` +
-    `plain fold ${figures.plainMs} ms, parking fold ${figures.parkingMs} ms`);
+  console.log(
+    `office ${office}: ${figures.events} events through ${projections.length} views (best of 3): ` +
+      `plain fold ${figures.plainMs} ms, parking fold ${figures.parkingMs} ms`,
+  );
   mkdirSync('bench/results', { recursive: true });
   writeFileSync(`bench/results/parking-cost-${new Date().toISOString().slice(0, 10)}.json`, `${JSON.stringify(figures, null, 2)}\n`);
 }

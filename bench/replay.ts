@@ -23,7 +23,9 @@ async function main(): Promise<void> {
     const projections = APP_PROJECTIONS;
     for (let run = 1; run <= 3; run++) {
       const r = await measureReplay(store, projections, office);
-      console.log(`run ${run}: replayed office ${r.officeNumber} (${r.events.toLocaleString('en')} events) through ${projections.length} views in ${r.largestOfficeMs} ms (read ${r.readMs} ms)`);
+      console.log(
+        `run ${run}: replayed office ${r.officeNumber} (${r.events.toLocaleString('en')} events) through ${projections.length} views in ${r.largestOfficeMs} ms (read ${r.readMs} ms)`,
+      );
     }
   } finally {
     await sql.end();

@@ -21,12 +21,19 @@ const CONCURRENCY = 32;
 
 async function main(): Promise<void> {
   const events = numberArgument('--events', 1_000_000);
-  const options: NationalHistoryOptions = { offices: numberArgument('--offices', 250), years: numberArgument('--years', 5), seed: numberArgument('--seed', 42), events };
+  const options: NationalHistoryOptions = {
+    offices: numberArgument('--offices', 250),
+    years: numberArgument('--years', 5),
+    seed: numberArgument('--seed', 42),
+    events,
+  };
   const database = await provideDatabase(configFromEnvironmentOrExit(), (line) => console.log(line));
   const store = await createPostgresEventStore({ connectionString: database.url, poolSize: CONCURRENCY + 2 });
   try {
     const result = await seedHistory(store, options, events, CONCURRENCY);
-    console.log(`\nappended ${result.appended.toLocaleString('en')} events in ${(result.elapsedMs / 1000).toFixed(1)} s; the log's head is at position ${await store.headPosition()}`);
+    console.log(
+      `\nappended ${result.appended.toLocaleString('en')} events in ${(result.elapsedMs / 1000).toFixed(1)} s; the log's head is at position ${await store.headPosition()}`,
+    );
   } finally {
     await store.close();
     await database.stop();

@@ -56,7 +56,13 @@ describe('the access log', () => {
     }
   };
   const readLogNow = async (query: Record<string, string | number> = {}): Promise<{ entries: Line[]; next: number | null }> =>
-    (await running.http.get('/api/v1/access-log').query({ limit: 1000, ...query }).set('authorization', `Bearer ${auditorToken}`).expect(200)).body;
+    (
+      await running.http
+        .get('/api/v1/access-log')
+        .query({ limit: 1000, ...query })
+        .set('authorization', `Bearer ${auditorToken}`)
+        .expect(200)
+    ).body;
   const readLog = async (query: Record<string, string | number> = {}) => {
     await everyLineReadable();
     return readLogNow(query);
@@ -71,7 +77,9 @@ describe('the access log', () => {
       return { noToken: count('no_token'), invalidToken: count('invalid_token') };
     };
     const before = await unauthenticated();
-    const { rows: [rowsBefore] } = await db.query<{ n: string }>('SELECT count(*) AS n FROM access_log');
+    const {
+      rows: [rowsBefore],
+    } = await db.query<{ n: string }>('SELECT count(*) AS n FROM access_log');
     const none = tagged(history);
     await none.request.expect(401);
     const bad = tagged(history, 'not.a.jwt');
@@ -80,8 +88,12 @@ describe('the access log', () => {
     await unsigned.request.expect(401);
     expect(await linesOf(none.correlationId)).toEqual([]);
     expect(await linesOf(bad.correlationId)).toEqual([]);
-    const { rows: [rowsAfter] } = await db.query<{ n: string }>('SELECT count(*) AS n FROM access_log');
-    const { rows: [refusals] } = await db.query<{ n: string }>('SELECT count(*) AS n FROM access_log WHERE nav_ident IS NULL');
+    const {
+      rows: [rowsAfter],
+    } = await db.query<{ n: string }>('SELECT count(*) AS n FROM access_log');
+    const {
+      rows: [refusals],
+    } = await db.query<{ n: string }>('SELECT count(*) AS n FROM access_log WHERE nav_ident IS NULL');
     expect(Number(refusals!.n)).toBe(0);
     expect(Number(rowsAfter!.n)).toBe(Number(rowsBefore!.n));
     expect(await unauthenticated()).toEqual({ noToken: before.noToken + 1, invalidToken: before.invalidToken + 2 });
@@ -92,12 +104,23 @@ describe('the access log', () => {
     await otherOffice.request.expect(403);
     const advisorRead = tagged(history, await running.tokenFor(advisor('0314')));
     await advisorRead.request.expect(403);
-    expect(await linesOf(otherOffice.correlationId)).toEqual([expect.objectContaining({
-      navIdent: 'M123456', roles: ['manager'], officeNumber: '0314', allowed: false, reason: 'not a member of office 0314',
-    })]);
-    expect(await linesOf(advisorRead.correlationId)).toEqual([expect.objectContaining({
-      navIdent: 'Z123456', roles: ['advisor'], allowed: false, reason: 'needs one of the roles manager, auditor',
-    })]);
+    expect(await linesOf(otherOffice.correlationId)).toEqual([
+      expect.objectContaining({
+        navIdent: 'M123456',
+        roles: ['manager'],
+        officeNumber: '0314',
+        allowed: false,
+        reason: 'not a member of office 0314',
+      }),
+    ]);
+    expect(await linesOf(advisorRead.correlationId)).toEqual([
+      expect.objectContaining({
+        navIdent: 'Z123456',
+        roles: ['advisor'],
+        allowed: false,
+        reason: 'needs one of the roles manager, auditor',
+      }),
+    ]);
   });
 
   it('logs allowed reads of client-level data: history and follow-up gaps', async () => {
@@ -106,17 +129,32 @@ describe('the access log', () => {
     await read.request.expect(200);
     const gaps = tagged('/api/v1/offices/0314/follow-up-gaps?days=30', token);
     await gaps.request.expect(200);
-    expect(await linesOf(read.correlationId)).toEqual([{
-      id: expect.any(Number), at: expect.any(String), navIdent: 'M123456', roles: ['manager'], officeNumber: '0314', method: 'GET',
-      route: '/api/v1/offices/:officeNumber/history', allowed: true, reason: 'allowed', correlationId: read.correlationId,
-    }]);
-    expect(await linesOf(gaps.correlationId)).toEqual([expect.objectContaining({ route: '/api/v1/offices/:officeNumber/follow-up-gaps', allowed: true })]);
+    expect(await linesOf(read.correlationId)).toEqual([
+      {
+        id: expect.any(Number),
+        at: expect.any(String),
+        navIdent: 'M123456',
+        roles: ['manager'],
+        officeNumber: '0314',
+        method: 'GET',
+        route: '/api/v1/offices/:officeNumber/history',
+        allowed: true,
+        reason: 'allowed',
+        correlationId: read.correlationId,
+      },
+    ]);
+    expect(await linesOf(gaps.correlationId)).toEqual([
+      expect.objectContaining({ route: '/api/v1/offices/:officeNumber/follow-up-gaps', allowed: true }),
+    ]);
   });
 
   it('does not log a command or a view without client-level data as a read', async () => {
     const correlationId = newCorrelationId();
-    await running.http.post('/api/v1/offices/0314/employer-contacts').set({ authorization: `Bearer ${await running.tokenFor(advisor('0314'))}`, 'x-correlation-id': correlationId })
-      .send({ orgNumber: ORG.builder, channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: recently() }).expect(201);
+    await running.http
+      .post('/api/v1/offices/0314/employer-contacts')
+      .set({ authorization: `Bearer ${await running.tokenFor(advisor('0314'))}`, 'x-correlation-id': correlationId })
+      .send({ orgNumber: ORG.builder, channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: recently() })
+      .expect(201);
     const engagement = tagged('/api/v1/offices/0314/engagement', await running.tokenFor(manager('0314')));
     await engagement.request.expect(200);
     expect(await linesOf(correlationId)).toEqual([]);
@@ -127,9 +165,14 @@ describe('the access log', () => {
     const managerRead = tagged('/api/v1/access-log', await running.tokenFor(manager('0314')));
     const refused = await managerRead.request.expect(403);
     expect(refused.body).toMatchObject({ status: 403, code: 'AUTH.FORBIDDEN' });
-    expect(await linesOf(managerRead.correlationId)).toEqual([expect.objectContaining({
-      route: '/api/v1/access-log', officeNumber: null, allowed: false, reason: 'needs one of the roles auditor',
-    })]);
+    expect(await linesOf(managerRead.correlationId)).toEqual([
+      expect.objectContaining({
+        route: '/api/v1/access-log',
+        officeNumber: null,
+        allowed: false,
+        reason: 'needs one of the roles auditor',
+      }),
+    ]);
   });
 
   it('lets an auditor filter by office and by time, and page oldest first', async () => {
@@ -141,10 +184,15 @@ describe('the access log', () => {
     await running.http.get('/api/v1/offices/4601/follow-up-gaps').set('authorization', `Bearer ${token}`).expect(200);
 
     const office4601 = await readLog({ office: '4601' });
-    expect(office4601.entries.map((e) => e.route)).toEqual(['/api/v1/offices/:officeNumber/history', '/api/v1/offices/:officeNumber/follow-up-gaps']);
+    expect(office4601.entries.map((e) => e.route)).toEqual([
+      '/api/v1/offices/:officeNumber/history',
+      '/api/v1/offices/:officeNumber/follow-up-gaps',
+    ]);
     // The database's clock, not the test's: from inclusive, to exclusive.
     const between = office4601.entries[1]!.at;
-    expect((await readLog({ office: '4601', from: between })).entries.map((e) => e.route)).toEqual(['/api/v1/offices/:officeNumber/follow-up-gaps']);
+    expect((await readLog({ office: '4601', from: between })).entries.map((e) => e.route)).toEqual([
+      '/api/v1/offices/:officeNumber/follow-up-gaps',
+    ]);
     expect((await readLog({ office: '4601', to: between })).entries.map((e) => e.route)).toEqual(['/api/v1/offices/:officeNumber/history']);
     expect((await readLog({ office: '4602' })).entries.map((e) => e.route)).toEqual(['/api/v1/offices/:officeNumber/outcomes']);
 
@@ -154,7 +202,10 @@ describe('the access log', () => {
     const second = await readLog({ limit: 2, after: first.next! });
     expect([...first.entries, ...second.entries].map((e) => e.id)).toEqual(all.slice(0, 4));
     expect((await readLog({ after: all[all.length - 1]! })).next).toBeNull();
-    const bad = await running.http.get('/api/v1/access-log?office=31&limit=0&colour=blue').set('authorization', `Bearer ${auditorToken}`).expect(400);
+    const bad = await running.http
+      .get('/api/v1/access-log?office=31&limit=0&colour=blue')
+      .set('authorization', `Bearer ${auditorToken}`)
+      .expect(400);
     expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['colour', 'limit', 'office']);
   });
 
@@ -170,7 +221,9 @@ describe('the access log', () => {
     try {
       // A line whose id is taken now and whose insert commits only after two later lines.
       await held.query('BEGIN');
-      await held.query(`INSERT INTO access_log (roles, method, route, allowed, reason, correlation_id) VALUES ('{}', 'GET', '/held', false, 'held', 'held-open')`);
+      await held.query(
+        `INSERT INTO access_log (roles, method, route, allowed, reason, correlation_id) VALUES ('{}', 'GET', '/held', false, 'held', 'held-open')`,
+      );
       const otherOffice = await running.tokenFor(manager('5001'));
       const later = [tagged(history, otherOffice), tagged(history, otherOffice)];
       for (const { request } of later) await request.expect(403);
@@ -190,8 +243,14 @@ describe('the access log', () => {
 
   it('never holds a personal id number, wherever a caller puts one', async () => {
     const token = await running.tokenFor(manager('0314'));
-    await running.http.get(`/api/v1/offices/${PERSON_ID}/history?personId=${PERSON_ID}`).set({ authorization: `Bearer ${token}`, 'x-correlation-id': PERSON_ID }).expect(403);
-    await running.http.get(`/api/v1/offices/0314/history?q=${PERSON_ID}`).set({ authorization: `Bearer ${token}` }).expect(400);
+    await running.http
+      .get(`/api/v1/offices/${PERSON_ID}/history?personId=${PERSON_ID}`)
+      .set({ authorization: `Bearer ${token}`, 'x-correlation-id': PERSON_ID })
+      .expect(403);
+    await running.http
+      .get(`/api/v1/offices/0314/history?q=${PERSON_ID}`)
+      .set({ authorization: `Bearer ${token}` })
+      .expect(400);
     const { rows } = await db.query<{ n: string }>(`SELECT count(*) AS n FROM access_log`);
     expect(Number(rows[0]!.n)).toBeGreaterThan(0);
     const leaks = await db.query(`SELECT * FROM access_log WHERE access_log::text LIKE '%' || $1 || '%'`, [PERSON_ID]);

@@ -52,13 +52,21 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
   let last = 0;
 
   const post = async (office: string, path: string, body: object) => {
-    const response = await running.http.post(`/api/v1/offices/${office}/${path}`).set('authorization', `Bearer ${tokens[office]}`).send(body);
+    const response = await running.http
+      .post(`/api/v1/offices/${office}/${path}`)
+      .set('authorization', `Bearer ${tokens[office]}`)
+      .send(body);
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     last = Math.max(last, response.body.position);
     return response.body as { id: string; position: number };
   };
   const get = async (path: string, reader: string, query: string) =>
-    (await running.http.get(`/api/v1/${path}${path.includes('?') ? '&' : '?'}${query}`).set('authorization', `Bearer ${tokens[reader]}`).expect(200)).body as Record<string, unknown>;
+    (
+      await running.http
+        .get(`/api/v1/${path}${path.includes('?') ? '&' : '?'}${query}`)
+        .set('authorization', `Bearer ${tokens[reader]}`)
+        .expect(200)
+    ).body as Record<string, unknown>;
   /** Ends a step: the position it reached, and what every live view answered once it had seen it. */
   const endStep = async () => {
     positions.push(last);
@@ -81,18 +89,65 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
     Object.assign(tokens, await twoOfficeTokens(running.tokenFor));
 
     // Step 1: employer work at 0314, an in-house and an external case there, an external case at 5001.
-    await post('0314', 'employer-contacts', { orgNumber: ORG.builder, employerName: 'Byggmester AS', naceCode: '41.200', channel: 'VISIT', theme: 'RECRUITMENT', occurredAt: daysAgo(100) });
-    await post('0314', 'employer-contacts', { orgNumber: ORG.shop, naceCode: '47.110', channel: 'PHONE', theme: 'GENERAL_OUTREACH', occurredAt: daysAgo(60) });
-    ids.need = (await post('0314', 'recruitment-needs', { orgNumber: ORG.builder, positions: 2, occupation: 'tømrer', occurredAt: daysAgo(50) })).id;
-    ids.a = (await post('0314', 'cases', { clientRef: ref(1), needGroup: 'SITUATIONAL', followUpMode: 'IN_HOUSE', measureCode: 'INDJOBSTOT', occurredAt: daysAgo(80) })).id;
-    ids.b = (await post('0314', 'cases', { clientRef: ref(2), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: ORG.nav, occurredAt: daysAgo(70) })).id;
-    ids.c = (await post('5001', 'cases', { clientRef: ref(3), needGroup: 'SPECIAL', followUpMode: 'EXTERNAL', measureCode: 'ARBFORB', providerOrgNumber: ORG.builder, occurredAt: daysAgo(90) })).id;
+    await post('0314', 'employer-contacts', {
+      orgNumber: ORG.builder,
+      employerName: 'Byggmester AS',
+      naceCode: '41.200',
+      channel: 'VISIT',
+      theme: 'RECRUITMENT',
+      occurredAt: daysAgo(100),
+    });
+    await post('0314', 'employer-contacts', {
+      orgNumber: ORG.shop,
+      naceCode: '47.110',
+      channel: 'PHONE',
+      theme: 'GENERAL_OUTREACH',
+      occurredAt: daysAgo(60),
+    });
+    ids.need = (
+      await post('0314', 'recruitment-needs', { orgNumber: ORG.builder, positions: 2, occupation: 'tømrer', occurredAt: daysAgo(50) })
+    ).id;
+    ids.a = (
+      await post('0314', 'cases', {
+        clientRef: ref(1),
+        needGroup: 'SITUATIONAL',
+        followUpMode: 'IN_HOUSE',
+        measureCode: 'INDJOBSTOT',
+        occurredAt: daysAgo(80),
+      })
+    ).id;
+    ids.b = (
+      await post('0314', 'cases', {
+        clientRef: ref(2),
+        needGroup: 'STANDARD',
+        followUpMode: 'EXTERNAL',
+        measureCode: 'INDOPPFAG',
+        providerOrgNumber: ORG.nav,
+        occurredAt: daysAgo(70),
+      })
+    ).id;
+    ids.c = (
+      await post('5001', 'cases', {
+        clientRef: ref(3),
+        needGroup: 'SPECIAL',
+        followUpMode: 'EXTERNAL',
+        measureCode: 'ARBFORB',
+        providerOrgNumber: ORG.builder,
+        occurredAt: daysAgo(90),
+      })
+    ).id;
     await post('5001', `cases/${ids.c}/follow-ups`, { kind: 'PROVIDER_CONTACT', occurredAt: daysAgo(45) });
     await endStep();
 
     // Step 2: a follow-up, a placement after contact, the need filled, 5001 contacts the builder, case B moves to 5001.
     await post('0314', `cases/${ids.b}/follow-ups`, { kind: 'PROVIDER_REPORT', occurredAt: daysAgo(40) });
-    await post('0314', `cases/${ids.a}/placement`, { orgNumber: ORG.builder, startDate: daysAgo(19).slice(0, 10), employmentPercent: 100, employmentType: 'PERMANENT', occurredAt: daysAgo(20) });
+    await post('0314', `cases/${ids.a}/placement`, {
+      orgNumber: ORG.builder,
+      startDate: daysAgo(19).slice(0, 10),
+      employmentPercent: 100,
+      employmentType: 'PERMANENT',
+      occurredAt: daysAgo(20),
+    });
     await post('0314', `recruitment-needs/${ids.need}/close`, { result: 'FILLED', occurredAt: daysAgo(15) });
     await post('5001', 'employer-contacts', { orgNumber: ORG.builder, channel: 'MEETING', theme: 'INCLUSION', occurredAt: daysAgo(10) });
     ids.moved = (await post('0314', `cases/${ids.b}/transfer`, { toOfficeNumber: '5001', occurredAt: daysAgo(12) })).id;
@@ -105,9 +160,22 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
     await pause(50);
 
     // Step 3: the moved case placed at 5001, case C exits, a new external case and a contact at 0314.
-    await post('5001', `cases/${ids.moved}/placement`, { orgNumber: ORG.shop, startDate: daysAgo(2).slice(0, 10), employmentPercent: 60, employmentType: 'TEMPORARY', occurredAt: daysAgo(3) });
+    await post('5001', `cases/${ids.moved}/placement`, {
+      orgNumber: ORG.shop,
+      startDate: daysAgo(2).slice(0, 10),
+      employmentPercent: 60,
+      employmentType: 'TEMPORARY',
+      occurredAt: daysAgo(3),
+    });
     await post('5001', `cases/${ids.c}/exit`, { reason: 'NO_JOB', occurredAt: daysAgo(2) });
-    await post('0314', 'cases', { clientRef: ref(4), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: ORG.nav, occurredAt: daysAgo(35) });
+    await post('0314', 'cases', {
+      clientRef: ref(4),
+      needGroup: 'STANDARD',
+      followUpMode: 'EXTERNAL',
+      measureCode: 'INDOPPFAG',
+      providerOrgNumber: ORG.nav,
+      occurredAt: daysAgo(35),
+    });
     await post('0314', 'employer-contacts', { orgNumber: ORG.nav, channel: 'VIDEO', theme: 'INCLUSION', occurredAt: daysAgo(1) });
     await endStep();
   }, 120_000);
@@ -120,7 +188,12 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
       const [one, two, three] = captured.map((step) => JSON.stringify(figures(step[v]!)));
       expect({ view: `${reader} ${path}`, changed: one !== two || two !== three }).toEqual({ view: `${reader} ${path}`, changed: true });
     });
-    const gaps0314 = (step: number) => (captured[step]![views.findIndex(([p]) => p === 'offices/0314/follow-up-gaps?days=30')] as { cases: { caseId: string; daysWithout: number }[] }).cases;
+    const gaps0314 = (step: number) =>
+      (
+        captured[step]![views.findIndex(([p]) => p === 'offices/0314/follow-up-gaps?days=30')] as {
+          cases: { caseId: string; daysWithout: number }[];
+        }
+      ).cases;
     expect(gaps0314(0).map((c) => [c.caseId, c.daysWithout])).toEqual([[ids.b, 70]]);
     expect(gaps0314(1).map((c) => c.caseId)).toEqual([]);
     expect(gaps0314(2).map((c) => c.daysWithout)).toEqual([35]);
@@ -143,7 +216,10 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
   it('answers every view asOf=<a time between steps 2 and 3> as the live view answered after step 2', async () => {
     for (const [v, [path, reader]] of views.entries()) {
       const replayed = await get(path, reader, `asOf=${encodeURIComponent(between)}`);
-      expect({ view: `${reader} ${path}`, figures: figures(replayed) }).toEqual({ view: `${reader} ${path}`, figures: figures(captured[1]![v]!) });
+      expect({ view: `${reader} ${path}`, figures: figures(replayed) }).toEqual({
+        view: `${reader} ${path}`,
+        figures: figures(captured[1]![v]!),
+      });
       expect(replayed.asOf).toBe(between);
       expect(replayed.asOfPosition).toBeGreaterThan(positions[0]!);
       expect(replayed.asOfPosition).toBeLessThanOrEqual(positions[1]!);
@@ -156,9 +232,15 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
     // less 4.5 minutes before now: 29 whole days now, 30 days as of 4 minutes 45 seconds from now.
     const now = Date.now();
     const advisorToken = await running.tokenFor(advisor('1201', 'Z120001'));
-    const enrolled = await running.http.post('/api/v1/offices/1201/cases').set('authorization', `Bearer ${advisorToken}`)
+    const enrolled = await running.http
+      .post('/api/v1/offices/1201/cases')
+      .set('authorization', `Bearer ${advisorToken}`)
       .send({
-        clientRef: ref(5), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: ORG.nav,
+        clientRef: ref(5),
+        needGroup: 'STANDARD',
+        followUpMode: 'EXTERNAL',
+        measureCode: 'INDOPPFAG',
+        providerOrgNumber: ORG.nav,
         occurredAt: new Date(now - 30 * DAY + 270_000).toISOString(),
       })
       .expect(201);
@@ -176,7 +258,11 @@ describe('views as of an earlier moment (PostgreSQL)', () => {
     const withOffset = `${new Date(before.getTime() + 2 * HOUR).toISOString().slice(0, 19)}+02:00`;
     const engagement = await get(`offices/0314/engagement?${period}`, 'manager', `asOf=${encodeURIComponent(withOffset)}`);
     expect(engagement).toMatchObject({ position: 0, asOfPosition: 0, asOf: before.toISOString().replace(/\.\d{3}Z$/, '.000Z') });
-    expect((engagement.months as { employerContacts: number; placements: number }[]).every((m) => m.employerContacts === 0 && m.placements === 0)).toBe(true);
+    expect(
+      (engagement.months as { employerContacts: number; placements: number }[]).every(
+        (m) => m.employerContacts === 0 && m.placements === 0,
+      ),
+    ).toBe(true);
     const providers = await get(`providers?${period}`, 'auditor', `asOf=${encodeURIComponent(withOffset)}`);
     expect(providers.providers).toEqual([]);
   });

@@ -17,7 +17,7 @@ describe('the production build', () => {
   }, 120_000);
 
   // Node's ESM loader knows nothing of tsconfig paths: the build must leave no `@app/…` specifier behind.
-  it('resolves the libraries\' path aliases in the emitted code, so node loads the app module', async () => {
+  it("resolves the libraries' path aliases in the emitted code, so node loads the app module", async () => {
     // Inside the project (under the ignored dist/), so the emitted code finds node_modules.
     mkdirSync('dist', { recursive: true });
     const outDir = join(process.cwd(), mkdtempSync(join('dist', 'build-check-')));
@@ -26,7 +26,11 @@ describe('the production build', () => {
       node('node_modules/tsc-alias/dist/bin/index.js', '-p', 'tsconfig.build.json', '--outDir', outDir);
       const unresolved = jsFilesUnder(outDir).filter((file) => /from '@app\/|import\('@app\//.test(readFileSync(file, 'utf8')));
       expect(unresolved).toEqual([]);
-      const loaded = node('--input-type=module', '-e', `const m = await import(${JSON.stringify(join(outDir, 'src/app.module.js'))}); console.log(typeof m.AppModule);`);
+      const loaded = node(
+        '--input-type=module',
+        '-e',
+        `const m = await import(${JSON.stringify(join(outDir, 'src/app.module.js'))}); console.log(typeof m.AppModule);`,
+      );
       expect(loaded.trim()).toBe('function');
     } finally {
       rmSync(outDir, { recursive: true, force: true });

@@ -71,7 +71,9 @@ describe('production sign-in with Entra ID', () => {
     return { NAVident: navIdent, oid, groups };
   };
   const get = async (path: string, claims: EntraClaims, audience = CLIENT_ID) =>
-    request(app.getHttpServer()).get(path).set('authorization', `Bearer ${await issuer.tokenFor(claims, audience)}`);
+    request(app.getHttpServer())
+      .get(path)
+      .set('authorization', `Bearer ${await issuer.tokenFor(claims, audience)}`);
   const recordContact = async (office: string, claims: EntraClaims) =>
     request(app.getHttpServer())
       .post(`/api/v1/offices/${office}/employer-contacts`)
@@ -171,7 +173,7 @@ describe('production sign-in with Entra ID', () => {
     expect((await get('/api/v1/offices/0314/engagement', manager)).status).toBe(403);
   });
 
-  it('keeps a person\'s offices for the TTL: a second request does not call Graph, nor fetch another app token', async () => {
+  it("keeps a person's offices for the TTL: a second request does not call Graph, nor fetch another app token", async () => {
     const manager = person('M990010', [GROUP.manager], [['0314']]);
     const cachedBefore = await metric('auth_office_lookups_total{outcome="cached"}');
     expect((await get('/api/v1/offices/0314/engagement', manager)).status).toBe(200);

@@ -24,7 +24,9 @@ describe('fuzzed input (PostgreSQL)', () => {
     tokens.manager = await running.tokenFor(manager('0314'));
     tokens.auditor = await running.tokenFor(auditor());
     tokens.admin = await running.tokenFor({ navIdent: 'X123456', roles: ['admin'], offices: [] });
-    await post(COMMAND_ROUTES[0]!.path).send({ orgNumber: ORG.builder, channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: recently() }).expect(201);
+    await post(COMMAND_ROUTES[0]!.path)
+      .send({ orgNumber: ORG.builder, channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: recently() })
+      .expect(201);
     head = await store.headPosition();
   });
   afterAll(async () => {
@@ -39,10 +41,19 @@ describe('fuzzed input (PostgreSQL)', () => {
     const mutation = fc.constantFrom(...COMMAND_ROUTES).chain((route) =>
       fc.record({
         route: fc.constant(route),
-        changes: fc.uniqueArray(fc.constantFrom(...Object.keys(route.fields)), { minLength: 1, maxLength: 3 }).chain((names) =>
-          fc.tuple(...names.map((name) => (route.required.includes(name) ? fc.oneof(badValue(route.fields[name]!), fc.constant(undefined)) : badValue(route.fields[name]!))))
-            .map((values) => Object.fromEntries(names.map((name, i) => [name, resolve(values[i])]))),
-        ),
+        changes: fc
+          .uniqueArray(fc.constantFrom(...Object.keys(route.fields)), { minLength: 1, maxLength: 3 })
+          .chain((names) =>
+            fc
+              .tuple(
+                ...names.map((name) =>
+                  route.required.includes(name)
+                    ? fc.oneof(badValue(route.fields[name]!), fc.constant(undefined))
+                    : badValue(route.fields[name]!),
+                ),
+              )
+              .map((values) => Object.fromEntries(names.map((name, i) => [name, resolve(values[i])]))),
+          ),
         extras: fc.uniqueArray(unknownName, { maxLength: 2, selector: (u) => u.name }),
       }),
     );
@@ -66,7 +77,8 @@ describe('fuzzed input (PostgreSQL)', () => {
       fc.jsonValue({ maxDepth: 4 }).map((v) => ({ type: 'application/json', text: JSON.stringify(v) })),
       fc.integer({ min: 100, max: 40_000 }).map((n) => ({ type: 'application/json', text: `${'['.repeat(n)}${']'.repeat(n)}` })),
       fc.integer({ min: 100, max: 40_000 }).map((n) => ({ type: 'application/json', text: `${'{"a":'.repeat(n)}1${'}'.repeat(n)}` })),
-      fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x')
+      fc
+        .constantFrom('text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'multipart/form-data; boundary=x')
         .map((type) => ({ type, text: type.includes('urlencoded') ? 'orgNumber=974760673&occurredAt=x' : '{"orgNumber":"974760673"}' })),
       fc.integer({ min: 110_000, max: 300_000 }).map((n) => ({ type: 'application/json', text: JSON.stringify({ note: 'x'.repeat(n) }) })),
     );
@@ -85,9 +97,13 @@ describe('fuzzed input (PostgreSQL)', () => {
     const query = fc.constantFrom(...QUERY_ROUTES).chain((route) =>
       fc.record({
         route: fc.constant(route),
-        bad: fc.uniqueArray(fc.constantFrom(...Object.keys(route.params)), { minLength: 1, maxLength: 3 }).chain((names) =>
-          fc.tuple(...names.map((name) => badQueryValue(route.params[name]!))).map((values) => Object.fromEntries(names.map((name, i) => [name, values[i]]))),
-        ),
+        bad: fc
+          .uniqueArray(fc.constantFrom(...Object.keys(route.params)), { minLength: 1, maxLength: 3 })
+          .chain((names) =>
+            fc
+              .tuple(...names.map((name) => badQueryValue(route.params[name]!)))
+              .map((values) => Object.fromEntries(names.map((name, i) => [name, values[i]]))),
+          ),
         extras: fc.uniqueArray(unknownName, { maxLength: 2, selector: (u) => u.name }),
       }),
     );
@@ -105,18 +121,28 @@ describe('fuzzed input (PostgreSQL)', () => {
   });
 
   it('never answers a 5xx to any text in any parameter or correlation header', async () => {
-    const anyText = fc.oneof(fc.string({ maxLength: 30 }), fc.stringMatching(/^-?\d{1,25}(\.\d{1,3})?$/), fc.constantFrom('0000-01-01', '9999-12-31T23:59:59Z', '2026-05'));
+    const anyText = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.stringMatching(/^-?\d{1,25}(\.\d{1,3})?$/),
+      fc.constantFrom('0000-01-01', '9999-12-31T23:59:59Z', '2026-05'),
+    );
     const query = fc.constantFrom(...QUERY_ROUTES).chain((route) =>
       fc.record({
         route: fc.constant(route),
         // minPosition is left out: a valid one waits up to 5 s for a position that may never come (503 by design).
         params: fc.dictionary(fc.constantFrom(...Object.keys(route.params).filter((p) => p !== 'minPosition')), anyText, { maxKeys: 3 }),
-        correlation: fc.oneof(fc.string({ maxLength: 40 }).filter((s) => /^[\x20-\x7e]*$/.test(s)), fc.uuid()),
+        correlation: fc.oneof(
+          fc.string({ maxLength: 40 }).filter((s) => /^[\x20-\x7e]*$/.test(s)),
+          fc.uuid(),
+        ),
       }),
     );
     await fc.assert(
       fc.asyncProperty(query, async ({ route, params, correlation }) => {
-        const response = await running.http.get(route.path).query(params).set({ authorization: `Bearer ${tokens[route.as]}`, 'x-correlation-id': correlation });
+        const response = await running.http
+          .get(route.path)
+          .query(params)
+          .set({ authorization: `Bearer ${tokens[route.as]}`, 'x-correlation-id': correlation });
         expect(response.status).toBeLessThan(500);
         if (response.status === 400) expect(response.body.errors?.length ?? 0).toBeGreaterThan(0);
       }),
@@ -127,7 +153,9 @@ describe('fuzzed input (PostgreSQL)', () => {
 
   it('is healthy afterwards, and takes a valid command', async () => {
     expect((await running.http.get('/health').expect(200)).body).toEqual({ status: 'ok', database: 'up', eventStore: 'up' });
-    const accepted = await post(COMMAND_ROUTES[0]!.path).send({ orgNumber: ORG.nav, channel: 'VISIT', theme: 'RECRUITMENT', occurredAt: recently() }).expect(201);
+    const accepted = await post(COMMAND_ROUTES[0]!.path)
+      .send({ orgNumber: ORG.nav, channel: 'VISIT', theme: 'RECRUITMENT', occurredAt: recently() })
+      .expect(201);
     expect(accepted.body.position).toBeGreaterThan(head);
   });
 });

@@ -27,7 +27,10 @@ describe('a retry with the same Idempotency-Key after the idempotency record was
   });
 
   const post = (path: string, body: object, headers: Record<string, string>) =>
-    running.http.post(path).set({ authorization: `Bearer ${token}`, ...headers }).send(body);
+    running.http
+      .post(path)
+      .set({ authorization: `Bearer ${token}`, ...headers })
+      .send(body);
 
   /** Sends the request while the idempotency table is locked, and terminates its blocked INSERT. */
   async function firstAttemptLosingItsRecord(path: string, body: object, headers: Record<string, string>) {
@@ -84,8 +87,12 @@ describe('a retry with the same Idempotency-Key after the idempotency record was
   it('enrols a client once: the retry answers with the same case, not a second one', async () => {
     const path = '/api/v1/offices/0314/cases';
     const body = {
-      personId: PERSON_ID, needGroup: 'SPECIAL', followUpMode: 'EXTERNAL', measureCode: 'INDJOBSTOT',
-      providerOrgNumber: ORG.shop, occurredAt: recently(),
+      personId: PERSON_ID,
+      needGroup: 'SPECIAL',
+      followUpMode: 'EXTERNAL',
+      measureCode: 'INDJOBSTOT',
+      providerOrgNumber: ORG.shop,
+      occurredAt: recently(),
     };
     const headers = { 'idempotency-key': 'enrol-k1', 'x-correlation-id': '7d2f1a30-0c4b-4e1a-9b52-1f0e8a6c3d02' };
     await firstAttemptLosingItsRecord(path, body, headers);

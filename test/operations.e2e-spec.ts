@@ -36,7 +36,12 @@ describe('operations: projection lag and failure on /metrics and /health/ready',
       .expect(201);
   /** What every stored event carries; a command handler would set it from the request. */
   const metadata = {
-    actor: 'Z123456', officeNumber: '0314', commandId: 'c-ops', correlationId: 'c-ops', causationId: 'c-ops', schemaVersion: 2,
+    actor: 'Z123456',
+    officeNumber: '0314',
+    commandId: 'c-ops',
+    correlationId: 'c-ops',
+    causationId: 'c-ops',
+    schemaVersion: 2,
   };
   const eventually = async <T>(what: string, check: () => Promise<T | false>, timeoutMs = 20_000): Promise<T> => {
     const until = Date.now() + timeoutMs;

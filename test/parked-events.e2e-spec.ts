@@ -26,30 +26,57 @@ describe('an event a view cannot apply (PostgreSQL)', () => {
   });
 
   const contact = (office: string, body: Record<string, unknown> = {}) =>
-    running.http.post(`/api/v1/offices/${office}/employer-contacts`).set('authorization', `Bearer ${tokens[office]}`)
+    running.http
+      .post(`/api/v1/offices/${office}/employer-contacts`)
+      .set('authorization', `Bearer ${tokens[office]}`)
       .send({ orgNumber: ORG.builder, channel: 'VISIT', theme: 'RECRUITMENT', occurredAt: recently(), ...body });
   const get = (path: string) => running.http.get(path).set('authorization', `Bearer ${tokens.staff}`);
   const thisMonth = () => new Date().toISOString().slice(0, 7);
   const contactsOf = async (office: string, minPosition: number) => {
-    const view = await get(`/api/v1/offices/${office}/engagement?from=${thisMonth()}&to=${thisMonth()}&minPosition=${minPosition}`).expect(200);
+    const view = await get(`/api/v1/offices/${office}/engagement?from=${thisMonth()}&to=${thisMonth()}&minPosition=${minPosition}`).expect(
+      200,
+    );
     return view.body.months[0].employerContacts as number;
   };
 
   it('answers the repro of the issue (a contact in year 0999) with 400 naming occurredAt, appending nothing', async () => {
     const head = await store.headPosition();
     const refused = await contact('0314', { occurredAt: '0999-06-15T12:00:00+00:00' }).expect(400);
-    expect(refused.body).toMatchObject({ code: 'OCCURRED_AT.TOO_EARLY', errors: [{ path: 'occurredAt', message: 'must not be before 2000-01-01T00:00:00.000Z' }] });
+    expect(refused.body).toMatchObject({
+      code: 'OCCURRED_AT.TOO_EARLY',
+      errors: [{ path: 'occurredAt', message: 'must not be before 2000-01-01T00:00:00.000Z' }],
+    });
     expect(await store.headPosition()).toBe(head);
   });
 
-  it('parks the event, and every office\'s view, that office\'s included, keeps moving', async () => {
+  it("parks the event, and every office's view, that office's included, keeps moving", async () => {
     const before = (await contact('0314').expect(201)).body.position;
     expect(await contactsOf('0314', before)).toBe(1);
-    const appended = await store.append(officeStream('0314', 'employer', ORG.builder), [{
-      type: 'EmployerContacted',
-      data: { contactId: randomUUID(), orgNumber: ORG.builder, channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: 'not a time', navIdent: 'Z123456' },
-      metadata: { actor: 'Z123456', officeNumber: '0314', commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID(), schemaVersion: 2 },
-    }], { expectedRevision: 'any' });
+    const appended = await store.append(
+      officeStream('0314', 'employer', ORG.builder),
+      [
+        {
+          type: 'EmployerContacted',
+          data: {
+            contactId: randomUUID(),
+            orgNumber: ORG.builder,
+            channel: 'PHONE',
+            theme: 'RECRUITMENT',
+            occurredAt: 'not a time',
+            navIdent: 'Z123456',
+          },
+          metadata: {
+            actor: 'Z123456',
+            officeNumber: '0314',
+            commandId: randomUUID(),
+            correlationId: randomUUID(),
+            causationId: randomUUID(),
+            schemaVersion: 2,
+          },
+        },
+      ],
+      { expectedRevision: 'any' },
+    );
     poison = appended.position;
 
     const at5001 = (await contact('5001').expect(201)).body.position;
@@ -59,7 +86,11 @@ describe('an event a view cannot apply (PostgreSQL)', () => {
   });
 
   it('shows the view degraded in the admin status, /health and /metrics, and lists the parked event', async () => {
-    const statuses = (await get('/api/v1/admin/projections').expect(200)).body.projections as { name: string; status: string; parkedEvents: number }[];
+    const statuses = (await get('/api/v1/admin/projections').expect(200)).body.projections as {
+      name: string;
+      status: string;
+      parkedEvents: number;
+    }[];
     expect(statuses.find((s) => s.name === 'engagement')).toMatchObject({ status: 'degraded', parkedEvents: 1 });
 
     const health = await running.http.get('/health').expect(200);
@@ -72,10 +103,17 @@ describe('an event a view cannot apply (PostgreSQL)', () => {
     const parked = await get('/api/v1/admin/projections/engagement/parked').expect(200);
     expect(parked.body).toEqual({
       projection: 'engagement',
-      parkedEvents: [{
-        position: poison, version: 2, eventType: 'EmployerContacted', streamId: officeStream('0314', 'employer', ORG.builder),
-        keys: [], error: expect.stringContaining('Invalid time value'), parkedAt: expect.any(String),
-      }],
+      parkedEvents: [
+        {
+          position: poison,
+          version: 2,
+          eventType: 'EmployerContacted',
+          streamId: officeStream('0314', 'employer', ORG.builder),
+          keys: [],
+          error: expect.stringContaining('Invalid time value'),
+          parkedAt: expect.any(String),
+        },
+      ],
     });
   });
 
@@ -89,7 +127,10 @@ describe('an event a view cannot apply (PostgreSQL)', () => {
   });
 
   it('retries the parked events with a rebuild on request; still failing, they are parked again', async () => {
-    const retry = await running.http.post('/api/v1/admin/projections/engagement/parked/retry').set('authorization', `Bearer ${tokens.staff}`).expect(202);
+    const retry = await running.http
+      .post('/api/v1/admin/projections/engagement/parked/retry')
+      .set('authorization', `Bearer ${tokens.staff}`)
+      .expect(202);
     expect(retry.body).toMatchObject({ retrying: 1 });
     const deadline = Date.now() + 20_000;
     let status: { status: string; parkedEvents: number; rebuild: unknown } | undefined;

@@ -25,14 +25,21 @@ describe('tracing in the started service', () => {
   beforeAll(async () => {
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', outDir], { stdio: 'pipe' });
     // As `npm run build` does: node's loader needs the libraries' aliases as relative paths.
-    execFileSync(process.execPath, ['node_modules/tsc-alias/dist/bin/index.js', '-p', 'tsconfig.build.json', '--outDir', outDir], { stdio: 'pipe' });
+    execFileSync(process.execPath, ['node_modules/tsc-alias/dist/bin/index.js', '-p', 'tsconfig.build.json', '--outDir', outDir], {
+      stdio: 'pipe',
+    });
     [db, receiver] = await Promise.all([createTestDatabase('telemetry'), OtlpReceiver.start()]);
     const port = await findFreePort();
     base = `http://127.0.0.1:${port}`;
     service = spawn(process.execPath, [join(outDir, 'src', 'main.js')], {
       env: {
-        PATH: process.env.PATH, DATABASE_URL: db.url, PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: join(outDir, '.data'),
-        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url, OTEL_BSP_SCHEDULE_DELAY: '200',
+        PATH: process.env.PATH,
+        DATABASE_URL: db.url,
+        PORT: String(port),
+        LOG_LEVEL: 'warn',
+        DATA_DIR: join(outDir, '.data'),
+        OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+        OTEL_BSP_SCHEDULE_DELAY: '200',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -76,9 +83,7 @@ describe('tracing in the started service', () => {
     await eventually('the http, command and pg spans', async () => {
       const { spans } = receiver;
       const isCommand = (s: ReceivedSpan) => s.name === 'command RecordEmployerContact';
-      server = spans.find(
-        (s) => s.scope === HTTP && !s.parentSpanId && spans.some((c) => isCommand(c) && c.parentSpanId === s.spanId),
-      );
+      server = spans.find((s) => s.scope === HTTP && !s.parentSpanId && spans.some((c) => isCommand(c) && c.parentSpanId === s.spanId));
       command = spans.find((s) => isCommand(s) && s.parentSpanId === server?.spanId);
       const append = spans.find((s) => s.name === 'event_store.append' && s.parentSpanId === command?.spanId);
       return append !== undefined && spans.some((s) => s.scope === PG && s.parentSpanId === append.spanId);

@@ -22,7 +22,11 @@ describe('a transfer whose receiving half fails', () => {
     await running.close();
   });
 
-  const post = (path: string, body: object) => running.http.post(path).set({ authorization: `Bearer ${token}` }).send(body);
+  const post = (path: string, body: object) =>
+    running.http
+      .post(path)
+      .set({ authorization: `Bearer ${token}` })
+      .send(body);
   const typesOf = async (streamId: string) => {
     const { rows } = await admin.query<{ type: string }>('SELECT type FROM es_events WHERE stream_id = $1 ORDER BY revision', [streamId]);
     return rows.map((r) => r.type);
@@ -30,7 +34,11 @@ describe('a transfer whose receiving half fails', () => {
 
   it('stores neither half, and the case can then be transferred', async () => {
     const enrolled = await post('/api/v1/offices/0314/cases', {
-      personId: PERSON_ID, needGroup: 'SPECIAL', followUpMode: 'IN_HOUSE', measureCode: 'INDJOBSTOT', occurredAt: recently(600),
+      personId: PERSON_ID,
+      needGroup: 'SPECIAL',
+      followUpMode: 'IN_HOUSE',
+      measureCode: 'INDJOBSTOT',
+      occurredAt: recently(600),
     }).expect(201);
     // The receiving office's event cannot be stored, as if the database failed just then.
     await admin.query(`CREATE FUNCTION refuse_arrival() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -50,8 +50,18 @@ export function printTable(summary: readonly FaultSummary[]): void {
   const head = ['fault', 'rounds', 'acknowledged', 'lost', 'duplicated', 'dup. without key', 'half transfers', 'unexpected exits'];
   head.push('down (s)', 'commands back (s)', '… after restart (s)', 'views caught up (s)', 'views verify');
   const rows = summary.map((s) => [
-    s.fault, s.rounds, s.acknowledged, s.lost, s.duplicated, s.duplicatedWithoutKey, s.halfDoneTransfers, s.unexpectedExits,
-    s.downSeconds, s.commandsBackSeconds ?? 'never', s.commandsBackAfterRestartSeconds ?? 'never', s.viewsCaughtUpSeconds ?? 'never',
+    s.fault,
+    s.rounds,
+    s.acknowledged,
+    s.lost,
+    s.duplicated,
+    s.duplicatedWithoutKey,
+    s.halfDoneTransfers,
+    s.unexpectedExits,
+    s.downSeconds,
+    s.commandsBackSeconds ?? 'never',
+    s.commandsBackAfterRestartSeconds ?? 'never',
+    s.viewsCaughtUpSeconds ?? 'never',
     s.viewsEqual ? 'equal' : 'DIFFERENT',
   ]);
   console.log([head, head.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n'));

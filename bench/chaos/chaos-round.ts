@@ -61,7 +61,9 @@ export async function runRound(
   const viewsAtHead = (await viewsReach(client, bases, head, Date.now(), RECOVERY_MS)) !== null;
   const store = await checkStore(stage.databaseUrl(), writers.records);
   const verified = await verifyViews(client, base);
-  const after = acked(writers.records).filter((r) => r.startedAt >= faultAt).map((r) => (r.ackedAt! - faultAt) / 1000);
+  const after = acked(writers.records)
+    .filter((r) => r.startedAt >= faultAt)
+    .map((r) => (r.ackedAt! - faultAt) / 1000);
   const commandsBackSeconds = after.length ? Math.min(...after) : null;
   const downSeconds = (backAt - faultAt) / 1000;
   return {

@@ -1,6 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
-  EMPLOYMENT_TYPES, EXIT_REASONS, FOLLOW_UP_KINDS, MEASURES, MEASURE_CODES, NEED_GROUPS, THEMES,
+  EMPLOYMENT_TYPES,
+  EXIT_REASONS,
+  FOLLOW_UP_KINDS,
+  MEASURES,
+  MEASURE_CODES,
+  NEED_GROUPS,
+  THEMES,
 } from '../../src/shared/values/codes.js';
 import { orgNumber, pick, random, weighted, type Random } from '../national/random.js';
 import { OFFICES, type ChaosClient, type CommandRecord } from './chaos-client.js';
@@ -82,6 +88,9 @@ function commandOf(kind: Kind, rnd: Random, home: string, open: OpenCase | undef
     return [`${path}/placement`, { ...placement, startDate: at(0).slice(0, 10) }];
   }
   if (kind === 'exit') return [`${path}/exit`, { reason: pick(rnd, EXIT_REASONS), occurredAt: at(1) }];
-  const toOfficeNumber = pick(rnd, OFFICES.filter((o) => o !== office));
+  const toOfficeNumber = pick(
+    rnd,
+    OFFICES.filter((o) => o !== office),
+  );
   return [`${path}/transfer`, { toOfficeNumber, occurredAt: at(1) }];
 }

@@ -61,4 +61,5 @@ export function pickOffice(rnd: Random, offices: readonly SyntheticOffice[], exc
 }
 
 /** An advisor of the office; some do far more employer work than others. */
-export const pickAdvisor = (rnd: Random, office: SyntheticOffice): string => office.advisors[skewedIndex(rnd, office.advisors.length, 1.6)]!;
+export const pickAdvisor = (rnd: Random, office: SyntheticOffice): string =>
+  office.advisors[skewedIndex(rnd, office.advisors.length, 1.6)]!;

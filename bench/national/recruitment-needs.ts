@@ -6,7 +6,18 @@ import type { PeriodAppends } from './period-appends.js';
 import { intBetween, pick, weighted } from './random.js';
 import { DAY_MS, expDays, iso, workingMoment } from './working-time.js';
 
-const OCCUPATIONS = ['Butikkmedarbeider', 'Helsefagarbeider', 'Tømrer', 'Kokk', 'Renholder', 'Sjåfør', 'Lagermedarbeider', 'Barnehageassistent', 'Servitør', 'Elektriker'];
+const OCCUPATIONS = [
+  'Butikkmedarbeider',
+  'Helsefagarbeider',
+  'Tømrer',
+  'Kokk',
+  'Renholder',
+  'Sjåfør',
+  'Lagermedarbeider',
+  'Barnehageassistent',
+  'Servitør',
+  'Elektriker',
+];
 
 interface OpenNeed {
   streamId: string;
@@ -28,9 +39,24 @@ export class RecruitmentNeeds {
     const advisor = pickAdvisor(rnd, office);
     const registeredAt = workingMoment(rnd, from, to);
     const needId = newId(this.ctx, registeredAt);
-    const base = { needId, orgNumber: knownEmployer(this.ctx, office), positions: Number(weighted(rnd, { '1': 60, '2': 20, '3': 10, '5': 7, '10': 3 })) };
+    const base = {
+      needId,
+      orgNumber: knownEmployer(this.ctx, office),
+      positions: Number(weighted(rnd, { '1': 60, '2': 20, '3': 10, '5': 7, '10': 3 })),
+    };
     const streamId = officeStream(o, 'need', needId);
-    period.add(streamId, registeredAt, eventAt(this.ctx, 'RecruitmentNeedRegistered', { ...base, occupation: pick(rnd, OCCUPATIONS), occurredAt: iso(registeredAt), navIdent: advisor }, o, advisor, registeredAt));
+    period.add(
+      streamId,
+      registeredAt,
+      eventAt(
+        this.ctx,
+        'RecruitmentNeedRegistered',
+        { ...base, occupation: pick(rnd, OCCUPATIONS), occurredAt: iso(registeredAt), navIdent: advisor },
+        o,
+        advisor,
+        registeredAt,
+      ),
+    );
     const closesAt = registeredAt + intBetween(rnd, 14, 30) * DAY_MS + expDays(rnd, 40);
     this.open.push({ streamId, officeNumber: o, advisor, base, closesAt });
   }
@@ -42,7 +68,11 @@ export class RecruitmentNeeds {
       if (need.closesAt >= until) return true;
       const result = this.ctx.rnd() < 0.55 ? 'FILLED' : 'CANCELLED';
       const data = { ...need.base, result, occurredAt: iso(need.closesAt), navIdent: need.advisor };
-      period.add(need.streamId, need.closesAt, eventAt(this.ctx, 'RecruitmentNeedClosed', data, need.officeNumber, need.advisor, need.closesAt));
+      period.add(
+        need.streamId,
+        need.closesAt,
+        eventAt(this.ctx, 'RecruitmentNeedClosed', data, need.officeNumber, need.advisor, need.closesAt),
+      );
       return false;
     });
   }

@@ -30,7 +30,8 @@ export const expDays = (rnd: Random, meanDays: number): number => -Math.log(1 - 
 export const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** The month's activity against an average month (the seasons above). */
-export const seasonOf = (atMs: number): number => (SEASON[new Date(atMs).getUTCMonth()]! * SEASON.length) / SEASON.reduce((a, b) => a + b, 0);
+export const seasonOf = (atMs: number): number =>
+  (SEASON[new Date(atMs).getUTCMonth()]! * SEASON.length) / SEASON.reduce((a, b) => a + b, 0);
 
 /** The first moment of the next UTC calendar month. */
 export const nextMonth = (atMs: number): number => {

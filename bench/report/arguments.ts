@@ -15,11 +15,23 @@ export function stringArgument(name: string): string | undefined {
 }
 
 /** The engine's rebuild options given as `--batch n`, `--window n`, `--window-mb n`, `--cache-mb n`; the engine's defaults otherwise. */
-export function rebuildEngineOptions(): { rebuildBatchSize?: number; rebuildWindowEvents?: number; rebuildWindowBytes?: number; rebuildCacheBytes?: number } {
+export function rebuildEngineOptions(): {
+  rebuildBatchSize?: number;
+  rebuildWindowEvents?: number;
+  rebuildWindowBytes?: number;
+  rebuildCacheBytes?: number;
+} {
   const option = (name: string, scale = 1) => (process.argv.includes(name) ? numberArgument(name, 0) * scale : undefined);
-  return { rebuildBatchSize: option('--batch'), rebuildWindowEvents: option('--window'), rebuildWindowBytes: option('--window-mb', 2 ** 20), rebuildCacheBytes: option('--cache-mb', 2 ** 20) };
+  return {
+    rebuildBatchSize: option('--batch'),
+    rebuildWindowEvents: option('--window'),
+    rebuildWindowBytes: option('--window-mb', 2 ** 20),
+    rebuildCacheBytes: option('--cache-mb', 2 ** 20),
+  };
 }
 
 /** The same options, to pass on to a child process. */
 export const rebuildEngineArguments = (): string[] =>
-  ['--batch', '--window', '--window-mb', '--cache-mb'].flatMap((name) => (process.argv.includes(name) ? [name, process.argv[process.argv.indexOf(name) + 1]!] : []));
+  ['--batch', '--window', '--window-mb', '--cache-mb'].flatMap((name) =>
+    process.argv.includes(name) ? [name, process.argv[process.argv.indexOf(name) + 1]!] : [],
+  );

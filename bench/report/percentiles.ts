@@ -6,5 +6,3 @@ export function percentile(timings: readonly number[], p: number): number {
 }
 
 export const round = (value: number, digits = 2): number => Math.round(value * 10 ** digits) / 10 ** digits;
-
-

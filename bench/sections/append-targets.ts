@@ -21,7 +21,11 @@ export async function emmettStore(connectionString: string, poolSize: number): P
   const store = getPostgreSQLEventStore(connectionString, { connectionOptions: { pool } });
   return {
     name: 'emmett',
-    append: (streamId, events) => store.appendToStream(streamId, events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata: e.metadata }))),
+    append: (streamId, events) =>
+      store.appendToStream(
+        streamId,
+        events.map((e) => ({ type: e.type, data: e.data as Record<string, unknown>, metadata: e.metadata })),
+      ),
     close: async () => {
       await store.close();
       await pool.end().catch(() => undefined);
@@ -38,11 +42,23 @@ export async function bareInserts(connectionString: string, poolSize: number): P
     name: 'ceiling',
     append: (streamId, events) =>
       events.length === 1
-        ? pool.query('INSERT INTO bench_bare_events VALUES ($1, $2, 0, $3, $4, $5)', [events[0]!.id, streamId, events[0]!.type, JSON.stringify(events[0]!.data), JSON.stringify(events[0]!.metadata)])
+        ? pool.query('INSERT INTO bench_bare_events VALUES ($1, $2, 0, $3, $4, $5)', [
+            events[0]!.id,
+            streamId,
+            events[0]!.type,
+            JSON.stringify(events[0]!.data),
+            JSON.stringify(events[0]!.metadata),
+          ])
         : pool.query(
             `INSERT INTO bench_bare_events SELECT e.id, $2, e.n - 1, e.type, e.data, e.metadata
                FROM unnest($1::uuid[], $3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS e(id, type, data, metadata, n)`,
-            [events.map((e) => e.id), streamId, events.map((e) => e.type), events.map((e) => JSON.stringify(e.data)), events.map((e) => JSON.stringify(e.metadata))],
+            [
+              events.map((e) => e.id),
+              streamId,
+              events.map((e) => e.type),
+              events.map((e) => JSON.stringify(e.data)),
+              events.map((e) => JSON.stringify(e.metadata)),
+            ],
           ),
     close: () => pool.end(),
   };

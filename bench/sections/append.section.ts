@@ -19,8 +19,17 @@ const WRITERS = 32;
  * for our store, Emmett's and bare INSERTs of the same rows, on the same database. Each target
  * runs twice in turn (ours, Emmett, bare, ours, …) and keeps its better run: the machine is shared.
  */
-export async function measureAppends(connectionString: string, singles: number, batches: number, rounds: number): Promise<{ single: AppendFigures; batch: AppendFigures }> {
-  const targets = [await ourStore(connectionString, WRITERS + 2), await emmettStore(connectionString, WRITERS + 2), await bareInserts(connectionString, WRITERS + 2)];
+export async function measureAppends(
+  connectionString: string,
+  singles: number,
+  batches: number,
+  rounds: number,
+): Promise<{ single: AppendFigures; batch: AppendFigures }> {
+  const targets = [
+    await ourStore(connectionString, WRITERS + 2),
+    await emmettStore(connectionString, WRITERS + 2),
+    await bareInserts(connectionString, WRITERS + 2),
+  ];
   try {
     const single = await compare(targets, rounds, (round) => workload(1_000 + round, singles, 1));
     const batch = await compare(targets, rounds, (round) => workload(2_000 + round, batches, 100));
@@ -41,7 +50,9 @@ async function compare(targets: AppendTarget[], rounds: number, work: (round: nu
   }
   const figure = (name: string) => best[name]!;
   return {
-    ours: figure('ours').rate, emmett: figure('emmett').rate, ceiling: figure('ceiling').rate,
+    ours: figure('ours').rate,
+    emmett: figure('emmett').rate,
+    ceiling: figure('ceiling').rate,
     p99Ms: { ours: figure('ours').p99, emmett: figure('emmett').p99, ceiling: figure('ceiling').p99 },
   };
 }
@@ -60,7 +71,22 @@ function workload(seed: number, appends: number, eventsPerAppend: number): Workl
     seen.add(org);
     const at = Date.parse('2026-10-01T08:00:00Z') + work.length * 1000;
     const events = Array.from({ length: eventsPerAppend }, (_, i) =>
-      eventAt(ctx, 'EmployerContacted', { contactId: `${seed}-${work.length}-${i}`, orgNumber: org, channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: new Date(at + i).toISOString(), navIdent: 'Z999999' }, '9990', 'Z999999', at + i));
+      eventAt(
+        ctx,
+        'EmployerContacted',
+        {
+          contactId: `${seed}-${work.length}-${i}`,
+          orgNumber: org,
+          channel: 'PHONE',
+          theme: 'RECRUITMENT',
+          occurredAt: new Date(at + i).toISOString(),
+          navIdent: 'Z999999',
+        },
+        '9990',
+        'Z999999',
+        at + i,
+      ),
+    );
     work.push({ streamId: `office-9990.employer-${org}`, events });
   }
   return work;

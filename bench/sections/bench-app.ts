@@ -26,7 +26,11 @@ export async function startBenchApp(databaseUrl: string) {
       const response = await fetch(`${origin}/api/v1/dev/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ navIdent: role === 'auditor' ? 'A123456' : 'Z123456', roles: [role], offices: role === 'auditor' ? [] : [office] }),
+        body: JSON.stringify({
+          navIdent: role === 'auditor' ? 'A123456' : 'Z123456',
+          roles: [role],
+          offices: role === 'auditor' ? [] : [office],
+        }),
       });
       if (!response.ok) throw new Error(`dev token: HTTP ${response.status}`);
       return ((await response.json()) as { token: string }).token;

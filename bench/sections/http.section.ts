@@ -35,7 +35,8 @@ function generateLoad(load: LoadRun): Promise<LoadResult> {
   return new Promise((resolve, reject) => {
     const child = fork(new URL('./load-generator.js', import.meta.url), { stdio: 'inherit' });
     child.once('message', (answer: { result?: LoadResult; error?: string }) =>
-      answer.result ? resolve(answer.result) : reject(new Error(`load generator: ${answer.error}`)));
+      answer.result ? resolve(answer.result) : reject(new Error(`load generator: ${answer.error}`)),
+    );
     child.once('exit', (code) => reject(new Error(`load generator exited with ${code} before answering`)));
     child.once('error', reject);
     child.send(load);

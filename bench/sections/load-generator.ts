@@ -24,9 +24,11 @@ export interface LoadResult {
  * figures would measure both. The app's server and this process still share the machine's cores.
  */
 async function run(load: LoadRun): Promise<LoadResult> {
-  const result = await autocannon(load.target === 'health'
-    ? { url: `${load.origin}/health`, connections: load.connections, duration: load.seconds }
-    : { url: load.origin, connections: load.connections, duration: load.seconds, requests: [employerContacts(load)] });
+  const result = await autocannon(
+    load.target === 'health'
+      ? { url: `${load.origin}/health`, connections: load.connections, duration: load.seconds }
+      : { url: load.origin, connections: load.connections, duration: load.seconds, requests: [employerContacts(load)] },
+  );
   return {
     perSecond: Math.round(result.requests.total / result.duration),
     p50Ms: result.latency.p50,
@@ -49,8 +51,11 @@ function employerContacts(load: LoadRun) {
     setupRequest: (request: object) => ({
       ...request,
       body: JSON.stringify({
-        orgNumber: pick(rnd, employers), channel: pick(rnd, channels), theme: pick(rnd, themes),
-        naceCode: '47.110', occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+        orgNumber: pick(rnd, employers),
+        channel: pick(rnd, channels),
+        theme: pick(rnd, themes),
+        naceCode: '47.110',
+        occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
       }),
     }),
   };

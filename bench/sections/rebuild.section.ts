@@ -38,13 +38,19 @@ export async function measureRebuild(
   dataSource: DataSource,
   store: EventStore,
   projections: readonly AnyProjection[],
-  engineOptions: Pick<ProjectionEngineOptions, 'rebuildBatchSize' | 'rebuildWindowEvents' | 'rebuildWindowBytes' | 'rebuildCacheBytes'> = {},
+  engineOptions: Pick<
+    ProjectionEngineOptions,
+    'rebuildBatchSize' | 'rebuildWindowEvents' | 'rebuildWindowBytes' | 'rebuildCacheBytes'
+  > = {},
 ): Promise<RebuildFigures> {
   const head = await store.headPosition();
   const postmaster = await postmasterPid(dataSource);
   const cpuFrom = (before: CpuFigures): CpuFigures => {
     const now = cpuSeconds(postmaster);
-    return { app: round(now.app - before.app), postgres: now.postgres === undefined || before.postgres === undefined ? undefined : round(now.postgres - before.postgres) };
+    return {
+      app: round(now.app - before.app),
+      postgres: now.postgres === undefined || before.postgres === undefined ? undefined : round(now.postgres - before.postgres),
+    };
   };
   const rss = new PeakRss();
   const readCpu = cpuSeconds(postmaster);
@@ -59,7 +65,14 @@ export async function measureRebuild(
   const ceilingSeconds = (performance.now() - readStarted) / 1000;
   const ceilingCpu = cpuFrom(readCpu);
 
-  const engine = new ProjectionEngine({ ...engineOptions, dataSource, eventStore: store, projections, maxRebuildsPerInstance: projections.length, retryIntervalMs: 200 });
+  const engine = new ProjectionEngine({
+    ...engineOptions,
+    dataSource,
+    eventStore: store,
+    projections,
+    maxRebuildsPerInstance: projections.length,
+    retryIntervalMs: 200,
+  });
   const started = performance.now();
   const rebuildCpu = cpuSeconds(postmaster);
   rss.reset();
@@ -78,7 +91,15 @@ export async function measureRebuild(
   const cpu = cpuFrom(rebuildCpu);
   await engine.stop();
   const peakRssMb = rss.stop();
-  return { ours: Math.round(head / seconds), ceiling: Math.round(read / ceilingSeconds), seconds, ceilingSeconds, peakRssMb, cpu, ceilingCpu };
+  return {
+    ours: Math.round(head / seconds),
+    ceiling: Math.round(read / ceilingSeconds),
+    seconds,
+    ceilingSeconds,
+    peakRssMb,
+    cpu,
+    ceilingCpu,
+  };
 }
 
 /**

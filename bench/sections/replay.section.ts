@@ -17,7 +17,11 @@ export async function largestOfficeInLog(query: (sql: string) => Promise<{ categ
   return rows[0].category.slice('office-'.length);
 }
 
-export async function measureReplay(store: EventStore, projections: readonly AnyProjection[], officeNumber: string): Promise<ReplayFigures> {
+export async function measureReplay(
+  store: EventStore,
+  projections: readonly AnyProjection[],
+  officeNumber: string,
+): Promise<ReplayFigures> {
   const started = performance.now();
   const events = await store.readAll({ streamPrefix: officeStreamPrefix(officeNumber) });
   const readMs = performance.now() - started;

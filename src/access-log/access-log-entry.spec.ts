@@ -29,21 +29,32 @@ describe('access log entries', () => {
 
   it('keeps who, roles, office, route, outcome, reason and correlation id', () => {
     expect(entryOf(decision())).toEqual({
-      navIdent: 'M123456', roles: ['manager'], officeNumber: '0314', method: 'GET',
-      route: '/api/v1/offices/:officeNumber/history', allowed: true, reason: 'allowed', correlationId: 'corr-1',
+      navIdent: 'M123456',
+      roles: ['manager'],
+      officeNumber: '0314',
+      method: 'GET',
+      route: '/api/v1/offices/:officeNumber/history',
+      allowed: true,
+      reason: 'allowed',
+      correlationId: 'corr-1',
     });
     expect(entryOf(decision({ navIdent: undefined, roles: [], officeNumber: undefined, correlationId: undefined }))).toMatchObject({
-      navIdent: null, roles: [], officeNumber: null, correlationId: null,
+      navIdent: null,
+      roles: [],
+      officeNumber: null,
+      correlationId: null,
     });
   });
 
   it('never keeps a personal id number, whichever field it arrives in', () => {
-    const entry = entryOf(decision({
-      officeNumber: '13097248022',
-      route: '/api/v1/offices/13097248022/history',
-      reason: 'not a member of office 13097248022',
-      correlationId: 'x13097248022',
-    }));
+    const entry = entryOf(
+      decision({
+        officeNumber: '13097248022',
+        route: '/api/v1/offices/13097248022/history',
+        reason: 'not a member of office 13097248022',
+        correlationId: 'x13097248022',
+      }),
+    );
     expect(JSON.stringify(entry)).not.toMatch(/\d{11}/);
     expect(entry).toMatchObject({ officeNumber: null, correlationId: null, reason: 'not a member of office [redacted]' });
   });

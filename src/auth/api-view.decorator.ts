@@ -25,8 +25,15 @@ export const ApiView = (rule: AccessRule, ...query: string[]) =>
     ApiQuery({ name: 'asOf', required: false, description: AS_OF, example: '2026-03-01T12:00:00+01:00' }),
     ApiQuery({ name: 'asOfPosition', required: false, description: AS_OF_POSITION, schema: { type: 'integer', minimum: 0 } }),
     ApiResponse({ status: 200, description: ANSWER }),
-    ApiResponse({ status: 400, description: 'invalid query parameters; asOf with asOfPosition, or either with minPosition; asOf in the future; asOfPosition beyond the log (problem+json)' }),
+    ApiResponse({
+      status: 400,
+      description:
+        'invalid query parameters; asOf with asOfPosition, or either with minPosition; asOf in the future; asOfPosition beyond the log (problem+json)',
+    }),
     ApiResponse({ status: 401, description: 'no or bad token' }),
     ApiResponse({ status: 403, description: 'not a manager of this office, nor an auditor' }),
-    ApiResponse({ status: 503, description: 'minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After)' }),
+    ApiResponse({
+      status: 503,
+      description: 'minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After)',
+    }),
   );

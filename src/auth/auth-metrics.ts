@@ -12,6 +12,6 @@ export class AuthMetrics {
   constructor(@Optional() @Inject(MetricsRegistry) registry?: MetricsRegistry) {
     const metrics = registry ?? new MetricsRegistry();
     this.unauthenticated = metrics.counter('auth_unauthenticated_requests_total', 'Requests refused with 401: no verifiable identity');
-    this.officeLookups = metrics.counter('auth_office_lookups_total', 'Lookups of a caller\'s offices in Entra ID, by outcome');
+    this.officeLookups = metrics.counter('auth_office_lookups_total', "Lookups of a caller's offices in Entra ID, by outcome");
   }
 }

@@ -42,7 +42,12 @@ const decisions: AccessDecision[] = [];
 
 async function appWith(auth: AuthOptions): Promise<INestApplication> {
   const module = await Test.createTestingModule({
-    imports: [AuthModule.forRoot(auth, { provide: ACCESS_DECISION_LISTENER, useValue: { onDecision: (d: AccessDecision) => void decisions.push(d) } })],
+    imports: [
+      AuthModule.forRoot(auth, {
+        provide: ACCESS_DECISION_LISTENER,
+        useValue: { onDecision: (d: AccessDecision) => void decisions.push(d) },
+      }),
+    ],
     controllers: [OfficeThingsController, AdminThingsController, UnguardedController],
   }).compile();
   const app = module.createNestApplication();
@@ -68,7 +73,7 @@ describe('identity and access (dev mode)', () => {
     return token ? r.set('authorization', `Bearer ${token}`) : r;
   };
 
-  it('issues a dev token that opens the caller\'s own office (201, then 200)', async () => {
+  it("issues a dev token that opens the caller's own office (201, then 200)", async () => {
     const issued = await request(app.getHttpServer())
       .post('/api/v1/dev/token')
       .send({ navIdent: 'M123456', roles: ['manager'], offices: ['0314'] })
@@ -78,7 +83,10 @@ describe('identity and access (dev mode)', () => {
   });
 
   it('refuses a dev token request with a bad body, listing each problem (400)', async () => {
-    const response = await request(app.getHttpServer()).post('/api/v1/dev/token').send({ navIdent: 'nobody', roles: ['king'], offices: ['31'] }).expect(400);
+    const response = await request(app.getHttpServer())
+      .post('/api/v1/dev/token')
+      .send({ navIdent: 'nobody', roles: ['king'], offices: ['31'] })
+      .expect(400);
     expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['navIdent', 'offices.0', 'roles.0']);
   });
 
@@ -93,7 +101,10 @@ describe('identity and access (dev mode)', () => {
     await refused({ ...caller, offices: ['x0314'] }, 'offices.0');
     await refused({ ...caller, offices: ['03145'] }, 'offices.0');
     await refused({ ...caller, roles: [] }, 'roles');
-    await request(app.getHttpServer()).post('/api/v1/dev/token').send({ ...caller, roles: ['manager', 'auditor'] }).expect(201);
+    await request(app.getHttpServer())
+      .post('/api/v1/dev/token')
+      .send({ ...caller, roles: ['manager', 'auditor'] })
+      .expect(201);
   });
 
   it('takes the token only from an authorization header that starts with Bearer, and says why it refused (401)', async () => {
@@ -136,7 +147,9 @@ describe('identity and access (dev mode)', () => {
     const admin = { navIdent: 'X123456', roles: ['admin' as const], offices: [] };
     const response = await get('/api/v1/admin/things', await keys.sign(admin)).expect(200);
     expect(response.body).toEqual(admin);
-    await get('/api/v1/admin/things', await keys.sign({ navIdent: 'A123456', roles: ['auditor', 'manager'], offices: ['0314'] })).expect(403);
+    await get('/api/v1/admin/things', await keys.sign({ navIdent: 'A123456', roles: ['auditor', 'manager'], offices: ['0314'] })).expect(
+      403,
+    );
   });
 
   it('closes a route that does not say who may call it, even to a valid token (403)', async () => {
@@ -168,7 +181,11 @@ describe('identity and access (claims mode)', () => {
     sign = (claims, issuer = 'https://issuer.test', audience = 'tracker') =>
       new SignJWT({ roles: claims.roles, offices: claims.offices })
         .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
-        .setSubject(claims.sub).setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime('5m')
+        .setSubject(claims.sub)
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt()
+        .setExpirationTime('5m')
         .sign(privateKey);
     app = await appWith({ mode: 'claims', issuer: 'https://issuer.test', audience: 'tracker', jwksUrl, maxTokenAgeSeconds: 3600 });
   });
@@ -177,7 +194,7 @@ describe('identity and access (claims mode)', () => {
     await new Promise((resolve) => jwksServer.close(resolve));
   });
 
-  it('verifies tokens against the issuer\'s JWKS', async () => {
+  it("verifies tokens against the issuer's JWKS", async () => {
     const token = await sign({ sub: 'M123456', roles: ['manager'], offices: ['0314'] });
     await request(app.getHttpServer()).get('/api/v1/offices/0314/things').set('authorization', `Bearer ${token}`).expect(200);
   });
@@ -190,7 +207,10 @@ describe('identity and access (claims mode)', () => {
   });
 
   it('has no dev token route (404)', async () => {
-    const response = await request(app.getHttpServer()).post('/api/v1/dev/token').send({ navIdent: 'M123456', roles: ['admin'], offices: [] }).expect(404);
+    const response = await request(app.getHttpServer())
+      .post('/api/v1/dev/token')
+      .send({ navIdent: 'M123456', roles: ['admin'], offices: [] })
+      .expect(404);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body).toMatchObject({ status: 404, code: 'ROUTE.NOT_FOUND' });
   });

@@ -20,7 +20,10 @@ export type AuthOptions = { mode: 'dev'; devKeys: DevKeys } | ClaimsAuthConfig |
 @Global()
 @Module({})
 export class AuthModule {
-  static forRoot(options: AuthOptions, decisionListener: Provider = { provide: ACCESS_DECISION_LISTENER, useValue: ignoreDecisions }): DynamicModule {
+  static forRoot(
+    options: AuthOptions,
+    decisionListener: Provider = { provide: ACCESS_DECISION_LISTENER, useValue: ignoreDecisions },
+  ): DynamicModule {
     return {
       module: AuthModule,
       controllers: options.mode === 'dev' ? [DevTokenController] : [],

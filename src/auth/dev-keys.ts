@@ -39,14 +39,7 @@ export async function devKeysFrom(privateJwk: JWK): Promise<DevKeys> {
 /** Keys of a process's own, kept nowhere (tests). */
 export const createDevKeys = async (): Promise<DevKeys> => devKeysFrom(await newDevSigningKey());
 
-const signWith = (
-  key: CryptoKey,
-  kid: string,
-  issuer: string,
-  audience: string,
-  caller: Caller,
-  expiresIn: string,
-): Promise<string> =>
+const signWith = (key: CryptoKey, kid: string, issuer: string, audience: string, caller: Caller, expiresIn: string): Promise<string> =>
   new SignJWT({ roles: caller.roles, offices: caller.offices })
     .setProtectedHeader({ alg: DEV_KEY_ALGORITHM, kid })
     .setSubject(caller.navIdent)

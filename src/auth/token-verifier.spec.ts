@@ -45,12 +45,21 @@ describe('bearer token verification against a JWKS', () => {
     verifier = jwksTokenVerifier(jwks, { issuer, audience, algorithms: ['ES256'], maxTokenAgeSeconds: 3600 });
   });
   const sign = (claims: Record<string, unknown>, iss = issuer, aud = audience) =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(iss).setAudience(aud)
-      .setIssuedAt().setExpirationTime('5m').sign(privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuer(iss)
+      .setAudience(aud)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
   const good = { sub: 'M123456', roles: ['manager'], offices: ['0314', '5001'] };
 
   it('accepts a token of the issuer for this audience', async () => {
-    await expect(verifier.verify(await sign(good))).resolves.toEqual({ navIdent: 'M123456', roles: ['manager'], offices: ['0314', '5001'] });
+    await expect(verifier.verify(await sign(good))).resolves.toEqual({
+      navIdent: 'M123456',
+      roles: ['manager'],
+      offices: ['0314', '5001'],
+    });
   });
 
   it('refuses a token of another issuer or for another audience', async () => {
@@ -88,7 +97,10 @@ describe('token times and algorithms (every verifier)', () => {
   });
   // The same RSA key, used with whichever algorithm the test names.
   const sign = async (times: JWTPayload, alg = 'RS256') =>
-    new SignJWT({ ...good, ...times }).setProtectedHeader({ alg, kid: 'r1' }).setIssuer(issuer).setAudience(audience)
+    new SignJWT({ ...good, ...times })
+      .setProtectedHeader({ alg, kid: 'r1' })
+      .setIssuer(issuer)
+      .setAudience(audience)
       .sign((await importJWK(rsaKey, alg)) as CryptoKey);
 
   it('accepts a token issued now that expires in 5 minutes, and one whose iat is a few seconds ahead (clock skew)', async () => {
@@ -137,7 +149,12 @@ describe('an issuer whose key set does not answer', () => {
     const checks = { mode: 'claims' as const, issuer: 'https://issuer.test', audience: 'tracker', jwksUrl, maxTokenAgeSeconds: 3600 };
     const { privateKey } = await generateKeyPair('ES256');
     const token = await new SignJWT({ sub: 'M123456', roles: ['manager'], offices: ['0314'] })
-      .setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setIssuer(checks.issuer).setAudience(checks.audience).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+      .setProtectedHeader({ alg: 'ES256', kid: 'k1' })
+      .setIssuer(checks.issuer)
+      .setAudience(checks.audience)
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(privateKey);
     await expect(claimsTokenVerifier(checks).verify(token)).rejects.toBeInstanceOf(AuthUnavailable);
     await new Promise((resolve) => server.close(resolve));
     await expect(claimsTokenVerifier(checks).verify(token)).rejects.toBeInstanceOf(AuthUnavailable);

@@ -37,7 +37,7 @@ export async function verifiedPayload(token: string, keys: JWTVerifyGetKey, chec
     // The issuer's key set did not answer: no statement about the token, so not a 401.
     // (jose throws its generic JOSEError only for a key set answer that is not 200 OK JSON.)
     if (!(error instanceof errors.JOSEError) || error instanceof errors.JWKSTimeout || error.code === 'ERR_JOSE_GENERIC') {
-      throw new AuthUnavailable('the identity provider\'s signing keys could not be fetched');
+      throw new AuthUnavailable("the identity provider's signing keys could not be fetched");
     }
     throw new InvalidToken(error.message);
   }

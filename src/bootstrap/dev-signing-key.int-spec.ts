@@ -10,7 +10,12 @@ import { resolveDevKeys } from './dev-signing-key.js';
 const person = { navIdent: 'Z123456', roles: ['advisor' as const], offices: ['0314'] };
 /** Whether a token signed by one process's keys opens the API of another process holding `verifying`. */
 const accepts = async (verifying: DevKeys, signing: DevKeys) =>
-  devTokenVerifier(verifying).verify(await signing.sign(person)).then(() => true, () => false);
+  devTokenVerifier(verifying)
+    .verify(await signing.sign(person))
+    .then(
+      () => true,
+      () => false,
+    );
 
 describe('the dev signing key', () => {
   let dir: string;
@@ -54,7 +59,7 @@ describe('the dev signing key', () => {
     });
     afterAll(async () => db.drop());
 
-    it('is shared through the database: two instances starting together accept each other\'s tokens, and so does a restart', async () => {
+    it("is shared through the database: two instances starting together accept each other's tokens, and so does a restart", async () => {
       const config = loadConfig({ DATABASE_URL: db.url, DATA_DIR: join(dir, 'unused') });
       const [one, two] = await Promise.all([resolveDevKeys(config, warn), resolveDevKeys(config, warn)]);
       expect(await accepts(one, two)).toBe(true);

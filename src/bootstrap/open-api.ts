@@ -10,7 +10,7 @@ export function setUpOpenApi(app: INestApplication): void {
       .setDescription(
         'Employer contacts and client follow-up at NAV offices, as event-sourced commands, per-office views and audit replay. ' +
           'Errors are application/problem+json (RFC 9457). Any route that needs a token may answer 503 AUTH.UNAVAILABLE ' +
-          'with Retry-After when the caller\'s offices or the issuer\'s keys cannot be fetched in time (never a wider access).',
+          "with Retry-After when the caller's offices or the issuer's keys cannot be fetched in time (never a wider access).",
       )
       .setVersion('1')
       .addBearerAuth()

@@ -7,6 +7,13 @@ const PINO_LEVELS = { info: 30, warn: 40, fatal: 60 } as const;
  * the embedded database) and after it is gone (stopping it), so one log parser reads them all.
  */
 export const startUpLog = (msg: string, level: keyof typeof PINO_LEVELS = 'info'): void => {
-  const line = JSON.stringify({ level: PINO_LEVELS[level], time: Date.now(), pid: process.pid, hostname: hostname(), context: 'Bootstrap', msg });
+  const line = JSON.stringify({
+    level: PINO_LEVELS[level],
+    time: Date.now(),
+    pid: process.pid,
+    hostname: hostname(),
+    context: 'Bootstrap',
+    msg,
+  });
   process.stdout.write(`${line}\n`);
 };

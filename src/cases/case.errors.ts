@@ -2,7 +2,11 @@ import { DomainError } from '../shared/errors/domain-error.js';
 
 // Value refusals both areas share; re-exported so each area's errors file lists all it throws.
 export {
-  InvalidOccurredAt, InvalidOrgNumber, OccurredInTheFuture, OccurredTooEarly, StartDateOutOfRange,
+  InvalidOccurredAt,
+  InvalidOrgNumber,
+  OccurredInTheFuture,
+  OccurredTooEarly,
+  StartDateOutOfRange,
 } from '../shared/values/value.errors.js';
 
 export class CaseNotFound extends DomainError {

@@ -27,8 +27,14 @@ const closedAt = '2026-03-01T00:00:00.000Z';
 export const placed: CaseEvent = {
   type: 'ClientPlaced',
   data: {
-    ...profile, orgNumber: '974760673', startDate: '2026-03-15', employmentPercent: 80, employmentType: 'PERMANENT',
-    wageSubsidy: false, occurredAt: closedAt, navIdent,
+    ...profile,
+    orgNumber: '974760673',
+    startDate: '2026-03-15',
+    employmentPercent: 80,
+    employmentType: 'PERMANENT',
+    wageSubsidy: false,
+    occurredAt: closedAt,
+    navIdent,
   },
 };
 

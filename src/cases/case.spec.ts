@@ -18,7 +18,12 @@ describe('a case, folded from its events', () => {
   });
 
   it('keeps the latest follow-up by instant when follow-ups are registered late or with offsets', () => {
-    const state = fold([enrolled, followedUp('2026-02-10T12:00:00.000Z'), followedUp('2026-02-01T00:00:00.000Z'), followedUp('2026-02-10T13:30:00+02:00')]);
+    const state = fold([
+      enrolled,
+      followedUp('2026-02-10T12:00:00.000Z'),
+      followedUp('2026-02-01T00:00:00.000Z'),
+      followedUp('2026-02-10T13:30:00+02:00'),
+    ]);
     expect(state).toMatchObject({ status: 'active', lastFollowUpAt: '2026-02-10T12:00:00.000Z' });
   });
 

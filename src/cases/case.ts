@@ -54,13 +54,7 @@ export type ClientTransferredIn = DomainEvent<
   CaseProfile & { fromOfficeNumber: string; fromCaseId: string; enrolledAt: string; occurredAt: string; navIdent: string }
 >;
 
-export type CaseEvent =
-  | ClientEnrolled
-  | ClientFollowUpRecorded
-  | ClientPlaced
-  | ClientExited
-  | ClientTransferredOut
-  | ClientTransferredIn;
+export type CaseEvent = ClientEnrolled | ClientFollowUpRecorded | ClientPlaced | ClientExited | ClientTransferredOut | ClientTransferredIn;
 
 /** `none`: no events yet. Placed, exited and transferred are closed: they take no further steps. */
 export type CaseState =

@@ -30,7 +30,11 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const GROUP_LIST_RULE = 'must be a comma-separated list of Entra ID group object ids';
 
 const httpUrl = (error: string) => z.url({ protocol: /^https?$/, error });
-const positiveInteger = (rule: string) => z.string().regex(/^[1-9]\d{0,6}$/, rule).transform(Number);
+const positiveInteger = (rule: string) =>
+  z
+    .string()
+    .regex(/^[1-9]\d{0,6}$/, rule)
+    .transform(Number);
 
 /** NAIS hands the app a private RSA JWK (AZURE_APP_JWK) to sign client assertions with. */
 function isPrivateRsaJwk(value: string): boolean {
@@ -57,7 +61,10 @@ export const entraVariables = {
     .refine(isPrivateRsaJwk, 'must be a private RSA JWK with a kid, as JSON')
     .transform((value) => JSON.parse(value) as JWK)
     .optional(),
-  AZURE_APP_TENANT_ID: z.string().regex(/^[\w.-]+$/, 'must be a tenant id or domain').optional(),
+  AZURE_APP_TENANT_ID: z
+    .string()
+    .regex(/^[\w.-]+$/, 'must be a tenant id or domain')
+    .optional(),
   AZURE_OPENID_CONFIG_ISSUER: httpUrl('must be an http(s) URL').optional(),
   AZURE_OPENID_CONFIG_JWKS_URI: httpUrl('must be an http(s) URL').optional(),
   AZURE_OPENID_CONFIG_TOKEN_ENDPOINT: httpUrl('must be an http(s) URL').optional(),
@@ -91,9 +98,10 @@ const LOGIN = 'https://login.microsoftonline.com';
 
 export function entraConfigOf(env: EntraEnv): EntraAuthConfig {
   const tenant = env.AZURE_APP_TENANT_ID!;
-  const roleGroups = Object.fromEntries(
-    Object.entries(ROLE_GROUP_VARIABLES).map(([role, variable]) => [role, env[variable]!]),
-  ) as Record<RoleName, string[]>;
+  const roleGroups = Object.fromEntries(Object.entries(ROLE_GROUP_VARIABLES).map(([role, variable]) => [role, env[variable]!])) as Record<
+    RoleName,
+    string[]
+  >;
   return {
     mode: 'production',
     issuer: env.AZURE_OPENID_CONFIG_ISSUER ?? `${LOGIN}/${tenant}/v2.0`,

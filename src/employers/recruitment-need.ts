@@ -22,8 +22,7 @@ export type RecruitmentNeedClosed = DomainEvent<
 export type RecruitmentNeedEvent = RecruitmentNeedRegistered | RecruitmentNeedClosed;
 
 export type RecruitmentNeed =
-  | { status: 'none' }
-  | { status: 'open' | 'closed'; needId: string; orgNumber: string; positions: number; registeredAt: string };
+  { status: 'none' } | { status: 'open' | 'closed'; needId: string; orgNumber: string; positions: number; registeredAt: string };
 
 export const initialRecruitmentNeed = (): RecruitmentNeed => ({ status: 'none' });
 

@@ -43,7 +43,10 @@ describe('GET /health/live and /health/ready', () => {
   it('is ready when the database and the event store answer and every view keeps up', async () => {
     const response = await request(app.getHttpServer()).get('/health/ready').expect(200);
     expect(response.body).toEqual({
-      status: 'ok', database: 'up', eventStore: 'up', projections: [{ name: 'engagement', status: 'running', lagEvents: 0, lagSeconds: 0 }],
+      status: 'ok',
+      database: 'up',
+      eventStore: 'up',
+      projections: [{ name: 'engagement', status: 'running', lagEvents: 0, lagSeconds: 0 }],
     });
   });
 

@@ -22,10 +22,7 @@ export class HealthController {
   @Get()
   @Public()
   async health(@Res({ passthrough: true }) response: Response) {
-    const [database, eventStore] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
-      probe(() => this.eventStore.ping()),
-    ]);
+    const [database, eventStore] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.eventStore.ping())]);
     const up = database === 'up' && eventStore === 'up';
     response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
     if (!up) return { status: 'unavailable', database, eventStore };

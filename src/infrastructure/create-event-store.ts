@@ -1,9 +1,4 @@
-import {
-  InMemoryEventStore,
-  createPostgresEventStore,
-  type AppendGroupObserver,
-  type EventStore,
-} from '@app/event-store';
+import { InMemoryEventStore, createPostgresEventStore, type AppendGroupObserver, type EventStore } from '@app/event-store';
 import type { RuntimeConfig } from '../config/index.js';
 
 /** `groups` hears how the PostgreSQL adapter grouped appends; the others do not group. */

@@ -8,7 +8,6 @@ import { eventUpcasters } from './event-upcasters.js';
 import { ObservedEventStore } from './observed-event-store.js';
 import { eventStoreFigures, registerPoolMetrics, typeOrmPoolStats } from './store-metrics.js';
 
-
 /**
  * The adapter wrapped in upcasting right here, so every reader of `EVENT_STORE` (command
  * handlers, projections and their rebuild and verify, history, as-of replay) gets events in

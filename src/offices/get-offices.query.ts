@@ -28,7 +28,9 @@ export class GetOfficesHandler implements IQueryHandler<GetOffices> {
 
   /** A replay reads the visible offices' events (every office's for a national role) through all three views at once. */
   async execute({ visibleOffices, period: asked, time }: GetOffices): Promise<OfficesAnswer> {
-    const view = await this.views.at(time, [engagementView.projection, outcomesView.projection, followUpGapsView.projection], { offices: visibleOffices });
+    const view = await this.views.at(time, [engagementView.projection, outcomesView.projection, followUpGapsView.projection], {
+      offices: visibleOffices,
+    });
     const period = periodOf(asked, view.now);
     const gapRanges = followUpGapsView.ranges.gapCounts(COMPARED_GAP_DAYS, view.now, visibleOffices);
     const [engagement, outcomes, openCases, quietOnCutoffDay] = await Promise.all([

@@ -22,7 +22,12 @@ export class ProjectionMetrics implements OnModuleInit {
     const labels = ['projection', 'track'] as const;
     const batchHelp = 'Events per committed batch (live) or window (rebuild)';
     const batchEvents = registry.histogram('projection_batch_events', batchHelp, labels, BATCH_BUCKETS);
-    const commitSeconds = registry.histogram('projection_commit_duration_seconds', 'A batch transaction, to COMMIT', labels, COMMIT_BUCKETS);
+    const commitSeconds = registry.histogram(
+      'projection_commit_duration_seconds',
+      'A batch transaction, to COMMIT',
+      labels,
+      COMMIT_BUCKETS,
+    );
     this.engine.onBatchCommitted(({ projection, track, events, seconds }) => {
       batchEvents.observe({ projection, track }, events);
       commitSeconds.observe({ projection, track }, seconds);
@@ -37,11 +42,16 @@ export class ProjectionMetrics implements OnModuleInit {
     perView('projection_lag_seconds', 'Age of the oldest event the live view has not processed', (s) => s.lagSeconds);
     registry.gauge('projection_status', "The live view's status: 1 on the current one", async () =>
       (await this.snapshots.read()).flatMap((s) =>
-        [...new Set([...STATUSES, s.status])].map(
-          (status): Sample => ({ labels: { projection: s.name, status }, value: status === s.status ? 1 : 0 }),
-        ),
+        [...new Set([...STATUSES, s.status])].map((status): Sample => ({
+          labels: { projection: s.name, status },
+          value: status === s.status ? 1 : 0,
+        })),
       ),
     );
-    perView('projection_parked_events', 'Events a view could not apply and parked (GET /api/v1/admin/projections/{name}/parked)', (s) => s.parkedEvents);
+    perView(
+      'projection_parked_events',
+      'Events a view could not apply and parked (GET /api/v1/admin/projections/{name}/parked)',
+      (s) => s.parkedEvents,
+    );
   }
 }

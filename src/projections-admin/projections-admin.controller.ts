@@ -57,7 +57,9 @@ export class ProjectionsAdminController {
     const entry = this.known(name);
     if (!query.office) return this.engine.verify(name);
     const results = await Promise.all(
-      entry.officeRanges(query.office).map((range) => this.engine.verify(name, { range, events: { streamPrefix: officeStreamPrefix(query.office!) } })),
+      entry
+        .officeRanges(query.office)
+        .map((range) => this.engine.verify(name, { range, events: { streamPrefix: officeStreamPrefix(query.office!) } })),
     );
     return {
       equal: results.every((r) => r.equal),

@@ -19,15 +19,17 @@ export class CommandSpanInterceptor implements NestInterceptor {
     const span = tracer.startSpan(`command ${context.getClass().name.replace(/Controller$/, '')}`, {
       attributes: { 'http.request.method': request.method, 'http.route': route },
     });
-    return otelContext.with(trace.setSpan(otelContext.active(), span), () => next.handle()).pipe(
-      tap({
-        error: (error: unknown) => {
-          if (error instanceof DomainError || (error instanceof HttpException && error.getStatus() < 500)) return;
-          span.recordException(error instanceof Error ? error : String(error));
-          span.setStatus({ code: SpanStatusCode.ERROR });
-        },
-      }),
-      finalize(() => span.end()),
-    );
+    return otelContext
+      .with(trace.setSpan(otelContext.active(), span), () => next.handle())
+      .pipe(
+        tap({
+          error: (error: unknown) => {
+            if (error instanceof DomainError || (error instanceof HttpException && error.getStatus() < 500)) return;
+            span.recordException(error instanceof Error ? error : String(error));
+            span.setStatus({ code: SpanStatusCode.ERROR });
+          },
+        }),
+        finalize(() => span.end()),
+      );
   }
 }

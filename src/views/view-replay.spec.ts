@@ -176,10 +176,21 @@ describe('replaying views in memory', () => {
         if (event.position === poison.position) throw new Error('cannot apply');
       },
     };
-    const { folds, parked, lastPosition } = await replayViews(store, [failing, outcomesProjection], {}, { toPosition: all.at(-1)!.position }, 2);
+    const { folds, parked, lastPosition } = await replayViews(
+      store,
+      [failing, outcomesProjection],
+      {},
+      { toPosition: all.at(-1)!.position },
+      2,
+    );
     expect(parked).toEqual([{ view: 'engagement', position: poison.position }]);
     expect(lastPosition).toBe(all.at(-1)!.position);
-    expect(folds.get('engagement')!.docs()).toEqual(foldInMemory(engagementProjection, all.filter((e) => e.position !== poison.position)));
+    expect(folds.get('engagement')!.docs()).toEqual(
+      foldInMemory(
+        engagementProjection,
+        all.filter((e) => e.position !== poison.position),
+      ),
+    );
     expect(folds.get('outcomes')!.docs()).toEqual(foldInMemory(outcomesProjection, all));
   });
 });

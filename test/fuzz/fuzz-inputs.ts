@@ -1,22 +1,63 @@
 import fc from 'fast-check';
 
 /** What a field takes; each kind has values the contract refuses. */
-export type Kind = 'org' | 'time' | 'window' | 'date' | 'enum' | 'int' | 'text' | 'bool' | 'personId' | 'clientRef' | 'office' | 'month' | 'position' | 'cursor';
+export type Kind =
+  | 'org'
+  | 'time'
+  | 'window'
+  | 'date'
+  | 'enum'
+  | 'int'
+  | 'text'
+  | 'bool'
+  | 'personId'
+  | 'clientRef'
+  | 'office'
+  | 'month'
+  | 'position'
+  | 'cursor';
 
 let deep: unknown = 1;
 for (let i = 0; i < 40; i++) deep = { a: deep };
 
 /** Refused wherever a value goes: wrong types, deep nesting, huge arrays, NUL and a lone surrogate. */
-const ANYWHERE: unknown[] = [null, deep, Array.from({ length: 2000 }, (_, i) => i), 'x\u0000y', 'a\uD800b', '\uDC00', { nested: { value: 1 } }];
+const ANYWHERE: unknown[] = [
+  null,
+  deep,
+  Array.from({ length: 2000 }, (_, i) => i),
+  'x\u0000y',
+  'a\uD800b',
+  '\uDC00',
+  { nested: { value: 1 } },
+];
 
 /** `FUTURE` is replaced at request time by a time an hour ahead. */
 export const FUTURE = '<future>';
 
 const BAD: Record<Kind, unknown[]> = {
   org: ['974760674', '123456785', '000000000', '712345675', '97476067', 974760673, 'abcdefghi', ''],
-  time: ['yesterday', '0999-06-15T12:00:00+00:00', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59Z', '1999-12-31T23:59:59Z', FUTURE,
-    '2026-02-30T10:00:00Z', '2026-05-01T10:00:00', 20260501, '2026-05-01'],
-  window: ['yesterday', '0999-06-15T12:00:00+00:00', '0000-01-01', '9999-12-31', '2100-01-01', '1999-12-31T23:59:59Z', '2026-02-30T10:00:00Z', '2026-05-01T10:00:00'],
+  time: [
+    'yesterday',
+    '0999-06-15T12:00:00+00:00',
+    '0000-01-01T00:00:00Z',
+    '9999-12-31T23:59:59Z',
+    '1999-12-31T23:59:59Z',
+    FUTURE,
+    '2026-02-30T10:00:00Z',
+    '2026-05-01T10:00:00',
+    20260501,
+    '2026-05-01',
+  ],
+  window: [
+    'yesterday',
+    '0999-06-15T12:00:00+00:00',
+    '0000-01-01',
+    '9999-12-31',
+    '2100-01-01',
+    '1999-12-31T23:59:59Z',
+    '2026-02-30T10:00:00Z',
+    '2026-05-01T10:00:00',
+  ],
   date: ['0000-01-01', '9999-12-31', '1999-12-31', '2026-13-01', '20260101', 5, '2026-02-30'],
   enum: ['NOPE', 'phone', 3, '', true],
   int: [-1, 0, 1.5, 1e21, '5', 10 ** 12, -(2 ** 60)],

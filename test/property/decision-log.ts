@@ -13,7 +13,17 @@ import { recordEmployerContact } from '../../src/employers/record-employer-conta
 import { evolveRecruitmentNeed, initialRecruitmentNeed } from '../../src/employers/recruitment-need.js';
 import { registerRecruitmentNeed } from '../../src/employers/register-recruitment-need/register-recruitment-need.decide.js';
 import { schemaVersionOf } from '../../src/shared/commands/schema-versions.js';
-import { CHANNELS, EMPLOYMENT_TYPES, EXIT_REASONS, FOLLOW_UP_KINDS, FOLLOW_UP_MODES, MEASURE_CODES, NEED_GROUPS, NEED_RESULTS, THEMES } from '../../src/shared/values/codes.js';
+import {
+  CHANNELS,
+  EMPLOYMENT_TYPES,
+  EXIT_REASONS,
+  FOLLOW_UP_KINDS,
+  FOLLOW_UP_MODES,
+  MEASURE_CODES,
+  NEED_GROUPS,
+  NEED_RESULTS,
+  THEMES,
+} from '../../src/shared/values/codes.js';
 import { DomainError } from '../../src/shared/errors/domain-error.js';
 
 /**
@@ -35,11 +45,13 @@ const DAY = 86_400_000;
 const YEAR_1 = Date.parse('0001-01-01T00:00:00Z');
 
 const instant = (now: number) =>
-  fc.oneof(
-    { weight: 8, arbitrary: fc.integer({ min: Date.UTC(2000, 0, 1), max: now + 5 * 60_000 }) },
-    { weight: 1, arbitrary: fc.integer({ min: YEAR_1, max: Date.parse('9999-12-31T23:59:59Z') }) },
-    { weight: 1, arbitrary: fc.constantFrom(Date.UTC(2000, 0, 1), Date.UTC(2000, 0, 1) - 1, now + 5 * 60_000, now + 5 * 60_000 + 1) },
-  ).chain((ms) => fc.constantFrom('Z', '+14:00', '-12:00', '+01:00').map((offset) => withOffset(ms, offset)));
+  fc
+    .oneof(
+      { weight: 8, arbitrary: fc.integer({ min: Date.UTC(2000, 0, 1), max: now + 5 * 60_000 }) },
+      { weight: 1, arbitrary: fc.integer({ min: YEAR_1, max: Date.parse('9999-12-31T23:59:59Z') }) },
+      { weight: 1, arbitrary: fc.constantFrom(Date.UTC(2000, 0, 1), Date.UTC(2000, 0, 1) - 1, now + 5 * 60_000, now + 5 * 60_000 + 1) },
+    )
+    .chain((ms) => fc.constantFrom('Z', '+14:00', '-12:00', '+01:00').map((offset) => withOffset(ms, offset)));
 
 /** The instant written with an offset, as a client may (the year of the local time may differ from UTC's). */
 function withOffset(ms: number, offset: string): string {
@@ -56,7 +68,12 @@ const command = (now: number) =>
     toOffice: fc.constantFrom(...OFFICES),
     pick: fc.nat(),
     occurredAt: instant(now),
-    startDate: fc.oneof(instant(now), fc.integer({ min: now, max: now + 400 * DAY }).map((ms) => new Date(ms).toISOString())).map((t) => t.slice(0, 10)),
+    startDate: fc
+      .oneof(
+        instant(now),
+        fc.integer({ min: now, max: now + 400 * DAY }).map((ms) => new Date(ms).toISOString()),
+      )
+      .map((t) => t.slice(0, 10)),
     org: fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...ORGS) }, { weight: 1, arbitrary: fc.constantFrom(...BAD_ORGS) }),
     naceCode: fc.option(fc.constantFrom('41.200', '62.010', '88.991', '01.1', '99', '04.1'), { nil: undefined }),
     channel: fc.constantFrom(...CHANNELS),
@@ -86,7 +103,8 @@ export function decide(now: number, commands: readonly Command[]): Decided[] {
   const cases: { office: string; id: string }[] = [];
   const needs: { office: string; id: string }[] = [];
   const log: Decided[] = [];
-  const caseState = (stream: string): CaseState => (streams.get(stream) ?? []).reduce((s, e) => evolveCase(s, e as never), initialCaseState());
+  const caseState = (stream: string): CaseState =>
+    (streams.get(stream) ?? []).reduce((s, e) => evolveCase(s, e as never), initialCaseState());
   const record = (office: string, stream: string, events: DomainEvent[]) => {
     streams.set(stream, [...(streams.get(stream) ?? []), ...events]);
     log.push({ stream, office, events });
@@ -101,14 +119,38 @@ export function decide(now: number, commands: readonly Command[]): Decided[] {
           const stream = officeStream(c.office, 'employer', c.org);
           const state = (streams.get(stream) ?? []).reduce((s, e) => evolveEmployerAccount(s, e as never), initialEmployerAccount());
           const note = c.text.length > 0 ? c.text : undefined;
-          record(c.office, stream, recordEmployerContact({ ...base, contactId: `contact-${n}`, orgNumber: c.org, employerName: note, naceCode: c.naceCode,
-            channel: c.channel, theme: c.theme, durationMinutes: 30, note, noPersonalData: true }, state));
+          record(
+            c.office,
+            stream,
+            recordEmployerContact(
+              {
+                ...base,
+                contactId: `contact-${n}`,
+                orgNumber: c.org,
+                employerName: note,
+                naceCode: c.naceCode,
+                channel: c.channel,
+                theme: c.theme,
+                durationMinutes: 30,
+                note,
+                noPersonalData: true,
+              },
+              state,
+            ),
+          );
           return;
         }
         case 'need': {
           const id = `need-${n}`;
           const stream = officeStream(c.office, 'need', id);
-          record(c.office, stream, registerRecruitmentNeed({ ...base, needId: id, orgNumber: c.org, positions: c.positions, occupation: c.text || 'tømrer' }, initialRecruitmentNeed()));
+          record(
+            c.office,
+            stream,
+            registerRecruitmentNeed(
+              { ...base, needId: id, orgNumber: c.org, positions: c.positions, occupation: c.text || 'tømrer' },
+              initialRecruitmentNeed(),
+            ),
+          );
           needs.push({ office: c.office, id });
           return;
         }
@@ -124,8 +166,22 @@ export function decide(now: number, commands: readonly Command[]): Decided[] {
           const id = `case-${n}`;
           const stream = officeStream(c.office, 'case', id);
           const providerOrgNumber = c.mode === 'EXTERNAL' ? c.org : undefined;
-          record(c.office, stream, enrolClient({ ...base, caseId: id, clientRef: 'a'.repeat(64), needGroup: c.needGroup, followUpMode: c.mode,
-            measureCode: c.measure, providerOrgNumber }, caseState(stream)));
+          record(
+            c.office,
+            stream,
+            enrolClient(
+              {
+                ...base,
+                caseId: id,
+                clientRef: 'a'.repeat(64),
+                needGroup: c.needGroup,
+                followUpMode: c.mode,
+                measureCode: c.measure,
+                providerOrgNumber,
+              },
+              caseState(stream),
+            ),
+          );
           cases.push({ office: c.office, id });
           return;
         }
@@ -138,14 +194,25 @@ export function decide(now: number, commands: readonly Command[]): Decided[] {
           if (c.kind === 'followUp') record(open.office, stream, recordFollowUp({ ...onCase, kind: c.followUp }, state));
           if (c.kind === 'exit') record(open.office, stream, exitClient({ ...onCase, reason: c.exitReason }, state));
           if (c.kind === 'place') {
-            record(open.office, stream, placeClient({ ...onCase, orgNumber: c.org, startDate: c.startDate, employmentPercent: c.percent, employmentType: c.employmentType }, state));
+            record(
+              open.office,
+              stream,
+              placeClient(
+                { ...onCase, orgNumber: c.org, startDate: c.startDate, employmentPercent: c.percent, employmentType: c.employmentType },
+                state,
+              ),
+            );
           }
           if (c.kind === 'transfer') {
             const newCaseId = `case-${n}`;
             const [out] = transferCase({ ...onCase, fromOfficeNumber: open.office, toOfficeNumber: c.toOffice, newCaseId }, state);
             record(open.office, stream, [out!]);
             const target = officeStream(c.toOffice, 'case', newCaseId);
-            record(c.toOffice, target, receiveTransferredCase({ fromOfficeNumber: open.office, transferredOut: out!.data }, caseState(target)));
+            record(
+              c.toOffice,
+              target,
+              receiveTransferredCase({ fromOfficeNumber: open.office, transferredOut: out!.data }, caseState(target)),
+            );
             cases.push({ office: c.toOffice, id: newCaseId });
           }
         }
@@ -158,5 +225,10 @@ export function decide(now: number, commands: readonly Command[]): Decided[] {
 }
 
 export const metadataOf = (office: string, type: string, n: number) => ({
-  actor: 'Z123456', officeNumber: office, commandId: `command-${n}`, correlationId: `correlation-${n}`, causationId: `command-${n}`, schemaVersion: schemaVersionOf(type),
+  actor: 'Z123456',
+  officeNumber: office,
+  commandId: `command-${n}`,
+  correlationId: `correlation-${n}`,
+  causationId: `command-${n}`,
+  schemaVersion: schemaVersionOf(type),
 });

@@ -19,7 +19,10 @@ describe('every event a decider can emit', () => {
       fc.asyncProperty(decisionScenario, async ({ now, commands }) => {
         const store = new InMemoryEventStore();
         for (const [n, { stream, office, events }] of decide(now, commands).entries()) {
-          await store.append(stream, events.map((e) => ({ type: e.type, data: e.data, metadata: metadataOf(office, e.type, n) })));
+          await store.append(
+            stream,
+            events.map((e) => ({ type: e.type, data: e.data, metadata: metadataOf(office, e.type, n) })),
+          );
         }
         const log = await store.readAll({});
         accepted += log.length;

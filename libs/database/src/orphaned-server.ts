@@ -27,7 +27,10 @@ export async function stopOrphanedServer(pgdata: string, log: (line: string) => 
   if (pid === undefined || !isAlive(pid, 'postgres')) return undefined;
   log(`an orphaned PostgreSQL (pid ${pid}) still runs on ${pgdata}, left by an app that did not stop it: stopping it`);
   // Fast shutdown first (sessions end, a checkpoint is written); immediate shutdown if that hangs (WAL recovery on start).
-  for (const [signal, waitMs] of [['SIGINT', 60_000], ['SIGQUIT', 15_000]] as const) {
+  for (const [signal, waitMs] of [
+    ['SIGINT', 60_000],
+    ['SIGQUIT', 15_000],
+  ] as const) {
     process.kill(pid, signal);
     if (await exited(pid, waitMs)) return pid;
   }

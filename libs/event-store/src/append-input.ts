@@ -56,7 +56,9 @@ export function prepareAppend(
 function checkExpectedRevision(value: unknown): ExpectedRevision {
   if (value === 'any' || value === 'no_stream' || value === 'exists') return value;
   if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return value;
-  throw new InvalidAppend(`Unknown expected revision ${JSON.stringify(value) ?? String(value)}: use a revision ≥ 0, 'no_stream', 'exists' or 'any'`);
+  throw new InvalidAppend(
+    `Unknown expected revision ${JSON.stringify(value) ?? String(value)}: use a revision ≥ 0, 'no_stream', 'exists' or 'any'`,
+  );
 }
 
 function checkMetadata(metadata: unknown, where: string): EventMetadata {
@@ -91,7 +93,8 @@ function toJson(value: unknown, what: string): string {
         if (v === null) return;
         if (seen.has(v)) throw new InvalidAppend(`${what}: ${path} refers back to itself (circular)`);
         // JSON.stringify turns these into {} without a word: the data would be lost.
-        if (v instanceof Map || v instanceof Set) throw new InvalidAppend(`${what}: ${path} is a ${v.constructor.name}, which JSON cannot hold`);
+        if (v instanceof Map || v instanceof Set)
+          throw new InvalidAppend(`${what}: ${path} is a ${v.constructor.name}, which JSON cannot hold`);
         seen.add(v);
         if (Array.isArray(v)) v.forEach((item, i) => check(item, `${path}[${i}]`));
         else if (!(v instanceof Date)) {

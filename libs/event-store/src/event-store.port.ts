@@ -117,4 +117,3 @@ export interface EventStore {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
-

@@ -4,9 +4,7 @@
  */
 export const officeStreamPrefix = (officeNumber: string): string => `office-${officeNumber}.`;
 
-export const officeStream = (officeNumber: string, kind: string, id: string): string =>
-  `${officeStreamPrefix(officeNumber)}${kind}-${id}`;
+export const officeStream = (officeNumber: string, kind: string, id: string): string => `${officeStreamPrefix(officeNumber)}${kind}-${id}`;
 
 /** The office a stream belongs to, or undefined for a stream outside any office. */
-export const officeOfStream = (streamId: string): string | undefined =>
-  /^office-(\d{4})\./.exec(streamId)?.[1];
+export const officeOfStream = (streamId: string): string | undefined => /^office-(\d{4})\./.exec(streamId)?.[1];

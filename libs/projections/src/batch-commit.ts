@@ -25,9 +25,7 @@ export interface BatchContext {
 }
 
 export type BatchOutcome =
-  | { kind: 'committed'; progress: Progress; livePosition: number }
-  | { kind: 'fenced' }
-  | { kind: 'parked'; failure: ProjectionEventFailed };
+  { kind: 'committed'; progress: Progress; livePosition: number } | { kind: 'fenced' } | { kind: 'parked'; failure: ProjectionEventFailed };
 
 /**
  * One live batch in one transaction: lock the progress row (and check it is still ours), load
@@ -78,7 +76,12 @@ async function settle(ctx: BatchContext, work: () => Promise<BatchOutcome>): Pro
 }
 
 /** Fences unless `fenced` says the batch already did; writes the changes and moves the progress row. */
-async function writeAndMove(ctx: BatchContext, changes: readonly RowChange[], last: number, fenced: Progress | undefined): Promise<BatchOutcome> {
+async function writeAndMove(
+  ctx: BatchContext,
+  changes: readonly RowChange[],
+  last: number,
+  fenced: Progress | undefined,
+): Promise<BatchOutcome> {
   const name = ctx.projection.name;
   const locked = fenced ?? (await checkFence(ctx));
   await writeRows(ctx, changes);

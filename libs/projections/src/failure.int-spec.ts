@@ -35,10 +35,17 @@ describe('an event that throws in evolve', () => {
     expect(countsOf(docs).get(countKey('5701'))).toBe(directCounts(events).get(countKey('5701'))! - 1);
 
     const message = `event_counts: CaseEnrolled at position ${poison.position} failed: cannot count ${poison.position}`;
-    expect(await engine.parked(failing.name)).toEqual([{
-      position: poison.position, version: 1, eventType: 'CaseEnrolled', streamId: poison.streamId,
-      keys: [countKey('5701')], error: message, parkedAt: expect.any(String),
-    }]);
+    expect(await engine.parked(failing.name)).toEqual([
+      {
+        position: poison.position,
+        version: 1,
+        eventType: 'CaseEnrolled',
+        streamId: poison.streamId,
+        keys: [countKey('5701')],
+        error: message,
+        parkedAt: expect.any(String),
+      },
+    ]);
     expect(await engine.statusOf(failing.name)).toMatchObject({ status: 'degraded', parkedEvents: 1, position: bed.lastAppended, lag: 0 });
 
     // Later events, of that office too, still reach the view.

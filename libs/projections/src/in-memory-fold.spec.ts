@@ -64,17 +64,33 @@ describe('foldInMemory', () => {
     const docs = foldInMemory(changesThenThrows, log, { onParked: (failure) => parked.push(failure) });
     expect(docs.get(countKey('0314'))?.events).toBe(2);
     expect(parked.map((f) => [f.position, f.eventType, f.keys])).toEqual([[2, 'CaseEnrolled', [countKey('0314')]]]);
-    expect(foldInMemory(changesThenThrows, log.filter((e) => e.position !== 2))).toEqual(docs);
+    expect(
+      foldInMemory(
+        changesThenThrows,
+        log.filter((e) => e.position !== 2),
+      ),
+    ).toEqual(docs);
   });
 
   it('with onParked, parks an event whose keysOf throws or whose evolve uses a key not named', () => {
     const badKeys = countingProjection({ keysOf: (event) => (event.position === 4 ? [''] : counts.keysOf(event)) });
-    const sneaky = countingProjection({ evolve: (rows, event) => (event.position === 1 ? rows.set('count|elsewhere', { office: 'x', events: 1, lastType: '' }) : counts.evolve(rows, event)) });
-    for (const [projection, position] of [[badKeys, 4], [sneaky, 1]] as const) {
+    const sneaky = countingProjection({
+      evolve: (rows, event) =>
+        event.position === 1 ? rows.set('count|elsewhere', { office: 'x', events: 1, lastType: '' }) : counts.evolve(rows, event),
+    });
+    for (const [projection, position] of [
+      [badKeys, 4],
+      [sneaky, 1],
+    ] as const) {
       const parked: number[] = [];
       const docs = foldInMemory(projection, events, { onParked: (failure) => parked.push(failure.position) });
       expect(parked).toEqual([position]);
-      expect(docs).toEqual(foldInMemory(counts, events.filter((e) => e.position !== position)));
+      expect(docs).toEqual(
+        foldInMemory(
+          counts,
+          events.filter((e) => e.position !== position),
+        ),
+      );
     }
   });
 

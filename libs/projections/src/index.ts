@@ -16,7 +16,10 @@ export {
   CreateProjectionCheckpoints1764000000000,
   CreateProjectionParkedEvents1767000000000,
   RecordCheckpointEventStore1767000000002,
-  projectionOrderIndexMigration, projectionTableMigration, type MigrationClass } from './projection.migrations.js';
+  projectionOrderIndexMigration,
+  projectionTableMigration,
+  type MigrationClass,
+} from './projection.migrations.js';
 export { projectionTables, projectionTableSql } from './projection-tables.js';
 export { ProjectionsModule, type ProjectionsModuleOptions } from './projections.module.js';
 export { defineView, type KeyBuilders, type RangeBuilders, type ViewDefinition, type ViewSpec } from './view-definition.js';

@@ -7,7 +7,12 @@ const docs = new Map(
 
 describe('key ranges', () => {
   it('selects every key that starts with a prefix', () => {
-    expect([...selectDocs(docs, { prefix: 'e|0314|2024' }).keys()]).toEqual(['e|0314|2024-01', 'e|0314|2024-06', 'e|0314|2024-06|x', 'e|0314|2024-07']);
+    expect([...selectDocs(docs, { prefix: 'e|0314|2024' }).keys()]).toEqual([
+      'e|0314|2024-01',
+      'e|0314|2024-06',
+      'e|0314|2024-06|x',
+      'e|0314|2024-07',
+    ]);
   });
 
   it('selects from..to with both ends inclusive and the keys under `to`', () => {

@@ -45,7 +45,8 @@ const FIELD = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
 export function orderBounds(range: OrderedRange): OrderBounds {
   // The field is spliced into SQL (a parameter would not match the index's expression).
   if (!FIELD.test(range.orderBy)) throw new Error(`orderBy "${range.orderBy}" must match ${FIELD.source}`);
-  if (range.limit !== undefined && !(Number.isInteger(range.limit) && range.limit >= 0)) throw new Error(`limit ${range.limit} must be a whole number ≥ 0`);
+  if (range.limit !== undefined && !(Number.isInteger(range.limit) && range.limit >= 0))
+    throw new Error(`limit ${range.limit} must be a whole number ≥ 0`);
   return { field: range.orderBy, ...prefixOrSpan(range), after: range.after, limit: range.limit };
 }
 

@@ -40,7 +40,12 @@ function selection(name: string, range: KeyRange | undefined): { where: string; 
     const where = [`${sortKey} >= ${param(bounds.lower)}`];
     if (bounds.upper !== undefined) where.push(`${sortKey} < ${param(bounds.upper)}`);
     if (bounds.after !== undefined) where.push(`${sortKey} > ${param(bounds.after)}`);
-    return { where: where.join(' AND '), orderBy: `${sortKey}, key`, limit: bounds.limit === undefined ? '' : ` LIMIT ${param(bounds.limit)}`, params };
+    return {
+      where: where.join(' AND '),
+      orderBy: `${sortKey}, key`,
+      limit: bounds.limit === undefined ? '' : ` LIMIT ${param(bounds.limit)}`,
+      params,
+    };
   }
   const bounds = keyBounds(range);
   if ('keys' in bounds) return { where: `key = ANY(${param([...bounds.keys])}::text[])`, orderBy: 'key', limit: '', params };

@@ -51,7 +51,11 @@ describe('ordered reads on PostgreSQL', () => {
     for (const range of ranges) {
       expect([...(await engine.loadDocs(ranked, range)).docs]).toEqual([...selectDocs(folded, range)]);
     }
-    expect([...(await engine.loadDocs(ranked, { orderBy: 'byEvents' })).docs.keys()]).toEqual([countKey('1201'), countKey('5701'), countKey('0314')]);
+    expect([...(await engine.loadDocs(ranked, { orderBy: 'byEvents' })).docs.keys()]).toEqual([
+      countKey('1201'),
+      countKey('5701'),
+      countKey('0314'),
+    ]);
   });
 
   it('reads a page off the sort key index, not by sorting the table, also once a rebuild has swapped its copy in', async () => {
@@ -61,7 +65,9 @@ describe('ordered reads on PostgreSQL', () => {
     // The copy has a name PostgreSQL chose for it; the swap renames it as the live table's.
     expect(await planOfPage()).toMatch(/Index Scan using projection_ranked_counts_expr_key_idx/);
     const folded = foldInMemory(ranked, await bed.allEvents());
-    expect([...(await engine.loadDocs(ranked, { orderBy: 'byEvents', limit: 2 })).docs]).toEqual([...selectDocs(folded, { orderBy: 'byEvents', limit: 2 })]);
+    expect([...(await engine.loadDocs(ranked, { orderBy: 'byEvents', limit: 2 })).docs]).toEqual([
+      ...selectDocs(folded, { orderBy: 'byEvents', limit: 2 }),
+    ]);
   });
 
   async function planOfPage(): Promise<string> {

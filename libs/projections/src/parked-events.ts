@@ -32,8 +32,17 @@ export async function parkEvent(
      SELECT $1, $2, $3, $4, $5, $6, $7, $8
      WHERE EXISTS (SELECT 1 FROM ${progressTable(track)} WHERE name = $1 AND position = $9 AND version = $4)
      ON CONFLICT (name, track, position) DO UPDATE SET error_message = EXCLUDED.error_message, keys = EXCLUDED.keys`,
-    [name, track, failure.position, expected.version, failure.eventType, failure.streamId ?? null, [...failure.keys], failure.message,
-      expected.position],
+    [
+      name,
+      track,
+      failure.position,
+      expected.version,
+      failure.eventType,
+      failure.streamId ?? null,
+      [...failure.keys],
+      failure.message,
+      expected.position,
+    ],
   );
 }
 
@@ -49,7 +58,13 @@ export async function parkedPositions(db: Db, name: string, track: Track, after:
 
 export async function listParked(db: Db, name: string, limit: number): Promise<ParkedEvent[]> {
   const rows = await queryRows<{
-    position: string; version: number; event_type: string; stream_id: string | null; keys: string[]; error_message: string; parked_at: Date;
+    position: string;
+    version: number;
+    event_type: string;
+    stream_id: string | null;
+    keys: string[];
+    error_message: string;
+    parked_at: Date;
   }>(db, `SELECT * FROM ${PARKED} WHERE name = $1 AND track = 'live' ORDER BY position LIMIT $2`, [name, limit]);
   return rows.map((row) => ({
     position: toNumber(row.position),

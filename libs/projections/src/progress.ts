@@ -30,12 +30,14 @@ export async function readProgress(db: Db, track: Track, name: string, lock = fa
     `SELECT version, position, ${status}, error_position FROM ${progressTable(track)} WHERE name = $1${lock ? ' FOR UPDATE' : ''}`,
     [name],
   );
-  return row && {
-    version: row.version,
-    position: toNumber(row.position),
-    status: row.status ?? 'rebuilding',
-    errorPosition: row.error_position === null ? null : toNumber(row.error_position),
-  };
+  return (
+    row && {
+      version: row.version,
+      position: toNumber(row.position),
+      status: row.status ?? 'rebuilding',
+      errorPosition: row.error_position === null ? null : toNumber(row.error_position),
+    }
+  );
 }
 
 /** A projection seen for the first time starts at 0 with this version. */

@@ -70,7 +70,10 @@ describe('projection engine on PostgreSQL', () => {
       countKey('5701'),
     ]);
     const office = await engine.verify(counts.name, { range: { prefix: countKey('5701') }, events: { streamPrefix: 'office-5701.' } });
-    const replayed = foldInMemory(counts, (await bed.allEvents()).filter((e) => e.streamId.startsWith('office-5701.')));
+    const replayed = foldInMemory(
+      counts,
+      (await bed.allEvents()).filter((e) => e.streamId.startsWith('office-5701.')),
+    );
     expect(office).toMatchObject({ equal: false, compared: 1, differenceCount: 1 });
     expect(office.differences).toEqual([
       { key: countKey('5701'), live: { ...replayed.get(countKey('5701')), events: 1 }, replayed: replayed.get(countKey('5701')) },

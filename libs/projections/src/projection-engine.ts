@@ -96,7 +96,10 @@ export class ProjectionEngine {
   async start(): Promise<void> {
     if (this.running) return;
     const { dataSource, maxRebuildsPerInstance = 1 } = this.options;
-    await checkTables(dataSource, [...this.jobs.values()].map((r) => r.tables.live));
+    await checkTables(
+      dataSource,
+      [...this.jobs.values()].map((r) => r.tables.live),
+    );
     checkPoolSize(dataSource, this.jobs.size, maxRebuildsPerInstance, this.logger);
     await ensureCheckpoints(this.options.dataSource, this.options.projections);
     const names = this.options.projections.map((p) => p.name);
@@ -237,7 +240,15 @@ export class ProjectionEngine {
   }
 
   private newJobs(projection: AnyProjection): ProjectionJobs {
-    const { dataSource, eventStore, batchSize = 1000, rebuildBatchSize = 2_500, liveLingerMs = 25, retryIntervalMs = 3000, beforeCommit } = this.options;
+    const {
+      dataSource,
+      eventStore,
+      batchSize = 1000,
+      rebuildBatchSize = 2_500,
+      liveLingerMs = 25,
+      retryIntervalMs = 3000,
+      beforeCommit,
+    } = this.options;
     const { rebuildWindowEvents = rebuildBatchSize, rebuildWindowBytes = 2 * 2 ** 20, rebuildCacheBytes = 0 } = this.options;
     this.rebuildReader ??= new SharedLogReader(eventStore, rebuildBatchSize);
     return new ProjectionJobs(projection, {

@@ -128,12 +128,24 @@ export class ProjectionJobs {
     const batchSize = track === 'live' ? this.options.batchSize : this.options.rebuildBatchSize;
     const { liveLingerMs, rebuildWindowEvents, rebuildWindowBytes, rebuildCacheBytes } = this.options;
     // The event store's subscription calls its wait `lingerMs`: the port's name, not a second one of ours.
-    const subscribe = (after: number) => (track === 'live' ? eventStore.subscribe({ after, batchSize, lingerMs: liveLingerMs }) : rebuildReader.subscribe(after));
+    const subscribe = (after: number) =>
+      track === 'live' ? eventStore.subscribe({ after, batchSize, lingerMs: liveLingerMs }) : rebuildReader.subscribe(after);
     // A job whose lock connection ended stops following at once, and is taken again (below, or elsewhere).
     const stop = AbortSignal.any([signal, lease.lost]);
     return {
-      runner: lease.runner, projection: this.projection, track, table, subscribe, batchSize, rebuildWindowEvents, rebuildWindowBytes, rebuildCacheBytes,
-      signal: stop, beforeCommit, logger, committed,
+      runner: lease.runner,
+      projection: this.projection,
+      track,
+      table,
+      subscribe,
+      batchSize,
+      rebuildWindowEvents,
+      rebuildWindowBytes,
+      rebuildCacheBytes,
+      signal: stop,
+      beforeCommit,
+      logger,
+      committed,
     };
   }
 

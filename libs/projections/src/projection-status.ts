@@ -45,7 +45,11 @@ export interface ProjectionStatus {
   /** Events the live view has parked (`GET …/parked` lists them); more than 0 makes it `degraded`. */
   parkedEvents: number;
   rebuild: {
-    version: number; position: number; lag: number; eventsPerSecond: number; error: ProjectionError | null;
+    version: number;
+    position: number;
+    lag: number;
+    eventsPerSecond: number;
+    error: ProjectionError | null;
     /** Events this rebuild has parked so far. */
     parkedEvents: number;
   } | null;
@@ -141,8 +145,16 @@ export function toStatus(
 
 function stateOf(
   stored: string,
-  { rebuild, lag, hasLeader, parkedEvents }: {
-    rebuild: ProjectionStatus['rebuild']; lag: number; hasLeader: boolean; parkedEvents: number;
+  {
+    rebuild,
+    lag,
+    hasLeader,
+    parkedEvents,
+  }: {
+    rebuild: ProjectionStatus['rebuild'];
+    lag: number;
+    hasLeader: boolean;
+    parkedEvents: number;
   },
 ): ProjectionState {
   if (stored === 'failed' || rebuild?.error) return 'failed';

@@ -32,7 +32,8 @@ export const projectionTableSql = (table: string): string => `
 export const sortKeySql = (field: string): string => `((doc ->> '${field}') COLLATE "C")`;
 
 /** The index of an ordered read (`OrderedRange`); the row key breaks ties, as the read orders. */
-export const sortKeyIndexSql = (table: string, field: string): string => `CREATE INDEX ${table}_by_${field} ON ${table} (${sortKeySql(field)}, key)`;
+export const sortKeyIndexSql = (table: string, field: string): string =>
+  `CREATE INDEX ${table}_by_${field} ON ${table} (${sortKeySql(field)}, key)`;
 
 /**
  * One checkpoint per projection (the live table's), and one row per rebuild under way (its

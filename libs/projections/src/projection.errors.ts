@@ -43,7 +43,7 @@ export class ProjectionTablesMissing extends Error {
   constructor(readonly tables: readonly string[]) {
     super(
       `Missing projection tables: ${tables.join(', ')}. Add CreateProjectionCheckpoints, CreateProjectionParkedEvents and ` +
-        'projectionTableMigration(<name>, <timestamp>) to the app\'s migrations (see libs/projections/README.md).',
+        "projectionTableMigration(<name>, <timestamp>) to the app's migrations (see libs/projections/README.md).",
     );
   }
 }

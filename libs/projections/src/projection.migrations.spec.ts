@@ -10,7 +10,9 @@ describe('projection table migrations', () => {
 
   it('create a key-ordered table of JSON documents with the last position of each', () => {
     expect(projectionTables('engagement')).toEqual({ live: 'projection_engagement', shadow: 'projection_engagement_rebuild' });
-    expect(projectionTableSql('projection_engagement')).toMatch(/key text COLLATE "C" NOT NULL,\s+doc jsonb NOT NULL,\s+last_position bigint NOT NULL/);
+    expect(projectionTableSql('projection_engagement')).toMatch(
+      /key text COLLATE "C" NOT NULL,\s+doc jsonb NOT NULL,\s+last_position bigint NOT NULL/,
+    );
   });
 
   it('refuse names that cannot be table names, and timestamps TypeORM cannot read', () => {

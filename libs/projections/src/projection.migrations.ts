@@ -1,6 +1,13 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import {
-  CHECKPOINTS, PARKED, PARKED_TABLE_SQL, PROGRESS_TABLES_SQL, REBUILDS, projectionTableSql, projectionTables, sortKeyIndexSql,
+  CHECKPOINTS,
+  PARKED,
+  PARKED_TABLE_SQL,
+  PROGRESS_TABLES_SQL,
+  REBUILDS,
+  projectionTableSql,
+  projectionTables,
+  sortKeyIndexSql,
 } from './projection-tables.js';
 
 /** The engine's own tables: checkpoints and rebuilds. Once per app, before any projection table. */

@@ -61,9 +61,12 @@ describe('ProjectionsModule', () => {
     await app.init();
     const engine = app.get(ProjectionEngine);
     try {
-
       const appended = await (store as EventStore).append(officeStream('0314', 'case', 'a'), [
-        { type: 'CaseEnrolled', data: {}, metadata: { actor: 'Z123456', officeNumber: '0314', commandId: 'c', correlationId: 'c', causationId: 'c', schemaVersion: 1 } },
+        {
+          type: 'CaseEnrolled',
+          data: {},
+          metadata: { actor: 'Z123456', officeNumber: '0314', commandId: 'c', correlationId: 'c', causationId: 'c', schemaVersion: 1 },
+        },
       ]);
       expect(await engine.waitForPosition(counts.name, appended.position)).toBe(true);
       expect((await engine.loadDocs(counts)).docs.get(countKey('0314'))?.events).toBe(1);

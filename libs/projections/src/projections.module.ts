@@ -60,7 +60,13 @@ export class ProjectionsModule {
           provide: ProjectionEngine,
           inject: [options.dataSource ?? DataSource, options.eventStore],
           useFactory: (dataSource: DataSource, eventStore: EventStore) =>
-            new ProjectionEngine({ ...options.engine, dataSource, eventStore, projections: options.projections, logger: new Logger('Projections') }),
+            new ProjectionEngine({
+              ...options.engine,
+              dataSource,
+              eventStore,
+              projections: options.projections,
+              logger: new Logger('Projections'),
+            }),
         },
         ProjectionsLifecycle,
       ],

@@ -19,7 +19,8 @@ describe('a rebuild request', () => {
   });
 
   const rebuilds = async () => (await bed.dataSource.query(`SELECT name, version FROM ${REBUILDS}`)) as { name: string; version: number }[];
-  const setLiveVersion = (version: number) => bed.dataSource.query(`UPDATE ${CHECKPOINTS} SET version = $2 WHERE name = $1`, [name, version]);
+  const setLiveVersion = (version: number) =>
+    bed.dataSource.query(`UPDATE ${CHECKPOINTS} SET version = $2 WHERE name = $1`, [name, version]);
 
   it('from a newer version starts a rebuild while the live view is older', async () => {
     await setLiveVersion(1);

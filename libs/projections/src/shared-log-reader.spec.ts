@@ -46,7 +46,11 @@ describe('SharedLogReader', () => {
     const reader = new SharedLogReader(store, 40);
     const last = events.at(-1)!.position;
     const from = (after: number) => events.filter((e) => e.position > after).map((e) => e.position);
-    const [a, b, c] = await Promise.all([readUpTo(reader, 0, last), readUpTo(reader, events[250]!.position, last, 2), readUpTo(reader, 2, last, 5)]);
+    const [a, b, c] = await Promise.all([
+      readUpTo(reader, 0, last),
+      readUpTo(reader, events[250]!.position, last, 2),
+      readUpTo(reader, 2, last, 5),
+    ]);
     expect(a.map((e) => e.position)).toEqual(from(0));
     expect(b.map((e) => e.position)).toEqual(from(events[250]!.position));
     expect(c.map((e) => e.position)).toEqual(from(2));

@@ -37,7 +37,7 @@ export async function verifyProjection(
   const live = await loadDocs<unknown>(dataSource, projection.name, options.range);
   const state = new RowState(projection);
   const filter = options.events?.filter ?? (() => true);
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await eventStore.readAll({
       after,
       toPosition: live.position,

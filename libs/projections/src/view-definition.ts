@@ -34,8 +34,11 @@ export interface ViewSpec<P extends AnyProjection, R extends RangeBuilders, K ex
  * into the engine's projection list and its migration list, so adding a view touches its own
  * folder and one line of its area's list.
  */
-export interface ViewDefinition<P extends AnyProjection = AnyProjection, R extends RangeBuilders = RangeBuilders, K extends KeyBuilders = KeyBuilders>
-  extends ViewSpec<P, R, K> {
+export interface ViewDefinition<
+  P extends AnyProjection = AnyProjection,
+  R extends RangeBuilders = RangeBuilders,
+  K extends KeyBuilders = KeyBuilders,
+> extends ViewSpec<P, R, K> {
   keys: K;
   /** The table first, then its indexes. */
   migrations: readonly MigrationClass[];

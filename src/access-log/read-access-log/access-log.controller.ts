@@ -24,7 +24,12 @@ export class AccessLogController {
   @ApiQuery({ name: 'from', required: false, description: TIME_WINDOW_DOC.from.replace('recorded', 'logged') })
   @ApiQuery({ name: 'to', required: false, description: TIME_WINDOW_DOC.to.replace('recorded', 'logged') })
   @ApiQuery({ name: 'after', required: false, description: TIME_WINDOW_DOC.after, schema: { type: 'integer', minimum: 0 } })
-  @ApiQuery({ name: 'limit', required: false, description: TIME_WINDOW_DOC.limit, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: TIME_WINDOW_DOC.limit,
+    schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+  })
   @ApiOkResponse({ schema: ACCESS_LOG_SCHEMA })
   @ApiResponse({ status: 400, description: 'invalid or unknown query parameters: every violation listed (problem+json)' })
   @ApiResponse({ status: 401, description: 'no or bad token' })

@@ -3,7 +3,7 @@ import { AuthUnavailable } from '../auth-unavailable.error.js';
 import { CachedOfficeDirectory } from './cached-office-directory.js';
 import type { OfficeDirectory } from './graph-office-directory.js';
 
-describe('a person\'s offices, kept for a TTL', () => {
+describe("a person's offices, kept for a TTL", () => {
   let clock: number;
   let asked: string[];
   let answer: () => Promise<string[]>;

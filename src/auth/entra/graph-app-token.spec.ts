@@ -5,7 +5,7 @@ import { AuthUnavailable } from '../auth-unavailable.error.js';
 import { GraphAppToken } from './graph-app-token.js';
 
 /** A token endpoint on loopback that records each form it is sent and answers as told. */
-describe('the app\'s own token for Graph (client credentials)', () => {
+describe("the app's own token for Graph (client credentials)", () => {
   let server: Server;
   let tokenUrl: string;
   const forms: URLSearchParams[] = [];

@@ -18,8 +18,13 @@ export class EnrolClientHandler implements ICommandHandler<EnrolClientCommand> {
   async execute({ input, context }: EnrolClientCommand): Promise<CommandAccepted> {
     const caseId = idFor(context, 'case');
     const streamId = officeStream(context.officeNumber, CASE_STREAM_KIND, caseId);
-    const result = await decideOnStream(this.store, streamId, caseModel, (state) =>
-      enrolClient({ ...input, caseId, navIdent: context.actor, now: context.now }, state), context);
+    const result = await decideOnStream(
+      this.store,
+      streamId,
+      caseModel,
+      (state) => enrolClient({ ...input, caseId, navIdent: context.actor, now: context.now }, state),
+      context,
+    );
     return accepted(caseId, result);
   }
 }

@@ -13,6 +13,7 @@ export class ExitClientHandler implements ICommandHandler<ExitClientCommand> {
 
   execute({ caseId, body, context }: ExitClientCommand): Promise<CommandAccepted> {
     return decideOnCase(this.store, context, caseId, (state) =>
-      exitClient({ ...body, caseId, navIdent: context.actor, now: context.now }, state));
+      exitClient({ ...body, caseId, navIdent: context.actor, now: context.now }, state),
+    );
   }
 }

@@ -1,5 +1,11 @@
 import type { KeyRange } from '@app/projections';
-import { officeOfActiveCaseKey, openCasesKey, OPEN_CASES_PREFIX, type ActiveCase, type OfficeOpenCases } from './follow-up-gaps.projection.js';
+import {
+  officeOfActiveCaseKey,
+  openCasesKey,
+  OPEN_CASES_PREFIX,
+  type ActiveCase,
+  type OfficeOpenCases,
+} from './follow-up-gaps.projection.js';
 
 const DAY_MS = 86_400_000;
 

@@ -20,7 +20,10 @@ export class FollowUpGapsController {
   @Get()
   @ClientLevel()
   @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'days')
-  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>) {
+  get(
+    @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
+    @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>,
+  ) {
     return this.queryBus.execute(new GetFollowUpGaps(officeNumber, query.days, viewTimeOf(query)));
   }
 }

@@ -77,8 +77,13 @@ export const followUpGapsProjection: Projection<ActiveCase | OfficeOpenCases, Fo
         const d = event.data;
         if (row) tally(rows, office, row, -1, true);
         const opened = withSortKey(office, {
-          caseId: d.caseId, clientRef: d.clientRef, followUpMode: d.followUpMode, measureCode: d.measureCode,
-          providerOrgNumber: d.providerOrgNumber ?? null, startedAt: d.startedAt, lastFollowUpAt: null,
+          caseId: d.caseId,
+          clientRef: d.clientRef,
+          followUpMode: d.followUpMode,
+          measureCode: d.measureCode,
+          providerOrgNumber: d.providerOrgNumber ?? null,
+          startedAt: d.startedAt,
+          lastFollowUpAt: null,
         });
         rows.set(key, opened);
         tally(rows, office, opened, 1, true);

@@ -13,6 +13,7 @@ export class PlaceClientHandler implements ICommandHandler<PlaceClientCommand> {
 
   execute({ caseId, body, context }: PlaceClientCommand): Promise<CommandAccepted> {
     return decideOnCase(this.store, context, caseId, (state) =>
-      placeClient({ ...body, caseId, navIdent: context.actor, now: context.now }, state));
+      placeClient({ ...body, caseId, navIdent: context.actor, now: context.now }, state),
+    );
   }
 }

@@ -13,6 +13,7 @@ export class RecordFollowUpHandler implements ICommandHandler<RecordFollowUpComm
 
   execute({ caseId, body, context }: RecordFollowUpCommand): Promise<CommandAccepted> {
     return decideOnCase(this.store, context, caseId, (state) =>
-      recordFollowUp({ ...body, caseId, navIdent: context.actor, now: context.now }, state));
+      recordFollowUp({ ...body, caseId, navIdent: context.actor, now: context.now }, state),
+    );
   }
 }

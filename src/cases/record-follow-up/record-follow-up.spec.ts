@@ -15,39 +15,63 @@ const recorded = (occurredAt: string) => ({
 
 describe('recording a follow-up', () => {
   it('records a follow-up on an active case', () => {
-    spec.given([enrolled]).when(followUp).then([recorded(followUp.occurredAt)]);
+    spec
+      .given([enrolled])
+      .when(followUp)
+      .then([recorded(followUp.occurredAt)]);
   });
 
   it('records any number of follow-ups, in any order of occurrence', () => {
-    spec.given([enrolled, recorded('2026-03-01T00:00:00.000Z')]).when(followUp).then([recorded(followUp.occurredAt)]);
+    spec
+      .given([enrolled, recorded('2026-03-01T00:00:00.000Z')])
+      .when(followUp)
+      .then([recorded(followUp.occurredAt)]);
   });
 
   it('refuses a follow-up on a case with no events', () => {
-    spec.given([]).when(followUp).thenThrows(CaseNotFound, (e) => {
-      expect(e).toMatchObject({ code: 'CASE.NOT_FOUND', kind: 'not_found' });
-    });
+    spec
+      .given([])
+      .when(followUp)
+      .thenThrows(CaseNotFound, (e) => {
+        expect(e).toMatchObject({ code: 'CASE.NOT_FOUND', kind: 'not_found' });
+      });
   });
 
   it.each(closings)('refuses a follow-up on a %s case', (status, closing) => {
-    spec.given([enrolled, closing]).when(followUp).thenThrows(CaseAlreadyClosed, (e) => {
-      expect(e).toMatchObject({ code: 'CASE.ALREADY_CLOSED', kind: 'conflict' });
-      expect(e.message).toContain(status);
-    });
+    spec
+      .given([enrolled, closing])
+      .when(followUp)
+      .thenThrows(CaseAlreadyClosed, (e) => {
+        expect(e).toMatchObject({ code: 'CASE.ALREADY_CLOSED', kind: 'conflict' });
+        expect(e.message).toContain(status);
+      });
   });
 
   it('accepts a follow-up at the very moment of enrolment', () => {
-    spec.given([enrolled]).when({ ...followUp, occurredAt: '2026-01-10T10:00:00+01:00' }).then([recorded('2026-01-10T10:00:00+01:00')]);
+    spec
+      .given([enrolled])
+      .when({ ...followUp, occurredAt: '2026-01-10T10:00:00+01:00' })
+      .then([recorded('2026-01-10T10:00:00+01:00')]);
   });
 
   it('refuses a follow-up before the enrolment, comparing instants rather than text', () => {
     // 10:30 at +02:00 is 08:30Z: before the 09:00Z enrolment though it reads later.
-    spec.given([enrolled]).when({ ...followUp, occurredAt: '2026-01-10T10:30:00+02:00' }).thenThrows(BeforeCaseStarted, (e) => {
-      expect(e).toMatchObject({ code: 'OCCURRED_AT.BEFORE_ENROLMENT', kind: 'invalid', path: 'occurredAt' });
-    });
+    spec
+      .given([enrolled])
+      .when({ ...followUp, occurredAt: '2026-01-10T10:30:00+02:00' })
+      .thenThrows(BeforeCaseStarted, (e) => {
+        expect(e).toMatchObject({ code: 'OCCURRED_AT.BEFORE_ENROLMENT', kind: 'invalid', path: 'occurredAt' });
+      });
   });
 
   it('accepts a follow-up five minutes ahead of the clock but refuses one further ahead', () => {
-    spec.given([enrolled]).when({ ...followUp, occurredAt: '2026-05-01T12:05:00.000Z' }).then([recorded('2026-05-01T12:05:00.000Z')]);
-    spec.given([enrolled]).when({ ...followUp, occurredAt: '2026-05-01T12:05:00.001Z' }).thenThrows(OccurredInTheFuture);
+    spec
+      .given([enrolled])
+      .when({ ...followUp, occurredAt: '2026-05-01T12:05:00.000Z' })
+      .then([recorded('2026-05-01T12:05:00.000Z')]);
+    spec
+      .given([enrolled])
+      .when({ ...followUp, occurredAt: '2026-05-01T12:05:00.001Z' })
+      .thenThrows(OccurredInTheFuture);
   });
 });

@@ -15,8 +15,13 @@ export class CloseRecruitmentNeedHandler implements ICommandHandler<CloseRecruit
 
   async execute({ needId, body, context }: CloseRecruitmentNeedCommand): Promise<CommandAccepted> {
     const streamId = officeStream(context.officeNumber, NEED_STREAM_KIND, needId);
-    const result = await decideOnStream(this.store, streamId, recruitmentNeedModel, (state) =>
-      closeRecruitmentNeed({ ...body, needId, navIdent: context.actor, now: context.now }, state), context);
+    const result = await decideOnStream(
+      this.store,
+      streamId,
+      recruitmentNeedModel,
+      (state) => closeRecruitmentNeed({ ...body, needId, navIdent: context.actor, now: context.now }, state),
+      context,
+    );
     return accepted(needId, result);
   }
 }

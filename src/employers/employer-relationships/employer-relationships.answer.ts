@@ -32,8 +32,11 @@ export async function employerPage(
   options: { sort: EmployerSort; after?: string; limit: number; now: string },
 ): Promise<{ employers: EmployerAnswer[]; next: string | null }> {
   const field = SORT_KEY[options.sort];
-  const cursor = options.after === undefined ? undefined : (await read({ keys: [relationshipKey(officeNumber, options.after)] })).values().next().value;
-  const withNext = [...(await read({ orderBy: field, prefix: sortKeyPrefix(officeNumber), after: cursor?.[field], limit: options.limit + 1 })).values()];
+  const cursor =
+    options.after === undefined ? undefined : (await read({ keys: [relationshipKey(officeNumber, options.after)] })).values().next().value;
+  const withNext = [
+    ...(await read({ orderBy: field, prefix: sortKeyPrefix(officeNumber), after: cursor?.[field], limit: options.limit + 1 })).values(),
+  ];
   const page = withNext.slice(0, options.limit);
   const cutoff = addDays(options.now, -90);
   return {

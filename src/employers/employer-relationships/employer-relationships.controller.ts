@@ -9,12 +9,17 @@ import { checkViewTime, viewTimeOf, viewTimeParams } from '../../shared/views/qu
 import { EMPLOYER_SORTS } from './employer-relationships.answer.js';
 import { GetEmployerRelationships } from './get-employer-relationships.query.js';
 
-const params = checkViewTime(z.strictObject({
-  sort: z.enum(EMPLOYER_SORTS).default('lastContact'),
-  after: z.string().regex(/^\d{9}$/, 'must be the org number that ended the previous page').optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  ...viewTimeParams,
-}));
+const params = checkViewTime(
+  z.strictObject({
+    sort: z.enum(EMPLOYER_SORTS).default('lastContact'),
+    after: z
+      .string()
+      .regex(/^\d{9}$/, 'must be the org number that ended the previous page')
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(50),
+    ...viewTimeParams,
+  }),
+);
 
 @ApiTags('views')
 @Controller('offices/:officeNumber/employers')
@@ -24,7 +29,10 @@ export class EmployerRelationshipsController {
   /** The office's employers: contacts, last contact, placements, open needs; `next` pages on. */
   @Get()
   @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'sort', 'after', 'limit')
-  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>) {
+  get(
+    @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
+    @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>,
+  ) {
     const { sort, after, limit } = query;
     return this.queryBus.execute(new GetEmployerRelationships(officeNumber, { sort, after, limit }, viewTimeOf(query)));
   }

@@ -66,7 +66,14 @@ export const employerRelationshipsProjection: Projection<EmployerRelationship, R
     const key = keyOf(event);
     const office = officeOfStream(event.streamId)!;
     const row: Figures = rows.get(key) ?? {
-      orgNumber: event.data.orgNumber, name: null, naceSection: null, contacts: 0, lastContactAt: null, placements: 0, lastPlacementAt: null, openNeeds: 0,
+      orgNumber: event.data.orgNumber,
+      name: null,
+      naceSection: null,
+      contacts: 0,
+      lastContactAt: null,
+      placements: 0,
+      lastPlacementAt: null,
+      openNeeds: 0,
     };
     switch (event.type) {
       case 'EmployerContacted':

@@ -12,7 +12,13 @@ const client = caseProfile('case-1', '2026-01-01T00:00:00Z');
 const history = [
   ...recordedAt(1, '0314', 'employer-a', contacted('974760673', '2026-08-01T10:00:00Z'), contacted('974760673', '2026-08-02T10:00:00Z')),
   ...recordedAt(3, '0314', 'employer-b', contacted('889640782', '2026-01-01T10:00:00Z')),
-  ...recordedAt(4, '0314', 'case-1', placedAt(client, '889640782', '2026-02-01T10:00:00Z'), placedAt(client, '123456785', '2026-03-01T10:00:00Z')),
+  ...recordedAt(
+    4,
+    '0314',
+    'case-1',
+    placedAt(client, '889640782', '2026-02-01T10:00:00Z'),
+    placedAt(client, '123456785', '2026-03-01T10:00:00Z'),
+  ),
 ];
 /** A page as the route reads it: ordered reads of the docs, here from a fold instead of the table. */
 const page = (docs: Map<string, EmployerRelationship>, sort: EmployerSort, after?: string, limit = 10, office = '0314') =>
@@ -31,7 +37,18 @@ const sortedAll = (docs: Map<string, EmployerRelationship>, office: string, sort
     .map((r) => r.orgNumber);
 
 /** Org numbers with a valid check digit, for a larger office. */
-const orgs = ['974760673', '889640782', '123456785', '912345675', '987654321', '999999991', '100000008', '211111113', '822222226', '933333339'];
+const orgs = [
+  '974760673',
+  '889640782',
+  '123456785',
+  '912345675',
+  '987654321',
+  '999999991',
+  '100000008',
+  '211111113',
+  '822222226',
+  '933333339',
+];
 const ofMany = caseProfile('case-m', '2025-01-01T00:00:00Z');
 /**
  * Ties in every figure, an employer placed with but never contacted, a contact registered late
@@ -39,11 +56,29 @@ const ofMany = caseProfile('case-m', '2025-01-01T00:00:00Z');
  */
 const many = [
   ...orgs.flatMap((org, i) =>
-    recordedAt(100 + i * 10, '0314', `employer-${org}`, ...Array.from({ length: (i % 4) + 1 }, (_, k) => contacted(org, `2026-0${1 + ((i * 3 + k) % 8)}-1${k}T0${i % 9}:00:00+02:00`))),
+    recordedAt(
+      100 + i * 10,
+      '0314',
+      `employer-${org}`,
+      ...Array.from({ length: (i % 4) + 1 }, (_, k) => contacted(org, `2026-0${1 + ((i * 3 + k) % 8)}-1${k}T0${i % 9}:00:00+02:00`)),
+    ),
   ),
-  ...recordedAt(300, '0314', 'case-m', placedAt(ofMany, '999999991', '2026-04-01T10:00:00Z'), placedAt(ofMany, '555555550', '2026-04-02T10:00:00Z'), placedAt(ofMany, '100000008', '2026-05-01T10:00:00Z')),
+  ...recordedAt(
+    300,
+    '0314',
+    'case-m',
+    placedAt(ofMany, '999999991', '2026-04-01T10:00:00Z'),
+    placedAt(ofMany, '555555550', '2026-04-02T10:00:00Z'),
+    placedAt(ofMany, '100000008', '2026-05-01T10:00:00Z'),
+  ),
   ...recordedAt(310, '0314', 'employer-974760673', contacted('974760673', '2025-06-01T10:00:00Z')),
-  ...recordedAt(320, '5001', 'employer-974760673', contacted('974760673', '2026-12-01T10:00:00Z'), contacted('974760673', '2026-12-02T10:00:00Z')),
+  ...recordedAt(
+    320,
+    '5001',
+    'employer-974760673',
+    contacted('974760673', '2026-12-01T10:00:00Z'),
+    contacted('974760673', '2026-12-02T10:00:00Z'),
+  ),
 ];
 
 describe('employer relationships view', () => {
@@ -60,7 +95,16 @@ describe('employer relationships view', () => {
   it('answers the figures of the contract, without the sort keys it reads by', async () => {
     const { employers } = await page(foldInMemory(employerRelationshipsProjection, history), 'contacts', undefined, 1);
     expect(employers).toEqual([
-      { orgNumber: '974760673', name: 'AS 974760673', naceSection: 'F', contacts: 2, lastContactAt: '2026-08-02T10:00:00.000Z', placements: 0, openNeeds: 0, placedButNotContacted90d: false },
+      {
+        orgNumber: '974760673',
+        name: 'AS 974760673',
+        naceSection: 'F',
+        contacts: 2,
+        lastContactAt: '2026-08-02T10:00:00.000Z',
+        placements: 0,
+        openNeeds: 0,
+        placedButNotContacted90d: false,
+      },
     ]);
   });
 
@@ -87,7 +131,15 @@ describe('employer relationships view', () => {
 
   it('counts open recruitment needs, down again when one closes', () => {
     spec
-      .given(recordedAt(1, '0314', 'employer-a', needRegistered('n1', '974760673', '2026-03-01T10:00:00Z'), needRegistered('n2', '974760673', '2026-03-02T10:00:00Z')))
+      .given(
+        recordedAt(
+          1,
+          '0314',
+          'employer-a',
+          needRegistered('n1', '974760673', '2026-03-01T10:00:00Z'),
+          needRegistered('n2', '974760673', '2026-03-02T10:00:00Z'),
+        ),
+      )
       .when(...recordedAt(3, '0314', 'employer-a', needClosed('n1', '974760673', 'FILLED', '2026-03-20T10:00:00Z')))
       .then((docs) => expect(docs.get('r|0314|974760673')).toMatchObject({ orgNumber: '974760673', openNeeds: 1 }));
   });

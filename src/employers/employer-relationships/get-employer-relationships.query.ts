@@ -5,7 +5,8 @@ import type { EmployerRelationship } from './employer-relationships.projection.j
 import { employerRelationshipsView } from './employer-relationships.view.js';
 import { employerPage, type EmployerSort } from './employer-relationships.answer.js';
 
-export type EmployerRelationshipsAnswer = { officeNumber: string; position: number } & Partial<AsOfMarks> & Awaited<ReturnType<typeof employerPage>>;
+export type EmployerRelationshipsAnswer = { officeNumber: string; position: number } & Partial<AsOfMarks> &
+  Awaited<ReturnType<typeof employerPage>>;
 
 export class GetEmployerRelationships extends Query<EmployerRelationshipsAnswer> {
   constructor(

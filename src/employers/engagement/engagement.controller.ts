@@ -18,7 +18,10 @@ export class EngagementController {
   /** Employer work per month: contacts, employers, advisors, channels, themes, needs, placements. */
   @Get()
   @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'from', 'to')
-  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>) {
+  get(
+    @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
+    @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>,
+  ) {
     return this.queryBus.execute(new GetEngagement(officeNumber, { from: query.from, to: query.to }, viewTimeOf(query)));
   }
 }

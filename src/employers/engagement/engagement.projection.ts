@@ -42,13 +42,21 @@ export const timelinePrefix = (office: string) => `e|${office}|`;
 const timelineKey = (office: string, orgNumber: string) => `${timelinePrefix(office)}${orgNumber}`;
 
 const emptyMonth = (month: string): EngagementMonth => ({
-  month, employerContacts: 0, employers: {}, advisors: {}, byChannel: {}, byTheme: {}, naceSections: {},
-  recruitmentNeedsOpened: 0, recruitmentNeedsFilled: 0, placements: 0, placementsAfterContact: 0,
+  month,
+  employerContacts: 0,
+  employers: {},
+  advisors: {},
+  byChannel: {},
+  byTheme: {},
+  naceSections: {},
+  recruitmentNeedsOpened: 0,
+  recruitmentNeedsFilled: 0,
+  placements: 0,
+  placementsAfterContact: 0,
 });
 
 /** Both instants in UTC, so string order is time order. */
-const within = (contactAt: string, placedAt: string) =>
-  contactAt <= placedAt && contactAt >= addDays(placedAt, -CONTACT_WINDOW_DAYS);
+const within = (contactAt: string, placedAt: string) => contactAt <= placedAt && contactAt >= addDays(placedAt, -CONTACT_WINDOW_DAYS);
 
 export const engagementProjection: Projection<Doc, Engaging> = {
   name: 'engagement',
@@ -62,7 +70,10 @@ export const engagementProjection: Projection<Doc, Engaging> = {
     switch (event.type) {
       case 'EmployerContacted':
         // A contact registered late can turn placements of the next 90 days into "after contact".
-        return [timelineKey(office, event.data.orgNumber), ...monthsBetween(monthOf(at), monthOf(addDays(at, CONTACT_WINDOW_DAYS))).map((m) => monthKey(office, m))];
+        return [
+          timelineKey(office, event.data.orgNumber),
+          ...monthsBetween(monthOf(at), monthOf(addDays(at, CONTACT_WINDOW_DAYS))).map((m) => monthKey(office, m)),
+        ];
       case 'ClientPlaced':
         return [timelineKey(office, event.data.orgNumber), monthKey(office, monthOf(at))];
       case 'RecruitmentNeedRegistered':
@@ -103,7 +114,10 @@ export const engagementProjection: Projection<Doc, Engaging> = {
         return;
       }
       case 'ClientPlaced': {
-        const timeline = (rows.get(timelineKey(office, event.data.orgNumber)) as EmployerTimeline | undefined) ?? { contacts: [], placements: [] };
+        const timeline = (rows.get(timelineKey(office, event.data.orgNumber)) as EmployerTimeline | undefined) ?? {
+          contacts: [],
+          placements: [],
+        };
         const afterContact = timeline.contacts.some((c) => within(c, at));
         timeline.placements.push({ at, afterContact });
         rows.set(timelineKey(office, event.data.orgNumber), timeline);

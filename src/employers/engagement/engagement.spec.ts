@@ -6,14 +6,20 @@ import { engagementMonths } from './engagement.answer.js';
 
 const spec = ProjectionSpecification.for(engagementProjection);
 const client = caseProfile('case-1', '2026-01-01T00:00:00Z');
-const month = (from: string, to = from) => (docs: Map<string, unknown>) => engagementMonths('0314', from, to, docs);
+const month =
+  (from: string, to = from) =>
+  (docs: Map<string, unknown>) =>
+    engagementMonths('0314', from, to, docs);
 
 describe('engagement view', () => {
   it('counts contacts, unique employers, active advisors, channels and NACE sections per UTC month', () => {
     spec
       .given([])
       .when(
-        ...recordedAt(1, '0314', 'employer-1',
+        ...recordedAt(
+          1,
+          '0314',
+          'employer-1',
           contacted('974760673', '2026-03-05T10:00:00Z', 'Z111111', 'PHONE'),
           contacted('974760673', '2026-03-06T10:00:00Z', 'Z222222', 'VISIT'),
           contacted('889640782', '2026-03-31T23:30:00-02:00', 'Z111111', 'PHONE'), // 1 April in UTC
@@ -21,7 +27,14 @@ describe('engagement view', () => {
       )
       .then((docs) => {
         const [march, april] = month('2026-03', '2026-04')(docs);
-        expect(march).toMatchObject({ month: '2026-03', employerContacts: 2, uniqueEmployers: 1, activeAdvisors: 2, contactsPerAdvisor: 1, naceSections: ['F'] });
+        expect(march).toMatchObject({
+          month: '2026-03',
+          employerContacts: 2,
+          uniqueEmployers: 1,
+          activeAdvisors: 2,
+          contactsPerAdvisor: 1,
+          naceSections: ['F'],
+        });
         expect(march!.byChannel).toMatchObject({ PHONE: 1, VISIT: 1, EMAIL: 0 });
         expect(april).toMatchObject({ month: '2026-04', employerContacts: 1, activeAdvisors: 1 });
       });
@@ -29,15 +42,39 @@ describe('engagement view', () => {
 
   it('counts recruitment needs opened, and filled only when closed as filled', () => {
     spec
-      .given(recordedAt(1, '0314', 'employer-a', needRegistered('n1', '974760673', '2026-03-01T10:00:00Z'), needRegistered('n2', '974760673', '2026-03-02T10:00:00Z')))
-      .when(...recordedAt(3, '0314', 'employer-a', needClosed('n1', '974760673', 'FILLED', '2026-03-20T10:00:00Z'), needClosed('n2', '974760673', 'CANCELLED', '2026-03-21T10:00:00Z')))
+      .given(
+        recordedAt(
+          1,
+          '0314',
+          'employer-a',
+          needRegistered('n1', '974760673', '2026-03-01T10:00:00Z'),
+          needRegistered('n2', '974760673', '2026-03-02T10:00:00Z'),
+        ),
+      )
+      .when(
+        ...recordedAt(
+          3,
+          '0314',
+          'employer-a',
+          needClosed('n1', '974760673', 'FILLED', '2026-03-20T10:00:00Z'),
+          needClosed('n2', '974760673', 'CANCELLED', '2026-03-21T10:00:00Z'),
+        ),
+      )
       .then((docs) => expect(month('2026-03')(docs)[0]).toMatchObject({ recruitmentNeedsOpened: 2, recruitmentNeedsFilled: 1 }));
   });
 
   it('counts a placement as after contact when the office contacted the employer in the 90 days before', () => {
     spec
       .given(recordedAt(1, '0314', 'employer-a', contacted('974760673', '2026-02-01T10:00:00Z')))
-      .when(...recordedAt(2, '0314', 'case-1', placedAt(client, '974760673', '2026-04-15T10:00:00Z'), placedAt(client, '889640782', '2026-04-16T10:00:00Z')))
+      .when(
+        ...recordedAt(
+          2,
+          '0314',
+          'case-1',
+          placedAt(client, '974760673', '2026-04-15T10:00:00Z'),
+          placedAt(client, '889640782', '2026-04-16T10:00:00Z'),
+        ),
+      )
       .then((docs) => expect(month('2026-04')(docs)[0]).toMatchObject({ placements: 2, placementsAfterContact: 1 }));
   });
 
@@ -50,7 +87,9 @@ describe('engagement view', () => {
 
   it('does not count a contact more than 90 days before, or after, the placement', () => {
     spec
-      .given(recordedAt(1, '0314', 'employer-a', contacted('974760673', '2026-01-01T10:00:00Z'), contacted('974760673', '2026-04-20T10:00:00Z')))
+      .given(
+        recordedAt(1, '0314', 'employer-a', contacted('974760673', '2026-01-01T10:00:00Z'), contacted('974760673', '2026-04-20T10:00:00Z')),
+      )
       .when(...recordedAt(3, '0314', 'case-1', placedAt(client, '974760673', '2026-04-15T10:00:00Z')))
       .then((docs) => expect(month('2026-04')(docs)[0]).toMatchObject({ placements: 1, placementsAfterContact: 0 }));
   });
@@ -63,7 +102,13 @@ describe('engagement view', () => {
   });
 
   it('changes nothing when the same event is applied twice', () => {
-    const history = recordedAt(1, '0314', 'employer-a', contacted('974760673', '2026-03-05T10:00:00Z'), needRegistered('n1', '974760673', '2026-03-06T10:00:00Z'));
+    const history = recordedAt(
+      1,
+      '0314',
+      'employer-a',
+      contacted('974760673', '2026-03-05T10:00:00Z'),
+      needRegistered('n1', '974760673', '2026-03-06T10:00:00Z'),
+    );
     spec.given(history).when(history[0]!).thenNothingChanges();
     spec.given(history).when(history[1]!).thenNothingChanges();
   });

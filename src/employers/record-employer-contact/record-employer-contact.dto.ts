@@ -5,7 +5,10 @@ import { occurredAtField, orgNumberField } from '../../shared/values/dto-fields.
 export const recordEmployerContactBody = z.strictObject({
   orgNumber: orgNumberField,
   employerName: z.string().trim().min(1).max(200).optional(),
-  naceCode: z.string().regex(/^\d{2}(\.\d{1,3})?$/, 'must be an SN2007 code such as 41.200').optional(),
+  naceCode: z
+    .string()
+    .regex(/^\d{2}(\.\d{1,3})?$/, 'must be an SN2007 code such as 41.200')
+    .optional(),
   channel: z.enum(CHANNELS),
   theme: z.enum(THEMES),
   occurredAt: occurredAtField,

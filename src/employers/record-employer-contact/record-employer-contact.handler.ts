@@ -18,8 +18,13 @@ export class RecordEmployerContactHandler implements ICommandHandler<RecordEmplo
   async execute({ body, context }: RecordEmployerContactCommand): Promise<CommandAccepted> {
     const contactId = idFor(context, 'contact');
     const streamId = officeStream(context.officeNumber, EMPLOYER_STREAM_KIND, body.orgNumber);
-    const result = await decideOnStream(this.store, streamId, employerAccountModel, (state) =>
-      recordEmployerContact({ ...body, contactId, navIdent: context.actor, now: context.now }, state), context);
+    const result = await decideOnStream(
+      this.store,
+      streamId,
+      employerAccountModel,
+      (state) => recordEmployerContact({ ...body, contactId, navIdent: context.actor, now: context.now }, state),
+      context,
+    );
     return accepted(contactId, result);
   }
 }

@@ -18,8 +18,13 @@ export class RegisterRecruitmentNeedHandler implements ICommandHandler<RegisterR
   async execute({ body, context }: RegisterRecruitmentNeedCommand): Promise<CommandAccepted> {
     const needId = idFor(context, 'need');
     const streamId = officeStream(context.officeNumber, NEED_STREAM_KIND, needId);
-    const result = await decideOnStream(this.store, streamId, recruitmentNeedModel, (state) =>
-      registerRecruitmentNeed({ ...body, needId, navIdent: context.actor, now: context.now }, state), context);
+    const result = await decideOnStream(
+      this.store,
+      streamId,
+      recruitmentNeedModel,
+      (state) => registerRecruitmentNeed({ ...body, needId, navIdent: context.actor, now: context.now }, state),
+      context,
+    );
     return accepted(needId, result);
   }
 }

@@ -30,7 +30,11 @@ export const historyEventOf = (event: RecordedEvent): HistoryEvent => {
     type: event.type,
     data: event.data,
     metadata: {
-      actor, commandId, correlationId, causationId, schemaVersion,
+      actor,
+      commandId,
+      correlationId,
+      causationId,
+      schemaVersion,
       ...(typeof storedSchemaVersion === 'number' ? { storedSchemaVersion } : {}),
     },
     recordedAt: event.recordedAt,

@@ -26,7 +26,12 @@ export class OfficeHistoryController {
   @ClientLevel()
   @ApiBearerAuth()
   @ApiQuery({ name: 'after', required: false, description: TIME_WINDOW_DOC.after, schema: { type: 'integer', minimum: 0 } })
-  @ApiQuery({ name: 'limit', required: false, description: TIME_WINDOW_DOC.limit, schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 } })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    description: TIME_WINDOW_DOC.limit,
+    schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+  })
   @ApiQuery({ name: 'types', required: false, description: `comma-separated event types: ${KNOWN_EVENT_TYPES.join(', ')}` })
   @ApiQuery({ name: 'from', required: false, description: TIME_WINDOW_DOC.from, example: '2026-05-01T00:00:00+02:00' })
   @ApiQuery({ name: 'to', required: false, description: TIME_WINDOW_DOC.to, example: '2026-05-31' })
@@ -34,7 +39,10 @@ export class OfficeHistoryController {
   @ApiResponse({ status: 400, description: 'invalid or unknown query parameters: every violation listed (problem+json)' })
   @ApiResponse({ status: 401, description: 'no or bad token' })
   @ApiResponse({ status: 403, description: 'not a manager of this office, nor an auditor' })
-  get(@Param('officeNumber', OfficeNumberPipe) officeNumber: string, @QueryParams(new ZodValidationPipe(officeHistoryParams)) query: OfficeHistoryParams) {
+  get(
+    @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
+    @QueryParams(new ZodValidationPipe(officeHistoryParams)) query: OfficeHistoryParams,
+  ) {
     return this.queryBus.execute(new GetOfficeHistory(officeNumber, query));
   }
 }

@@ -7,7 +7,12 @@ const known = new Set<string>(KNOWN_EVENT_TYPES);
 /** `types=A,B` (or `types=A&types=B`): event type names, each one the app knows. */
 const types = z
   .preprocess((v) => (Array.isArray(v) ? v.join(',') : v), z.string())
-  .transform((v) => v.split(',').map((t) => t.trim()).filter((t) => t !== ''))
+  .transform((v) =>
+    v
+      .split(',')
+      .map((t) => t.trim())
+      .filter((t) => t !== ''),
+  )
   .refine((list) => list.length > 0, 'must name at least one event type')
   .refine((list) => list.every((t) => known.has(t)), `must be event types among ${KNOWN_EVENT_TYPES.join(', ')}`);
 

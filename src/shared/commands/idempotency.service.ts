@@ -37,16 +37,23 @@ export class IdempotencyService {
         return existing.response;
       }
       const response = await run();
-      await runner.query(
-        'INSERT INTO idempotency_records (scope, idempotency_key, request_hash, response) VALUES ($1, $2, $3, $4)',
-        [request.scope, request.key, requestHash, JSON.stringify(response)],
-      );
+      await runner.query('INSERT INTO idempotency_records (scope, idempotency_key, request_hash, response) VALUES ($1, $2, $3, $4)', [
+        request.scope,
+        request.key,
+        requestHash,
+        JSON.stringify(response),
+      ]);
       await runner.commitTransaction();
       return response;
     } catch (error) {
       // A rollback that fails (the connection is gone) must not hide why the command failed, nor
       // hand a connection that may still be in the transaction back to the pool.
-      const rollback = runner.isTransactionActive ? await runner.rollbackTransaction().then(() => undefined, (e: unknown) => e) : undefined;
+      const rollback = runner.isTransactionActive
+        ? await runner.rollbackTransaction().then(
+            () => undefined,
+            (e: unknown) => e,
+          )
+        : undefined;
       const drop = runner as unknown as { releasePostgresConnection(error: unknown): Promise<void> };
       if (rollback) await drop.releasePostgresConnection(rollback);
       throw error;
@@ -70,4 +77,6 @@ const canonical = (value: unknown): unknown => {
 };
 
 const hashOf = (fingerprint: unknown): string =>
-  createHash('sha256').update(JSON.stringify(canonical(fingerprint))).digest('hex');
+  createHash('sha256')
+    .update(JSON.stringify(canonical(fingerprint)))
+    .digest('hex');

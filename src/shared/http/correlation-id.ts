@@ -10,8 +10,7 @@ export const CORRELATION_HEADER = 'x-correlation-id';
 export const CORRELATION_SOURCE_HEADER = 'X-Correlation-Id-Source';
 
 /** A correlation id we may keep for ever (event metadata, logs, the access log): a UUID or ULID holding no run of 11 digits. */
-export const isAcceptableCorrelationId = (value: string): boolean =>
-  (UUID.test(value) || ULID.test(value)) && !ELEVEN_DIGITS.test(value);
+export const isAcceptableCorrelationId = (value: string): boolean => (UUID.test(value) || ULID.test(value)) && !ELEVEN_DIGITS.test(value);
 
 /**
  * The first middleware: settles the request's correlation id before anything reads it. A given

@@ -22,15 +22,18 @@ describe('correlation ids and what answers repeat', () => {
     return request.send({ orgNumber: ORG.builder, channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: recently() });
   };
   const storedCorrelationOf = async (position: number): Promise<string> => {
-    const history = await running.http.get('/api/v1/offices/0314/history').query({ after: position - 1, limit: 1 })
-      .set('authorization', `Bearer ${managerToken}`).expect(200);
+    const history = await running.http
+      .get('/api/v1/offices/0314/history')
+      .query({ after: position - 1, limit: 1 })
+      .set('authorization', `Bearer ${managerToken}`)
+      .expect(200);
     return history.body.events[0].metadata.correlationId;
   };
 
   it.each([
     ['a UUID', '0190f3a0-7c1e-7a3b-9f00-5d2c4e6a8b1c'],
     ['a ULID', '01ARZ3NDEKTSV4RRFFQ69G5FAV'],
-  ])('keeps %s as given, stores it and says it was the caller\'s', async (_kind, id) => {
+  ])("keeps %s as given, stores it and says it was the caller's", async (_kind, id) => {
     const response = await contact(id).expect(201);
     expect(response.headers['x-correlation-id']).toBe(id);
     expect(response.headers['x-correlation-id-source']).toBe('request');
@@ -56,8 +59,10 @@ describe('correlation ids and what answers repeat', () => {
   });
 
   it('does not repeat an unknown query name that may be a personal id number', async () => {
-    const response = await running.http.get(`/api/v1/offices/0314/engagement?${PERSON_ID}=x&colour=blue`)
-      .set('authorization', `Bearer ${managerToken}`).expect(400);
+    const response = await running.http
+      .get(`/api/v1/offices/0314/engagement?${PERSON_ID}=x&colour=blue`)
+      .set('authorization', `Bearer ${managerToken}`)
+      .expect(400);
     expect(response.text).not.toContain(PERSON_ID);
     expect(response.body.errors).toEqual([
       { path: '(unknown)', message: 'is not a known field' },
@@ -66,7 +71,11 @@ describe('correlation ids and what answers repeat', () => {
   });
 
   it('does not repeat a path no route has, or an office number that is no office number', async () => {
-    for (const [path, status] of [[`/api/v1/nothing/${PERSON_ID}`, 404], [`/api/v1/offices/${PERSON_ID}/engagement`, 400], [`/api/v1/admin/projections/${PERSON_ID}/parked`, 403]] as const) {
+    for (const [path, status] of [
+      [`/api/v1/nothing/${PERSON_ID}`, 404],
+      [`/api/v1/offices/${PERSON_ID}/engagement`, 400],
+      [`/api/v1/admin/projections/${PERSON_ID}/parked`, 403],
+    ] as const) {
       const response = await running.http.get(path).set('authorization', `Bearer ${await running.tokenFor(auditor())}`);
       expect(response.status).toBe(status);
       expect(response.text).not.toContain(PERSON_ID);
@@ -75,7 +84,9 @@ describe('correlation ids and what answers repeat', () => {
 
   it('does not repeat the id of a 404, whatever it looks like', async () => {
     for (const id of [PERSON_ID, '0190f3a0-7c1e-7a3b-9f00-5d2c4e6a8b1c']) {
-      const response = await running.http.post(`/api/v1/offices/0314/cases/${id}/follow-ups`).set('authorization', `Bearer ${advisorToken}`)
+      const response = await running.http
+        .post(`/api/v1/offices/0314/cases/${id}/follow-ups`)
+        .set('authorization', `Bearer ${advisorToken}`)
         .send({ kind: 'CLIENT_CALL', occurredAt: recently() });
       expect(response.status).toBe(404);
       expect(response.text).not.toContain(id);

@@ -16,7 +16,10 @@ const PERSON_ID = '13097248022';
 const probeBody = z.strictObject({
   orgNumber: z.string().regex(/^\d{9}$/, 'must be 9 digits'),
   positions: z.number().int().min(1),
-  personId: z.string().regex(/^\d{11}$/, 'must be an 11-digit fødselsnummer').optional(),
+  personId: z
+    .string()
+    .regex(/^\d{11}$/, 'must be an 11-digit fødselsnummer')
+    .optional(),
 });
 
 class ProbeRefused extends DomainError {
@@ -86,7 +89,13 @@ describe('problem+json answers', () => {
     expect(response.status).toBe(status);
     expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(response.body).toEqual(
-      expect.objectContaining({ type: `urn:problem:${code.toLowerCase()}`, title: expect.any(String), status, detail: expect.any(String), code }),
+      expect.objectContaining({
+        type: `urn:problem:${code.toLowerCase()}`,
+        title: expect.any(String),
+        status,
+        detail: expect.any(String),
+        code,
+      }),
     );
   };
 
@@ -115,9 +124,15 @@ describe('problem+json answers', () => {
   });
 
   it('never echoes a refused personal id number', async () => {
-    const wrongType = await http().post('/api/v1/probe/body').send({ orgNumber: '974760673', positions: 1, personId: Number(PERSON_ID) });
-    const wrongForm = await http().post('/api/v1/probe/body').send({ orgNumber: '974760673', positions: 1, personId: `${PERSON_ID}x` });
-    const asUnknownField = await http().post('/api/v1/probe/body').send({ orgNumber: '974760673', positions: 1, [PERSON_ID]: PERSON_ID });
+    const wrongType = await http()
+      .post('/api/v1/probe/body')
+      .send({ orgNumber: '974760673', positions: 1, personId: Number(PERSON_ID) });
+    const wrongForm = await http()
+      .post('/api/v1/probe/body')
+      .send({ orgNumber: '974760673', positions: 1, personId: `${PERSON_ID}x` });
+    const asUnknownField = await http()
+      .post('/api/v1/probe/body')
+      .send({ orgNumber: '974760673', positions: 1, [PERSON_ID]: PERSON_ID });
     for (const response of [wrongType, wrongForm, asUnknownField]) expectProblem(response, 400, 'VALIDATION.FAILED');
     expect(wrongType.body.errors).toEqual([{ path: 'personId', message: 'must be string' }]);
     expect(wrongForm.body.errors).toEqual([{ path: 'personId', message: 'must be an 11-digit fødselsnummer' }]);

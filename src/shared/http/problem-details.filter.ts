@@ -65,14 +65,18 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     // The express adapter wraps body-parser errors as HttpExceptions; should one come unwrapped, still no 500.
     const status = (exception as { status?: unknown })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return problem(status, CODE_OF_HTTP_STATUS[status] ?? `HTTP.${status}`, status === 400 ? 'The body is not valid JSON' : 'Bad request');
+      return problem(
+        status,
+        CODE_OF_HTTP_STATUS[status] ?? `HTTP.${status}`,
+        status === 400 ? 'The body is not valid JSON' : 'Bad request',
+      );
     }
     if (isDatabaseUnavailable(exception)) {
       // Not a bug of ours: clients and load balancers should come back (Retry-After), not give up.
       this.logger.warn(`database not reachable: ${exception instanceof Error ? exception.message : String(exception)}`);
       return problem(503, 'SERVICE.UNAVAILABLE', 'The database cannot be reached just now; try again shortly');
     }
-    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return problem(500, 'INTERNAL', 'Something went wrong on our side; it has been logged');
   }
 }

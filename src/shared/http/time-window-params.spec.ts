@@ -16,16 +16,27 @@ const violations = (query: Record<string, string>) => {
 describe('time window and page parameters', () => {
   it('reads times with an offset as UTC instants, to exclusive', () => {
     expect(pipe.transform({ from: '2026-05-01T10:00:00+02:00', to: '2026-05-01T09:00:00.5Z' })).toEqual({
-      from: '2026-05-01T08:00:00.000Z', to: '2026-05-01T09:00:00.500Z', limit: 100,
+      from: '2026-05-01T08:00:00.000Z',
+      to: '2026-05-01T09:00:00.500Z',
+      limit: 100,
     });
   });
 
   it('reads a date as a whole UTC day: to includes that day', () => {
-    expect(pipe.transform({ from: '2026-05-01', to: '2026-05-31' })).toMatchObject({ from: '2026-05-01T00:00:00.000Z', to: '2026-06-01T00:00:00.000Z' });
+    expect(pipe.transform({ from: '2026-05-01', to: '2026-05-31' })).toMatchObject({
+      from: '2026-05-01T00:00:00.000Z',
+      to: '2026-06-01T00:00:00.000Z',
+    });
   });
 
   it('refuses times out of the bounds, naming them, rather than letting the database fail (issue 12)', () => {
-    for (const query of <Record<string, string>[]>[{ from: '0000-01-01' }, { to: '9999-12-31' }, { from: '0000-01-01T00:00:00Z' }, { to: '2100-01-01' }, { from: '1999-12-31T23:59:59Z' }]) {
+    for (const query of <Record<string, string>[]>[
+      { from: '0000-01-01' },
+      { to: '9999-12-31' },
+      { from: '0000-01-01T00:00:00Z' },
+      { to: '2100-01-01' },
+      { from: '1999-12-31T23:59:59Z' },
+    ]) {
       expect(() => pipe.transform(query)).toThrow(ValidationFailed);
       expect(violations(query)).toEqual(Object.keys(query));
     }

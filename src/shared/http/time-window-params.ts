@@ -37,7 +37,11 @@ export const checkTimeWindow = <T extends { from?: string; to?: string }>(schema
 
 /** `?after=<cursor>&limit=<1–1000, default 100>`: pages by a position or id, never by OFFSET. */
 export const pageParams = {
-  after: z.string().regex(/^\d{1,15}$/, 'must be a cursor from `next` (a whole number)').transform(Number).optional(),
+  after: z
+    .string()
+    .regex(/^\d{1,15}$/, 'must be a cursor from `next` (a whole number)')
+    .transform(Number)
+    .optional(),
   limit: z
     .string()
     .regex(/^\d{1,4}$/, 'must be a whole number 1–1000')

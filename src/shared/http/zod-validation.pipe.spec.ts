@@ -42,12 +42,14 @@ describe('body validation with zod', () => {
     const body = { ...valid, personId: 'a\u0000b', offices: ['03\uD8001'], provider: { orgNumber: '\uDC00x' }, ['k\u0000']: 1 };
     const found = violationsFor(body);
     expect(new Set(found.map((v) => v.path)).size).toBe(found.length);
-    expect(found).toEqual(expect.arrayContaining([
-      { path: '(key)', message: 'must not contain NUL or lone surrogates' },
-      { path: 'offices.0', message: 'must not contain NUL or lone surrogates' },
-      { path: 'personId', message: 'must not contain NUL or lone surrogates' },
-      { path: 'provider.orgNumber', message: 'must not contain NUL or lone surrogates' },
-    ]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        { path: '(key)', message: 'must not contain NUL or lone surrogates' },
+        { path: 'offices.0', message: 'must not contain NUL or lone surrogates' },
+        { path: 'personId', message: 'must not contain NUL or lone surrogates' },
+        { path: 'provider.orgNumber', message: 'must not contain NUL or lone surrogates' },
+      ]),
+    );
     // A well-formed pair (an emoji) is text like any other.
     expect(() => new ZodValidationPipe(z.strictObject({ note: z.string() })).transform({ note: 'ok \uD83D\uDE00' })).not.toThrow();
   });
@@ -55,7 +57,10 @@ describe('body validation with zod', () => {
   it('walks a deeply nested body without overflowing the stack', () => {
     let deep: unknown = 'x\u0000';
     for (let i = 0; i < 100_000; i++) deep = { a: deep };
-    expect(violationsFor({ ...valid, deep }).map((v) => v.message)).toEqual(['must not contain NUL or lone surrogates', 'is not a known field']);
+    expect(violationsFor({ ...valid, deep }).map((v) => v.message)).toEqual([
+      'must not contain NUL or lone surrogates',
+      'is not a known field',
+    ]);
   });
 
   it('does not repeat an unknown name that could hold a personal id number', () => {
@@ -114,7 +119,7 @@ describe('the code of a 400', () => {
     throw new Error('the body was accepted');
   };
 
-  it('is the rule\'s own code when its refinement is the only problem, else VALIDATION.FAILED', () => {
+  it("is the rule's own code when its refinement is the only problem, else VALIDATION.FAILED", () => {
     expect(codeOf({ at: '2031' })).toBe('AT.TOO_LATE');
     expect(codeOf({ at: '2031', n: 'x' })).toBe('VALIDATION.FAILED');
     expect(codeOf({ at: 5 })).toBe('VALIDATION.FAILED');

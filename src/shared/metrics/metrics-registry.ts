@@ -30,7 +30,11 @@ export class MetricsRegistry {
     this.add(name, help, 'counter', () => [...values.values()]);
     return {
       inc: (labels = {}, by = 1) => {
-        const sorted = Object.fromEntries(Object.keys(labels).sort().map((k) => [k, labels[k]!]));
+        const sorted = Object.fromEntries(
+          Object.keys(labels)
+            .sort()
+            .map((k) => [k, labels[k]!]),
+        );
         const key = JSON.stringify(sorted);
         values.set(key, { labels: sorted, value: (values.get(key)?.value ?? 0) + by });
       },
@@ -40,7 +44,9 @@ export class MetricsRegistry {
   /** `read` runs on every scrape; one that fails leaves its gauge out of that scrape rather than failing it. */
   gauge(name: string, help: string, read: () => Reading | Promise<Reading>): void {
     this.add(name, help, 'gauge', async () => {
-      const value = await Promise.resolve().then(read).catch(() => [] as readonly Sample[]);
+      const value = await Promise.resolve()
+        .then(read)
+        .catch(() => [] as readonly Sample[]);
       return typeof value === 'number' ? [{ value }] : value;
     });
   }

@@ -5,8 +5,7 @@ import { idnr } from '@navikt/fnrvalidator';
  * An 11-digit personal id number (fødselsnummer, D-number, or NAV's H- and synthetic test numbers)
  * with valid check digits and date, per @navikt/fnrvalidator. Callers never echo the number back.
  */
-export const isValidPersonalId = (personId: string): boolean =>
-  /^\d{11}$/.test(personId) && idnr(personId).status === 'valid';
+export const isValidPersonalId = (personId: string): boolean => /^\d{11}$/.test(personId) && idnr(personId).status === 'valid';
 
 /**
  * The client's pseudonym: HMAC-SHA256 with a server secret. A plain hash would not do: the space

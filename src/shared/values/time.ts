@@ -57,8 +57,7 @@ export const isBefore = (a: string, b: string): boolean => Date.parse(a) < Date.
 export const latest = (a: string, b: string | undefined): string => (b === undefined || isBefore(b, a) ? a : b);
 
 /** Whole days from one instant to another (placement speed). */
-export const daysBetween = (from: string, to: string): number =>
-  Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000);
+export const daysBetween = (from: string, to: string): number => Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /**
  * An instant in UTC (`…Z`). Views keep instants this way so that ordering them as strings is

@@ -45,9 +45,30 @@ describe('NAV-idents and office numbers', () => {
 
 describe('NACE sections', () => {
   it.each([
-    ['01.1', 'A'], ['03', 'A'], ['05.100', 'B'], ['33.12', 'C'], ['35', 'D'], ['39', 'E'], ['41.200', 'F'], ['47.11', 'G'],
-    ['53', 'H'], ['56.1', 'I'], ['62.010', 'J'], ['66', 'K'], ['68.2', 'L'], ['75', 'M'], ['82.9', 'N'], ['84.1', 'O'],
-    ['85', 'P'], ['86', 'Q'], ['88.991', 'Q'], ['93.1', 'R'], ['96', 'S'], ['97', 'T'], ['98.1', 'T'], ['99.000', 'U'],
+    ['01.1', 'A'],
+    ['03', 'A'],
+    ['05.100', 'B'],
+    ['33.12', 'C'],
+    ['35', 'D'],
+    ['39', 'E'],
+    ['41.200', 'F'],
+    ['47.11', 'G'],
+    ['53', 'H'],
+    ['56.1', 'I'],
+    ['62.010', 'J'],
+    ['66', 'K'],
+    ['68.2', 'L'],
+    ['75', 'M'],
+    ['82.9', 'N'],
+    ['84.1', 'O'],
+    ['85', 'P'],
+    ['86', 'Q'],
+    ['88.991', 'Q'],
+    ['93.1', 'R'],
+    ['96', 'S'],
+    ['97', 'T'],
+    ['98.1', 'T'],
+    ['99.000', 'U'],
   ])('maps %s to section %s', (code, section) => {
     expect(naceSection(code)).toBe(section);
   });
@@ -62,13 +83,15 @@ describe('NACE sections', () => {
 
 describe('notes', () => {
   it('spots an 11-digit number anywhere, also inside a longer run or written 6 + 5', () => {
-    expect(['ring 13097248022 i morgen', 'ref12345678901234', '130972 48022', '130972.48022', '130972-48022'].filter(mayHoldPersonalId))
-      .toHaveLength(5);
+    expect(
+      ['ring 13097248022 i morgen', 'ref12345678901234', '130972 48022', '130972.48022', '130972-48022'].filter(mayHoldPersonalId),
+    ).toHaveLength(5);
   });
 
   it('leaves phone numbers, org numbers, counts and dates alone', () => {
-    expect(['tlf 22 33 44 55', 'org 974760673 12 stillinger', '+47 22334455', '1234567890', '2026-05-01'].filter(mayHoldPersonalId))
-      .toEqual([]);
+    expect(
+      ['tlf 22 33 44 55', 'org 974760673 12 stillinger', '+47 22334455', '1234567890', '2026-05-01'].filter(mayHoldPersonalId),
+    ).toEqual([]);
   });
 });
 

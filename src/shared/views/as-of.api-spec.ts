@@ -20,9 +20,15 @@ describe('views as of a moment over HTTP', () => {
     tokens.auditor = await running.tokenFor(auditor());
     // Last seen 30 days less 4.5 minutes ago: 29 whole days now (for 4.5 minutes), 30 days as of 4 min 45 s from now.
     started = Date.now();
-    const enrolled = await running.http.post('/api/v1/offices/0314/cases').set('authorization', `Bearer ${tokens.advisor}`)
+    const enrolled = await running.http
+      .post('/api/v1/offices/0314/cases')
+      .set('authorization', `Bearer ${tokens.advisor}`)
       .send({
-        clientRef: 'c'.repeat(64), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: ORG.nav,
+        clientRef: 'c'.repeat(64),
+        needGroup: 'STANDARD',
+        followUpMode: 'EXTERNAL',
+        measureCode: 'INDOPPFAG',
+        providerOrgNumber: ORG.nav,
         occurredAt: new Date(started - 30 * DAY + 4.5 * MINUTE).toISOString(),
       })
       .expect(201);
@@ -45,7 +51,12 @@ describe('views as of a moment over HTTP', () => {
     expect(live).not.toHaveProperty('asOf');
     expect(live).not.toHaveProperty('asOfPosition');
     const replayed = (await get(`offices/0314/outcomes?asOfPosition=${position}`).expect(200)).body;
-    expect(replayed).toMatchObject({ officeNumber: '0314', position, asOfPosition: position, asOf: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(replayed).toMatchObject({
+      officeNumber: '0314',
+      position,
+      asOfPosition: position,
+      asOf: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     expect(replayed.totals).toEqual(live.totals);
   });
 
@@ -60,7 +71,8 @@ describe('views as of a moment over HTTP', () => {
   it('shows as asOf the recordedAt of the last event at or before asOfPosition, and null before the first', async () => {
     const store = running.app.get<EventStore>(EVENT_STORE);
     await new Promise((resolve) => setTimeout(resolve, 5)); // a later recordedAt than the enrolment's
-    const followedUp = await running.http.post(`/api/v1/offices/0314/cases/${caseId}/follow-ups`)
+    const followedUp = await running.http
+      .post(`/api/v1/offices/0314/cases/${caseId}/follow-ups`)
       .set('authorization', `Bearer ${tokens.advisor}`)
       .send({ kind: 'PROVIDER_CONTACT', occurredAt: new Date().toISOString() })
       .expect(201);
@@ -76,7 +88,9 @@ describe('views as of a moment over HTTP', () => {
     const head = await running.app.get<EventStore>(EVENT_STORE).headPosition();
     const asked = get(`offices/0314/engagement?asOfPosition=${head + 1}`).then((response) => response);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    await running.http.post('/api/v1/offices/0314/employer-contacts').set('authorization', `Bearer ${tokens.advisor}`)
+    await running.http
+      .post('/api/v1/offices/0314/employer-contacts')
+      .set('authorization', `Bearer ${tokens.advisor}`)
       .send({ orgNumber: ORG.builder, channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: new Date().toISOString() })
       .expect(201);
     const response = await asked;
@@ -99,7 +113,9 @@ describe('views as of a moment over HTTP', () => {
   it('refuses a position the log has not reached, and a time in the future (400)', async () => {
     const beyond = await get(`offices/0314/engagement?asOfPosition=${position + 1000}`).expect(400);
     expect(beyond.body).toMatchObject({ code: 'VIEW.AS_OF_BEYOND_HEAD', errors: [{ path: 'asOfPosition' }] });
-    const future = await get(`offices/0314/engagement?asOf=${encodeURIComponent(new Date(Date.now() + 60 * MINUTE).toISOString())}`).expect(400);
+    const future = await get(`offices/0314/engagement?asOf=${encodeURIComponent(new Date(Date.now() + 60 * MINUTE).toISOString())}`).expect(
+      400,
+    );
     expect(future.body).toMatchObject({ code: 'VIEW.AS_OF_IN_THE_FUTURE', errors: [{ path: 'asOf' }] });
   });
 
@@ -113,10 +129,17 @@ describe('views as of a moment over HTTP', () => {
   });
 
   it('documents asOf and asOfPosition on every view route in the OpenAPI document', async () => {
-    const document = (await running.http.get('/docs-json').expect(200)).body as { paths: Record<string, { get?: { parameters?: { name: string }[] } }> };
-    const routes = ['engagement', 'outcomes', 'follow-up-gaps', 'employers'].map((v) => `/api/v1/offices/{officeNumber}/${v}`).concat('/api/v1/offices', '/api/v1/providers');
+    const document = (await running.http.get('/docs-json').expect(200)).body as {
+      paths: Record<string, { get?: { parameters?: { name: string }[] } }>;
+    };
+    const routes = ['engagement', 'outcomes', 'follow-up-gaps', 'employers']
+      .map((v) => `/api/v1/offices/{officeNumber}/${v}`)
+      .concat('/api/v1/offices', '/api/v1/providers');
     for (const route of routes) {
-      expect({ route, parameters: document.paths[route]?.get?.parameters?.map((p) => p.name) }).toEqual({ route, parameters: expect.arrayContaining(['minPosition', 'asOf', 'asOfPosition']) });
+      expect({ route, parameters: document.paths[route]?.get?.parameters?.map((p) => p.name) }).toEqual({
+        route,
+        parameters: expect.arrayContaining(['minPosition', 'asOf', 'asOfPosition']),
+      });
     }
   });
 });

@@ -18,7 +18,9 @@ describe('view query parameters', () => {
 
   it('refuses asOf together with asOfPosition, and either with minPosition', () => {
     expect(problems({ asOf: '2026-03-01T12:00:00Z', asOfPosition: '3' })).toEqual(['asOfPosition: give asOf or asOfPosition, not both']);
-    expect(problems({ asOfPosition: '3', minPosition: '3' })).toEqual([expect.stringMatching(/^minPosition: does not go with asOf or asOfPosition/)]);
+    expect(problems({ asOfPosition: '3', minPosition: '3' })).toEqual([
+      expect.stringMatching(/^minPosition: does not go with asOf or asOfPosition/),
+    ]);
     expect(problems({ asOf: '2026-03-01T12:00:00Z', minPosition: '3' })).toHaveLength(1);
   });
 

@@ -51,8 +51,7 @@ export function periodOf(params: { from?: string; to?: string }, now: string): {
 }
 
 export const checkPeriod = <T extends { from?: string; to?: string }>(schema: z.ZodType<T>) =>
-  schema
-    .refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must not be after to', path: ['from'] });
+  schema.refine((p) => !p.from || !p.to || p.from <= p.to, { message: 'from must not be after to', path: ['from'] });
 
 type ViewTimeQuery = { minPosition?: number; asOf?: string; asOfPosition?: number };
 

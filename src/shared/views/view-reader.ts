@@ -90,7 +90,10 @@ export class ViewReader {
     if ('asOf' in time) {
       if (isTooFarInTheFuture(time.asOf, new Date().toISOString())) throw new AsOfInTheFuture();
       // The head now bounds the read, so events appended while it runs stay out.
-      return { bound: { toPosition: await this.store.headPosition(), recordedBy: Date.parse(time.asOf) }, marks: { asOf: new Date(time.asOf).toISOString() } };
+      return {
+        bound: { toPosition: await this.store.headPosition(), recordedBy: Date.parse(time.asOf) },
+        marks: { asOf: new Date(time.asOf).toISOString() },
+      };
     }
     await this.headReaching(time.asOfPosition);
     const [last] = await this.store.readAll({ toPosition: time.asOfPosition, direction: 'backwards', limit: 1 });

@@ -70,7 +70,7 @@ async function replayOnce(
   const streamPrefix = 'office' in scope ? officeStreamPrefix(scope.office) : undefined;
   const offices = 'office' in scope ? undefined : scope.offices && new Set(scope.offices);
   let lastPosition = 0;
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const page = await store.readAll({ after, toPosition: bound.toPosition, limit: pageSize, types, streamPrefix });
     const end = bound.recordedBy === undefined ? -1 : page.findIndex((e) => Date.parse(e.recordedAt) > bound.recordedBy!);
     const included = end === -1 ? page : page.slice(0, end);

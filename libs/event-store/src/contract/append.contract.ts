@@ -8,7 +8,9 @@ export function appendContract(store: StoreRef): void {
     it('stores the full envelope: UUIDv7 id, type, data, metadata, stream, revision, position, recordedAt', async () => {
       const stream = uniqueStream();
       const meta = metadata({ actor: 'A654321', schemaVersion: 2 });
-      const result = await store().append(stream, [{ type: 'EmployerContacted', data: { orgNumber: '974760673', nested: { a: [1, 'b'] } }, metadata: meta }]);
+      const result = await store().append(stream, [
+        { type: 'EmployerContacted', data: { orgNumber: '974760673', nested: { a: [1, 'b'] } }, metadata: meta },
+      ]);
       const [stored] = await store().readStream(stream);
       expect(stored).toEqual(result.events[0]);
       expect(uuidVersion(stored!.id)).toBe(7);

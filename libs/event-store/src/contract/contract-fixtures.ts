@@ -23,7 +23,8 @@ export const events = (count: number, type = 'SomethingHappened'): NewEvent[] =>
   Array.from({ length: count }, (_, n) => anEvent(type, { n }));
 
 /** A prefix of its own per test, so tests may share one store (KurrentDB cannot be emptied). */
-export const uniquePrefix = (): string => `office-${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}x${randomUUID().slice(0, 8)}.`;
+export const uniquePrefix = (): string =>
+  `office-${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}x${randomUUID().slice(0, 8)}.`;
 
 export const uniqueStream = (kind = 'case'): string => `${uniquePrefix()}${kind}-${randomUUID()}`;
 

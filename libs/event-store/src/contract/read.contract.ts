@@ -15,9 +15,9 @@ export function readContract(store: StoreRef): void {
       const stream = `${uniquePrefix()}case-1`;
       await store().append(stream, events(6));
       expect((await store().readStream(stream, { direction: 'backwards' })).map((e) => e.revision)).toEqual([5, 4, 3, 2, 1, 0]);
-      expect(
-        (await store().readStream(stream, { direction: 'backwards', fromRevision: 3, limit: 2 })).map((e) => e.revision),
-      ).toEqual([3, 2]);
+      expect((await store().readStream(stream, { direction: 'backwards', fromRevision: 3, limit: 2 })).map((e) => e.revision)).toEqual([
+        3, 2,
+      ]);
     });
 
     it('reads a stream only up to a global position', async () => {
@@ -106,7 +106,10 @@ export function readContract(store: StoreRef): void {
     it('fills a limited page past many events it leaves out: a short page means nothing more matched', async () => {
       const office = uniquePrefix();
       for (let n = 0; n < 3; n++) await store().append(`${office}case-${n}`, events(40, 'Other'));
-      const wanted = await store().append(`${office}case-w`, [1, 2, 3].map((n) => anEvent('Wanted', { n })));
+      const wanted = await store().append(
+        `${office}case-w`,
+        [1, 2, 3].map((n) => anEvent('Wanted', { n })),
+      );
       await readableThrough(store(), wanted.position);
       const page = await store().readAll({ streamPrefix: office, types: ['Wanted'], limit: 2 });
       expect(page.map((e) => (e.data as { n: number }).n)).toEqual([1, 2]);
@@ -114,7 +117,7 @@ export function readContract(store: StoreRef): void {
       expect(rest.map((e) => (e.data as { n: number }).n)).toEqual([3]);
     });
 
-    it('refuses to read after a position that is no event\'s (InvalidPosition), and reads after one that is', async () => {
+    it("refuses to read after a position that is no event's (InvalidPosition), and reads after one that is", async () => {
       const office = uniquePrefix();
       const first = await store().append(`${office}case-1`, [anEvent('A', { n: 1 })]);
       const second = await store().append(`${office}case-1`, [anEvent('A', { n: 2 })]);

@@ -29,7 +29,10 @@ export class InMemoryEventStore implements EventStore {
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const input = prepareAppend(streamId, events, options.expectedRevision);
-    const retried = this.earlierAppend(streamId, input.events.map((e) => e.id));
+    const retried = this.earlierAppend(
+      streamId,
+      input.events.map((e) => e.id),
+    );
     if (retried) return retried;
     checkExpectedRevision(streamId, input.expectedRevision, (this.streams.get(streamId)?.length ?? 0) - 1);
     const result = this.store(streamId, input.events, new Date().toISOString());
@@ -39,7 +42,12 @@ export class InMemoryEventStore implements EventStore {
 
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     const input = prepareStreamAppends(appends);
-    const retried = input.map((a) => this.earlierAppend(a.streamId, a.events.map((e) => e.id)));
+    const retried = input.map((a) =>
+      this.earlierAppend(
+        a.streamId,
+        a.events.map((e) => e.id),
+      ),
+    );
     if (retried.every((r) => r !== undefined)) return retried as AppendResult[];
     if (retried.some((r) => r !== undefined)) throw new InvalidAppend('Some of these event ids are already stored; not appending');
     // Every check before the first event is stored: all or none.
@@ -71,9 +79,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const stream = (this.streams.get(streamId) ?? []).filter(
-      (e) => options.toPosition === undefined || e.position <= options.toPosition,
-    );
+    const stream = (this.streams.get(streamId) ?? []).filter((e) => options.toPosition === undefined || e.position <= options.toPosition);
     return readWindow(stream, (e) => e.revision, options.fromRevision, options.direction, options.limit).map(copy);
   }
 

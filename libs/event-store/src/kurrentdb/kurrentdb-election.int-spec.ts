@@ -14,9 +14,9 @@ const RESIGN_AFTER_MS = 3_000;
 /** The leader's instance id, from any node's gossip. */
 async function leader(): Promise<string> {
   for (const node of nodes) {
-    const gossip = (await fetch(`${node}/gossip`).then((r) => r.json()).catch(() => undefined)) as
-      | { members?: { instanceId: string; state: string; isAlive: boolean }[] }
-      | undefined;
+    const gossip = (await fetch(`${node}/gossip`)
+      .then((r) => r.json())
+      .catch(() => undefined)) as { members?: { instanceId: string; state: string; isAlive: boolean }[] } | undefined;
     const found = gossip?.members?.find((m) => m.state === 'Leader' && m.isAlive);
     if (found) return found.instanceId;
   }
@@ -56,25 +56,29 @@ if (connectionString && nodes.length === 3) {
       await store.close();
     });
 
-    it('loses no acknowledged append and stores none twice while the leader resigns', async () => {
-      const before = await leader();
-      const prefix = uniquePrefix();
-      const until = Date.now() + RUN_MS;
-      const writing = Promise.all(Array.from({ length: WRITERS }, (_, w) => write(store, `${prefix}case-${w}`, until)));
-      await new Promise((resolve) => setTimeout(resolve, RESIGN_AFTER_MS));
-      await resignLeader();
-      const written = await writing;
-      expect(await leader()).not.toBe(before);
-      for (const [w, { acknowledged, ids }] of written.entries()) {
-        const stored = await store.readStream(`${prefix}case-${w}`);
-        expect(stored.map((e) => e.id)).toEqual(ids);
-        expect(stored.map((e) => e.revision)).toEqual(ids.map((_, i) => i));
-        expect(acknowledged.map((a) => [a.revision, a.position])).toEqual(stored.map((e) => [e.revision, e.position]));
-      }
-      const inLog = await store.readAll({ streamPrefix: prefix });
-      expect(inLog).toHaveLength(written.reduce((sum, w) => sum + w.ids.length, 0));
-      expect(inLog.map((e) => e.position)).toEqual([...inLog.map((e) => e.position)].sort((a, b) => a - b));
-    }, RUN_MS + 60_000);
+    it(
+      'loses no acknowledged append and stores none twice while the leader resigns',
+      async () => {
+        const before = await leader();
+        const prefix = uniquePrefix();
+        const until = Date.now() + RUN_MS;
+        const writing = Promise.all(Array.from({ length: WRITERS }, (_, w) => write(store, `${prefix}case-${w}`, until)));
+        await new Promise((resolve) => setTimeout(resolve, RESIGN_AFTER_MS));
+        await resignLeader();
+        const written = await writing;
+        expect(await leader()).not.toBe(before);
+        for (const [w, { acknowledged, ids }] of written.entries()) {
+          const stored = await store.readStream(`${prefix}case-${w}`);
+          expect(stored.map((e) => e.id)).toEqual(ids);
+          expect(stored.map((e) => e.revision)).toEqual(ids.map((_, i) => i));
+          expect(acknowledged.map((a) => [a.revision, a.position])).toEqual(stored.map((e) => [e.revision, e.position]));
+        }
+        const inLog = await store.readAll({ streamPrefix: prefix });
+        expect(inLog).toHaveLength(written.reduce((sum, w) => sum + w.ids.length, 0));
+        expect(inLog.map((e) => e.position)).toEqual([...inLog.map((e) => e.position)].sort((a, b) => a - b));
+      },
+      RUN_MS + 60_000,
+    );
   });
 } else {
   const reason = 'skipped: KURRENTDB_CLUSTER_CONNECTION_STRING and KURRENTDB_CLUSTER_HTTP (three node URLs) are not set (docker/README.md)';

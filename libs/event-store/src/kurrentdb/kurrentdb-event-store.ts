@@ -123,7 +123,11 @@ export class KurrentDbEventStore implements EventStore {
       input.map(async (a) => {
         const revision = answer.responses.find((r) => r.streamName === a.streamId)?.revision;
         if (revision === undefined) throw new Error(`KurrentDB answered no revision for ${a.streamId}`);
-        return this.readBack(a.streamId, a.events.map((e) => e.id), Number(revision));
+        return this.readBack(
+          a.streamId,
+          a.events.map((e) => e.id),
+          Number(revision),
+        );
       }),
     );
   }

@@ -84,7 +84,7 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
     expect((await store.readAll({ after: 1000 + 137 })).map((e) => (e.data as { n: number }).n)).toEqual([2]);
   });
 
-  it('hands out the append instant as recordedAt, without the key it travels in; other tools\' events get the server time', async () => {
+  it("hands out the append instant as recordedAt, without the key it travels in; other tools' events get the server time", async () => {
     const created = new Date('2026-02-03T04:05:06.000Z');
     await start([record(0), record(1, { metadata: meta, created })]);
     const [stamped, foreign] = await store.readAll();
@@ -105,7 +105,7 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
     expect((await store.readAll()).map((e) => e.streamId)).toEqual([record(0).streamId]);
   });
 
-  it('subscribes through the client\'s Subscription: the events asked for after the checkpoint; close ends the call', async () => {
+  it("subscribes through the client's Subscription: the events asked for after the checkpoint; close ends the call", async () => {
     const log = [record(0), record(1, { type: 'B' }), record(2), record(3, { streamId: 'office-0315.case-3' }), record(4)];
     await start(log);
     const subscription = store.subscribe({ after: log[0]!.position, streamPrefix: 'office-0314.', types: ['A'] });

@@ -14,10 +14,16 @@ const stored = (ids: string[]): RecordedEvent[] =>
   }));
 
 /** A stream read over events held here, the way readStream answers. */
-const readOver = (events: RecordedEvent[]): ReadFrom => async (from, limit, direction) => {
-  if (direction === 'backwards') return events.filter((e) => from === undefined || e.revision <= from).reverse().slice(0, limit);
-  return events.filter((e) => e.revision >= (from ?? 0)).slice(0, limit);
-};
+const readOver =
+  (events: RecordedEvent[]): ReadFrom =>
+  async (from, limit, direction) => {
+    if (direction === 'backwards')
+      return events
+        .filter((e) => from === undefined || e.revision <= from)
+        .reverse()
+        .slice(0, limit);
+    return events.filter((e) => e.revision >= (from ?? 0)).slice(0, limit);
+  };
 
 describe('reading back an accepted KurrentDB append', () => {
   it('returns the appended events just before the answered revision, later appends left out', async () => {

@@ -1,7 +1,11 @@
 import type { RecordedEvent } from '../event-envelope.js';
 
 /** A stream read from a revision: `limit` events forwards, or all of them backwards from there. */
-export type ReadFrom = (fromRevision: number | undefined, limit: number | undefined, direction: 'forwards' | 'backwards') => Promise<RecordedEvent[]>;
+export type ReadFrom = (
+  fromRevision: number | undefined,
+  limit: number | undefined,
+  direction: 'forwards' | 'backwards',
+) => Promise<RecordedEvent[]>;
 
 /**
  * The events of an append that KurrentDB accepted, as stored. They sit just before

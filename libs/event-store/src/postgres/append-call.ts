@@ -13,7 +13,8 @@ export interface AppendedRow {
 
 /** Named, so each connection parses and plans it once instead of on every append. */
 const APPEND_STATEMENT = 'es_append';
-const APPEND_SQL = 'SELECT o_id, o_revision, o_position, o_recorded_at FROM es_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])';
+const APPEND_SQL =
+  'SELECT o_id, o_revision, o_position, o_recorded_at FROM es_append($1, $2, $3::uuid[], $4::text[], $5::jsonb[], $6::jsonb[])';
 const UNIQUE_VIOLATION = '23505';
 const WRONG_EXPECTED_REVISION = 'ES001';
 const ALREADY_APPENDED = 'ES002';

@@ -30,7 +30,9 @@ describe('PostgreSQL event store: appends committed in groups', () => {
   const transactionsOf = async (streams: string[]) =>
     Number((await admin.query('SELECT count(DISTINCT transaction_id) AS n FROM es_events WHERE stream_id = ANY($1)', [streams])).rows[0].n);
   const storedIds = async (ids: string[]) =>
-    (await admin.query<{ id: string }>('SELECT id FROM es_events WHERE id = ANY($1::uuid[]) ORDER BY position', [ids])).rows.map((r) => r.id);
+    (await admin.query<{ id: string }>('SELECT id FROM es_events WHERE id = ANY($1::uuid[]) ORDER BY position', [ids])).rows.map(
+      (r) => r.id,
+    );
 
   it('stores the appends of one group in one transaction, and refuses only the one whose expected revision is wrong', async () => {
     const office = uniquePrefix();
@@ -47,12 +49,22 @@ describe('PostgreSQL event store: appends committed in groups', () => {
     expect(second).toMatchObject({ status: 'fulfilled', value: { revision: 0 } });
     expect(refused).toMatchObject({ status: 'rejected', reason: expect.any(WrongExpectedRevision) });
     expect((refused as PromiseRejectedResult).reason).toMatchObject({ streamId: b, actual: 1 });
-    expect((await store.readStream(a)).map((e) => [e.revision, e.type])).toEqual([[0, 'SomethingHappened'], [1, 'Grouped'], [2, 'Grouped']]);
+    expect((await store.readStream(a)).map((e) => [e.revision, e.type])).toEqual([
+      [0, 'SomethingHappened'],
+      [1, 'Grouped'],
+      [2, 'Grouped'],
+    ]);
     expect((await store.readStream(b)).map((e) => e.type)).toEqual(['SomethingHappened', 'SomethingHappened']);
     expect(await transactionsOf([c])).toBe(1);
-    const grouped = await admin.query('SELECT DISTINCT transaction_id FROM es_events WHERE type = $1 AND stream_id = ANY($2)', ['Grouped', [a, c]]);
+    const grouped = await admin.query('SELECT DISTINCT transaction_id FROM es_events WHERE type = $1 AND stream_id = ANY($2)', [
+      'Grouped',
+      [a, c],
+    ]);
     expect(grouped.rowCount).toBe(1);
-    const [fromA, fromC] = [(first as PromiseFulfilledResult<{ position: number }>).value, (second as PromiseFulfilledResult<{ position: number }>).value];
+    const [fromA, fromC] = [
+      (first as PromiseFulfilledResult<{ position: number }>).value,
+      (second as PromiseFulfilledResult<{ position: number }>).value,
+    ];
     expect(fromA.position).toBeLessThan(fromC.position);
   });
 
@@ -171,8 +183,15 @@ describe('PostgreSQL event store: appends committed in groups', () => {
     const call = (expected: string[]) =>
       admin.query<{ o_append: number; o_status: string; o_revision: string }>(
         `SELECT o_append, o_status, o_revision FROM es_append_many($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], false)`,
-        [expected.map(() => stream), expected, expected.map(() => 1), expected.map(() => uuidv7()), expected.map(() => 'Twice'),
-          expected.map((_, n) => JSON.stringify({ n })), expected.map(() => JSON.stringify(metadata()))],
+        [
+          expected.map(() => stream),
+          expected,
+          expected.map(() => 1),
+          expected.map(() => uuidv7()),
+          expected.map(() => 'Twice'),
+          expected.map((_, n) => JSON.stringify({ n })),
+          expected.map(() => JSON.stringify(metadata())),
+        ],
       );
 
     const first = await call(['no_stream', '0', '5']);

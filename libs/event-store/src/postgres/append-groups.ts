@@ -94,7 +94,7 @@ export class AppendGroups {
     const group: Waiting[] = [];
     const streams = new Set<string>();
     let events = 0;
-    for (let i = 0; i < this.waiting.length && group.length < this.limits.appends; ) {
+    for (let i = 0; i < this.waiting.length && group.length < this.limits.appends;) {
       const a = this.waiting[i]!;
       const free = !this.streamsInFlight.has(a.streamId) && !streams.has(a.streamId);
       if (free && (group.length === 0 || events + a.events.length <= this.limits.events)) {
@@ -117,7 +117,10 @@ export class AppendGroups {
       return;
     }
     const answered = group.filter((_, i) => outcomes[i] !== 'stream-busy');
-    this.observer.groupSent?.(answered.length, answered.reduce((n, a) => n + a.events.length, 0));
+    this.observer.groupSent?.(
+      answered.length,
+      answered.reduce((n, a) => n + a.events.length, 0),
+    );
     group.forEach((a, i) => {
       const outcome = outcomes[i]!;
       if (outcome === 'stream-busy') {

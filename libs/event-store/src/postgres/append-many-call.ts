@@ -68,6 +68,7 @@ export async function appendManyOn(client: pg.PoolClient, group: readonly Groupe
       outcomes[i] = row.o_status;
     }
   }
-  if (outcomes.length !== group.length || outcomes.includes(undefined as never)) throw new Error('es_append_many left an append unanswered');
+  if (outcomes.length !== group.length || outcomes.includes(undefined as never))
+    throw new Error('es_append_many left an append unanswered');
   return outcomes;
 }

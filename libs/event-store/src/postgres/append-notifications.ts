@@ -51,11 +51,7 @@ export interface AppendListener {
  * A dedicated connection LISTENing for appends. When it drops it is made again, and subscribers
  * are woken then, since notifications sent meanwhile are lost; until then they still poll.
  */
-export async function listenForAppends(
-  connectionString: string,
-  onAppend: () => void,
-  reconnectDelayMs = 1000,
-): Promise<AppendListener> {
+export async function listenForAppends(connectionString: string, onAppend: () => void, reconnectDelayMs = 1000): Promise<AppendListener> {
   let closed = false;
   let started = false;
   let client: pg.Client | undefined;

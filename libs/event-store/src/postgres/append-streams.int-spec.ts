@@ -24,7 +24,10 @@ describe('PostgreSQL event store: atomic append to several streams', () => {
 
   it('stores both streams in one transaction', async () => {
     const [a, b] = [`${uniquePrefix()}case-a`, `${uniquePrefix()}case-b`];
-    await store.appendToStreams([{ streamId: a, events: [anEvent()] }, { streamId: b, events: [anEvent()] }]);
+    await store.appendToStreams([
+      { streamId: a, events: [anEvent()] },
+      { streamId: b, events: [anEvent()] },
+    ]);
     const { rows } = await admin.query('SELECT count(DISTINCT transaction_id) AS n FROM es_events WHERE stream_id = ANY($1)', [[a, b]]);
     expect(Number(rows[0].n)).toBe(1);
   });
@@ -47,7 +50,10 @@ describe('PostgreSQL event store: atomic append to several streams', () => {
     const [a, b] = [`${uniquePrefix()}case-a`, `${uniquePrefix()}case-b`];
     await admin.query('BEGIN');
     await admin.query('SELECT pg_advisory_xact_lock(7263512, hashtext($1))', [b]);
-    const appending = store.appendToStreams([{ streamId: a, events: [anEvent()] }, { streamId: b, events: [anEvent()] }]);
+    const appending = store.appendToStreams([
+      { streamId: a, events: [anEvent()] },
+      { streamId: b, events: [anEvent()] },
+    ]);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await store.readStream(a)).toEqual([]);
     await admin.query('COMMIT');

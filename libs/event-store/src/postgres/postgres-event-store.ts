@@ -67,7 +67,11 @@ export class PostgresEventStore implements EventStore {
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
     const input = prepareAppend(streamId, events, options.expectedRevision);
     const rows = await this.groups.append({ streamId, events: input.events, expectedRevision: input.expectedRevision });
-    if (rows === 'already-appended') return this.earlierAppend(streamId, input.events.map((e) => e.id));
+    if (rows === 'already-appended')
+      return this.earlierAppend(
+        streamId,
+        input.events.map((e) => e.id),
+      );
     return resultOf(streamId, recordedOf(streamId, input.events, rows));
   }
 
@@ -79,7 +83,14 @@ export class PostgresEventStore implements EventStore {
       throw error;
     });
     if (outcomes === 'already-appended' || outcomes.includes('already-appended')) {
-      return Promise.all(input.map((a) => this.earlierAppend(a.streamId, a.events.map((e) => e.id))));
+      return Promise.all(
+        input.map((a) =>
+          this.earlierAppend(
+            a.streamId,
+            a.events.map((e) => e.id),
+          ),
+        ),
+      );
     }
     // Nothing was stored unless every append was: the first refusal is the answer.
     const refused = outcomes.findIndex((outcome) => !Array.isArray(outcome));
@@ -136,9 +147,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headPosition(): Promise<number> {
-    const { rows } = await this.pool.query<{ head: string | null }>(
-      `SELECT max(position) AS head FROM es_events WHERE ${VISIBLE}`,
-    );
+    const { rows } = await this.pool.query<{ head: string | null }>(`SELECT max(position) AS head FROM es_events WHERE ${VISIBLE}`);
     return Number(rows[0]?.head ?? 0);
   }
 

@@ -27,7 +27,9 @@ export class UpcasterRegistry {
       const key = stepKey(upcaster.type, upcaster.fromVersion);
       if (this.steps.has(key)) throw new UpcasterConflict(`Two upcasters for ${upcaster.type} v${upcaster.fromVersion}`);
       if (upcaster.fromVersion < 1 || upcaster.fromVersion >= currentVersionOf(upcaster.type)) {
-        throw new UpcasterConflict(`Upcaster ${upcaster.type} v${upcaster.fromVersion} leads past its current version ${currentVersionOf(upcaster.type)}`);
+        throw new UpcasterConflict(
+          `Upcaster ${upcaster.type} v${upcaster.fromVersion} leads past its current version ${currentVersionOf(upcaster.type)}`,
+        );
       }
       this.steps.set(key, upcaster);
     }

@@ -5,9 +5,10 @@ import { UpcasterRegistry } from './upcaster-registry.js';
 import { UpcastingEventStore } from './upcasting-event-store.js';
 import { EventNewerThanCode } from './upcasting.errors.js';
 
-const registry = new UpcasterRegistry((type) => (type === 'Greeted' ? 2 : 1), [
-  { type: 'Greeted', fromVersion: 1, upcast: (d) => ({ ...(d as object), greeting: 'hello' }) },
-]);
+const registry = new UpcasterRegistry(
+  (type) => (type === 'Greeted' ? 2 : 1),
+  [{ type: 'Greeted', fromVersion: 1, upcast: (d) => ({ ...(d as object), greeting: 'hello' }) }],
+);
 const greetedV1 = (n: number): NewEvent => ({ type: 'Greeted', data: { n }, metadata: metadata({ schemaVersion: 1 }) });
 
 describe('upcasting event store', () => {
@@ -29,7 +30,11 @@ describe('upcasting event store', () => {
 
   it('upcasts readAll, and leaves current events and other types alone', async () => {
     const office = uniquePrefix();
-    await store.append(`${office}case-1`, [greetedV1(1), { ...greetedV1(2), data: { n: 2, greeting: 'hei' }, metadata: metadata({ schemaVersion: 2 }) }, anEvent('Other', { n: 3 })]);
+    await store.append(`${office}case-1`, [
+      greetedV1(1),
+      { ...greetedV1(2), data: { n: 2, greeting: 'hei' }, metadata: metadata({ schemaVersion: 2 }) },
+      anEvent('Other', { n: 3 }),
+    ]);
     const read = await store.readAll({ streamPrefix: office });
     expect(read.map((e) => e.data)).toEqual([{ n: 1, greeting: 'hello' }, { n: 2, greeting: 'hei' }, { n: 3 }]);
   });
@@ -40,7 +45,10 @@ describe('upcasting event store', () => {
     const subscription = store.subscribe({ streamPrefix: office });
     const events = await take(subscription[Symbol.asyncIterator](), 2);
     await subscription.close();
-    expect(events.map((e) => e.data)).toEqual([{ n: 1, greeting: 'hello' }, { n: 2, greeting: 'hello' }]);
+    expect(events.map((e) => e.data)).toEqual([
+      { n: 1, greeting: 'hello' },
+      { n: 2, greeting: 'hello' },
+    ]);
   });
 
   it('fails a read that meets an event newer than the code', async () => {

@@ -1,11 +1,5 @@
 import { DataSource } from 'typeorm';
-import {
-  createPostgresEventStore,
-  officeStream,
-  type NewEvent,
-  type PostgresEventStore,
-  type RecordedEvent,
-} from '@app/event-store';
+import { createPostgresEventStore, officeStream, type NewEvent, type PostgresEventStore, type RecordedEvent } from '@app/event-store';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import {
   CreateProjectionCheckpoints1764000000000,

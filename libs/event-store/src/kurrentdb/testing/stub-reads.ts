@@ -89,4 +89,3 @@ function toReadResp(record: StubRecord): unknown {
   response.setEvent(read);
   return response;
 }
-
