@@ -10,10 +10,12 @@ const LIB_ENTRIES = [
   '^libs/testing/src/index\\.ts$',
 ];
 // Pure domain code: events, state, decide and evolve.
-const DOMAIN_FILES = '(^src/employers/(employer|recruitment-need)\\.ts$)|(^src/cases/case\\.ts$)|(\\.(decide|projection)\\.ts$)';
+const DOMAIN_FILES =
+  '(^src/employers/(employer|employer-home|inquiry|recruitment-need)\\.ts$)|(^src/cases/case\\.ts$)|(\\.(decide|projection)\\.ts$)';
 
 // Specs, the test harness and helpers, the event store's contract suite, benchmarks, build output.
-const TEST_CODE = '(\\.(spec|int-spec|api-spec|e2e-spec)\\.ts$)|^test/|^bench/|^libs/[^/]+/src/(testing|contract)/|^libs/testing/|^(dist|node_modules|coverage)/';
+const TEST_CODE =
+  '(\\.(spec|int-spec|api-spec|e2e-spec)\\.ts$)|^test/|^bench/|^libs/[^/]+/src/(testing|contract)/|^libs/testing/|^(dist|node_modules|coverage)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -80,7 +82,11 @@ module.exports = {
     exclude: { path: TEST_CODE },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'], extensions: ['.ts', '.js', '.d.ts'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.js', '.d.ts'],
+    },
     moduleSystems: ['es6', 'cjs'],
   },
 };

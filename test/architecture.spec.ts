@@ -18,7 +18,8 @@ const filesUnder = (dir: string): string[] =>
   });
 
 const isDomainFile = (file: string) =>
-  /\.(decide|projection)\.ts$/.test(file) || /src\/(employers\/(employer|recruitment-need)|cases\/case)\.ts$/.test(file);
+  /\.(decide|projection)\.ts$/.test(file) ||
+  /src\/(employers\/(employer|employer-home|inquiry|recruitment-need)|cases\/case)\.ts$/.test(file);
 
 describe('architecture', () => {
   const shipped = ruleSetOf('.dependency-cruiser.cjs');
@@ -32,7 +33,7 @@ describe('architecture', () => {
     expect(await violationsOf(tests, ['src', 'libs', 'test', 'bench'])).toEqual([]);
   }, 120_000);
 
-  it('catches each kind of wrong import: upward from shared, into the app from a library, past a library\'s entry, Nest in the domain, cycles', async () => {
+  it("catches each kind of wrong import: upward from shared, into the app from a library, past a library's entry, Nest in the domain, cycles", async () => {
     const fixture = layeringFixture();
     try {
       const found = await violationsOf(shipped, ['src', 'libs'], fixture);
@@ -40,7 +41,9 @@ describe('architecture', () => {
       expect(seen('shared-imports-no-area', 'src/shared/http/api-view.decorator.ts', 'src/auth/access.decorator.ts')).toBe(true);
       expect(seen('libs-never-import-the-app', 'libs/projections/src/index.ts', 'src/app.module.ts')).toBe(true);
       expect(seen('libs-only-through-their-entry', 'src/offices/offices.controller.ts', 'libs/projections/src/key-range.ts')).toBe(true);
-      expect(seen('libs-use-each-other-through-their-entry', 'libs/event-store/src/index.ts', 'libs/projections/src/key-range.ts')).toBe(true);
+      expect(seen('libs-use-each-other-through-their-entry', 'libs/event-store/src/index.ts', 'libs/projections/src/key-range.ts')).toBe(
+        true,
+      );
       expect(seen('domain-is-pure', 'src/employers/employer.ts', '@nestjs/common')).toBe(true);
       expect(seen('offices-read-areas-through-their-views', 'src/offices/office-rules.ts', 'src/cases/case-limits.ts')).toBe(true);
       expect(found.some((v) => v.rule === 'no-circular-folders')).toBe(true);
@@ -60,13 +63,17 @@ describe('architecture', () => {
     expect(offending.map((f) => relative(root, f))).toEqual([]);
   });
 
-  it('changes the app\'s schema by migrations only: no TypeORM entity to keep in step', () => {
-    const offending = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'libs'))].filter((file) => /@Entity\(/.test(readFileSync(file, 'utf8')));
+  it("changes the app's schema by migrations only: no TypeORM entity to keep in step", () => {
+    const offending = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'libs'))].filter((file) =>
+      /@Entity\(/.test(readFileSync(file, 'utf8')),
+    );
     expect(offending.map((f) => relative(root, f))).toEqual([]);
   });
 
   it('reads process.env only in src/config', () => {
-    const offending = filesUnder(join(root, 'src')).filter((file) => !file.startsWith(join(root, 'src', 'config') + '/') && /process\.env/.test(readFileSync(file, 'utf8')));
+    const offending = filesUnder(join(root, 'src')).filter(
+      (file) => !file.startsWith(join(root, 'src', 'config') + '/') && /process\.env/.test(readFileSync(file, 'utf8')),
+    );
     expect(offending.map((f) => relative(root, f))).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { ClientPlaced } from '../../cases/case.js';
 import { toUtc } from '../../shared/domain/time.js';
 import { addDays, increment, monthOf, monthsBetween } from '../../shared/views/months.js';
 import type { EmployerContacted } from '../employer.js';
+import type { EmployerContactedByOtherOffice } from '../employer-home.js';
 import type { RecruitmentNeedClosed, RecruitmentNeedRegistered } from '../recruitment-need.js';
 
 /** One office's employer work in one month. Records (not lists) so each count is one place. */
@@ -14,6 +15,10 @@ export interface EngagementMonth {
   advisors: Record<string, number>;
   byChannel: Record<string, number>;
   byTheme: Record<string, number>;
+  /** Contacts by service; contacts without one (recorded before services, v2 and older) are not in it. */
+  byService?: Record<string, number>;
+  /** Contacts by other offices' advisors at employers whose home office this is. */
+  contactsFromOtherOffices?: number;
   naceSections: Record<string, number>;
   recruitmentNeedsOpened: number;
   recruitmentNeedsFilled: number;
@@ -28,7 +33,8 @@ export interface EmployerTimeline {
 }
 
 type Doc = EngagementMonth | EmployerTimeline;
-type Engaging = RecordedEvent & (EmployerContacted | ClientPlaced | RecruitmentNeedRegistered | RecruitmentNeedClosed);
+type Engaging = RecordedEvent &
+  (EmployerContacted | EmployerContactedByOtherOffice | ClientPlaced | RecruitmentNeedRegistered | RecruitmentNeedClosed);
 
 /** A placement counts as after contact when the office contacted that employer in the 90 days before. */
 export const CONTACT_WINDOW_DAYS = 90;
@@ -42,19 +48,29 @@ export const timelinePrefix = (office: string) => `e|${office}|`;
 const timelineKey = (office: string, orgNumber: string) => `${timelinePrefix(office)}${orgNumber}`;
 
 const emptyMonth = (month: string): EngagementMonth => ({
-  month, employerContacts: 0, employers: {}, advisors: {}, byChannel: {}, byTheme: {}, naceSections: {},
-  recruitmentNeedsOpened: 0, recruitmentNeedsFilled: 0, placements: 0, placementsAfterContact: 0,
+  month,
+  employerContacts: 0,
+  employers: {},
+  advisors: {},
+  byChannel: {},
+  byTheme: {},
+  byService: {},
+  contactsFromOtherOffices: 0,
+  naceSections: {},
+  recruitmentNeedsOpened: 0,
+  recruitmentNeedsFilled: 0,
+  placements: 0,
+  placementsAfterContact: 0,
 });
 
 /** Both instants in UTC, so string order is time order. */
-const within = (contactAt: string, placedAt: string) =>
-  contactAt <= placedAt && contactAt >= addDays(placedAt, -CONTACT_WINDOW_DAYS);
+const within = (contactAt: string, placedAt: string) => contactAt <= placedAt && contactAt >= addDays(placedAt, -CONTACT_WINDOW_DAYS);
 
 export const engagementProjection: Projection<Doc, Engaging> = {
   name: 'engagement',
-  // 2: timelines hold UTC instants (1 compared offsets as text).
-  version: 2,
-  eventTypes: ['EmployerContacted', 'ClientPlaced', 'RecruitmentNeedRegistered', 'RecruitmentNeedClosed'],
+  // 2: timelines hold UTC instants (1 compared offsets as text). 3: contacts by service, contacts from other offices.
+  version: 3,
+  eventTypes: ['EmployerContacted', 'EmployerContactedByOtherOffice', 'ClientPlaced', 'RecruitmentNeedRegistered', 'RecruitmentNeedClosed'],
 
   keysOf(event) {
     const office = officeOfStream(event.streamId)!;
@@ -62,9 +78,13 @@ export const engagementProjection: Projection<Doc, Engaging> = {
     switch (event.type) {
       case 'EmployerContacted':
         // A contact registered late can turn placements of the next 90 days into "after contact".
-        return [timelineKey(office, event.data.orgNumber), ...monthsBetween(monthOf(at), monthOf(addDays(at, CONTACT_WINDOW_DAYS))).map((m) => monthKey(office, m))];
+        return [
+          timelineKey(office, event.data.orgNumber),
+          ...monthsBetween(monthOf(at), monthOf(addDays(at, CONTACT_WINDOW_DAYS))).map((m) => monthKey(office, m)),
+        ];
       case 'ClientPlaced':
         return [timelineKey(office, event.data.orgNumber), monthKey(office, monthOf(at))];
+      case 'EmployerContactedByOtherOffice':
       case 'RecruitmentNeedRegistered':
       case 'RecruitmentNeedClosed':
         return [monthKey(office, monthOf(at))];
@@ -88,6 +108,7 @@ export const engagementProjection: Projection<Doc, Engaging> = {
         increment(month.advisors, d.navIdent);
         increment(month.byChannel, d.channel);
         increment(month.byTheme, d.theme);
+        if (d.service) increment((month.byService ??= {}), d.service);
         if (d.naceSection) increment(month.naceSections, d.naceSection);
         rows.set(monthKey(office, month.month), month);
         const timeline = (rows.get(timelineKey(office, d.orgNumber)) as EmployerTimeline | undefined) ?? { contacts: [], placements: [] };
@@ -103,7 +124,10 @@ export const engagementProjection: Projection<Doc, Engaging> = {
         return;
       }
       case 'ClientPlaced': {
-        const timeline = (rows.get(timelineKey(office, event.data.orgNumber)) as EmployerTimeline | undefined) ?? { contacts: [], placements: [] };
+        const timeline = (rows.get(timelineKey(office, event.data.orgNumber)) as EmployerTimeline | undefined) ?? {
+          contacts: [],
+          placements: [],
+        };
         const afterContact = timeline.contacts.some((c) => within(c, at));
         timeline.placements.push({ at, afterContact });
         rows.set(timelineKey(office, event.data.orgNumber), timeline);
@@ -112,6 +136,10 @@ export const engagementProjection: Projection<Doc, Engaging> = {
         rows.set(monthKey(office, month.month), month);
         return;
       }
+      case 'EmployerContactedByOtherOffice':
+        month.contactsFromOtherOffices = (month.contactsFromOtherOffices ?? 0) + 1;
+        rows.set(monthKey(office, month.month), month);
+        return;
       case 'RecruitmentNeedRegistered':
         month.recruitmentNeedsOpened += 1;
         rows.set(monthKey(office, month.month), month);
