@@ -8,7 +8,14 @@ describe('employer outreach over HTTP', () => {
   let store: EventStore;
   let token: string;
   const contacts = '/api/v1/offices/0314/employer-contacts';
-  const contact = { orgNumber: ORG.builder, employerName: 'Byggmester AS', naceCode: '41.200', channel: 'VISIT', theme: 'RECRUITMENT', occurredAt: recently() };
+  const contact = {
+    orgNumber: ORG.builder,
+    employerName: 'Byggmester AS',
+    naceCode: '41.200',
+    channel: 'VISIT',
+    theme: 'RECRUITMENT',
+    occurredAt: recently(),
+  };
 
   beforeAll(async () => {
     running = await startApp({ EVENT_STORE: 'memory' });
@@ -20,7 +27,10 @@ describe('employer outreach over HTTP', () => {
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    running.http.post(path).set({ authorization: `Bearer ${token}`, ...headers }).send(body as object);
+    running.http
+      .post(path)
+      .set({ authorization: `Bearer ${token}`, ...headers })
+      .send(body as object);
 
   /** A refused command appends nothing: the office's log is as it was. */
   const expectNothingAppended = async (before: number) => expect(await store.headPosition()).toBe(before);
@@ -33,9 +43,9 @@ describe('employer outreach over HTTP', () => {
       type: 'EmployerContacted',
       position: response.body.position,
       data: { contactId: response.body.id, orgNumber: ORG.builder, naceSection: 'F', channel: 'VISIT', navIdent: 'Z123456' },
-      metadata: { actor: 'Z123456', officeNumber: '0314', schemaVersion: 2 },
+      metadata: { actor: 'Z123456', officeNumber: '0314', schemaVersion: 3 },
     });
-    // Written as v2, not upcast on the way out.
+    // Written as v3, not upcast on the way out.
     expect(stored!.metadata).not.toHaveProperty('storedSchemaVersion');
   });
 
@@ -65,7 +75,11 @@ describe('employer outreach over HTTP', () => {
   });
 
   it('refuses a body that is not JSON (400)', async () => {
-    const response = await running.http.post(contacts).set({ authorization: `Bearer ${token}`, 'content-type': 'application/json' }).send('{"orgNumber":').expect(400);
+    const response = await running.http
+      .post(contacts)
+      .set({ authorization: `Bearer ${token}`, 'content-type': 'application/json' })
+      .send('{"orgNumber":')
+      .expect(400);
     expect(response.body).toMatchObject({ status: 400, code: 'REQUEST.MALFORMED' });
   });
 
@@ -77,10 +91,18 @@ describe('employer outreach over HTTP', () => {
 
   it('refuses an advisor of another office and a manager (403)', async () => {
     const before = await store.headPosition();
-    const otherOffice = await running.http.post('/api/v1/offices/5001/employer-contacts').set({ authorization: `Bearer ${token}` }).send(contact).expect(403);
+    const otherOffice = await running.http
+      .post('/api/v1/offices/5001/employer-contacts')
+      .set({ authorization: `Bearer ${token}` })
+      .send(contact)
+      .expect(403);
     expect(otherOffice.body).toMatchObject({ status: 403, code: 'AUTH.FORBIDDEN' });
     const managerToken = await running.tokenFor(manager('0314'));
-    await running.http.post(contacts).set({ authorization: `Bearer ${managerToken}` }).send(contact).expect(403);
+    await running.http
+      .post(contacts)
+      .set({ authorization: `Bearer ${managerToken}` })
+      .send(contact)
+      .expect(403);
     await expectNothingAppended(before);
   });
 
@@ -115,7 +137,9 @@ describe('employer outreach over HTTP', () => {
     const before = await store.headPosition();
     const again = await post(`${needs}/${need.body.id}/close`, { result: 'CANCELLED', occurredAt: recently() }).expect(409);
     expect(again.body.code).toBe('RECRUITMENT_NEED.ALREADY_CLOSED');
-    const unknown = await post(`${needs}/0190f3a0-0000-7000-8000-000000000000/close`, { result: 'FILLED', occurredAt: recently() }).expect(404);
+    const unknown = await post(`${needs}/0190f3a0-0000-7000-8000-000000000000/close`, { result: 'FILLED', occurredAt: recently() }).expect(
+      404,
+    );
     expect(unknown.body.code).toBe('RECRUITMENT_NEED.NOT_FOUND');
     await post(`${needs}/not-an-id/close`, { result: 'FILLED', occurredAt: recently() }).expect(404);
     await expectNothingAppended(before);

@@ -7,12 +7,35 @@ import { advisor, auditor, manager } from '../../test/fixtures.js';
 /** A well-formed current-version event of `office`, appended straight to the store (no command). */
 const contacted = (office: string, n: number): NewEvent => ({
   type: 'EmployerContacted',
-  data: { contactId: randomUUID(), orgNumber: '974760673', channel: 'PHONE', theme: 'RECRUITMENT', occurredAt: '2026-03-01T10:00:00Z', navIdent: 'Z123456', n },
-  metadata: { actor: 'Z123456', officeNumber: office, commandId: randomUUID(), correlationId: randomUUID(), causationId: randomUUID(), schemaVersion: 2 },
+  data: {
+    contactId: randomUUID(),
+    orgNumber: '974760673',
+    channel: 'PHONE',
+    theme: 'RECRUITMENT',
+    occurredAt: '2026-03-01T10:00:00Z',
+    navIdent: 'Z123456',
+    n,
+  },
+  metadata: {
+    actor: 'Z123456',
+    officeNumber: office,
+    commandId: randomUUID(),
+    correlationId: randomUUID(),
+    causationId: randomUUID(),
+    schemaVersion: 2,
+  },
 });
 const needRegistered = (office: string, n: number): NewEvent => ({
   type: 'RecruitmentNeedRegistered',
-  data: { needId: randomUUID(), orgNumber: '974760673', positions: 1, occupation: 'snekker', occurredAt: '2026-03-01T10:00:00Z', navIdent: 'Z123456', n },
+  data: {
+    needId: randomUUID(),
+    orgNumber: '974760673',
+    positions: 1,
+    occupation: 'snekker',
+    occurredAt: '2026-03-01T10:00:00Z',
+    navIdent: 'Z123456',
+    n,
+  },
   metadata: { ...contacted(office, n).metadata, schemaVersion: 1 },
 });
 
@@ -31,7 +54,10 @@ describe('office history over HTTP', () => {
   });
 
   const history = (office: string, query: Record<string, string | number> = {}, token = managerToken) =>
-    running.http.get(`/api/v1/offices/${office}/history`).query(query).set({ authorization: `Bearer ${token}` });
+    running.http
+      .get(`/api/v1/offices/${office}/history`)
+      .query(query)
+      .set({ authorization: `Bearer ${token}` });
 
   /** Every page from the start, following `next`; the positions seen, in the order seen. */
   const walk = async (office: string, limit: number, stopAfter = Number.POSITIVE_INFINITY) => {
@@ -39,7 +65,10 @@ describe('office history over HTTP', () => {
     let after: number | null = null;
     do {
       const query: Record<string, number> = after === null ? { limit } : { limit, after };
-      const response: { body: { events: { position: number; streamId: string }[]; next: number | null } } = await history(office, query).expect(200);
+      const response: { body: { events: { position: number; streamId: string }[]; next: number | null } } = await history(
+        office,
+        query,
+      ).expect(200);
       expect(response.body.events.length).toBeLessThanOrEqual(limit);
       expect(response.body.events.every((e) => e.streamId.startsWith(`office-${office}.`))).toBe(true);
       positions.push(...response.body.events.map((e) => e.position));
@@ -61,9 +90,13 @@ describe('office history over HTTP', () => {
       }
     }, 120_000);
 
-    it.each([7, 100, 1000])('returns each event exactly once, in global order, with pages of %i', async (limit) => {
-      expect(await walk('0314', limit)).toEqual(expected);
-    }, 120_000);
+    it.each([7, 100, 1000])(
+      'returns each event exactly once, in global order, with pages of %i',
+      async (limit) => {
+        expect(await walk('0314', limit)).toEqual(expected);
+      },
+      120_000,
+    );
 
     it('returns the first 300 events exactly once, in order, with pages of 1 (a window, as 10,000 requests take too long)', async () => {
       expect(await walk('0314', 1, 300)).toEqual(expected.slice(0, 300));
@@ -90,15 +123,25 @@ describe('office history over HTTP', () => {
     const response = await history('1201', {}, await running.tokenFor(manager('1201'))).expect(200);
     expect(response.body).toEqual({
       officeNumber: '1201',
-      events: [{
-        position: appended.position,
-        streamId: 'office-1201.employer-974760673',
-        revision: 0,
-        type: 'EmployerContacted',
-        data: event.data,
-        metadata: { actor: 'Z123456', commandId: event.metadata.commandId, correlationId: event.metadata.correlationId, causationId: event.metadata.causationId, schemaVersion: 2 },
-        recordedAt: appended.events[0]!.recordedAt,
-      }],
+      events: [
+        {
+          position: appended.position,
+          streamId: 'office-1201.employer-974760673',
+          revision: 0,
+          type: 'EmployerContacted',
+          // Stored as v2, shown as v3: contacts recorded before services have none.
+          data: { ...(event.data as object), service: null },
+          metadata: {
+            actor: 'Z123456',
+            commandId: event.metadata.commandId,
+            correlationId: event.metadata.correlationId,
+            causationId: event.metadata.causationId,
+            schemaVersion: 3,
+            storedSchemaVersion: 2,
+          },
+          recordedAt: appended.events[0]!.recordedAt,
+        },
+      ],
       next: null,
     });
   });
@@ -133,7 +176,14 @@ describe('office history over HTTP', () => {
   });
 
   it('lists every bad or unknown query parameter at once (400 problem+json)', async () => {
-    const response = await history('0314', { limit: 1001, after: 'x', types: 'Nope', from: '2026-05-01T10:00', to: 'soon', page: 2 }).expect(400);
+    const response = await history('0314', {
+      limit: 1001,
+      after: 'x',
+      types: 'Nope',
+      from: '2026-05-01T10:00',
+      to: 'soon',
+      page: 2,
+    }).expect(400);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(['after', 'from', 'limit', 'page', 'to', 'types']);
     await history('0314', { limit: 0 }).expect(400);
@@ -156,6 +206,8 @@ describe('office history over HTTP', () => {
     const parameters = (path: string) => body.paths[path].get.parameters.map((p: { name: string }) => p.name).sort();
     expect(parameters('/api/v1/offices/{officeNumber}/history')).toEqual(['after', 'from', 'limit', 'officeNumber', 'to', 'types']);
     expect(parameters('/api/v1/access-log')).toEqual(['after', 'from', 'limit', 'office', 'to']);
-    expect(body.paths['/api/v1/offices/{officeNumber}/history'].get.responses['200'].content['application/json'].schema.properties.next.nullable).toBe(true);
+    expect(
+      body.paths['/api/v1/offices/{officeNumber}/history'].get.responses['200'].content['application/json'].schema.properties.next.nullable,
+    ).toBe(true);
   });
 });

@@ -56,9 +56,7 @@ export class RecordEmployerContactHandler implements ICommandHandler<RecordEmplo
       { ...body, contactId, navIdent: context.actor, now: context.now, employerOfficeNumber },
       account.state,
     );
-    const appends: StreamAppend[] = [
-      { streamId, events: newEvents(context, streamId, [contact!]), expectedRevision: account.expectedRevision },
-    ];
+    const appends: StreamAppend[] = [];
     if (homeEvents.length > 0) {
       appends.push({
         streamId: homeStreamId,
@@ -81,7 +79,9 @@ export class RecordEmployerContactHandler implements ICommandHandler<RecordEmplo
       const events = newEvents(others, homeOfficeStreamId, tellHomeOffice(contact!.data, office));
       appends.push({ streamId: homeOfficeStreamId, events, expectedRevision: told.expectedRevision });
     }
-    const [stored] = await this.store.appendToStreams(appends);
-    return stored!;
+    // The contact goes last: its position, the one answered, is then the whole append's last (for minPosition).
+    appends.push({ streamId, events: newEvents(context, streamId, [contact!]), expectedRevision: account.expectedRevision });
+    const stored = await this.store.appendToStreams(appends);
+    return stored.at(-1)!;
   }
 }

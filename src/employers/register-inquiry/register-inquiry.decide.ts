@@ -20,7 +20,7 @@ export interface RegisterInquiry {
 export function registerInquiry(command: RegisterInquiry, state: Inquiry): InquiryRegistered[] {
   if (state.status !== 'none') throw new InquiryAlreadyRegistered(command.inquiryId);
   if (!isValidOrgNumber(command.orgNumber)) throw new InvalidOrgNumber();
-  assertOccurredAt(command.receivedAt, command.now);
+  assertOccurredAt(command.receivedAt, command.now, 'receivedAt');
   return [
     {
       type: 'InquiryRegistered',

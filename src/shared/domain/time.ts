@@ -10,9 +10,9 @@ export const isTooFarInTheFuture = (occurredAt: string, now: string): boolean =>
  * The rule every command's `occurredAt` obeys: a real instant, at most 5 minutes after `now`.
  * Late registration (any time in the past) is normal and allowed.
  */
-export function assertOccurredAt(occurredAt: string, now: string): void {
-  if (Number.isNaN(Date.parse(occurredAt))) throw new InvalidOccurredAt();
-  if (isTooFarInTheFuture(occurredAt, now)) throw new OccurredInTheFuture();
+export function assertOccurredAt(occurredAt: string, now: string, path = 'occurredAt'): void {
+  if (Number.isNaN(Date.parse(occurredAt))) throw new InvalidOccurredAt(path);
+  if (isTooFarInTheFuture(occurredAt, now)) throw new OccurredInTheFuture(path);
 }
 
 /** Compares instants, not strings: `…T12:00+02:00` is before `…T11:00Z`. */
@@ -22,8 +22,7 @@ export const isBefore = (a: string, b: string): boolean => Date.parse(a) < Date.
 export const latest = (a: string, b: string | undefined): string => (b === undefined || isBefore(b, a) ? a : b);
 
 /** Whole days from one instant to another (placement speed). */
-export const daysBetween = (from: string, to: string): number =>
-  Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000);
+export const daysBetween = (from: string, to: string): number => Math.floor((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /**
  * An instant in UTC (`…Z`). Views keep instants this way so that ordering them as strings is
