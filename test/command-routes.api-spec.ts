@@ -31,6 +31,9 @@ describe('every command route', () => {
   const newNeed = async () =>
     (await post(`${base}/recruitment-needs`, { orgNumber: ORG.builder, positions: 2, occupation: 'kokk', occurredAt: recently(600) }).expect(201)).body.id as string;
 
+  const newInquiry = async () =>
+    (await post(`${base}/inquiries`, { orgNumber: ORG.builder, source: 'CONTACT_CENTRE', theme: 'DOWNSIZING', receivedAt: recently(600) }).expect(201)).body.id as string;
+
   interface Route {
     name: string;
     /** Makes what the route acts on; returns its path. */
@@ -50,6 +53,11 @@ describe('every command route', () => {
       name: 'close recruitment need', path: async () => `${base}/recruitment-needs/${await newNeed()}/close`, body: () => ({ result: 'FILLED', occurredAt: recently() }), required: 'result',
       unknownPath: `${base}/recruitment-needs/${unknownId}/close`,
       close: async (path) => void (await post(path, { result: 'CANCELLED', occurredAt: recently() }).expect(201)),
+    },
+    {
+      name: 'close inquiry', path: async () => `${base}/inquiries/${await newInquiry()}/close`, body: () => ({ reason: 'CONTACTED_NO_NEED', occurredAt: recently() }), required: 'reason',
+      unknownPath: `${base}/inquiries/${unknownId}/close`,
+      close: async (path) => void (await post(path, { reason: 'REFERRED', occurredAt: recently() }).expect(201)),
     },
     { name: 'enrolment', path: async () => `${base}/cases`, body: () => ({ clientRef: 'c'.repeat(64), needGroup: 'PERMANENT', followUpMode: 'EXTERNAL', measureCode: 'ARBFORB', providerOrgNumber: ORG.nav, occurredAt: recently() }), required: 'measureCode' },
     ...(['follow-ups', 'placement', 'exit', 'transfer'] as const).map((step): Route => ({
