@@ -25,14 +25,39 @@ describe('every command route', () => {
   });
 
   const post = (path: string, body: object, headers: Record<string, string> = {}, bearer = token) =>
-    running.http.post(path).set({ authorization: `Bearer ${bearer}`, ...headers }).send(body);
+    running.http
+      .post(path)
+      .set({ authorization: `Bearer ${bearer}`, ...headers })
+      .send(body);
   const newCase = async () =>
-    (await post(`${base}/cases`, { personId: PERSON_ID, needGroup: 'STANDARD', followUpMode: 'IN_HOUSE', measureCode: 'ARBTREN', occurredAt: recently(600) }).expect(201)).body.id as string;
+    (
+      await post(`${base}/cases`, {
+        personId: PERSON_ID,
+        needGroup: 'STANDARD',
+        followUpMode: 'IN_HOUSE',
+        measureCode: 'ARBTREN',
+        occurredAt: recently(600),
+      }).expect(201)
+    ).body.id as string;
   const newNeed = async () =>
-    (await post(`${base}/recruitment-needs`, { orgNumber: ORG.builder, positions: 2, occupation: 'kokk', occurredAt: recently(600) }).expect(201)).body.id as string;
+    (
+      await post(`${base}/recruitment-needs`, {
+        orgNumber: ORG.builder,
+        positions: 2,
+        occupation: 'kokk',
+        occurredAt: recently(600),
+      }).expect(201)
+    ).body.id as string;
 
   const newInquiry = async () =>
-    (await post(`${base}/inquiries`, { orgNumber: ORG.builder, source: 'CONTACT_CENTRE', theme: 'DOWNSIZING', receivedAt: recently(600) }).expect(201)).body.id as string;
+    (
+      await post(`${base}/inquiries`, {
+        orgNumber: ORG.builder,
+        source: 'CONTACT_CENTRE',
+        theme: 'DOWNSIZING',
+        receivedAt: recently(600),
+      }).expect(201)
+    ).body.id as string;
 
   interface Route {
     name: string;
@@ -47,28 +72,64 @@ describe('every command route', () => {
   }
 
   const routes: Route[] = [
-    { name: 'employer contact', path: async () => `${base}/employer-contacts`, body: () => ({ orgNumber: ORG.shop, channel: 'PHONE', theme: 'INCLUSION', occurredAt: recently() }), required: 'channel' },
-    { name: 'recruitment need', path: async () => `${base}/recruitment-needs`, body: () => ({ orgNumber: ORG.shop, positions: 1, occupation: 'sjåfør', occurredAt: recently() }), required: 'positions' },
     {
-      name: 'close recruitment need', path: async () => `${base}/recruitment-needs/${await newNeed()}/close`, body: () => ({ result: 'FILLED', occurredAt: recently() }), required: 'result',
+      name: 'employer contact',
+      path: async () => `${base}/employer-contacts`,
+      body: () => ({ orgNumber: ORG.shop, channel: 'PHONE', theme: 'INCLUSION', occurredAt: recently() }),
+      required: 'channel',
+    },
+    {
+      name: 'recruitment need',
+      path: async () => `${base}/recruitment-needs`,
+      body: () => ({ orgNumber: ORG.shop, positions: 1, occupation: 'sjåfør', occurredAt: recently() }),
+      required: 'positions',
+    },
+    {
+      name: 'close recruitment need',
+      path: async () => `${base}/recruitment-needs/${await newNeed()}/close`,
+      body: () => ({ result: 'FILLED', occurredAt: recently() }),
+      required: 'result',
       unknownPath: `${base}/recruitment-needs/${unknownId}/close`,
       close: async (path) => void (await post(path, { result: 'CANCELLED', occurredAt: recently() }).expect(201)),
     },
     {
-      name: 'close inquiry', path: async () => `${base}/inquiries/${await newInquiry()}/close`, body: () => ({ reason: 'CONTACTED_NO_NEED', occurredAt: recently() }), required: 'reason',
+      name: 'close inquiry',
+      path: async () => `${base}/inquiries/${await newInquiry()}/close`,
+      body: () => ({ reason: 'CONTACTED_NO_NEED', occurredAt: recently() }),
+      required: 'reason',
       unknownPath: `${base}/inquiries/${unknownId}/close`,
       close: async (path) => void (await post(path, { reason: 'REFERRED', occurredAt: recently() }).expect(201)),
     },
-    { name: 'enrolment', path: async () => `${base}/cases`, body: () => ({ clientRef: 'c'.repeat(64), needGroup: 'PERMANENT', followUpMode: 'EXTERNAL', measureCode: 'ARBFORB', providerOrgNumber: ORG.nav, occurredAt: recently() }), required: 'measureCode' },
+    {
+      name: 'enrolment',
+      path: async () => `${base}/cases`,
+      body: () => ({
+        clientRef: 'c'.repeat(64),
+        needGroup: 'PERMANENT',
+        followUpMode: 'EXTERNAL',
+        measureCode: 'ARBFORB',
+        providerOrgNumber: ORG.nav,
+        occurredAt: recently(),
+      }),
+      required: 'measureCode',
+    },
     ...(['follow-ups', 'placement', 'exit', 'transfer'] as const).map((step): Route => ({
       name: `case ${step}`,
       path: async () => `${base}/cases/${await newCase()}/${step}`,
-      body: () => ({
-        'follow-ups': { kind: 'CLIENT_CALL', occurredAt: recently() },
-        placement: { orgNumber: ORG.builder, startDate: '2027-01-04', employmentPercent: 60, employmentType: 'TEMPORARY', wageSubsidy: true, occurredAt: recently() },
-        exit: { reason: 'MOVED', occurredAt: recently() },
-        transfer: { toOfficeNumber: '5001', occurredAt: recently() },
-      })[step],
+      body: () =>
+        ({
+          'follow-ups': { kind: 'CLIENT_CALL', occurredAt: recently() },
+          placement: {
+            orgNumber: ORG.builder,
+            startDate: '2027-01-04',
+            employmentPercent: 60,
+            employmentType: 'TEMPORARY',
+            wageSubsidy: true,
+            occurredAt: recently(),
+          },
+          exit: { reason: 'MOVED', occurredAt: recently() },
+          transfer: { toOfficeNumber: '5001', occurredAt: recently() },
+        })[step],
       required: 'occurredAt',
       unknownPath: `${base}/cases/${unknownId}/${step}`,
       close: async (path) => void (await post(path.replace(/[^/]+$/, 'exit'), { reason: 'OTHER', occurredAt: recently() }).expect(201)),
@@ -81,7 +142,12 @@ describe('every command route', () => {
 
     it('answers 201 with id, streamId, revision and position of the stored event', async () => {
       const response = await post(await route.path(), route.body()).expect(201);
-      expect(response.body).toEqual({ id: expect.any(String), streamId: expect.stringMatching(/^office-\d{4}\./), revision: expect.any(Number), position: expect.any(Number) });
+      expect(response.body).toEqual({
+        id: expect.any(String),
+        streamId: expect.stringMatching(/^office-\d{4}\./),
+        revision: expect.any(Number),
+        position: expect.any(Number),
+      });
       const [stored] = await store.readStream(response.body.streamId, { fromRevision: response.body.revision });
       expect(stored!.position).toBe(response.body.position);
     });

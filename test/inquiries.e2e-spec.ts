@@ -225,4 +225,15 @@ describe('employer inquiries and their deadline (PostgreSQL)', () => {
       contactsFromOtherOffices: 1,
     });
   });
+
+  it("documents the new routes in OpenAPI, with the contact's service and inquiry", async () => {
+    const document = (await running.http.get('/docs-json').expect(200)).body;
+    const commands = ['inquiries', 'inquiries/{inquiryId}/take', 'inquiries/{inquiryId}/close', 'employers/{orgNumber}/home-office'];
+    for (const path of commands) expect(document.paths[`/api/v1/offices/{officeNumber}/${path}`]?.post).toBeDefined();
+    for (const path of ['inquiries', 'inquiries/overdue'])
+      expect(document.paths[`/api/v1/offices/{officeNumber}/${path}`]?.get).toBeDefined();
+    const contact = JSON.stringify(document.paths['/api/v1/offices/{officeNumber}/employer-contacts'].post.requestBody);
+    expect(contact).toContain('IPS_JOB_DEVELOPMENT');
+    expect(contact).toContain('inquiryId');
+  });
 });

@@ -17,8 +17,17 @@ describe('views as of a moment over HTTP', () => {
     tokens.manager = await running.tokenFor(manager('0314'));
     tokens.auditor = await running.tokenFor(auditor());
     // Last seen 30 days less 2 minutes ago: 29 whole days now, 30 days as of 4 minutes from now.
-    const enrolled = await running.http.post('/api/v1/offices/0314/cases').set('authorization', `Bearer ${tokens.advisor}`)
-      .send({ clientRef: 'c'.repeat(64), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: ORG.nav, occurredAt: new Date(started - 30 * DAY + 2 * MINUTE).toISOString() })
+    const enrolled = await running.http
+      .post('/api/v1/offices/0314/cases')
+      .set('authorization', `Bearer ${tokens.advisor}`)
+      .send({
+        clientRef: 'c'.repeat(64),
+        needGroup: 'STANDARD',
+        followUpMode: 'EXTERNAL',
+        measureCode: 'INDOPPFAG',
+        providerOrgNumber: ORG.nav,
+        occurredAt: new Date(started - 30 * DAY + 2 * MINUTE).toISOString(),
+      })
       .expect(201);
     ({ id: caseId, position } = enrolled.body);
   });
@@ -39,7 +48,12 @@ describe('views as of a moment over HTTP', () => {
     expect(live).not.toHaveProperty('asOf');
     expect(live).not.toHaveProperty('asOfPosition');
     const replayed = (await get(`offices/0314/outcomes?asOfPosition=${position}`).expect(200)).body;
-    expect(replayed).toMatchObject({ officeNumber: '0314', position, asOfPosition: position, asOf: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    expect(replayed).toMatchObject({
+      officeNumber: '0314',
+      position,
+      asOfPosition: position,
+      asOf: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    });
     expect(replayed.totals).toEqual(live.totals);
   });
 
@@ -66,7 +80,9 @@ describe('views as of a moment over HTTP', () => {
   it('refuses a position the log has not reached, and a time in the future (400)', async () => {
     const beyond = await get(`offices/0314/engagement?asOfPosition=${position + 1000}`).expect(400);
     expect(beyond.body).toMatchObject({ code: 'VIEW.AS_OF_BEYOND_HEAD', errors: [{ path: 'asOfPosition' }] });
-    const future = await get(`offices/0314/engagement?asOf=${encodeURIComponent(new Date(Date.now() + 60 * MINUTE).toISOString())}`).expect(400);
+    const future = await get(`offices/0314/engagement?asOf=${encodeURIComponent(new Date(Date.now() + 60 * MINUTE).toISOString())}`).expect(
+      400,
+    );
     expect(future.body).toMatchObject({ code: 'VIEW.AS_OF_IN_THE_FUTURE', errors: [{ path: 'asOf' }] });
   });
 
@@ -80,10 +96,17 @@ describe('views as of a moment over HTTP', () => {
   });
 
   it('documents asOf and asOfPosition on every view route in the OpenAPI document', async () => {
-    const document = (await running.http.get('/docs-json').expect(200)).body as { paths: Record<string, { get?: { parameters?: { name: string }[] } }> };
-    const routes = ['engagement', 'outcomes', 'follow-up-gaps', 'employers'].map((v) => `/api/v1/offices/{officeNumber}/${v}`).concat('/api/v1/offices', '/api/v1/providers');
+    const document = (await running.http.get('/docs-json').expect(200)).body as {
+      paths: Record<string, { get?: { parameters?: { name: string }[] } }>;
+    };
+    const routes = ['engagement', 'outcomes', 'follow-up-gaps', 'employers', 'inquiries', 'inquiries/overdue']
+      .map((v) => `/api/v1/offices/{officeNumber}/${v}`)
+      .concat('/api/v1/offices', '/api/v1/providers');
     for (const route of routes) {
-      expect({ route, parameters: document.paths[route]?.get?.parameters?.map((p) => p.name) }).toEqual({ route, parameters: expect.arrayContaining(['minPosition', 'asOf', 'asOfPosition']) });
+      expect({ route, parameters: document.paths[route]?.get?.parameters?.map((p) => p.name) }).toEqual({
+        route,
+        parameters: expect.arrayContaining(['minPosition', 'asOf', 'asOfPosition']),
+      });
     }
   });
 });
