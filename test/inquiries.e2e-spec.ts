@@ -80,7 +80,11 @@ describe('employer inquiries and their deadline (PostgreSQL)', () => {
   });
 
   it('answers inquiries by contacts that name them, and closes one with a reason', async () => {
-    await post('0314', `inquiries/${ids.easter}/take`, {});
+    const taken = await post('0314', `inquiries/${ids.easter}/take`, {});
+    // Taking it again changes nothing: the same revision and position, nothing appended.
+    const head = await store.headPosition();
+    expect(await post('0314', `inquiries/${ids.easter}/take`, {})).toEqual(taken);
+    expect(await store.headPosition()).toBe(head);
     const contact = { orgNumber: ORG.builder, channel: 'PHONE', theme: 'RECRUITMENT' };
     await post('0314', 'employer-contacts', { ...contact, service: 'JOB_FAIR', occurredAt: firstContacts.easter, inquiryId: ids.easter });
     await post('0314', 'employer-contacts', { ...contact, occurredAt: firstContacts.friday, inquiryId: ids.friday });
@@ -202,7 +206,9 @@ describe('employer inquiries and their deadline (PostgreSQL)', () => {
     });
     const [stored] = await store.readStream(served.streamId);
     expect(stored!.data).toMatchObject({ employerOfficeNumber: '0314', service: null });
-    await post('5001', `employers/${ORG.nav}/home-office`, {});
+    const registered = await post('5001', `employers/${ORG.nav}/home-office`, {});
+    expect(registered).toMatchObject({ id: ORG.nav, streamId: `employer-home-${ORG.nav}`, revision: 0 });
+    expect(await post('5001', `employers/${ORG.nav}/home-office`, {})).toEqual(registered);
     await post('0314', 'employer-contacts', {
       orgNumber: ORG.nav,
       channel: 'PHONE',

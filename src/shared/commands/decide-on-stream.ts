@@ -35,9 +35,17 @@ export async function decideOnStream<State, Event extends DomainEvent>(
     const earlier = storedBefore(context, streamId, history);
     if (earlier) return earlier;
     const { state, expectedRevision } = foldStream(model, streamId, history, context);
-    return store.append(streamId, newEvents(context, streamId, decide(state)), { expectedRevision });
+    const events = decide(state);
+    // A decision that changes nothing (taking an inquiry one holds already) appends nothing and answers the stream as it is.
+    if (events.length === 0) return unchanged(streamId, history);
+    return store.append(streamId, newEvents(context, streamId, events), { expectedRevision });
   });
 }
+
+const unchanged = (streamId: string, history: readonly RecordedEvent[]): AppendResult => {
+  const last = history.at(-1);
+  return { streamId, revision: last?.revision ?? -1, position: last?.position ?? 0, events: [] };
+};
 
 /** Without If-Match a concurrent writer is not the caller's problem: decide again on the new state. */
 const MAX_ATTEMPTS = 8;
