@@ -1,4 +1,5 @@
 import { officeStream } from '@app/event-store';
+import { SERVICES_BY_THEME, type Theme } from '../../src/shared/domain/codes.js';
 import { naceSection } from '../../src/shared/domain/nace.js';
 import { eventAt, newId, type HistoryContext } from './history-context.js';
 import { pickAdvisor, type SyntheticOffice } from './national-offices.js';
@@ -12,11 +13,41 @@ const SIZE_SHARE: Record<SizeClass, number> = { micro: 60, small: 28, medium: 10
 /** Contacts an establishment gets over five years, on average: micro 1–2, small 1–5, medium 3–15, large 10–60. */
 const CONTACT_PROPENSITY: Record<SizeClass, number> = { micro: 1.5, small: 3, medium: 9, large: 35 };
 /** Which size class the next contact goes to: many small establishments against a few much-contacted large ones. */
-const CONTACT_SHARE = Object.fromEntries(Object.entries(SIZE_SHARE).map(([size, share]) => [size, share * CONTACT_PROPENSITY[size as SizeClass]])) as Record<SizeClass, number>;
+const CONTACT_SHARE = Object.fromEntries(
+  Object.entries(SIZE_SHARE).map(([size, share]) => [size, share * CONTACT_PROPENSITY[size as SizeClass]]),
+) as Record<SizeClass, number>;
 const CHANNEL_SHARE = { PHONE: 35, EMAIL: 25, MEETING: 12, VISIT: 15, VIDEO: 8, SMS: 5 };
-const THEME_SHARE = { RECRUITMENT: 35, INCLUSION: 20, SICK_LEAVE_PREVENTION: 10, ADAPTATION: 8, DOWNSIZING: 3, GENERAL_OUTREACH: 20, SURVEY: 4 };
+const THEME_SHARE = {
+  RECRUITMENT: 35,
+  INCLUSION: 20,
+  SICK_LEAVE_PREVENTION: 10,
+  ADAPTATION: 8,
+  DOWNSIZING: 3,
+  GENERAL_OUTREACH: 20,
+  SURVEY: 4,
+};
 /** Common NACE divisions by share of establishments: retail, health, building, hospitality, services, industry. */
-const DIVISION_SHARE = { '47': 14, '86': 6, '87': 5, '88': 6, '41': 6, '43': 10, '56': 7, '55': 2, '62': 4, '70': 4, '81': 4, '49': 4, '10': 3, '25': 3, '85': 5, '96': 5, '01': 3, '46': 5, '68': 4 };
+const DIVISION_SHARE = {
+  '47': 14,
+  '86': 6,
+  '87': 5,
+  '88': 6,
+  '41': 6,
+  '43': 10,
+  '56': 7,
+  '55': 2,
+  '62': 4,
+  '70': 4,
+  '81': 4,
+  '49': 4,
+  '10': 3,
+  '25': 3,
+  '85': 5,
+  '96': 5,
+  '01': 3,
+  '46': 5,
+  '68': 4,
+};
 
 interface SyntheticEmployer {
   orgNumber: string;
@@ -64,14 +95,39 @@ export function employerContact(ctx: HistoryContext, office: SyntheticOffice, fr
   const advisor = pickAdvisor(rnd, office);
   const channel = weighted(rnd, CHANNEL_SHARE);
   const { orgNumber: org, naceCode, employerName } = employer;
+  // In the order they always drew from the random stream: the id, then the theme.
+  const contactId = newId(ctx, t);
+  const theme = weighted(rnd, THEME_SHARE);
   const data: Record<string, unknown> = {
-    contactId: newId(ctx, t), orgNumber: org, naceCode, naceSection: naceSection(naceCode),
-    channel, theme: weighted(rnd, THEME_SHARE), occurredAt: new Date(t).toISOString(), navIdent: advisor,
+    contactId,
+    orgNumber: org,
+    naceCode,
+    naceSection: naceSection(naceCode),
+    channel,
+    theme,
+    service: serviceOf(theme, t),
+    occurredAt: new Date(t).toISOString(),
+    navIdent: advisor,
   };
   if (employerName) data.employerName = employerName;
   if (channel === 'MEETING' || channel === 'VISIT') data.durationMinutes = intBetween(rnd, 2, 8) * 15;
-  period.add(officeStream(office.officeNumber, 'employer', org), t, eventAt(ctx, 'EmployerContacted', data, office.officeNumber, advisor, t));
+  period.add(
+    officeStream(office.officeNumber, 'employer', org),
+    t,
+    eventAt(ctx, 'EmployerContacted', data, office.officeNumber, advisor, t),
+  );
 }
 
 const NAME_PARTS = ['Nordlys', 'Fjord', 'Bygg', 'Helse', 'Transport', 'Handel', 'Mat', 'Service', 'Data', 'Omsorg', 'Elektro', 'Kafé'];
 const NAME_KINDS = ['AS', 'AS', 'AS', 'ASA', 'SA', 'ENK', 'DA'];
+
+/**
+ * A service of the theme, or none for about one contact in five (as contacts recorded before services
+ * read). Taken from the contact's time rather than the random stream, so the rest of the history
+ * stays what it was before services.
+ */
+function serviceOf(theme: Theme, t: number): string | null {
+  const services = SERVICES_BY_THEME[theme];
+  const n = Math.floor(t / 60_000);
+  return n % 5 === 0 ? null : services[n % services.length]!;
+}

@@ -1,6 +1,7 @@
 import { validate, version } from 'uuid';
 import { officeOfStream, type NewEvent } from '@app/event-store';
 import { schemaVersionOf } from '../../src/shared/commands/schema-versions.js';
+import { SERVICES_BY_THEME, type Theme } from '../../src/shared/domain/codes.js';
 import { isValidOrgNumber } from '../../src/shared/domain/org-number.js';
 import { employerOfArea } from './employer-contacts.js';
 import { historyOfSize, type StreamAppend } from './national-history.js';
@@ -43,7 +44,7 @@ describe('the synthetic national history', () => {
     expect(months.slice(events.length).every((m) => m >= lastMonth)).toBe(true);
   });
 
-  it('groups each stream\'s events of a month into one append', () => {
+  it("groups each stream's events of a month into one append", () => {
     const seen = new Set<string>();
     for (const a of appends) {
       const key = `${a.streamId} ${month(a.events[0]!)}`;
@@ -56,10 +57,18 @@ describe('the synthetic national history', () => {
 
   it('gives every event a unique UUIDv7 id and the metadata the command handlers write', () => {
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
-    expect(events.some((e) => e.type === 'EmployerContacted' && e.metadata.schemaVersion === 2)).toBe(true);
+    expect(events.some((e) => e.type === 'EmployerContacted' && e.metadata.schemaVersion === 3)).toBe(true);
+    // v3 contacts carry a service of their theme, or null.
+    const contacts = events.filter((e) => e.type === 'EmployerContacted').map((e) => e.data as { theme: Theme; service: string | null });
+    expect(contacts.every((c) => c.service === null || (SERVICES_BY_THEME[c.theme] as readonly string[]).includes(c.service))).toBe(true);
+    expect(contacts.some((c) => c.service !== null)).toBe(true);
     for (const e of events) {
       expect(validate(e.id!) && version(e.id!)).toBe(7);
-      expect(e.metadata).toMatchObject({ actor: expect.any(String), commandId: expect.any(String), schemaVersion: schemaVersionOf(e.type) });
+      expect(e.metadata).toMatchObject({
+        actor: expect.any(String),
+        commandId: expect.any(String),
+        schemaVersion: schemaVersionOf(e.type),
+      });
       expect(officeOfStream(e.streamId)).toBe(e.metadata.officeNumber);
       expect(e.streamId).toMatch(/^office-\d{4}\.(employer-\d{9}|case-[0-9a-f-]{36}|need-[0-9a-f-]{36})$/);
     }
@@ -98,7 +107,10 @@ describe('the synthetic national history', () => {
     for (const out of transfers) {
       const data = out.data as Data;
       const arrival = streams.get(`office-${data.toOfficeNumber}.case-${data.newCaseId}`)?.[0];
-      expect(arrival).toMatchObject({ type: 'ClientTransferredIn', data: { fromOfficeNumber: out.metadata.officeNumber, fromCaseId: data.caseId, occurredAt: data.occurredAt } });
+      expect(arrival).toMatchObject({
+        type: 'ClientTransferredIn',
+        data: { fromOfficeNumber: out.metadata.officeNumber, fromCaseId: data.caseId, occurredAt: data.occurredAt },
+      });
       expect(data.toOfficeNumber).not.toBe(out.metadata.officeNumber);
     }
   });
@@ -116,21 +128,28 @@ describe('the synthetic national history', () => {
     const gaps = (mode: string) =>
       cases
         .filter(([, caseEvents]) => (caseEvents[0]!.data as Data).followUpMode === mode)
-        .flatMap(([, caseEvents]) => caseEvents.map(at).slice(1).map((t, i) => t - at(caseEvents[i]!)));
+        .flatMap(([, caseEvents]) =>
+          caseEvents
+            .map(at)
+            .slice(1)
+            .map((t, i) => t - at(caseEvents[i]!)),
+        );
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     expect(median(gaps('EXTERNAL'))).toBeGreaterThan(median(gaps('IN_HOUSE')));
     expect(gaps('EXTERNAL').some((g) => g > 30 * 86_400_000)).toBe(true);
   });
 
   it('makes far fewer employer contacts and enrolments in July than in September', () => {
-    const all = history(42, 24_000).flatMap((a) => a.events.filter((e) => e.type === 'EmployerContacted' || e.type === 'ClientEnrolled').map(month));
+    const all = history(42, 24_000).flatMap((a) =>
+      a.events.filter((e) => e.type === 'EmployerContacted' || e.type === 'ClientEnrolled').map(month),
+    );
     const inMonth = (m: string) => all.filter((x) => x === m).length;
     expect(inMonth('2025-09')).toBeGreaterThan(500);
     expect(inMonth('2025-07')).toBeLessThan(0.5 * inMonth('2025-09'));
   });
 });
 
-describe('the employers of an office\'s area', () => {
+describe("the employers of an office's area", () => {
   it('are a bounded pool: new ones get rarer as the area is met, and there are never more than the area holds', () => {
     const office = { ...nationalOffices(random(1), 1)[0]!, employers: [], employerCapacity: 200 };
     const ctx = { rnd: random(2), start: 0, end: 0 };

@@ -79,8 +79,11 @@ export class RecordEmployerContactHandler implements ICommandHandler<RecordEmplo
       const events = newEvents(others, homeOfficeStreamId, tellHomeOffice(contact!.data, office));
       appends.push({ streamId: homeOfficeStreamId, events, expectedRevision: told.expectedRevision });
     }
+    const events = newEvents(context, streamId, [contact!]);
+    // Most contacts touch one stream: the store's plain append, which it commits in groups.
+    if (appends.length === 0) return this.store.append(streamId, events, { expectedRevision: account.expectedRevision });
     // The contact goes last: its position, the one answered, is then the whole append's last (for minPosition).
-    appends.push({ streamId, events: newEvents(context, streamId, [contact!]), expectedRevision: account.expectedRevision });
+    appends.push({ streamId, events, expectedRevision: account.expectedRevision });
     const stored = await this.store.appendToStreams(appends);
     return stored.at(-1)!;
   }
