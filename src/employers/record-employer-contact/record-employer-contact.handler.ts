@@ -24,7 +24,7 @@ export class RecordEmployerContactHandler implements ICommandHandler<RecordEmplo
   async execute({ body, context }: RecordEmployerContactCommand): Promise<CommandAccepted> {
     const contactId = idFor(context, 'contact');
     const streamId = officeStream(context.officeNumber, EMPLOYER_STREAM_KIND, body.orgNumber);
-    const result = await retryOnConflict(context, () => this.attempt(body, context, contactId, streamId));
+    const result = await retryOnConflict(context, () => this.attempt(body, context, contactId, streamId), streamId);
     return accepted(contactId, result);
   }
 
