@@ -11,7 +11,8 @@ const LIB_ENTRIES = [
   '^libs/testing/src/index\\.ts$',
 ];
 // Pure domain code: events, state, decide and evolve.
-const DOMAIN_FILES = '(^src/employers/(employer|recruitment-need)\\.ts$)|(^src/cases/case\\.ts$)|(\\.(decide|projection)\\.ts$)';
+const DOMAIN_FILES =
+  '(^src/employers/(employer|employer-home|inquiry|recruitment-need)\\.ts$)|(^src/cases/case\\.ts$)|(\\.(decide|projection)\\.ts$)';
 
 // Specs, the test harness and helpers, the event store's contract suite, benchmarks, build output.
 const TEST_CODE =

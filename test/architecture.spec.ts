@@ -18,7 +18,8 @@ const filesUnder = (dir: string): string[] =>
   });
 
 const isDomainFile = (file: string) =>
-  /\.(decide|projection)\.ts$/.test(file) || /src\/(employers\/(employer|recruitment-need)|cases\/case)\.ts$/.test(file);
+  /\.(decide|projection)\.ts$/.test(file) ||
+  /src\/(employers\/(employer|employer-home|inquiry|recruitment-need)|cases\/case)\.ts$/.test(file);
 
 describe('architecture', () => {
   const shipped = ruleSetOf('.dependency-cruiser.cjs');

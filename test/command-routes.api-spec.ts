@@ -49,6 +49,16 @@ describe('every command route', () => {
       }).expect(201)
     ).body.id as string;
 
+  const newInquiry = async () =>
+    (
+      await post(`${base}/inquiries`, {
+        orgNumber: ORG.builder,
+        source: 'CONTACT_CENTRE',
+        theme: 'DOWNSIZING',
+        receivedAt: recently(600),
+      }).expect(201)
+    ).body.id as string;
+
   interface Route {
     name: string;
     /** Makes what the route acts on; returns its path. */
@@ -81,6 +91,14 @@ describe('every command route', () => {
       required: 'result',
       unknownPath: `${base}/recruitment-needs/${unknownId}/close`,
       close: async (path) => void (await post(path, { result: 'CANCELLED', occurredAt: recently() }).expect(201)),
+    },
+    {
+      name: 'close inquiry',
+      path: async () => `${base}/inquiries/${await newInquiry()}/close`,
+      body: () => ({ reason: 'CONTACTED_NO_NEED', occurredAt: recently() }),
+      required: 'reason',
+      unknownPath: `${base}/inquiries/${unknownId}/close`,
+      close: async (path) => void (await post(path, { reason: 'REFERRED', occurredAt: recently() }).expect(201)),
     },
     {
       name: 'enrolment',

@@ -85,7 +85,8 @@ describe('tracing in the started service', () => {
       const isCommand = (s: ReceivedSpan) => s.name === 'command RecordEmployerContact';
       server = spans.find((s) => s.scope === HTTP && !s.parentSpanId && spans.some((c) => isCommand(c) && c.parentSpanId === s.spanId));
       command = spans.find((s) => isCommand(s) && s.parentSpanId === server?.spanId);
-      const append = spans.find((s) => s.name === 'event_store.append' && s.parentSpanId === command?.spanId);
+      // A first contact with an employer also makes this office its home office: one atomic append to the two streams.
+      const append = spans.find((s) => s.name === 'event_store.append_to_streams' && s.parentSpanId === command?.spanId);
       return append !== undefined && spans.some((s) => s.scope === PG && s.parentSpanId === append.spanId);
     });
     expect(command!.traceId).toBe(server!.traceId);

@@ -62,7 +62,7 @@ describe('old event versions, upcast on every read (PostgreSQL)', () => {
     expect(verify.body).toMatchObject({ equal: true, differenceCount: 0 });
   });
 
-  it('shows the v1 contact in history as v2 with its theme, saying it is stored as v1', async () => {
+  it('shows the v1 contact in history as v3 with its theme and no service, saying it is stored as v1', async () => {
     const response = await running.http
       .get('/api/v1/offices/0314/history?types=EmployerContacted')
       .set('authorization', `Bearer ${await running.tokenFor(auditor())}`)
@@ -70,15 +70,15 @@ describe('old event versions, upcast on every read (PostgreSQL)', () => {
     expect(response.body.events[0]).toMatchObject({
       position,
       type: 'EmployerContacted',
-      data: { theme: 'GENERAL_OUTREACH', channel: 'PHONE' },
-      metadata: { schemaVersion: 2, storedSchemaVersion: 1 },
+      data: { theme: 'GENERAL_OUTREACH', service: null, channel: 'PHONE' },
+      metadata: { schemaVersion: 3, storedSchemaVersion: 1 },
     });
     const [stored] = await raw.readStream(stream);
     expect(stored!.data).not.toHaveProperty('theme');
     expect(stored!.metadata.schemaVersion).toBe(1);
   });
 
-  it('loads the v1 event in a command handler and appends after it as v2', async () => {
+  it('loads the v1 event in a command handler and appends after it as v3', async () => {
     const token = await running.tokenFor(advisor('0314'));
     const response = await running.http
       .post('/api/v1/offices/0314/employer-contacts')
@@ -87,12 +87,12 @@ describe('old event versions, upcast on every read (PostgreSQL)', () => {
       .expect(201);
     expect(response.body).toMatchObject({ streamId: stream, revision: 1 });
     const stored = await raw.readStream(stream);
-    expect(stored.map((e) => e.metadata.schemaVersion)).toEqual([1, 2]);
+    expect(stored.map((e) => e.metadata.schemaVersion)).toEqual([1, 3]);
   });
 
   it('fails a command loudly (500, nothing appended) when its stream holds an event newer than the code', async () => {
     const newer = `office-0315.employer-${ORG.builder}`;
-    await raw.append(newer, [contactedV1('0315', 3)]);
+    await raw.append(newer, [contactedV1('0315', 4)]);
     const token = await running.tokenFor(advisor('0315'));
     const response = await running.http
       .post('/api/v1/offices/0315/employer-contacts')

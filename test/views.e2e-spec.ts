@@ -208,6 +208,7 @@ describe('the views managers query (PostgreSQL)', () => {
       'active_cases',
       'employer_relationships',
       'engagement',
+      'inquiries',
       'outcomes',
     ]);
     expect(status.projections.every((p: { status: string; lag: number }) => p.status === 'running' && p.lag === 0)).toBe(true);

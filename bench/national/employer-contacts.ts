@@ -1,4 +1,5 @@
 import { officeStream } from '@app/event-store';
+import { SERVICES_BY_THEME, type Theme } from '../../src/shared/values/codes.js';
 import { naceSection } from '../../src/shared/values/nace.js';
 import { eventAt, newId, type HistoryContext } from './history-context.js';
 import { pickAdvisor, type SyntheticOffice } from './national-offices.js';
@@ -94,13 +95,17 @@ export function employerContact(ctx: HistoryContext, office: SyntheticOffice, fr
   const advisor = pickAdvisor(rnd, office);
   const channel = weighted(rnd, CHANNEL_SHARE);
   const { orgNumber: org, naceCode, employerName } = employer;
+  // In the order they always drew from the random stream: the id, then the theme.
+  const contactId = newId(ctx, t);
+  const theme = weighted(rnd, THEME_SHARE);
   const data: Record<string, unknown> = {
-    contactId: newId(ctx, t),
+    contactId,
     orgNumber: org,
     naceCode,
     naceSection: naceSection(naceCode),
     channel,
-    theme: weighted(rnd, THEME_SHARE),
+    theme,
+    service: serviceOf(theme, t),
     occurredAt: new Date(t).toISOString(),
     navIdent: advisor,
   };
@@ -115,3 +120,14 @@ export function employerContact(ctx: HistoryContext, office: SyntheticOffice, fr
 
 const NAME_PARTS = ['Nordlys', 'Fjord', 'Bygg', 'Helse', 'Transport', 'Handel', 'Mat', 'Service', 'Data', 'Omsorg', 'Elektro', 'Kafé'];
 const NAME_KINDS = ['AS', 'AS', 'AS', 'ASA', 'SA', 'ENK', 'DA'];
+
+/**
+ * A service of the theme, or none for about one contact in five (as contacts recorded before services
+ * read). Taken from the contact's time rather than the random stream, so the rest of the history
+ * stays what it was before services.
+ */
+function serviceOf(theme: Theme, t: number): string | null {
+  const services = SERVICES_BY_THEME[theme];
+  const n = Math.floor(t / 60_000);
+  return n % 5 === 0 ? null : services[n % services.length]!;
+}

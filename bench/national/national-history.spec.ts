@@ -2,6 +2,7 @@ import { validate, version } from 'uuid';
 import { InMemoryEventStore, officeOfStream, type NewEvent } from '@app/event-store';
 import { appendHistory } from './append-history.js';
 import { schemaVersionOf } from '../../src/shared/commands/schema-versions.js';
+import { SERVICES_BY_THEME, type Theme } from '../../src/shared/values/codes.js';
 import { isValidOrgNumber } from '../../src/shared/values/org-number.js';
 import { employerOfArea } from './employer-contacts.js';
 import { eventsOf, historyOfSize, type HistoryAppend, type StreamAppend } from './national-history.js';
@@ -70,7 +71,11 @@ describe('the synthetic national history', () => {
 
   it('gives every event a unique UUIDv7 id and the metadata the command handlers write', () => {
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
-    expect(events.some((e) => e.type === 'EmployerContacted' && e.metadata.schemaVersion === 2)).toBe(true);
+    expect(events.some((e) => e.type === 'EmployerContacted' && e.metadata.schemaVersion === 3)).toBe(true);
+    // v3 contacts carry a service of their theme, or null.
+    const contacts = events.filter((e) => e.type === 'EmployerContacted').map((e) => e.data as { theme: Theme; service: string | null });
+    expect(contacts.every((c) => c.service === null || (SERVICES_BY_THEME[c.theme] as readonly string[]).includes(c.service))).toBe(true);
+    expect(contacts.some((c) => c.service !== null)).toBe(true);
     for (const e of events) {
       expect(validate(e.id!) && version(e.id!)).toBe(7);
       expect(e.metadata).toMatchObject({

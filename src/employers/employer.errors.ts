@@ -61,3 +61,59 @@ export class ClosedBeforeRegistered extends DomainError {
     super('cannot lie before the need was registered', 'occurredAt');
   }
 }
+
+export class InquiryNotFound extends DomainError {
+  readonly code = 'INQUIRY.NOT_FOUND';
+  readonly kind = 'not_found' as const;
+  constructor(inquiryId: string) {
+    super(`No inquiry ${inquiryId} at this office`);
+  }
+}
+
+export class InquiryAlreadyRegistered extends DomainError {
+  readonly code = 'INQUIRY.ALREADY_REGISTERED';
+  readonly kind = 'conflict' as const;
+  constructor(inquiryId: string) {
+    super(`Inquiry ${inquiryId} is registered already`);
+  }
+}
+
+export class InquiryAlreadyClosed extends DomainError {
+  readonly code = 'INQUIRY.ALREADY_CLOSED';
+  readonly kind = 'conflict' as const;
+  constructor(inquiryId: string) {
+    super(`Inquiry ${inquiryId} is closed already`);
+  }
+}
+
+export class InquiryOfAnotherEmployer extends DomainError {
+  readonly code = 'INQUIRY.OTHER_EMPLOYER';
+  readonly kind = 'invalid' as const;
+  constructor(inquiryId: string) {
+    super(`Inquiry ${inquiryId} came from another employer than the one contacted`, 'inquiryId');
+  }
+}
+
+export class BeforeInquiryReceived extends DomainError {
+  readonly code = 'OCCURRED_AT.BEFORE_INQUIRY_RECEIVED';
+  readonly kind = 'invalid' as const;
+  constructor() {
+    super('cannot lie before the inquiry was received', 'occurredAt');
+  }
+}
+
+export class ClosingNoteRequired extends DomainError {
+  readonly code = 'INQUIRY.CLOSING_NOTE_REQUIRED';
+  readonly kind = 'invalid' as const;
+  constructor() {
+    super('closing reason OTHER needs a note saying why (with no personal data)', 'note');
+  }
+}
+
+export class ServiceNotInTheme extends DomainError {
+  readonly code = 'SERVICE.NOT_IN_THEME';
+  readonly kind = 'invalid' as const;
+  constructor(service: string, theme: string) {
+    super(`service ${service} does not belong to theme ${theme}`, 'service');
+  }
+}

@@ -21,6 +21,7 @@ export const contacted = (overrides: Partial<EmployerContacted['data']> = {}): E
     note: undefined,
     navIdent,
     ...overrides,
+    service: overrides.service ?? null,
   },
 });
 

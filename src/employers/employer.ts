@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@app/event-store';
-import type { Channel, Theme } from '../shared/values/codes.js';
+import type { Channel, Service, Theme } from '../shared/values/codes.js';
 import { latest } from '../shared/values/time.js';
+import type { EmployerContactedByOtherOffice } from './employer-home.js';
 
 /**
  * Stream `office-<officeNumber>.employer-<orgNumber>`: one office's contacts with one employer.
@@ -19,15 +20,21 @@ export type EmployerContacted = DomainEvent<
     naceSection?: string;
     channel: Channel;
     theme: Theme;
+    /** The service within the theme; null on contacts recorded before services were asked for (v3). */
+    service: Service | null;
     occurredAt: string;
     durationMinutes?: number;
     note?: string;
     /** The advisor who made the contact. */
     navIdent: string;
+    /** The inquiry this contact answers, when the advisor names one. */
+    inquiryId?: string;
+    /** The employer's home office when it is not the advisor's (the stream's) office. */
+    employerOfficeNumber?: string;
   }
 >;
 
-export type EmployerEvent = EmployerContacted;
+export type EmployerEvent = EmployerContacted | EmployerContactedByOtherOffice;
 
 export interface EmployerAccount {
   contacts: number;
@@ -46,8 +53,10 @@ export function evolveEmployerAccount(state: EmployerAccount, event: EmployerEve
         // Late registrations arrive out of order: the latest instant wins, not the latest event.
         lastContactAt: latest(event.data.occurredAt, state.lastContactAt),
       };
+    case 'EmployerContactedByOtherOffice':
+      return state; // another office's contact: counted there, only told here
     default: {
-      const never: never = event.type;
+      const never: never = event;
       return never;
     }
   }

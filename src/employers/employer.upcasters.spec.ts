@@ -15,19 +15,25 @@ const contact = (schemaVersion: number, data: Record<string, unknown>): Recorded
 describe('EmployerContacted versions', () => {
   const registry = eventUpcasters();
 
-  it('reads a v1 contact without a theme as v2 general outreach', () => {
+  it('reads a v1 contact without a theme as general outreach with no service (v3)', () => {
     const upcast = registry.upcast(contact(1, {}));
-    expect(upcast.data).toMatchObject({ theme: 'GENERAL_OUTREACH', channel: 'PHONE', orgNumber: '974760673' });
-    expect(upcast.metadata).toMatchObject({ schemaVersion: 2, storedSchemaVersion: 1 });
+    expect(upcast.data).toMatchObject({ theme: 'GENERAL_OUTREACH', service: null, channel: 'PHONE', orgNumber: '974760673' });
+    expect(upcast.metadata).toMatchObject({ schemaVersion: 3, storedSchemaVersion: 1 });
   });
 
   it('keeps the theme of a v1 contact that has one', () => {
     expect(registry.upcast(contact(1, { theme: 'RECRUITMENT' })).data).toMatchObject({ theme: 'RECRUITMENT' });
   });
 
-  it('reads a v2 contact as stored, and refuses a v3 one', () => {
-    const v2 = contact(2, { theme: 'SURVEY' });
-    expect(registry.upcast(v2)).toBe(v2);
-    expect(() => registry.upcast(contact(3, { theme: 'SURVEY' }))).toThrow('this code knows up to 2');
+  it('reads a v2 contact as v3 with service null, keeping every other field', () => {
+    const upcast = registry.upcast(contact(2, { theme: 'SURVEY', note: 'ok' }));
+    expect(upcast.data).toEqual({ ...(contact(2, { theme: 'SURVEY', note: 'ok' }).data as object), service: null });
+    expect(upcast.metadata).toMatchObject({ schemaVersion: 3, storedSchemaVersion: 2 });
+  });
+
+  it('reads a v3 contact as stored, and refuses a v4 one', () => {
+    const v3 = contact(3, { theme: 'RECRUITMENT', service: 'JOB_FAIR' });
+    expect(registry.upcast(v3)).toBe(v3);
+    expect(() => registry.upcast(contact(4, { theme: 'SURVEY' }))).toThrow('this code knows up to 3');
   });
 });

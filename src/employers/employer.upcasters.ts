@@ -1,7 +1,8 @@
 import type { Upcaster } from '@app/event-store';
 import type { EmployerContacted } from './employer.js';
 
-type ContactV1 = Omit<EmployerContacted['data'], 'theme'> & { theme?: EmployerContacted['data']['theme'] };
+type ContactV1 = Omit<ContactV2, 'theme'> & { theme?: EmployerContacted['data']['theme'] };
+type ContactV2 = Omit<EmployerContacted['data'], 'service'>;
 
 /**
  * EmployerContacted v1 → v2: v1 contacts were recorded before the theme was asked for, and NAV
@@ -11,8 +12,18 @@ type ContactV1 = Omit<EmployerContacted['data'], 'theme'> & { theme?: EmployerCo
 export const employerContactedV1ToV2: Upcaster = {
   type: 'EmployerContacted',
   fromVersion: 1,
-  upcast: (data): EmployerContacted['data'] => {
+  upcast: (data): ContactV2 => {
     const v1 = data as ContactV1;
     return { ...v1, theme: v1.theme ?? 'GENERAL_OUTREACH' };
+  },
+};
+
+/** EmployerContacted v2 → v3: contacts recorded before the service was asked for have none (`null`, not a guess). */
+export const employerContactedV2ToV3: Upcaster = {
+  type: 'EmployerContacted',
+  fromVersion: 2,
+  upcast: (data): EmployerContacted['data'] => {
+    const v2 = data as ContactV2 & { service?: EmployerContacted['data']['service'] };
+    return { ...v2, service: v2.service ?? null };
   },
 };

@@ -43,9 +43,9 @@ describe('employer outreach over HTTP', () => {
       type: 'EmployerContacted',
       position: response.body.position,
       data: { contactId: response.body.id, orgNumber: ORG.builder, naceSection: 'F', channel: 'VISIT', navIdent: 'Z123456' },
-      metadata: { actor: 'Z123456', officeNumber: '0314', schemaVersion: 2 },
+      metadata: { actor: 'Z123456', officeNumber: '0314', schemaVersion: 3 },
     });
-    // Written as v2, not upcast on the way out.
+    // Written as v3, not upcast on the way out.
     expect(stored!.metadata).not.toHaveProperty('storedSchemaVersion');
   });
 

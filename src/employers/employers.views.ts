@@ -3,13 +3,18 @@ import { EmployerRelationshipsModule } from './employer-relationships/employer-r
 import { employerRelationshipsView } from './employer-relationships/employer-relationships.view.js';
 import { EngagementModule } from './engagement/engagement.module.js';
 import { engagementView } from './engagement/engagement.view.js';
+import { InquiriesModule } from './inquiries/inquiries.module.js';
+import { inquiriesView } from './inquiries/inquiries.view.js';
 
 /** The views the employers area keeps: a new one is its folder plus a line here. */
 export const EMPLOYERS_VIEWS: readonly AreaView[] = [
   { definition: engagementView, module: EngagementModule },
   { definition: employerRelationshipsView, module: EmployerRelationshipsModule },
+  { definition: inquiriesView, module: InquiriesModule },
 ];
 
 // What other areas may read of these views: the definitions and their docs' shapes.
-export { engagementView };
+export { engagementView, inquiriesView };
+export { inquiryFigures } from './inquiries/inquiries.answer.js';
+export type { InquiryMonth, OpenInquiry } from './inquiries/inquiries.projection.js';
 export type { EngagementMonth } from './engagement/engagement.projection.js';

@@ -22,6 +22,7 @@ describe("the app's migrations", () => {
       'CreateProjectionParkedEvents1767000000000',
       'AccessLogCommitOrder1767000000001',
       'RecordCheckpointEventStore1767000000002',
+      'CreateProjectionInquiries1767170000000',
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { followUpGapsView, outcomesView } from '../cases/cases.views.js';
-import { engagementView } from '../employers/employers.views.js';
+import { engagementView, inquiriesView } from '../employers/employers.views.js';
 import { periodOf } from '../shared/views/query-params.js';
 import type { AsOfMarks, ViewTime } from '../shared/views/view-time.js';
 import { ViewReader } from '../shared/views/view-reader.js';
@@ -26,25 +26,31 @@ export class GetOffices extends Query<OfficesAnswer> {
 export class GetOfficesHandler implements IQueryHandler<GetOffices> {
   constructor(private readonly views: ViewReader) {}
 
-  /** A replay reads the visible offices' events (every office's for a national role) through all three views at once. */
+  /** A replay reads the visible offices' events (every office's for a national role) through all four views at once. */
   async execute({ visibleOffices, period: asked, time }: GetOffices): Promise<OfficesAnswer> {
-    const view = await this.views.at(time, [engagementView.projection, outcomesView.projection, followUpGapsView.projection], {
-      offices: visibleOffices,
-    });
+    const projections = [engagementView.projection, outcomesView.projection, followUpGapsView.projection, inquiriesView.projection];
+    const view = await this.views.at(time, projections, { offices: visibleOffices });
     const period = periodOf(asked, view.now);
     const gapRanges = followUpGapsView.ranges.gapCounts(COMPARED_GAP_DAYS, view.now, visibleOffices);
-    const [engagement, outcomes, openCases, quietOnCutoffDay] = await Promise.all([
+    const [engagement, outcomes, openCases, quietOnCutoffDay, inquiries] = await Promise.all([
       view.read(engagementView.projection, engagementView.ranges.everyOfficeMonths(period.from, period.to)),
       view.read(outcomesView.projection, outcomesView.ranges.everyOfficeMonths(period.from, period.to)),
       view.read(followUpGapsView.projection, gapRanges.tallies),
       view.read(followUpGapsView.projection, gapRanges.cutoffDay),
+      view.read(inquiriesView.projection, inquiriesView.ranges.everyOfficeMonths(period.from, period.to)),
     ]);
     const visible = (office: string) => !visibleOffices || visibleOffices.includes(office);
     return {
-      position: Math.min(engagement.position, outcomes.position, openCases.position, quietOnCutoffDay.position),
+      position: Math.min(engagement.position, outcomes.position, openCases.position, quietOnCutoffDay.position, inquiries.position),
       ...view.marks,
       offices: compareOffices(
-        { engagement: engagement.docs, outcomes: outcomes.docs, openCases: openCases.docs, quietOnCutoffDay: quietOnCutoffDay.docs },
+        {
+          engagement: engagement.docs,
+          outcomes: outcomes.docs,
+          openCases: openCases.docs,
+          quietOnCutoffDay: quietOnCutoffDay.docs,
+          inquiries: inquiries.docs,
+        },
         period,
         view.now,
         visible,

@@ -1,6 +1,7 @@
 import { foldInMemory, selectDocs } from '@app/projections';
 import { followUpGapsView, outcomesView } from '../cases/cases.views.js';
-import { engagementView } from '../employers/employers.views.js';
+import { engagementView, inquiriesView } from '../employers/employers.views.js';
+import { inquiryAnswered, inquiryRegistered } from '../../test/views/inquiry-events.examples.js';
 import { recordedAt } from '../../test/views/recorded.js';
 import { caseProfile, contacted, enrolled, placedAt } from '../../test/views/view-events.examples.js';
 import { compareOffices } from './office-comparison.js';
@@ -19,6 +20,23 @@ const history = [
   ...recordedAt(4, '0314', 'case-a', enrolled(inHouse), placedAt(inHouse, '974760673', '2026-04-01T10:00:00Z')),
   ...recordedAt(6, '5001', 'case-b', enrolled(external)),
   ...recordedAt(7, '5001', 'employer-c', contacted('974760673', '2025-12-01T10:00:00Z')), // before the period
+  // 0314: one inquiry answered after 2 hours, one answered late (due Thursday 5 March, answered Friday), one still open and overdue.
+  ...recordedAt(
+    8,
+    '0314',
+    'inquiry-1',
+    inquiryRegistered('q1', '2026-03-02T09:00:00Z'),
+    inquiryAnswered('q1', '2026-03-02T09:00:00Z', '2026-03-02T11:00:00Z'),
+  ),
+  ...recordedAt(
+    10,
+    '0314',
+    'inquiry-2',
+    inquiryRegistered('q2', '2026-03-03T09:00:00Z'),
+    inquiryAnswered('q2', '2026-03-03T09:00:00Z', '2026-03-06T09:00:00Z'),
+  ),
+  ...recordedAt(12, '0314', 'inquiry-3', inquiryRegistered('q3', '2026-04-01T09:00:00Z')),
+  ...recordedAt(13, '5001', 'inquiry-4', inquiryRegistered('q4', '2025-12-01T09:00:00Z')), // before the period
 ];
 const now = '2026-05-01T10:00:00Z';
 // The rows the offices query reads: month-first rows of the period, every office's tally of open cases,
@@ -32,6 +50,7 @@ const docs = {
   outcomes: selectDocs(foldInMemory(outcomesProjection, history), outcomesView.ranges.everyOfficeMonths('2026-01', '2026-06')),
   openCases: selectDocs(foldInMemory(followUpGapsProjection, history), gapRanges.tallies),
   quietOnCutoffDay: selectDocs(foldInMemory(followUpGapsProjection, history), gapRanges.cutoffDay),
+  inquiries: selectDocs(foldInMemory(inquiriesView.projection, history), inquiriesView.ranges.everyOfficeMonths('2026-01', '2026-06')),
 };
 const compare = (visible: (office: string) => boolean = () => true) =>
   compareOffices(docs, { from: '2026-01', to: '2026-06' }, now, visible);
@@ -50,6 +69,12 @@ describe('office comparison', () => {
         transferredOut: 0,
         placementRate: 1,
         followUpGaps: 0,
+        contactsFromOtherOffices: 0,
+        inquiriesReceived: 3,
+        inquiriesAnsweredWithinDeadline: 1,
+        inquiriesAnsweredLate: 1,
+        inquiriesOverdue: 1,
+        medianHoursToFirstContact: 37,
       },
       {
         officeNumber: '5001',
@@ -62,6 +87,12 @@ describe('office comparison', () => {
         transferredOut: 0,
         placementRate: 0,
         followUpGaps: 1,
+        contactsFromOtherOffices: 0,
+        inquiriesReceived: 0,
+        inquiriesAnsweredWithinDeadline: 0,
+        inquiriesAnsweredLate: 0,
+        inquiriesOverdue: 0,
+        medianHoursToFirstContact: null,
       },
     ]);
   });

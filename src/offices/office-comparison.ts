@@ -1,5 +1,5 @@
 import { followUpGapCounts, placementRate, type ActiveCase, type OfficeMonth, type OfficeOpenCases } from '../cases/cases.views.js';
-import { engagementView, type EngagementMonth } from '../employers/employers.views.js';
+import { engagementView, inquiryFigures, type EngagementMonth, type InquiryMonth } from '../employers/employers.views.js';
 import { ratio } from '../shared/views/months.js';
 
 export interface OfficeFigures {
@@ -13,6 +13,26 @@ export interface OfficeFigures {
   transferredOut: number;
   placementRate: number;
   followUpGaps: number;
+  /** Contacts by other offices' advisors at employers whose home office this is. */
+  contactsFromOtherOffices: number;
+  /** Inquiries received in the period, and of those: answered within two working days, late, open past the deadline at now. */
+  inquiriesReceived: number;
+  inquiriesAnsweredWithinDeadline: number;
+  inquiriesAnsweredLate: number;
+  inquiriesOverdue: number;
+  medianHoursToFirstContact: number | null;
+}
+
+interface Tally {
+  contacts: number;
+  fromOthers: number;
+  employers: Set<string>;
+  advisors: Set<string>;
+  enrolled: number;
+  placed: number;
+  transferredIn: number;
+  transferredOut: number;
+  inquiries: InquiryMonth['inquiries'][string][];
 }
 
 /** The follow-up gaps the comparison shows: the gaps view's own default. */
@@ -28,31 +48,25 @@ export function compareOffices(
     outcomes: Map<string, unknown>;
     openCases: Map<string, unknown>;
     quietOnCutoffDay: Map<string, unknown>;
+    inquiries: Map<string, unknown>;
   },
   period: { from: string; to: string },
   now: string,
   visible: (office: string) => boolean,
 ): OfficeFigures[] {
-  type Tally = {
-    contacts: number;
-    employers: Set<string>;
-    advisors: Set<string>;
-    enrolled: number;
-    placed: number;
-    transferredIn: number;
-    transferredOut: number;
-  };
   const offices = new Map<string, Tally>();
   const office = (number: string) => {
     if (!offices.has(number)) {
       offices.set(number, {
         contacts: 0,
+        fromOthers: 0,
         employers: new Set(),
         advisors: new Set(),
         enrolled: 0,
         placed: 0,
         transferredIn: 0,
         transferredOut: 0,
+        inquiries: [],
       });
     }
     return offices.get(number)!;
@@ -65,6 +79,7 @@ export function compareOffices(
     if (!visible(number) || !inPeriod(month.month)) continue;
     const figures = office(number);
     figures.contacts += month.employerContacts;
+    figures.fromOthers += month.contactsFromOtherOffices ?? 0;
     Object.keys(month.employers).forEach((e) => figures.employers.add(e));
     Object.keys(month.advisors).forEach((a) => figures.advisors.add(a));
   }
@@ -77,13 +92,19 @@ export function compareOffices(
     figures.transferredIn += month.transferredIn;
     figures.transferredOut += month.transferredOut;
   }
+  for (const doc of docs.inquiries.values()) {
+    const month = doc as InquiryMonth;
+    if (!visible(month.officeNumber) || !inPeriod(month.month)) continue;
+    office(month.officeNumber).inquiries.push(...Object.values(month.inquiries));
+  }
   // An office with active cases at the view's position (live, or replayed as of a moment) has a tally row.
   const tallies = [...docs.openCases.values()] as OfficeOpenCases[];
   for (const tally of tallies) if (visible(tally.officeNumber)) office(tally.officeNumber);
   const gaps = followUpGapCounts(tallies, docs.quietOnCutoffDay as Map<string, ActiveCase>, COMPARED_GAP_DAYS, now);
   return [...offices]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([officeNumber, f]) => ({
+    .map(([officeNumber, f]) => ({ f, officeNumber, inquiries: inquiryFigures(f.inquiries, now) }))
+    .map(({ officeNumber, f, inquiries }) => ({
       officeNumber,
       employerContacts: f.contacts,
       uniqueEmployers: f.employers.size,
@@ -94,5 +115,11 @@ export function compareOffices(
       transferredOut: f.transferredOut,
       placementRate: placementRate(f),
       followUpGaps: gaps.get(officeNumber) ?? 0,
+      contactsFromOtherOffices: f.fromOthers,
+      inquiriesReceived: inquiries.received,
+      inquiriesAnsweredWithinDeadline: inquiries.answeredWithinDeadline,
+      inquiriesAnsweredLate: inquiries.answeredLate,
+      inquiriesOverdue: inquiries.openOverdue,
+      medianHoursToFirstContact: inquiries.medianHoursToFirstContact,
     }));
 }

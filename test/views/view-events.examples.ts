@@ -61,6 +61,7 @@ export const contacted = (
     naceSection: 'F',
     channel,
     theme: 'RECRUITMENT',
+    service: null,
     occurredAt,
     navIdent: by,
   },

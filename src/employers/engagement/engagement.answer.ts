@@ -1,5 +1,5 @@
 import { monthsBetween, ratio } from '../../shared/views/months.js';
-import { CHANNELS, THEMES } from '../../shared/values/codes.js';
+import { CHANNELS, SERVICES, THEMES } from '../../shared/values/codes.js';
 import { monthKey, type EngagementMonth } from './engagement.projection.js';
 
 export interface EngagementMonthAnswer {
@@ -10,6 +10,8 @@ export interface EngagementMonthAnswer {
   contactsPerAdvisor: number;
   byChannel: Record<string, number>;
   byTheme: Record<string, number>;
+  byService: Record<string, number>;
+  contactsFromOtherOffices: number;
   naceSections: string[];
   recruitmentNeedsOpened: number;
   recruitmentNeedsFilled: number;
@@ -34,6 +36,8 @@ export function engagementMonths(office: string, from: string, to: string, docs:
       contactsPerAdvisor: ratio(contacts, advisors, 2),
       byChannel: zeros(CHANNELS, row?.byChannel ?? {}),
       byTheme: zeros(THEMES, row?.byTheme ?? {}),
+      byService: zeros(SERVICES, row?.byService ?? {}),
+      contactsFromOtherOffices: row?.contactsFromOtherOffices ?? 0,
       naceSections: Object.keys(row?.naceSections ?? {}).sort(),
       recruitmentNeedsOpened: row?.recruitmentNeedsOpened ?? 0,
       recruitmentNeedsFilled: row?.recruitmentNeedsFilled ?? 0,

@@ -4,6 +4,7 @@ import type { ClientPlaced } from '../../cases/case.js';
 import { toUtc } from '../../shared/values/time.js';
 import { addDays, increment, monthOf, monthsBetween } from '../../shared/views/months.js';
 import type { EmployerContacted } from '../employer.js';
+import type { EmployerContactedByOtherOffice } from '../employer-home.js';
 import type { RecruitmentNeedClosed, RecruitmentNeedRegistered } from '../recruitment-need.js';
 
 /** One office's employer work in one month. Records (not lists) so each count is one place. */
@@ -14,6 +15,10 @@ export interface EngagementMonth {
   advisors: Record<string, number>;
   byChannel: Record<string, number>;
   byTheme: Record<string, number>;
+  /** Contacts by service; contacts without one (recorded before services, v2 and older) are not in it. */
+  byService?: Record<string, number>;
+  /** Contacts by other offices' advisors at employers whose home office this is. */
+  contactsFromOtherOffices?: number;
   naceSections: Record<string, number>;
   recruitmentNeedsOpened: number;
   recruitmentNeedsFilled: number;
@@ -28,7 +33,8 @@ export interface EmployerTimeline {
 }
 
 type Doc = EngagementMonth | EmployerTimeline;
-type Engaging = RecordedEvent & (EmployerContacted | ClientPlaced | RecruitmentNeedRegistered | RecruitmentNeedClosed);
+type Engaging = RecordedEvent &
+  (EmployerContacted | EmployerContactedByOtherOffice | ClientPlaced | RecruitmentNeedRegistered | RecruitmentNeedClosed);
 
 /** A placement counts as after contact when the office contacted that employer in the 90 days before. */
 export const CONTACT_WINDOW_DAYS = 90;
@@ -48,6 +54,8 @@ const emptyMonth = (month: string): EngagementMonth => ({
   advisors: {},
   byChannel: {},
   byTheme: {},
+  byService: {},
+  contactsFromOtherOffices: 0,
   naceSections: {},
   recruitmentNeedsOpened: 0,
   recruitmentNeedsFilled: 0,
@@ -60,9 +68,9 @@ const within = (contactAt: string, placedAt: string) => contactAt <= placedAt &&
 
 export const engagementProjection: Projection<Doc, Engaging> = {
   name: 'engagement',
-  // 2: timelines hold UTC instants (1 compared offsets as text).
-  version: 2,
-  eventTypes: ['EmployerContacted', 'ClientPlaced', 'RecruitmentNeedRegistered', 'RecruitmentNeedClosed'],
+  // 2: timelines hold UTC instants (1 compared offsets as text). 3: contacts by service, contacts from other offices.
+  version: 3,
+  eventTypes: ['EmployerContacted', 'EmployerContactedByOtherOffice', 'ClientPlaced', 'RecruitmentNeedRegistered', 'RecruitmentNeedClosed'],
 
   keysOf(event) {
     const office = officeOfStream(event.streamId)!;
@@ -76,6 +84,7 @@ export const engagementProjection: Projection<Doc, Engaging> = {
         ];
       case 'ClientPlaced':
         return [timelineKey(office, event.data.orgNumber), monthKey(office, monthOf(at))];
+      case 'EmployerContactedByOtherOffice':
       case 'RecruitmentNeedRegistered':
       case 'RecruitmentNeedClosed':
         return [monthKey(office, monthOf(at))];
@@ -99,6 +108,7 @@ export const engagementProjection: Projection<Doc, Engaging> = {
         increment(month.advisors, d.navIdent);
         increment(month.byChannel, d.channel);
         increment(month.byTheme, d.theme);
+        if (d.service) increment((month.byService ??= {}), d.service);
         if (d.naceSection) increment(month.naceSections, d.naceSection);
         rows.set(monthKey(office, month.month), month);
         const timeline = (rows.get(timelineKey(office, d.orgNumber)) as EmployerTimeline | undefined) ?? { contacts: [], placements: [] };
@@ -126,6 +136,10 @@ export const engagementProjection: Projection<Doc, Engaging> = {
         rows.set(monthKey(office, month.month), month);
         return;
       }
+      case 'EmployerContactedByOtherOffice':
+        month.contactsFromOtherOffices = (month.contactsFromOtherOffices ?? 0) + 1;
+        rows.set(monthKey(office, month.month), month);
+        return;
       case 'RecruitmentNeedRegistered':
         month.recruitmentNeedsOpened += 1;
         rows.set(monthKey(office, month.month), month);

@@ -1,6 +1,10 @@
 import { DeciderSpecification } from '@app/testing';
 import { evolveEmployerAccount, initialEmployerAccount } from '../employer.js';
 import {
+  BeforeInquiryReceived,
+  InquiryNotFound,
+  InquiryOfAnotherEmployer,
+  ServiceNotInTheme,
   InvalidNaceCode,
   InvalidOrgNumber,
   NoteContainsPersonalId,
@@ -9,7 +13,7 @@ import {
 } from '../employer.errors.js';
 import { contacted, navIdent, now, orgNumber } from '../employer.examples.js';
 import type { RecordEmployerContact } from './record-employer-contact.decide.js';
-import { recordEmployerContact } from './record-employer-contact.decide.js';
+import { answerInquiry, recordEmployerContact, tellHomeOffice } from './record-employer-contact.decide.js';
 
 const spec = DeciderSpecification.for({
   decide: recordEmployerContact,
@@ -130,4 +134,71 @@ describe('recording an employer contact', () => {
         });
     },
   );
+});
+
+describe('coding a contact with a service, and answering an inquiry', () => {
+  it('records a service of the chosen theme; leaving it out records null', () => {
+    spec
+      .given([])
+      .when({ ...contact, service: 'JOB_FAIR' })
+      .then([contacted({ service: 'JOB_FAIR' })]);
+    spec
+      .given([])
+      .when({ ...contact, theme: 'DOWNSIZING', service: 'TEMPORARY_LAYOFF' })
+      .then([contacted({ theme: 'DOWNSIZING', service: 'TEMPORARY_LAYOFF' })]);
+    spec
+      .given([])
+      .when(contact)
+      .then([contacted({ service: null })]);
+  });
+
+  it('refuses a service of another theme, naming both (400)', () => {
+    spec
+      .given([])
+      .when({ ...contact, theme: 'DOWNSIZING', service: 'JOB_FAIR' })
+      .thenThrows(ServiceNotInTheme, (e) => {
+        expect(e).toMatchObject({ code: 'SERVICE.NOT_IN_THEME', kind: 'invalid', path: 'service' });
+        expect(e.message).toContain('JOB_FAIR');
+        expect(e.message).toContain('DOWNSIZING');
+      });
+  });
+
+  it("names the inquiry and the employer's home office when it is another", () => {
+    spec
+      .given([])
+      .when({ ...contact, inquiryId: 'q1', employerOfficeNumber: '5001' })
+      .then([contacted({ inquiryId: 'q1', employerOfficeNumber: '5001' })]);
+  });
+
+  it('answers an inquiry of the same employer received before the contact, and refuses any other', () => {
+    const inquiry = { status: 'open' as const, inquiryId: 'q1', orgNumber, receivedAt: '2026-04-30T09:00:00Z' };
+    const data = contacted({ inquiryId: 'q1' }).data;
+    expect(answerInquiry(data, inquiry)).toEqual([
+      {
+        type: 'InquiryAnswered',
+        data: { inquiryId: 'q1', receivedAt: inquiry.receivedAt, contactId: 'contact-1', occurredAt: data.occurredAt, navIdent },
+      },
+    ]);
+    expect(() => answerInquiry(data, { status: 'none' })).toThrow(InquiryNotFound);
+    expect(() => answerInquiry(data, { ...inquiry, orgNumber: '889640782' })).toThrow(InquiryOfAnotherEmployer);
+    expect(() => answerInquiry(data, { ...inquiry, receivedAt: '2026-05-01T10:00:00Z' })).toThrow(BeforeInquiryReceived);
+  });
+
+  it('tells the home office of a contact by another office', () => {
+    const data = contacted({ service: 'JOB_FAIR', employerOfficeNumber: '5001' }).data;
+    expect(tellHomeOffice(data, '0314')).toEqual([
+      {
+        type: 'EmployerContactedByOtherOffice',
+        data: {
+          contactId: 'contact-1',
+          orgNumber,
+          byOfficeNumber: '0314',
+          theme: 'RECRUITMENT',
+          service: 'JOB_FAIR',
+          occurredAt: data.occurredAt,
+          navIdent,
+        },
+      },
+    ]);
+  });
 });

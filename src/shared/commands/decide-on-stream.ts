@@ -35,21 +35,36 @@ export async function decideOnStream<State, Event extends DomainEvent>(
     const earlier = storedBefore(context, streamId, history);
     if (earlier) return earlier;
     const { state, expectedRevision } = foldStream(model, streamId, history, context);
-    return store.append(streamId, newEvents(context, streamId, decide(state)), { expectedRevision });
+    const events = decide(state);
+    // A decision that changes nothing (taking an inquiry one holds already) appends nothing and answers the stream as it is.
+    if (events.length === 0) return unchanged(streamId, history);
+    return store.append(streamId, newEvents(context, streamId, events), { expectedRevision });
   });
 }
+
+const unchanged = (streamId: string, history: readonly RecordedEvent[]): AppendResult => {
+  const last = history.at(-1);
+  return { streamId, revision: last?.revision ?? -1, position: last?.position ?? 0, events: [] };
+};
 
 /** Without If-Match a concurrent writer is not the caller's problem: decide again on the new state. */
 const MAX_ATTEMPTS = 8;
 
-/** Runs `attempt` again when a concurrent writer moved a stream; with If-Match that is a 412 instead. */
-export async function retryOnConflict<T>(context: CommandContext, attempt: () => Promise<T>): Promise<T> {
+/**
+ * Runs `attempt` again when a concurrent writer moved a stream; with If-Match that is a 412 instead (when
+ * `ifMatchStreamId` is given, only for that stream).
+ */
+export async function retryOnConflict<T>(context: CommandContext, attempt: () => Promise<T>, ifMatchStreamId?: string): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt();
     } catch (error) {
       if (!(error instanceof WrongExpectedRevision)) throw error;
-      if (context.expectedRevision !== undefined) throw new RevisionMismatch(error.streamId, context.expectedRevision, error.actual);
+      // If-Match is about one stream: another stream of the same atomic append that moved is decided again.
+      const aboutIfMatch = ifMatchStreamId === undefined || error.streamId === ifMatchStreamId;
+      if (context.expectedRevision !== undefined && aboutIfMatch) {
+        throw new RevisionMismatch(error.streamId, context.expectedRevision, error.actual);
+      }
       if (n >= MAX_ATTEMPTS) throw error;
       // A little jitter so writers that collided do not collide again in lockstep.
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * n));

@@ -5,7 +5,8 @@
  */
 export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   // v2: `theme` is required (v1 contacts could lack it).
-  EmployerContacted: 2,
+  // v3: `service` (null on older contacts).
+  EmployerContacted: 3,
 };
 
 export const schemaVersionOf = (type: string): number => CURRENT_SCHEMA_VERSIONS[type] ?? 1;

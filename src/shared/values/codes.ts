@@ -62,3 +62,37 @@ export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 
 export const NEED_RESULTS = ['FILLED', 'CANCELLED'] as const;
 export type NeedResult = (typeof NEED_RESULTS)[number];
+
+/** Where an employer's inquiry (henvendelse) came from. */
+export const INQUIRY_SOURCES = ['CONTACT_FORM', 'CONTACT_CENTRE', 'ARBEIDSPLASSEN', 'OTHER'] as const;
+export type InquirySource = (typeof INQUIRY_SOURCES)[number];
+
+/** Why an inquiry was closed; OTHER needs a text. */
+export const INQUIRY_CLOSING_REASONS = [
+  'CONTACTED_MEETING_AGREED',
+  'CONTACTED_NO_NEED',
+  'NO_CONTACT_TRIED_SEVERAL_TIMES',
+  'REFERRED',
+  'REGISTERED_IN_ERROR',
+  'OTHER',
+] as const;
+export type InquiryClosingReason = (typeof INQUIRY_CLOSING_REASONS)[number];
+
+/**
+ * The service of a contact, within its theme (NAV's CRM codes a contact theme first, then a
+ * service that depends on it). Norwegian display names in docs/domain.md.
+ */
+export const SERVICES_BY_THEME = {
+  RECRUITMENT: ['RECRUITMENT_ASSIGNMENT', 'INCLUSIVE_RECRUITMENT', 'JOB_FAIR', 'IPS_JOB_DEVELOPMENT'],
+  INCLUSION: ['WORK_TRIAL', 'WAGE_SUBSIDY', 'MENTOR', 'INCLUSION_GRANT'],
+  SICK_LEAVE_PREVENTION: ['SICK_LEAVE_FOLLOW_UP', 'DIALOGUE_MEETING', 'PREVENTION_ADVICE'],
+  ADAPTATION: ['WORKPLACE_ADAPTATION', 'ASSISTIVE_TECHNOLOGY'],
+  DOWNSIZING: ['TEMPORARY_LAYOFF', 'REDUNDANCY', 'BANKRUPTCY'],
+  GENERAL_OUTREACH: ['COMPANY_VISIT', 'NAV_SERVICES_INFORMATION', 'NETWORK_MEETING'],
+  SURVEY: ['EMPLOYER_SURVEY', 'SKILLS_MAPPING'],
+} as const satisfies Record<Theme, readonly string[]>;
+export type Service = (typeof SERVICES_BY_THEME)[Theme][number];
+export const SERVICES = Object.values(SERVICES_BY_THEME).flat() as [Service, ...Service[]];
+
+export const serviceBelongsToTheme = (service: Service, theme: Theme): boolean =>
+  (SERVICES_BY_THEME[theme] as readonly string[]).includes(service);

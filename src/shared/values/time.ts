@@ -34,10 +34,10 @@ export const isTooFarInTheFuture = (occurredAt: string, now: string): boolean =>
  * The rule every command's `occurredAt` obeys: a real instant, not before 2000-01-01T00:00:00Z and
  * at most 5 minutes after `now`. Late registration (back to that bound) is normal and allowed.
  */
-export function assertOccurredAt(occurredAt: string, now: string): void {
-  if (Number.isNaN(Date.parse(occurredAt))) throw new InvalidOccurredAt();
-  if (isTooEarly(occurredAt)) throw new OccurredTooEarly();
-  if (isTooFarInTheFuture(occurredAt, now)) throw new OccurredInTheFuture();
+export function assertOccurredAt(occurredAt: string, now: string, path = 'occurredAt'): void {
+  if (Number.isNaN(Date.parse(occurredAt))) throw new InvalidOccurredAt(path);
+  if (isTooEarly(occurredAt)) throw new OccurredTooEarly(path);
+  if (isTooFarInTheFuture(occurredAt, now)) throw new OccurredInTheFuture(path);
 }
 
 /** A date (`YYYY-MM-DD`) from 2000-01-01 up to a year after `now`: a placement's start date. */

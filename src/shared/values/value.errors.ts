@@ -12,8 +12,8 @@ export class InvalidOrgNumber extends DomainError {
 export class OccurredInTheFuture extends DomainError {
   readonly code = 'OCCURRED_AT.IN_THE_FUTURE';
   readonly kind = 'invalid' as const;
-  constructor() {
-    super('may lie at most 5 minutes in the future', 'occurredAt');
+  constructor(path = 'occurredAt') {
+    super('may lie at most 5 minutes in the future', path);
   }
 }
 
@@ -21,16 +21,16 @@ export class OccurredInTheFuture extends DomainError {
 export class InvalidOccurredAt extends DomainError {
   readonly code = 'OCCURRED_AT.INVALID';
   readonly kind = 'invalid' as const;
-  constructor() {
-    super('must be an ISO-8601 time with offset', 'occurredAt');
+  constructor(path = 'occurredAt') {
+    super('must be an ISO-8601 time with offset', path);
   }
 }
 
 export class OccurredTooEarly extends DomainError {
   readonly code = 'OCCURRED_AT.TOO_EARLY';
   readonly kind = 'invalid' as const;
-  constructor() {
-    super('must not be before 2000-01-01T00:00:00Z', 'occurredAt');
+  constructor(path = 'occurredAt') {
+    super('must not be before 2000-01-01T00:00:00Z', path);
   }
 }
 

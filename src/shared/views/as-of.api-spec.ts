@@ -132,7 +132,7 @@ describe('views as of a moment over HTTP', () => {
     const document = (await running.http.get('/docs-json').expect(200)).body as {
       paths: Record<string, { get?: { parameters?: { name: string }[] } }>;
     };
-    const routes = ['engagement', 'outcomes', 'follow-up-gaps', 'employers']
+    const routes = ['engagement', 'outcomes', 'follow-up-gaps', 'employers', 'inquiries', 'inquiries/overdue']
       .map((v) => `/api/v1/offices/{officeNumber}/${v}`)
       .concat('/api/v1/offices', '/api/v1/providers');
     for (const route of routes) {
