@@ -20,6 +20,8 @@ describe("the app's migrations", () => {
       'IndexProjectionEmployerRelationshipsByByPlacements1766000000003',
       'IndexProjectionActiveCasesByByQuietSince1766000000004',
       'CreateProjectionParkedEvents1767000000000',
+      'AccessLogCommitOrder1767000000001',
+      'RecordCheckpointEventStore1767000000002',
     ]);
   });
 });
