@@ -6,6 +6,10 @@ import { findFreePort } from '@app/database';
 export function buildApp(name: string): string {
   const outDir = `.test-build/${name}`;
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', outDir], { stdio: 'pipe' });
+  // As `npm run build` does: node's loader needs the libraries' aliases as relative paths.
+  execFileSync(process.execPath, ['node_modules/tsc-alias/dist/bin/index.js', '-p', 'tsconfig.build.json', '--outDir', outDir], {
+    stdio: 'pipe',
+  });
   return `${outDir}/src/main.js`;
 }
 
