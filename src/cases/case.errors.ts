@@ -83,3 +83,13 @@ export class InvalidEmploymentPercent extends DomainError {
     super('must be a whole number from 1 to 100', 'employmentPercent');
   }
 }
+
+export class CaseStepNotFound extends DomainError {
+  readonly code = 'CASE.STEP_NOT_FOUND';
+  readonly kind = 'not_found' as const;
+  constructor(caseId: string, revision: number) {
+    super(`Case ${caseId} has no step at revision ${revision}`);
+  }
+}
+
+export { AlreadyCorrected, NotCorrectable } from '../shared/errors/correction.errors.js';

@@ -1,21 +1,13 @@
 import type { DomainEvent } from '@app/event-store';
-import type { EmploymentType, ExitReason, FollowUpKind, FollowUpMode, MeasureCode, NeedGroup } from '../shared/domain/codes.js';
+import type { EmploymentType, ExitReason, FollowUpKind } from '../shared/domain/codes.js';
 import { latest } from '../shared/domain/time.js';
+import type { CaseStepCorrected } from './case-correction.js';
+import type { CaseProfile } from './case-profile.js';
 
 /** Stream `office-<officeNumber>.case-<caseId>`: one client's follow-up at one office. */
 export const CASE_STREAM_KIND = 'case';
 
-/** What a case is about; closing events carry it too, so a view needs no lookup to place them. */
-export interface CaseProfile {
-  caseId: string;
-  clientRef: string;
-  needGroup: NeedGroup;
-  followUpMode: FollowUpMode;
-  measureCode: MeasureCode;
-  providerOrgNumber?: string;
-  /** When this case started at this office (enrolment, or arrival by transfer). */
-  startedAt: string;
-}
+export type { CaseProfile } from './case-profile.js';
 
 export type ClientEnrolled = DomainEvent<'ClientEnrolled', CaseProfile & { occurredAt: string; navIdent: string }>;
 
@@ -55,18 +47,16 @@ export type ClientTransferredIn = DomainEvent<
 >;
 
 export type CaseEvent =
-  | ClientEnrolled
-  | ClientFollowUpRecorded
-  | ClientPlaced
-  | ClientExited
-  | ClientTransferredOut
-  | ClientTransferredIn;
+  ClientEnrolled | ClientFollowUpRecorded | ClientPlaced | ClientExited | ClientTransferredOut | ClientTransferredIn | CaseStepCorrected;
 
-/** `none`: no events yet. Placed, exited and transferred are closed: they take no further steps. */
+/**
+ * `none`: no events yet. Placed, exited, transferred and corrected (its enrolment was registered in
+ * error) are closed: they take no further steps, only a correction.
+ */
 export type CaseState =
   | { status: 'none' }
   | (CaseProfile & {
-      status: 'active' | 'placed' | 'exited' | 'transferred';
+      status: 'active' | 'placed' | 'exited' | 'transferred' | 'corrected';
       /** When the case first started, at whichever office: `startedAt` is only the start here. */
       enrolledAt: string;
       lastFollowUpAt?: string;
@@ -101,6 +91,12 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return state.status === 'none' ? state : { ...state, status: 'exited' };
     case 'ClientTransferredOut':
       return state.status === 'none' ? state : { ...state, status: 'transferred' };
+    case 'CaseStepCorrected': {
+      if (state.status === 'none') return state;
+      const { lastFollowUpAt: _, ...rest } = state;
+      const after = event.data.lastFollowUpAt;
+      return { ...rest, status: event.data.status, ...(after === undefined ? {} : { lastFollowUpAt: after }) };
+    }
     default: {
       const never: never = event;
       return never;

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { officeStreamPrefix, type EventStore, EVENT_STORE } from '@app/event-store';
 import { historyEventOf, type HistoryEvent } from './history-event.js';
+import { redactNotes } from './note-redaction.js';
 import type { OfficeHistoryParams } from './office-history.params.js';
 
 export interface OfficeHistoryAnswer {
@@ -38,7 +39,7 @@ export class GetOfficeHistoryHandler implements IQueryHandler<GetOfficeHistory> 
       recordedFrom: params.from,
       recordedBefore: params.to,
     });
-    const page = read.slice(0, params.limit);
+    const page = await redactNotes(this.store, read.slice(0, params.limit));
     const more = read.length > params.limit;
     return { officeNumber, events: page.map(historyEventOf), next: more ? page[page.length - 1]!.position : null };
   }
