@@ -17,7 +17,10 @@ describe('recording the follow-up of a client (PostgreSQL)', () => {
   });
 
   const post = (path: string, body: object, headers: Record<string, string> = {}) =>
-    running.http.post(path).set({ authorization: `Bearer ${token}`, ...headers }).send(body);
+    running.http
+      .post(path)
+      .set({ authorization: `Bearer ${token}`, ...headers })
+      .send(body);
   const query = async <T extends pg.QueryResultRow>(sql: string, values: unknown[] = []) => {
     const client = new pg.Client({ connectionString: running.db.url });
     await client.connect();
@@ -30,7 +33,11 @@ describe('recording the follow-up of a client (PostgreSQL)', () => {
   const enrol = async () =>
     (
       await post(cases, {
-        personId: PERSON_ID, needGroup: 'SPECIAL', followUpMode: 'IN_HOUSE', measureCode: 'INDJOBSTOT', occurredAt: recently(600),
+        personId: PERSON_ID,
+        needGroup: 'SPECIAL',
+        followUpMode: 'IN_HOUSE',
+        measureCode: 'INDJOBSTOT',
+        occurredAt: recently(600),
       }).expect(201)
     ).body as { id: string; streamId: string; revision: number };
 
@@ -38,13 +45,19 @@ describe('recording the follow-up of a client (PostgreSQL)', () => {
     const created = await enrol();
     const responses = await Promise.all(
       Array.from({ length: 20 }, () =>
-        post(`${cases}/${created.id}/follow-ups`, { kind: 'CLIENT_MEETING', occurredAt: recently() }, { 'if-match': `"${created.revision}"` }),
+        post(
+          `${cases}/${created.id}/follow-ups`,
+          { kind: 'CLIENT_MEETING', occurredAt: recently() },
+          { 'if-match': `"${created.revision}"` },
+        ),
       ),
     );
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 201)).toHaveLength(1);
     expect(statuses.filter((s) => s === 412)).toHaveLength(19);
-    const rows = await query<{ revision: string }>('SELECT revision FROM es_events WHERE stream_id = $1 ORDER BY revision', [created.streamId]);
+    const rows = await query<{ revision: string }>('SELECT revision FROM es_events WHERE stream_id = $1 ORDER BY revision', [
+      created.streamId,
+    ]);
     expect(rows.map((r) => Number(r.revision))).toEqual([0, 1]);
   });
 
@@ -54,7 +67,9 @@ describe('recording the follow-up of a client (PostgreSQL)', () => {
       Array.from({ length: 5 }, () => post(`${cases}/${created.id}/follow-ups`, { kind: 'CLIENT_CALL', occurredAt: recently() })),
     );
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
-    const rows = await query<{ revision: string }>('SELECT revision FROM es_events WHERE stream_id = $1 ORDER BY revision', [created.streamId]);
+    const rows = await query<{ revision: string }>('SELECT revision FROM es_events WHERE stream_id = $1 ORDER BY revision', [
+      created.streamId,
+    ]);
     expect(rows.map((r) => Number(r.revision))).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
@@ -88,17 +103,29 @@ describe('recording the follow-up of a client (PostgreSQL)', () => {
   });
 
   it('gives every event its metadata: actor, office, command, correlation, causation, schema version', async () => {
-    const response = await post(cases, {
-      clientRef: 'b'.repeat(64), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'AVKLARAG', providerOrgNumber: ORG.nav, occurredAt: recently(),
-    }, { 'x-correlation-id': 'corr-123' }).expect(201);
-    const [row] = await query<{ metadata: Record<string, unknown> }>('SELECT metadata FROM es_events WHERE position = $1', [response.body.position]);
+    const response = await post(
+      cases,
+      {
+        clientRef: 'b'.repeat(64),
+        needGroup: 'STANDARD',
+        followUpMode: 'EXTERNAL',
+        measureCode: 'AVKLARAG',
+        providerOrgNumber: ORG.nav,
+        occurredAt: recently(),
+      },
+      { 'x-correlation-id': 'corr-123' },
+    ).expect(201);
+    const [row] = await query<{ metadata: Record<string, unknown> }>('SELECT metadata FROM es_events WHERE position = $1', [
+      response.body.position,
+    ]);
     expect(row!.metadata).toEqual({
       actor: 'Z123456',
       officeNumber: '0314',
       commandId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       correlationId: 'corr-123',
       causationId: row!.metadata.commandId,
-      schemaVersion: 1,
+      // v2: the enrolment carries the client's subject id, not the pseudonym (docs/privacy.md).
+      schemaVersion: 2,
     });
   });
 });

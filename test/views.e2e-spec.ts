@@ -22,13 +22,21 @@ describe('the views managers query (PostgreSQL)', () => {
   const neglected: string[] = [];
 
   const post = async (office: string, path: string, body: object) => {
-    const response = await running.http.post(`/api/v1/offices/${office}/${path}`).set('authorization', `Bearer ${tokens[office]}`).send(body);
+    const response = await running.http
+      .post(`/api/v1/offices/${office}/${path}`)
+      .set('authorization', `Bearer ${tokens[office]}`)
+      .send(body);
     if (response.status !== 201) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     last = Math.max(last, response.body.position);
     return response.body as { id: string; position: number };
   };
   const get = async (path: string, token = tokens.manager!) =>
-    (await running.http.get(`/api/v1/${path}${path.includes('?') ? '&' : '?'}minPosition=${last}`).set('authorization', `Bearer ${token}`).expect(200)).body;
+    (
+      await running.http
+        .get(`/api/v1/${path}${path.includes('?') ? '&' : '?'}minPosition=${last}`)
+        .set('authorization', `Bearer ${token}`)
+        .expect(200)
+    ).body;
 
   beforeAll(async () => {
     running = await startApp({ EVENT_STORE: 'postgres' });
@@ -38,18 +46,50 @@ describe('the views managers query (PostgreSQL)', () => {
     // Pilot office: 108 clients enrolled in-house over six months, 69 placed about a month later.
     for (let i = 0; i < 108; i++) {
       const enrolledDaysAgo = 200 - Math.floor(i * 1.5);
-      const { id } = await post('0314', 'cases', { clientRef: ref(i + 1), needGroup: 'SITUATIONAL', followUpMode: 'IN_HOUSE', measureCode: i % 2 ? 'INDJOBSTOT' : 'ARBTREN', occurredAt: daysAgo(enrolledDaysAgo) });
+      const { id } = await post('0314', 'cases', {
+        clientRef: ref(i + 1),
+        needGroup: 'SITUATIONAL',
+        followUpMode: 'IN_HOUSE',
+        measureCode: i % 2 ? 'INDJOBSTOT' : 'ARBTREN',
+        occurredAt: daysAgo(enrolledDaysAgo),
+      });
       if (i < 69) {
-        await post('0314', `cases/${id}/placement`, { orgNumber: i % 3 ? ORG.builder : ORG.nav, startDate: daysAgo(enrolledDaysAgo - 31).slice(0, 10), employmentPercent: 100, employmentType: 'PERMANENT', occurredAt: daysAgo(enrolledDaysAgo - 30) });
+        await post('0314', `cases/${id}/placement`, {
+          orgNumber: i % 3 ? ORG.builder : ORG.nav,
+          startDate: daysAgo(enrolledDaysAgo - 31).slice(0, 10),
+          employmentPercent: 100,
+          employmentType: 'PERMANENT',
+          occurredAt: daysAgo(enrolledDaysAgo - 30),
+        });
       }
     }
     for (let i = 0; i < 12; i++) {
-      await post('0314', 'employer-contacts', { orgNumber: i % 2 ? ORG.builder : ORG.shop, naceCode: '41.200', channel: i % 3 ? 'PHONE' : 'VISIT', theme: 'RECRUITMENT', occurredAt: daysAgo(20 + i) });
+      await post('0314', 'employer-contacts', {
+        orgNumber: i % 2 ? ORG.builder : ORG.shop,
+        naceCode: '41.200',
+        channel: i % 3 ? 'PHONE' : 'VISIT',
+        theme: 'RECRUITMENT',
+        occurredAt: daysAgo(20 + i),
+      });
     }
     // Control office: 20 external cases, 5 placed, 10 followed up lately, 5 neglected for 45 days or more.
     for (let i = 0; i < 20; i++) {
-      const { id } = await post('5001', 'cases', { clientRef: ref(1000 + i), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: ORG.nav, occurredAt: daysAgo(60) });
-      if (i < 5) await post('5001', `cases/${id}/placement`, { orgNumber: ORG.builder, startDate: daysAgo(9).slice(0, 10), employmentPercent: 50, employmentType: 'TEMPORARY', occurredAt: daysAgo(10) });
+      const { id } = await post('5001', 'cases', {
+        clientRef: ref(1000 + i),
+        needGroup: 'STANDARD',
+        followUpMode: 'EXTERNAL',
+        measureCode: 'INDOPPFAG',
+        providerOrgNumber: ORG.nav,
+        occurredAt: daysAgo(60),
+      });
+      if (i < 5)
+        await post('5001', `cases/${id}/placement`, {
+          orgNumber: ORG.builder,
+          startDate: daysAgo(9).slice(0, 10),
+          employmentPercent: 50,
+          employmentType: 'TEMPORARY',
+          occurredAt: daysAgo(10),
+        });
       else if (i < 15) await post('5001', `cases/${id}/follow-ups`, { kind: 'PROVIDER_REPORT', occurredAt: daysAgo(5) });
       else {
         await post('5001', `cases/${id}/follow-ups`, { kind: 'PROVIDER_CONTACT', occurredAt: daysAgo(45) });
@@ -68,14 +108,21 @@ describe('the views managers query (PostgreSQL)', () => {
   it('shows the pilot office 108 enrolled, 69 placed, placement rate 0.639 in-house', async () => {
     const answer = await get(`offices/0314/outcomes?from=${daysAgo(400).slice(0, 7)}&to=${daysAgo(0).slice(0, 7)}`);
     expect(answer.position).toBeGreaterThanOrEqual(last);
-    expect(answer.totals).toEqual([{ followUpMode: 'IN_HOUSE', enrolled: 108, active: 39, placed: 69, exited: 0, placementRate: 0.639, medianDaysToPlacement: 30 }]);
-    expect(answer.byMeasure.map((m: { measureCode: string; enrolled: number }) => [m.measureCode, m.enrolled])).toEqual([['ARBTREN', 54], ['INDJOBSTOT', 54]]);
+    expect(answer.totals).toEqual([
+      { followUpMode: 'IN_HOUSE', enrolled: 108, active: 39, placed: 69, exited: 0, placementRate: 0.639, medianDaysToPlacement: 30 },
+    ]);
+    expect(answer.byMeasure.map((m: { measureCode: string; enrolled: number }) => [m.measureCode, m.enrolled])).toEqual([
+      ['ARBTREN', 54],
+      ['INDJOBSTOT', 54],
+    ]);
     expect(answer.cohorts.reduce((n: number, c: { enrolled: number }) => n + c.enrolled, 0)).toBe(108);
   });
 
   it('shows the control office its own figures', async () => {
     const answer = await get(`offices/5001/outcomes?from=${daysAgo(400).slice(0, 7)}`);
-    expect(answer.totals).toEqual([{ followUpMode: 'EXTERNAL', enrolled: 20, active: 15, placed: 5, exited: 0, placementRate: 0.25, medianDaysToPlacement: 50 }]);
+    expect(answer.totals).toEqual([
+      { followUpMode: 'EXTERNAL', enrolled: 20, active: 15, placed: 5, exited: 0, placementRate: 0.25, medianDaysToPlacement: 50 },
+    ]);
   });
 
   it('lists exactly the neglected external cases as follow-up gaps', async () => {
@@ -120,19 +167,33 @@ describe('the views managers query (PostgreSQL)', () => {
   });
 
   it('answers 503 with Retry-After when minPosition is not reached in time, and 400 for bad parameters', async () => {
-    const response = await running.http.get(`/api/v1/offices/0314/engagement?minPosition=${last + 1000}`).set('authorization', `Bearer ${tokens.manager}`).expect(503);
+    const response = await running.http
+      .get(`/api/v1/offices/0314/engagement?minPosition=${last + 1000}`)
+      .set('authorization', `Bearer ${tokens.manager}`)
+      .expect(503);
     expect(response.headers['retry-after']).toBeDefined();
     expect(response.body.code).toBe('VIEW.NOT_READY');
-    await running.http.get('/api/v1/offices/0314/engagement?from=2026-13&colour=red').set('authorization', `Bearer ${tokens.manager}`).expect(400);
+    await running.http
+      .get('/api/v1/offices/0314/engagement?from=2026-13&colour=red')
+      .set('authorization', `Bearer ${tokens.manager}`)
+      .expect(400);
   }, 15_000);
 
   it('reports each projection to an admin, and verifies the live view against a fresh replay', async () => {
     const admin = await running.tokenFor({ navIdent: 'X123456', roles: ['admin'], offices: [] });
     const status = (await running.http.get('/api/v1/admin/projections').set('authorization', `Bearer ${admin}`).expect(200)).body;
-    expect(status.projections.map((p: { name: string }) => p.name).sort()).toEqual(['active_cases', 'employer_relationships', 'engagement', 'outcomes']);
+    expect(status.projections.map((p: { name: string }) => p.name).sort()).toEqual([
+      'active_cases',
+      'client_retention',
+      'employer_relationships',
+      'engagement',
+      'outcomes',
+    ]);
     expect(status.projections.every((p: { status: string; lag: number }) => p.status === 'running' && p.lag === 0)).toBe(true);
     for (const name of ['engagement', 'outcomes']) {
-      const verified = (await running.http.get(`/api/v1/admin/projections/${name}/verify?office=0314`).set('authorization', `Bearer ${admin}`).expect(200)).body;
+      const verified = (
+        await running.http.get(`/api/v1/admin/projections/${name}/verify?office=0314`).set('authorization', `Bearer ${admin}`).expect(200)
+      ).body;
       expect(verified).toMatchObject({ equal: true, differenceCount: 0 });
       expect(verified.compared).toBeGreaterThan(0);
     }
@@ -147,7 +208,8 @@ describe('the views managers query (PostgreSQL)', () => {
     const deadline = Date.now() + 20_000;
     let status: { status: string; rebuild: unknown; position: number } | undefined;
     while (Date.now() < deadline) {
-      const all = (await running.http.get('/api/v1/admin/projections').set('authorization', `Bearer ${admin}`).expect(200)).body.projections;
+      const all = (await running.http.get('/api/v1/admin/projections').set('authorization', `Bearer ${admin}`).expect(200)).body
+        .projections;
       status = all.find((p: { name: string }) => p.name === 'outcomes');
       if (status?.status === 'running' && status.rebuild === null) break;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -166,7 +228,10 @@ describe('the views managers query (PostgreSQL)', () => {
     await engine.stop();
     await dataSource.query(`UPDATE projection_checkpoints SET version = version - 1 WHERE name = 'employer_relationships'`);
     try {
-      const response = await running.http.get('/api/v1/offices/0314/employers?sort=contacts').set('authorization', `Bearer ${tokens.manager}`).expect(503);
+      const response = await running.http
+        .get('/api/v1/offices/0314/employers?sort=contacts')
+        .set('authorization', `Bearer ${tokens.manager}`)
+        .expect(503);
       expect(response.headers['retry-after']).toBeDefined();
       expect(response.body).toMatchObject({ status: 503, code: 'VIEW.REBUILDING' });
       // The other views are at their version and answer as ever.

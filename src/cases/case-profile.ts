@@ -3,7 +3,7 @@ import type { FollowUpMode, MeasureCode, NeedGroup } from '../shared/domain/code
 /** What a case is about; closing events carry it too, so a view needs no lookup to place them. */
 export interface CaseProfile {
   caseId: string;
-  clientRef: string;
+  subjectId: string;
   needGroup: NeedGroup;
   followUpMode: FollowUpMode;
   measureCode: MeasureCode;

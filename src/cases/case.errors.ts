@@ -12,14 +12,14 @@ export class CaseNotFound extends DomainError {
 }
 
 /**
- * Only a pseudonym made by this service reaches a case. Refusing anything else here means a raw
- * fødselsnummer cannot end up in an event even if an edge forgets to pseudonymise it.
+ * Only a subject id made by this service reaches a case. Refusing anything else here means a raw
+ * fødselsnummer cannot end up in an event even if an edge forgets to replace it.
  */
-export class InvalidClientRef extends DomainError {
-  readonly code = 'CLIENT_REF.INVALID';
+export class InvalidSubjectId extends DomainError {
+  readonly code = 'SUBJECT_ID.INVALID';
   readonly kind = 'invalid' as const;
   constructor() {
-    super('must be a clientRef (64 hex digits), never a personal id number', 'clientRef');
+    super('must be a subject id (a UUID), never a personal id number', 'subjectId');
   }
 }
 

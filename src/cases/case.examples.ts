@@ -9,7 +9,7 @@ export const navIdent = 'Z123456';
 
 export const profile: CaseProfile = {
   caseId: 'case-1',
-  clientRef: 'a'.repeat(64),
+  subjectId: '0190f3a0-1111-4aaa-8bbb-000000000001',
   needGroup: 'SITUATIONAL',
   followUpMode: 'EXTERNAL',
   measureCode: 'INDOPPFAG',
@@ -27,8 +27,14 @@ const closedAt = '2026-03-01T00:00:00.000Z';
 export const placed: CaseEvent = {
   type: 'ClientPlaced',
   data: {
-    ...profile, orgNumber: '974760673', startDate: '2026-03-15', employmentPercent: 80, employmentType: 'PERMANENT',
-    wageSubsidy: false, occurredAt: closedAt, navIdent,
+    ...profile,
+    orgNumber: '974760673',
+    startDate: '2026-03-15',
+    employmentPercent: 80,
+    employmentType: 'PERMANENT',
+    wageSubsidy: false,
+    occurredAt: closedAt,
+    navIdent,
   },
 };
 

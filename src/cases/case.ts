@@ -67,7 +67,7 @@ export const initialCaseState = (): CaseState => ({ status: 'none' });
 /** Just the profile, whatever else the event or state holds. */
 export const profileOf = (data: CaseProfile): CaseProfile => ({
   caseId: data.caseId,
-  clientRef: data.clientRef,
+  subjectId: data.subjectId,
   needGroup: data.needGroup,
   followUpMode: data.followUpMode,
   measureCode: data.measureCode,

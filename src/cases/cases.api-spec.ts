@@ -1,3 +1,4 @@
+import { pseudonymiseClient } from '../shared/domain/personal-id.js';
 import type { EventStore } from '@app/event-store';
 import { EVENT_STORE } from '@app/event-store';
 import { startApp, type RunningApp } from '../../test/app-harness.js';
@@ -8,7 +9,14 @@ describe('client follow-up over HTTP', () => {
   let store: EventStore;
   let token: string;
   const cases = '/api/v1/offices/0314/cases';
-  const external = { personId: PERSON_ID, needGroup: 'SITUATIONAL', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: ORG.nav, occurredAt: recently(600) };
+  const external = {
+    personId: PERSON_ID,
+    needGroup: 'SITUATIONAL',
+    followUpMode: 'EXTERNAL',
+    measureCode: 'INDOPPFAG',
+    providerOrgNumber: ORG.nav,
+    occurredAt: recently(600),
+  };
 
   beforeAll(async () => {
     running = await startApp({ EVENT_STORE: 'memory' });
@@ -20,18 +28,25 @@ describe('client follow-up over HTTP', () => {
   });
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    running.http.post(path).set({ authorization: `Bearer ${token}`, ...headers }).send(body as object);
+    running.http
+      .post(path)
+      .set({ authorization: `Bearer ${token}`, ...headers })
+      .send(body as object);
   const enrol = async (body: object = external) => (await post(cases, body).expect(201)).body as { id: string; streamId: string };
   /** After a refusal the case's stream is exactly what it was. */
   const unchanged = async (streamId: string, revisions: number) =>
     expect((await store.readStream(streamId)).map((e) => e.revision)).toEqual(Array.from({ length: revisions }, (_, i) => i));
 
-  it('enrols a client by personal id: stores only the HMAC pseudonym', async () => {
+  it('enrols a client by personal id: stores only a random subject id, neither the number nor its pseudonym', async () => {
     const created = await enrol();
     const [enrolled] = await store.readStream(created.streamId);
-    expect(enrolled).toMatchObject({ type: 'ClientEnrolled', data: { caseId: created.id, followUpMode: 'EXTERNAL', providerOrgNumber: ORG.nav } });
-    expect((enrolled!.data as { clientRef: string }).clientRef).toMatch(/^[0-9a-f]{64}$/);
+    expect(enrolled).toMatchObject({
+      type: 'ClientEnrolled',
+      data: { caseId: created.id, followUpMode: 'EXTERNAL', providerOrgNumber: ORG.nav },
+    });
+    expect((enrolled!.data as { subjectId: string }).subjectId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(JSON.stringify(enrolled)).not.toContain(PERSON_ID);
+    expect(JSON.stringify(enrolled)).not.toContain(pseudonymiseClient(PERSON_ID, running.config.clientRefSecret));
   });
 
   it('refuses an invalid personal id without echoing it, and both or neither of personId and clientRef (400)', async () => {
@@ -55,7 +70,11 @@ describe('client follow-up over HTTP', () => {
     const created = await enrol();
     await post(`${cases}/${created.id}/follow-ups`, { kind: 'PROVIDER_CONTACT', occurredAt: recently(300) }).expect(201);
     const placed = await post(`${cases}/${created.id}/placement`, {
-      orgNumber: ORG.builder, startDate: '2026-12-01', employmentPercent: 100, employmentType: 'PERMANENT', occurredAt: recently(60),
+      orgNumber: ORG.builder,
+      startDate: '2026-12-01',
+      employmentPercent: 100,
+      employmentType: 'PERMANENT',
+      occurredAt: recently(60),
     }).expect(201);
     expect(placed.body).toMatchObject({ id: created.id, streamId: created.streamId, revision: 2 });
     for (const [path, body] of [
@@ -71,13 +90,25 @@ describe('client follow-up over HTTP', () => {
 
   it('refuses a placement outside 1–100 % or before enrolment (400), on an unknown case (404)', async () => {
     const created = await enrol();
-    const placement = { orgNumber: ORG.builder, startDate: '2026-12-01', employmentPercent: 101, employmentType: 'TEMPORARY', occurredAt: recently() };
+    const placement = {
+      orgNumber: ORG.builder,
+      startDate: '2026-12-01',
+      employmentPercent: 101,
+      employmentType: 'TEMPORARY',
+      occurredAt: recently(),
+    };
     const percent = await post(`${cases}/${created.id}/placement`, placement).expect(400);
     expect(percent.body.errors).toEqual([{ path: 'employmentPercent', message: expect.any(String) }]);
-    const early = await post(`${cases}/${created.id}/placement`, { ...placement, employmentPercent: 50, occurredAt: recently(60 * 24 * 30) }).expect(400);
+    const early = await post(`${cases}/${created.id}/placement`, {
+      ...placement,
+      employmentPercent: 50,
+      occurredAt: recently(60 * 24 * 30),
+    }).expect(400);
     expect(early.body.code).toBe('OCCURRED_AT.BEFORE_ENROLMENT');
     await unchanged(created.streamId, 1);
-    const unknown = await post(`${cases}/0190f3a0-0000-7000-8000-000000000000/placement`, { ...placement, employmentPercent: 50 }).expect(404);
+    const unknown = await post(`${cases}/0190f3a0-0000-7000-8000-000000000000/placement`, { ...placement, employmentPercent: 50 }).expect(
+      404,
+    );
     expect(unknown.body.code).toBe('CASE.NOT_FOUND');
   });
 
@@ -93,7 +124,11 @@ describe('client follow-up over HTTP', () => {
     expect(moved.body.streamId).toBe(`office-5001.case-${moved.body.id}`);
     expect((await store.readStream(created.streamId)).map((e) => e.type)).toEqual(['ClientEnrolled', 'ClientTransferredOut']);
     const [arrived] = await store.readStream(moved.body.streamId);
-    expect(arrived).toMatchObject({ type: 'ClientTransferredIn', data: { fromOfficeNumber: '0314', fromCaseId: created.id }, metadata: { officeNumber: '5001' } });
+    expect(arrived).toMatchObject({
+      type: 'ClientTransferredIn',
+      data: { fromOfficeNumber: '0314', fromCaseId: created.id },
+      metadata: { officeNumber: '5001' },
+    });
     const again = await post(`${cases}/${created.id}/transfer`, { toOfficeNumber: '5001', occurredAt: recently() }).expect(409);
     expect(again.body.code).toBe('CASE.ALREADY_CLOSED');
   });
@@ -107,14 +142,20 @@ describe('client follow-up over HTTP', () => {
 
   it('refuses an auditor (403): commands are for advisors of the office', async () => {
     const auditorToken = await running.tokenFor(auditor());
-    await running.http.post(cases).set({ authorization: `Bearer ${auditorToken}` }).send(external).expect(403);
+    await running.http
+      .post(cases)
+      .set({ authorization: `Bearer ${auditorToken}` })
+      .send(external)
+      .expect(403);
   });
 
   it('refuses a stale If-Match on a case (412) and a reused Idempotency-Key with another body (422)', async () => {
     const created = await enrol();
     const followUp = { kind: 'CLIENT_MEETING', occurredAt: recently() };
     await post(`${cases}/${created.id}/follow-ups`, followUp, { 'if-match': '"0"' }).expect(201);
-    expect((await post(`${cases}/${created.id}/follow-ups`, followUp, { 'if-match': '"0"' }).expect(412)).body.code).toBe('REVISION.MISMATCH');
+    expect((await post(`${cases}/${created.id}/follow-ups`, followUp, { 'if-match': '"0"' }).expect(412)).body.code).toBe(
+      'REVISION.MISMATCH',
+    );
     await post(`${cases}/${created.id}/follow-ups`, followUp, { 'idempotency-key': 'k1' }).expect(201);
     await post(`${cases}/${created.id}/follow-ups`, { ...followUp, kind: 'CLIENT_CALL' }, { 'idempotency-key': 'k1' }).expect(422);
     await unchanged(created.streamId, 3);

@@ -49,7 +49,17 @@ describe('configuration', () => {
       prettyLogs: true,
       otlpEndpoint: undefined,
       projections: {},
+      clientDataRetentionDays: 3650,
     });
+  });
+
+  it('reads the client data retention in whole days, at least 1', () => {
+    expect(loadConfig({ CLIENT_DATA_RETENTION_DAYS: '30' }).clientDataRetentionDays).toBe(30);
+    for (const bad of ['0', '1.5', 'ten']) {
+      expect(errorOf({ CLIENT_DATA_RETENTION_DAYS: bad })).toBe(
+        `Configuration error: CLIENT_DATA_RETENTION_DAYS must be a whole number of days, at least 1 (got "${bad}")`,
+      );
+    }
   });
 
   it('exports traces only to an http(s) OTLP endpoint, and writes JSON logs in production', () => {
@@ -60,7 +70,7 @@ describe('configuration', () => {
     expect(loadConfig({ NODE_ENV: 'production', AUTH_MODE: 'dev' }).prettyLogs).toBe(false);
   });
 
-  it('reads the projection engine\'s settings, each by its one name', () => {
+  it("reads the projection engine's settings, each by its one name", () => {
     const config = loadConfig({
       PROJECTION_BATCH_SIZE: '500',
       PROJECTION_REBUILD_BATCH_SIZE: '5000',
@@ -87,7 +97,9 @@ describe('configuration', () => {
 
   it('refuses a projection setting that is not a whole number in range, naming it', () => {
     expect(errorOf({ PROJECTION_BATCH_SIZE: '0' })).toBe('Configuration error: PROJECTION_BATCH_SIZE must be an integer ≥ 1 (got "0")');
-    expect(errorOf({ PROJECTION_LIVE_LINGER_MS: 'soon' })).toBe('Configuration error: PROJECTION_LIVE_LINGER_MS must be an integer ≥ 0 (got "soon")');
+    expect(errorOf({ PROJECTION_LIVE_LINGER_MS: 'soon' })).toBe(
+      'Configuration error: PROJECTION_LIVE_LINGER_MS must be an integer ≥ 0 (got "soon")',
+    );
   });
 
   it('reads every variable it is given', () => {
@@ -110,7 +122,11 @@ describe('configuration', () => {
   });
 
   it('treats an empty variable as unset', () => {
-    expect(loadConfig({ PORT: '', DATABASE_URL: '', DATA_DIR: '' })).toMatchObject({ port: 3000, databaseUrl: undefined, dataDir: './.data' });
+    expect(loadConfig({ PORT: '', DATABASE_URL: '', DATA_DIR: '' })).toMatchObject({
+      port: 3000,
+      databaseUrl: undefined,
+      dataDir: './.data',
+    });
   });
 
   it.each([['abc'], ['0'], ['65536'], ['3.5'], ['-1']])('refuses PORT=%s in one line', (port) => {
@@ -123,7 +139,9 @@ describe('configuration', () => {
   });
 
   it('refuses an unknown event store kind', () => {
-    expect(errorOf({ EVENT_STORE: 'mongo' })).toBe('Configuration error: EVENT_STORE must be one of postgres, memory, kurrentdb (got "mongo")');
+    expect(errorOf({ EVENT_STORE: 'mongo' })).toBe(
+      'Configuration error: EVENT_STORE must be one of postgres, memory, kurrentdb (got "mongo")',
+    );
   });
 
   it('needs a connection string for the KurrentDB store', () => {
@@ -201,7 +219,8 @@ describe('configuration', () => {
       'Configuration error: ' +
         ['AZURE_APP_CLIENT_ID', 'AZURE_APP_CLIENT_SECRET or AZURE_APP_JWK', 'AZURE_APP_TENANT_ID']
           .concat(['ADVISOR', 'MANAGER', 'AUDITOR', 'ADMIN'].map((role) => `ROLE_GROUPS_${role}`))
-          .map((name) => `${name} is required when AUTH_MODE=production`).join('; ') +
+          .map((name) => `${name} is required when AUTH_MODE=production`)
+          .join('; ') +
         '; CLIENT_REF_SECRET must be at least 32 characters when AUTH_MODE=production',
     );
   });

@@ -5,8 +5,8 @@ import { MIGRATIONS } from './index.js';
  * must give exactly the names (and order) databases have already run, or a start would try to
  * create existing tables again.
  */
-describe('the app\'s migrations', () => {
-  it('are the released ones, oldest first, with each view\'s table and indexes', () => {
+describe("the app's migrations", () => {
+  it("are the released ones, oldest first, with each view's table and indexes", () => {
     expect(MIGRATIONS.map((m) => m.name)).toEqual([
       'CreateIdempotencyRecords1763800000000',
       'CreateProjectionCheckpoints1764000000000',
@@ -19,6 +19,9 @@ describe('the app\'s migrations', () => {
       'IndexProjectionEmployerRelationshipsByByContacts1766000000002',
       'IndexProjectionEmployerRelationshipsByByPlacements1766000000003',
       'IndexProjectionActiveCasesByByQuietSince1766000000004',
+      'CreateClientSubjects1767000000000',
+      'CreateProjectionClientRetention1767000000001',
+      'IndexProjectionClientRetentionByClosedSince1767000000002',
     ]);
   });
 });

@@ -11,33 +11,87 @@ import { replayViews } from '../shared/views/view-replay.js';
 
 const navIdent = 'Z123456';
 const at = (day: number) => new Date(Date.UTC(2026, 0, day, 10)).toISOString();
-const sent: CaseProfile = { caseId: 'a', clientRef: 'r'.repeat(64), needGroup: 'STANDARD', followUpMode: 'EXTERNAL', measureCode: 'INDOPPFAG', providerOrgNumber: '889640782', startedAt: at(5) };
+const sent: CaseProfile = {
+  caseId: 'a',
+  subjectId: 'r'.repeat(64),
+  needGroup: 'STANDARD',
+  followUpMode: 'EXTERNAL',
+  measureCode: 'INDOPPFAG',
+  providerOrgNumber: '889640782',
+  startedAt: at(5),
+};
 const arrived: CaseProfile = { ...sent, caseId: 'b', startedAt: at(40) };
 const contacted = (orgNumber: string, occurredAt: string): DomainEvent => ({
-  type: 'EmployerContacted', data: { contactId: occurredAt, orgNumber, naceSection: 'F', channel: 'PHONE', theme: 'RECRUITMENT', occurredAt, navIdent },
+  type: 'EmployerContacted',
+  data: { contactId: occurredAt, orgNumber, naceSection: 'F', channel: 'PHONE', theme: 'RECRUITMENT', occurredAt, navIdent },
 });
 
 /** A case enrolled at 0314, followed up, transferred to 5001 and placed there; both offices contact the employer. */
 const history: [office: string, stream: string, events: DomainEvent[]][] = [
-  ['0314', 'case-a', [{ type: 'ClientEnrolled', data: { ...sent, occurredAt: sent.startedAt, navIdent } }, { type: 'ClientFollowUpRecorded', data: { caseId: 'a', kind: 'PROVIDER_CONTACT', occurredAt: at(20), navIdent } }]],
+  [
+    '0314',
+    'case-a',
+    [
+      { type: 'ClientEnrolled', data: { ...sent, occurredAt: sent.startedAt, navIdent } },
+      { type: 'ClientFollowUpRecorded', data: { caseId: 'a', kind: 'PROVIDER_CONTACT', occurredAt: at(20), navIdent } },
+    ],
+  ],
   ['0314', 'employer-974760673', [contacted('974760673', at(30))]],
-  ['0314', 'case-a', [{ type: 'ClientTransferredOut', data: { ...sent, enrolledAt: sent.startedAt, toOfficeNumber: '5001', newCaseId: 'b', occurredAt: at(40), navIdent } }]],
-  ['5001', 'case-b', [{ type: 'ClientTransferredIn', data: { ...arrived, fromOfficeNumber: '0314', fromCaseId: 'a', enrolledAt: sent.startedAt, occurredAt: at(40), navIdent } }]],
+  [
+    '0314',
+    'case-a',
+    [
+      {
+        type: 'ClientTransferredOut',
+        data: { ...sent, enrolledAt: sent.startedAt, toOfficeNumber: '5001', newCaseId: 'b', occurredAt: at(40), navIdent },
+      },
+    ],
+  ],
+  [
+    '5001',
+    'case-b',
+    [
+      {
+        type: 'ClientTransferredIn',
+        data: { ...arrived, fromOfficeNumber: '0314', fromCaseId: 'a', enrolledAt: sent.startedAt, occurredAt: at(40), navIdent },
+      },
+    ],
+  ],
   ['5001', 'employer-974760673', [contacted('974760673', at(50))]],
-  ['5001', 'case-b', [{ type: 'ClientPlaced', data: { ...arrived, orgNumber: '974760673', startDate: '2026-03-01', employmentPercent: 100, employmentType: 'PERMANENT', occurredAt: at(55), navIdent } }]],
+  [
+    '5001',
+    'case-b',
+    [
+      {
+        type: 'ClientPlaced',
+        data: {
+          ...arrived,
+          orgNumber: '974760673',
+          startDate: '2026-03-01',
+          employmentPercent: 100,
+          employmentType: 'PERMANENT',
+          occurredAt: at(55),
+          navIdent,
+        },
+      },
+    ],
+  ],
 ];
 
 async function storeWithHistory(): Promise<EventStore> {
   const store = new InMemoryEventStore();
   for (const [office, stream, events] of history) {
     const metadata = { actor: navIdent, officeNumber: office, commandId: 'c', correlationId: 'c', causationId: 'c', schemaVersion: 1 };
-    await store.append(`office-${office}.${stream}`, events.map((e) => ({ ...e, metadata })));
+    await store.append(
+      `office-${office}.${stream}`,
+      events.map((e) => ({ ...e, metadata })),
+    );
   }
   return store;
 }
 
 describe('replaying views in memory', () => {
-  it("gives each office, from its own events only, exactly its rows of a replay of everything, a transferred case counting where each event was recorded", async () => {
+  it('gives each office, from its own events only, exactly its rows of a replay of everything, a transferred case counting where each event was recorded', async () => {
     const store = await storeWithHistory();
     const everything = await store.readAll();
     for (const office of ['0314', '5001']) {
@@ -49,15 +103,25 @@ describe('replaying views in memory', () => {
         }
       }
     }
-    const { folds } = await replayViews(store, [outcomesProjection, followUpGapsProjection], { office: '0314' }, { toPosition: everything.length });
-    expect([...folds.get(outcomesProjection.name)!.docs({ prefix: 'c|0314|' }).values()]).toEqual([expect.objectContaining({ enrolled: 1, active: 0, transferred: 1, placed: 0 })]);
+    const { folds } = await replayViews(
+      store,
+      [outcomesProjection, followUpGapsProjection],
+      { office: '0314' },
+      { toPosition: everything.length },
+    );
+    expect([...folds.get(outcomesProjection.name)!.docs({ prefix: 'c|0314|' }).values()]).toEqual([
+      expect.objectContaining({ enrolled: 1, active: 0, transferred: 1, placed: 0 }),
+    ]);
     expect(folds.get(followUpGapsProjection.name)!.docs({ prefix: 'a|0314|' }).size).toBe(0);
   });
 
   it('stops at the position asked for, whatever the page size', async () => {
     const store = await storeWithHistory();
     const upTo = 4;
-    const expected = foldInMemory(outcomesProjection, (await store.readAll()).filter((e) => e.position <= upTo));
+    const expected = foldInMemory(
+      outcomesProjection,
+      (await store.readAll()).filter((e) => e.position <= upTo),
+    );
     for (const pageSize of [1, 2, 3, 1000]) {
       const replayed = await replayViews(store, [outcomesProjection], {}, { toPosition: upTo }, pageSize);
       expect(replayed.folds.get(outcomesProjection.name)!.docs()).toEqual(expected);
@@ -76,9 +140,18 @@ describe('replaying views in memory', () => {
     const events: RecordedEvent[] = [
       ...recordedAt(1, '0314', 'employer-a', contacted('974760673', at(1)), contacted('974760673', at(2)), contacted('974760673', at(3))),
     ].map((e, i) => ({ ...e, recordedAt: ['2026-05-01T10:00:00.000Z', '2026-05-01T10:00:02.000Z', '2026-05-01T10:00:01.000Z'][i]! }));
-    const log = { readAll: async ({ after = 0, limit = Infinity }: { after?: number; limit?: number } = {}) => events.filter((e) => e.position > after).slice(0, limit) };
+    const log = {
+      readAll: async ({ after = 0, limit = Infinity }: { after?: number; limit?: number } = {}) =>
+        events.filter((e) => e.position > after).slice(0, limit),
+    };
     for (const pageSize of [1, 1000]) {
-      const replayed = await replayViews(log, [engagementProjection], { office: '0314' }, { toPosition: 3, recordedBy: Date.parse('2026-05-01T10:00:01.500Z') }, pageSize);
+      const replayed = await replayViews(
+        log,
+        [engagementProjection],
+        { office: '0314' },
+        { toPosition: 3, recordedBy: Date.parse('2026-05-01T10:00:01.500Z') },
+        pageSize,
+      );
       expect(replayed.lastPosition).toBe(1);
       expect(replayed.folds.get(engagementProjection.name)!.docs()).toEqual(foldInMemory(engagementProjection, events.slice(0, 1)));
     }

@@ -10,7 +10,7 @@ export const navIdent = 'Z123456';
 
 export const caseProfile = (caseId: string, startedAt: string, external = false): CaseProfile => ({
   caseId,
-  clientRef: `ref-${caseId}`,
+  subjectId: `ref-${caseId}`,
   needGroup: 'SITUATIONAL',
   startedAt,
   followUpMode: external ? 'EXTERNAL' : 'IN_HOUSE',
@@ -30,16 +30,34 @@ export const placedAt = (p: CaseProfile, orgNumber: string, occurredAt: string):
   data: { ...p, orgNumber, startDate: occurredAt.slice(0, 10), employmentPercent: 100, employmentType: 'PERMANENT', occurredAt, navIdent },
 });
 
-export const exited = (p: CaseProfile, occurredAt: string): CaseEvent => ({ type: 'ClientExited', data: { ...p, reason: 'NO_JOB', occurredAt, navIdent } });
+export const exited = (p: CaseProfile, occurredAt: string): CaseEvent => ({
+  type: 'ClientExited',
+  data: { ...p, reason: 'NO_JOB', occurredAt, navIdent },
+});
 
 export const transferredOut = (p: CaseProfile, toOfficeNumber: string, newCaseId: string, occurredAt: string): CaseEvent => ({
   type: 'ClientTransferredOut',
   data: { ...p, enrolledAt: p.startedAt, toOfficeNumber, newCaseId, occurredAt, navIdent },
 });
 
-export const contacted = (orgNumber: string, occurredAt: string, by = navIdent, channel: EmployerContacted['data']['channel'] = 'PHONE'): EmployerContacted => ({
+export const contacted = (
+  orgNumber: string,
+  occurredAt: string,
+  by = navIdent,
+  channel: EmployerContacted['data']['channel'] = 'PHONE',
+): EmployerContacted => ({
   type: 'EmployerContacted',
-  data: { contactId: `${orgNumber}@${occurredAt}`, orgNumber, employerName: `AS ${orgNumber}`, naceCode: '41.200', naceSection: 'F', channel, theme: 'RECRUITMENT', occurredAt, navIdent: by },
+  data: {
+    contactId: `${orgNumber}@${occurredAt}`,
+    orgNumber,
+    employerName: `AS ${orgNumber}`,
+    naceCode: '41.200',
+    naceSection: 'F',
+    channel,
+    theme: 'RECRUITMENT',
+    occurredAt,
+    navIdent: by,
+  },
 });
 
 export const needRegistered = (needId: string, orgNumber: string, occurredAt: string): RecruitmentNeedRegistered => ({
@@ -47,7 +65,12 @@ export const needRegistered = (needId: string, orgNumber: string, occurredAt: st
   data: { needId, orgNumber, positions: 2, occupation: 'tømrer', occurredAt, navIdent },
 });
 
-export const needClosed = (needId: string, orgNumber: string, result: 'FILLED' | 'CANCELLED', occurredAt: string): RecruitmentNeedClosed => ({
+export const needClosed = (
+  needId: string,
+  orgNumber: string,
+  result: 'FILLED' | 'CANCELLED',
+  occurredAt: string,
+): RecruitmentNeedClosed => ({
   type: 'RecruitmentNeedClosed',
   data: { needId, orgNumber, result, positions: 2, occurredAt, navIdent },
 });

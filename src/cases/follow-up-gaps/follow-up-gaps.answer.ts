@@ -1,5 +1,11 @@
 import type { KeyRange } from '@app/projections';
-import { officeOfActiveCaseKey, openCasesKey, OPEN_CASES_PREFIX, type ActiveCase, type OfficeOpenCases } from './follow-up-gaps.projection.js';
+import {
+  officeOfActiveCaseKey,
+  openCasesKey,
+  OPEN_CASES_PREFIX,
+  type ActiveCase,
+  type OfficeOpenCases,
+} from './follow-up-gaps.projection.js';
 
 const DAY_MS = 86_400_000;
 
@@ -17,7 +23,7 @@ export function followUpGaps(activeCases: Iterable<ActiveCase>, days: number, no
     .sort((a, b) => b.daysWithout - a.daysWithout || a.c.caseId.localeCompare(b.c.caseId))
     .map(({ c, daysWithout }) => ({
       caseId: c.caseId,
-      clientRef: c.clientRef,
+      subjectId: c.subjectId,
       measureCode: c.measureCode,
       providerOrgNumber: c.providerOrgNumber,
       lastFollowUpAt: c.lastFollowUpAt,

@@ -7,7 +7,7 @@ import type { CaseStepCorrected } from '../case-correction.js';
 /** An active case of the office; it leaves the view when it closes. */
 export interface ActiveCase {
   caseId: string;
-  clientRef: string;
+  subjectId: string;
   followUpMode: string;
   measureCode: string;
   providerOrgNumber: string | null;
@@ -71,7 +71,7 @@ function correct(rows: Rows, office: string, key: string, row: ActiveCase | unde
   }
   const reopened = withSortKey(office, {
     caseId: d.caseId,
-    clientRef: d.clientRef,
+    subjectId: d.subjectId,
     followUpMode: d.followUpMode,
     measureCode: d.measureCode,
     providerOrgNumber: d.providerOrgNumber ?? null,
@@ -85,7 +85,8 @@ function correct(rows: Rows, office: string, key: string, row: ActiveCase | unde
 export const followUpGapsProjection: Projection<ActiveCase | OfficeOpenCases, Following> = {
   name: 'active_cases',
   // 2: lastFollowUpAt in UTC (1 compared offsets as text). 3: the office tallies and quiet-since sort keys.
-  version: 3,
+  // 4: the subject id in place of the pseudonym (erasable clients).
+  version: 4,
   eventTypes: [
     'ClientEnrolled',
     'ClientTransferredIn',
@@ -107,7 +108,7 @@ export const followUpGapsProjection: Projection<ActiveCase | OfficeOpenCases, Fo
         if (row) tally(rows, office, row, -1, true);
         const opened = withSortKey(office, {
           caseId: d.caseId,
-          clientRef: d.clientRef,
+          subjectId: d.subjectId,
           followUpMode: d.followUpMode,
           measureCode: d.measureCode,
           providerOrgNumber: d.providerOrgNumber ?? null,
