@@ -11,8 +11,22 @@ const NEED_GROUP_SHARE: Record<NeedGroup, number> = { STANDARD: 30, SITUATIONAL:
 /** About 70 % of job seekers are in work later, about 34 % of those with reduced work capacity (docs/domain.md). */
 const PLACED_SHARE: Record<NeedGroup, number> = { STANDARD: 0.7, SITUATIONAL: 0.55, SPECIAL: 0.34, PERMANENT: 0.15 };
 const MEASURE_SHARE: Record<MeasureCode, number> = {
-  INDOPPFAG: 20, AVKLARAG: 10, ARBFORB: 10, ARBRRHDAG: 5, DIGIOPPARB: 5, JOBBK: 8, GRUPPEAMO: 6, ENKELAMO: 4,
-  ARBTREN: 10, MIDLONTIL: 6, VARLONTIL: 2, MENTOR: 3, INKLUTILS: 2, INDJOBSTOT: 5, IPSUNG: 2, UTVAOONAV: 2,
+  INDOPPFAG: 20,
+  AVKLARAG: 10,
+  ARBFORB: 10,
+  ARBRRHDAG: 5,
+  DIGIOPPARB: 5,
+  JOBBK: 8,
+  GRUPPEAMO: 6,
+  ENKELAMO: 4,
+  ARBTREN: 10,
+  MIDLONTIL: 6,
+  VARLONTIL: 2,
+  MENTOR: 3,
+  INKLUTILS: 2,
+  INDJOBSTOT: 5,
+  IPSUNG: 2,
+  UTVAOONAV: 2,
 };
 const EXIT_SHARE = { NO_JOB: 40, HEALTH: 20, MOVED: 8, EDUCATION: 12, DID_NOT_SHOW: 12, OTHER: 8 };
 const TRANSFER_SHARE = 0.04;
@@ -40,7 +54,10 @@ interface OpenCase {
 export class Caseload {
   private open: OpenCase[] = [];
 
-  constructor(private readonly ctx: HistoryContext, private readonly offices: readonly SyntheticOffice[]) {}
+  constructor(
+    private readonly ctx: HistoryContext,
+    private readonly offices: readonly SyntheticOffice[],
+  ) {}
 
   /** A new client enrolled at the office in [from, to). */
   enrol(office: SyntheticOffice, from: number, to: number, period: PeriodAppends): void {
@@ -50,7 +67,8 @@ export class Caseload {
     const enrolledAt = workingMoment(rnd, from, to);
     const profile: Record<string, unknown> = {
       caseId: newId(this.ctx, enrolledAt),
-      clientRef: Array.from({ length: 8 }, () => Math.floor(rnd() * 0x1_0000_0000).toString(16).padStart(8, '0')).join(''),
+      // A random subject id per client, as the app makes them (the events never hold the pseudonym).
+      subjectId: randomSubjectId(rnd),
       needGroup: weighted(rnd, NEED_GROUP_SHARE),
       followUpMode: external ? 'EXTERNAL' : 'IN_HOUSE',
       measureCode,
@@ -58,7 +76,18 @@ export class Caseload {
     };
     if (external) profile.providerOrgNumber = office.providers[skewedIndex(rnd, office.providers.length, 1.5)];
     const advisor = pickAdvisor(rnd, office);
-    this.open.push(this.opened(office, profile, advisor, enrolledAt, enrolledAt, 'ClientEnrolled', { ...profile, occurredAt: iso(enrolledAt), navIdent: advisor }, period));
+    this.open.push(
+      this.opened(
+        office,
+        profile,
+        advisor,
+        enrolledAt,
+        enrolledAt,
+        'ClientEnrolled',
+        { ...profile, occurredAt: iso(enrolledAt), navIdent: advisor },
+        period,
+      ),
+    );
   }
 
   /** Every open case's follow-ups and closings before `to` (never past the end of the window). */
@@ -70,8 +99,17 @@ export class Caseload {
       const c = this.open[i]!;
       const external = c.profile.followUpMode === 'EXTERNAL';
       for (; c.nextFollowUpAt < c.closesAt && c.nextFollowUpAt < until; c.nextFollowUpAt = this.nextFollowUp(c.nextFollowUpAt, external)) {
-        const kind = external && this.ctx.rnd() < 0.8 ? pick(this.ctx.rnd, ['PROVIDER_CONTACT', 'PROVIDER_REPORT']) : pick(this.ctx.rnd, ['CLIENT_MEETING', 'CLIENT_CALL']);
-        this.record(c, 'ClientFollowUpRecorded', { caseId: c.profile.caseId, kind, occurredAt: iso(c.nextFollowUpAt), navIdent: c.advisor }, c.nextFollowUpAt, period);
+        const kind =
+          external && this.ctx.rnd() < 0.8
+            ? pick(this.ctx.rnd, ['PROVIDER_CONTACT', 'PROVIDER_REPORT'])
+            : pick(this.ctx.rnd, ['CLIENT_MEETING', 'CLIENT_CALL']);
+        this.record(
+          c,
+          'ClientFollowUpRecorded',
+          { caseId: c.profile.caseId, kind, occurredAt: iso(c.nextFollowUpAt), navIdent: c.advisor },
+          c.nextFollowUpAt,
+          period,
+        );
       }
       if (c.closesAt < until) this.close(c, period);
       else stillOpen.push(c);
@@ -80,8 +118,14 @@ export class Caseload {
   }
 
   private opened(
-    office: SyntheticOffice, profile: Record<string, unknown>, advisor: string, startedAt: number, enrolledAt: number,
-    type: 'ClientEnrolled' | 'ClientTransferredIn', data: Record<string, unknown>, period: PeriodAppends,
+    office: SyntheticOffice,
+    profile: Record<string, unknown>,
+    advisor: string,
+    startedAt: number,
+    enrolledAt: number,
+    type: 'ClientEnrolled' | 'ClientTransferredIn',
+    data: Record<string, unknown>,
+    period: PeriodAppends,
   ): OpenCase {
     const { rnd } = this.ctx;
     const r = rnd();
@@ -102,7 +146,9 @@ export class Caseload {
     const closing = { ...c.profile, occurredAt: iso(c.closesAt), navIdent: c.advisor };
     if (c.outcome === 'PLACED') {
       const data: Record<string, unknown> = {
-        ...closing, orgNumber: knownEmployer(this.ctx, c.office), startDate: iso(c.closesAt + intBetween(rnd, 0, 30) * DAY_MS).slice(0, 10),
+        ...closing,
+        orgNumber: knownEmployer(this.ctx, c.office),
+        startDate: iso(c.closesAt + intBetween(rnd, 0, 30) * DAY_MS).slice(0, 10),
         employmentPercent: Number(weighted(rnd, { '100': 55, '80': 12, '60': 10, '50': 10, '40': 8, '20': 5 })),
         employmentType: rnd() < 0.55 ? 'PERMANENT' : 'TEMPORARY',
       };
@@ -118,7 +164,14 @@ export class Caseload {
       this.record(c, 'ClientTransferredOut', { ...closing, enrolledAt, toOfficeNumber: to.officeNumber, newCaseId }, c.closesAt, period);
       const arrived: Record<string, unknown> = { ...c.profile, caseId: newCaseId, startedAt: iso(c.closesAt) };
       if (arrived.providerOrgNumber) arrived.providerOrgNumber = pick(rnd, to.providers);
-      const data = { ...arrived, fromOfficeNumber: c.office.officeNumber, fromCaseId, enrolledAt, occurredAt: iso(c.closesAt), navIdent: c.advisor };
+      const data = {
+        ...arrived,
+        fromOfficeNumber: c.office.officeNumber,
+        fromCaseId,
+        enrolledAt,
+        occurredAt: iso(c.closesAt),
+        navIdent: c.advisor,
+      };
       this.open.push(this.opened(to, arrived, pickAdvisor(rnd, to), c.closesAt, c.enrolledAt, 'ClientTransferredIn', data, period));
     }
   }
@@ -134,4 +187,14 @@ export class Caseload {
     const gapDays = external ? (rnd() < 0.25 ? intBetween(rnd, 45, 150) : intBetween(rnd, 14, 45)) : intBetween(rnd, 7, 28);
     return workingMoment(rnd, after + (gapDays - 2) * DAY_MS, after + (gapDays + 2) * DAY_MS);
   }
+}
+
+/** A UUID-shaped random subject id from the seeded generator (version nibble 4, variant 8). */
+function randomSubjectId(rnd: () => number): string {
+  const hex = Array.from({ length: 4 }, () =>
+    Math.floor(rnd() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0'),
+  ).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
