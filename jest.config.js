@@ -24,4 +24,7 @@ export default {
   globalSetup: '<rootDir>/libs/testing/jest-global-setup.js',
   globalTeardown: '<rootDir>/libs/testing/jest-global-teardown.js',
   testTimeout: 30000,
+  // A cache of this checkout's own: jest's default (/tmp/jest_*) is shared by every checkout on the
+  // machine, and a transform cached there by another checkout's config gave 'exports is not defined'.
+  cacheDirectory: '<rootDir>/node_modules/.cache/jest',
 };

@@ -21,6 +21,7 @@ import { ClientsAdminModule } from './clients/clients-admin.module.js';
 import { AccessLogModule } from './access-log/access-log.module.js';
 import { AccessLogWriter } from './access-log/record-access/access-log.writer.js';
 import { ACCESS_DECISION_LISTENER } from './auth/access-decision.js';
+import { WebAppModule } from './web-app/web-app.module.js';
 
 export interface AppOptions {
   config: RuntimeConfig;
@@ -54,6 +55,7 @@ export class AppModule {
         HistoryModule,
         AccessLogModule,
         ClientsAdminModule,
+        WebAppModule,
       ],
     };
   }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { AccessLogEntry } from '../src/access-log/access-log-entry.js';
 import { startApp, type RunningApp } from './app-harness.js';
 import { advisor, auditor, manager, ORG, PERSON_ID, recently } from './fixtures.js';
@@ -29,10 +29,13 @@ describe('the access log', () => {
   });
 
   /**
-   * A correlation id of the test's own. Not a UUID: one whose last group happens to hold 11 digits
-   * in a row is dropped from the log (it could be a personal id number), which failed a lookup now and then.
+   * A correlation id of the test's own: a UUID (the only kind taken besides a ULID), drawn again
+   * when its last group happens to hold 11 digits in a row (refused: it could be a personal id number).
    */
-  const newCorrelationId = () => `corr-${randomBytes(9).toString('base64url')}`;
+  const newCorrelationId = (): string => {
+    const id = randomUUID();
+    return /\d{11}/.test(id) ? newCorrelationId() : id;
+  };
   /** A request tagged with a correlation id of its own, so its log line can be found. */
   const tagged = (path: string, token?: string) => {
     const correlationId = newCorrelationId();

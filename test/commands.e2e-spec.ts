@@ -102,6 +102,8 @@ describe('recording the follow-up of a client (PostgreSQL)', () => {
     }
   });
 
+  const CORRELATION_ID = '0190f3a0-7c1e-7a3b-9f00-5d2c4e6a8b1c';
+
   it('gives every event its metadata: actor, office, command, correlation, causation, schema version', async () => {
     const response = await post(
       cases,
@@ -113,7 +115,7 @@ describe('recording the follow-up of a client (PostgreSQL)', () => {
         providerOrgNumber: ORG.nav,
         occurredAt: recently(),
       },
-      { 'x-correlation-id': 'corr-123' },
+      { 'x-correlation-id': CORRELATION_ID },
     ).expect(201);
     const [row] = await query<{ metadata: Record<string, unknown> }>('SELECT metadata FROM es_events WHERE position = $1', [
       response.body.position,
@@ -122,7 +124,7 @@ describe('recording the follow-up of a client (PostgreSQL)', () => {
       actor: 'Z123456',
       officeNumber: '0314',
       commandId: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      correlationId: 'corr-123',
+      correlationId: CORRELATION_ID,
       causationId: row!.metadata.commandId,
       // v2: the enrolment carries the client's subject id, not the pseudonym (docs/privacy.md).
       schemaVersion: 2,

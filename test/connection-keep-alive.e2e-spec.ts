@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
-import { PostgresEventStore, UpcastingEventStore, type EventStore } from '@app/event-store';
+import { PostgresEventStore, type EventStore } from '@app/event-store';
 import { EVENT_STORE } from '@app/event-store';
 import { startApp, type RunningApp } from './app-harness.js';
 
@@ -32,9 +32,10 @@ describe('TCP keepalive on the app connections', () => {
   });
 
   it('reaches the server on the event store connections', async () => {
-    const store = running.app.get<EventStore>(EVENT_STORE);
-    const inner = (store as UpcastingEventStore).inner as PostgresEventStore;
-    const pool = (inner as unknown as { pool: pg.Pool }).pool;
+    // Upcasting outermost, then timing and tracing, then the adapter.
+    let store: EventStore = running.app.get<EventStore>(EVENT_STORE);
+    while (!(store instanceof PostgresEventStore)) store = (store as unknown as { inner: EventStore }).inner;
+    const pool = (store as unknown as { pool: pg.Pool }).pool;
     expect(await keepAliveOf(async (sql) => (await pool.query<{ setting: string }>(sql)).rows)).toEqual(['30', '10', '3']);
   });
 });

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
-import { pseudonymiseClient } from '../src/shared/domain/personal-id.js';
+import { pseudonymiseClient } from '../src/shared/values/personal-id.js';
 import { startApp, type RunningApp } from './app-harness.js';
 import { ORG, PERSON_ID, twoOfficeTokens } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import type { Caller } from '../src/auth/caller.js';
 
 /** Valid-looking test data: org numbers with correct mod-11 digits, real-format personal ids. */
-export const ORG = { builder: '974760673', nav: '889640782', shop: '123456785' } as const;
+export const ORG = { builder: '974760673', nav: '889640782', shop: '812345672' } as const;
 
 /** Synthetic fødselsnummer with valid check digits (13 Sep 1972); not a real person's. */
 export const PERSON_ID = '13097248022';

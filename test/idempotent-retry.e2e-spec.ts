@@ -64,11 +64,11 @@ describe('a retry with the same Idempotency-Key after the idempotency record was
   it('records an employer contact once, and answers the retry with the stored contact', async () => {
     const path = '/api/v1/offices/0314/employer-contacts';
     const body = { orgNumber: ORG.builder, channel: 'VISIT', theme: 'RECRUITMENT', occurredAt: recently() };
-    const headers = { 'idempotency-key': 'contact-k1', 'x-correlation-id': 'retry-contact-1' };
+    const headers = { 'idempotency-key': 'contact-k1', 'x-correlation-id': '7d2f1a30-0c4b-4e1a-9b52-1f0e8a6c3d01' };
     await firstAttemptLosingItsRecord(path, body, headers);
 
     const retry = await post(path, body, headers).expect(201);
-    const stored = await storedFor('EmployerContacted', 'retry-contact-1');
+    const stored = await storedFor('EmployerContacted', '7d2f1a30-0c4b-4e1a-9b52-1f0e8a6c3d01');
     expect(stored).toHaveLength(1);
     expect(retry.body).toEqual({
       id: stored[0]!.data.contactId,
@@ -78,7 +78,7 @@ describe('a retry with the same Idempotency-Key after the idempotency record was
     });
     // Now from the idempotency record: the same answer again.
     expect((await post(path, body, headers).expect(201)).body).toEqual(retry.body);
-    expect(await storedFor('EmployerContacted', 'retry-contact-1')).toHaveLength(1);
+    expect(await storedFor('EmployerContacted', '7d2f1a30-0c4b-4e1a-9b52-1f0e8a6c3d01')).toHaveLength(1);
   });
 
   it('enrols a client once: the retry answers with the same case, not a second one', async () => {
@@ -87,11 +87,11 @@ describe('a retry with the same Idempotency-Key after the idempotency record was
       personId: PERSON_ID, needGroup: 'SPECIAL', followUpMode: 'EXTERNAL', measureCode: 'INDJOBSTOT',
       providerOrgNumber: ORG.shop, occurredAt: recently(),
     };
-    const headers = { 'idempotency-key': 'enrol-k1', 'x-correlation-id': 'retry-enrol-1' };
+    const headers = { 'idempotency-key': 'enrol-k1', 'x-correlation-id': '7d2f1a30-0c4b-4e1a-9b52-1f0e8a6c3d02' };
     await firstAttemptLosingItsRecord(path, body, headers);
 
     const retry = await post(path, body, headers).expect(201);
-    const stored = await storedFor('ClientEnrolled', 'retry-enrol-1');
+    const stored = await storedFor('ClientEnrolled', '7d2f1a30-0c4b-4e1a-9b52-1f0e8a6c3d02');
     expect(stored).toHaveLength(1);
     expect(retry.body).toMatchObject({ id: stored[0]!.data.caseId, revision: 0, position: Number(stored[0]!.position) });
   });
@@ -104,12 +104,12 @@ describe('a retry with the same Idempotency-Key after the idempotency record was
     ).expect(201);
     const path = `/api/v1/offices/0314/cases/${enrolled.body.id}/transfer`;
     const body = { toOfficeNumber: '5001', occurredAt: recently() };
-    const headers = { 'idempotency-key': 'transfer-k1', 'x-correlation-id': 'retry-transfer-1' };
+    const headers = { 'idempotency-key': 'transfer-k1', 'x-correlation-id': '7d2f1a30-0c4b-4e1a-9b52-1f0e8a6c3d03' };
     await firstAttemptLosingItsRecord(path, body, headers);
 
     const retry = await post(path, body, headers).expect(201);
-    expect(await storedFor('ClientTransferredOut', 'retry-transfer-1')).toHaveLength(1);
-    const arrived = await storedFor('ClientTransferredIn', 'retry-transfer-1');
+    expect(await storedFor('ClientTransferredOut', '7d2f1a30-0c4b-4e1a-9b52-1f0e8a6c3d03')).toHaveLength(1);
+    const arrived = await storedFor('ClientTransferredIn', '7d2f1a30-0c4b-4e1a-9b52-1f0e8a6c3d03');
     expect(arrived).toHaveLength(1);
     const [stored] = arrived;
     expect(retry.body).toMatchObject({ id: stored!.data.caseId, streamId: stored!.stream_id, position: Number(stored!.position) });

@@ -1,7 +1,7 @@
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { DataSource } from 'typeorm';
 import { LegacySubjects } from '../src/clients/legacy-subjects.js';
-import { pseudonymiseClient } from '../src/shared/domain/personal-id.js';
+import { pseudonymiseClient } from '../src/shared/values/personal-id.js';
 import { startApp, type RunningApp } from './app-harness.js';
 import { ORG, PERSON_ID, twoOfficeTokens } from './fixtures.js';
 

@@ -106,9 +106,10 @@ describe('operations: projection lag and failure on /metrics and /health/ready',
     expect(valueOf(text, 'event_store_append_duration_seconds_count{outcome="wrong_revision"}')).toBe(1);
   });
 
-  it('shows a view stopped by an event it cannot fold as failed in metrics, and readiness degraded but still 200', async () => {
+  it('shows a view with an event it cannot fold as degraded in metrics (the event parked), and readiness degraded but still 200', async () => {
     const store = running.app.get<EventStore>(EVENT_STORE);
-    // No command would write this: an instant that is not one. The view's keysOf throws on it.
+    // No command would write this: an instant that is not one. The view's keysOf throws on it, so the
+    // engine parks it and goes on (libs/projections/README.md, "Failures").
     await store.append('office-0314.employer-poison', [
       {
         type: 'EmployerContacted',
@@ -116,16 +117,16 @@ describe('operations: projection lag and failure on /metrics and /health/ready',
         metadata,
       },
     ]);
-    const failed = await eventually('engagement to fail', async () => {
+    const degraded = await eventually('engagement to park the event', async () => {
       const text = await scrape();
-      return valueOf(text, statusSeries('failed')) === 1 && text;
+      return valueOf(text, statusSeries('degraded')) === 1 && text;
     });
-    expect(valueOf(failed, statusSeries('running'))).toBe(0);
-    expect(valueOf(failed, engagement('projection_lag_events'))).toBeGreaterThanOrEqual(1);
+    expect(valueOf(degraded, statusSeries('running'))).toBe(0);
+    expect(valueOf(degraded, engagement('projection_parked_events'))).toBe(1);
 
     const ready = await running.http.get('/health/ready').expect(200);
     expect(ready.body).toMatchObject({ status: 'degraded', database: 'up', eventStore: 'up' });
-    expect(ready.body.projections).toContainEqual(expect.objectContaining({ name: 'engagement', status: 'failed' }));
+    expect(ready.body.projections).toContainEqual(expect.objectContaining({ name: 'engagement', status: 'degraded' }));
     await running.http.get('/health/live').expect(200, { status: 'ok' });
   });
 });

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { ClientRetentionJob } from '../src/clients/retention/client-retention.job.js';
-import { pseudonymiseClient } from '../src/shared/domain/personal-id.js';
+import { pseudonymiseClient } from '../src/shared/values/personal-id.js';
 import { startApp, type RunningApp } from './app-harness.js';
 import { ORG, twoOfficeTokens } from './fixtures.js';
 

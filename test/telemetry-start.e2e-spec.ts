@@ -24,6 +24,8 @@ describe('tracing in the started service', () => {
 
   beforeAll(async () => {
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json', '--outDir', outDir], { stdio: 'pipe' });
+    // As `npm run build` does: node's loader needs the libraries' aliases as relative paths.
+    execFileSync(process.execPath, ['node_modules/tsc-alias/dist/bin/index.js', '-p', 'tsconfig.build.json', '--outDir', outDir], { stdio: 'pipe' });
     [db, receiver] = await Promise.all([createTestDatabase('telemetry'), OtlpReceiver.start()]);
     const port = await findFreePort();
     base = `http://127.0.0.1:${port}`;

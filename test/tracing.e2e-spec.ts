@@ -37,17 +37,20 @@ describe('tracing over OTLP/HTTP', () => {
     }
   };
 
+  // Only a UUID or ULID is taken as a correlation id (docs/api.md).
+  const CORRELATION_ID = '0b6f1c1e-5d0a-4f4e-9c38-6a1f2d3e4b5c';
+
   it("exports a command's span and links the projection batch that folds its event to it", async () => {
     const token = await running.tokenFor(advisor('0314'));
     const accepted = await running.http
       .post('/api/v1/offices/0314/employer-contacts')
-      .set({ authorization: `Bearer ${token}`, 'x-correlation-id': 'trace-e2e-1' })
+      .set({ authorization: `Bearer ${token}`, 'x-correlation-id': CORRELATION_ID })
       .send({ orgNumber: ORG.builder, channel: 'VISIT', theme: 'RECRUITMENT', occurredAt: recently(30) })
       .expect(201);
     expect(await running.app.get(ProjectionEngine).waitForPosition('engagement', accepted.body.position)).toBe(true);
 
     const command = await received('command span', (spans) =>
-      spans.find((s) => s.name === 'command RecordEmployerContact' && attributeOf(s, 'correlation.id') === 'trace-e2e-1'),
+      spans.find((s) => s.name === 'command RecordEmployerContact' && attributeOf(s, 'correlation.id') === CORRELATION_ID),
     );
     expect(attributeOf(command, 'http.route')).toBe('/api/v1/offices/:officeNumber/employer-contacts');
     // The stream read and the append happen inside the command's span.
@@ -59,7 +62,7 @@ describe('tracing over OTLP/HTTP', () => {
     );
     const link = batch.links!.find((l) => l.spanId === command.spanId)!;
     expect(link.traceId).toBe(command.traceId);
-    expect(attributeOf(link, 'correlation.id')).toBe('trace-e2e-1');
+    expect(attributeOf(link, 'correlation.id')).toBe(CORRELATION_ID);
     expect(attributeOf(link, 'event.position')).toBe(accepted.body.position);
     // A trace of its own: the batch runs later, on whichever instance holds the view.
     expect(batch.traceId).not.toBe(command.traceId);

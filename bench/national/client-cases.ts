@@ -1,5 +1,5 @@
 import { officeStream } from '@app/event-store';
-import { MEASURES, type MeasureCode, type NeedGroup } from '../../src/shared/domain/codes.js';
+import { MEASURES, type MeasureCode, type NeedGroup } from '../../src/shared/values/codes.js';
 import { knownEmployer } from './employer-contacts.js';
 import { eventAt, newId, type HistoryContext } from './history-context.js';
 import { pickAdvisor, pickOffice, type SyntheticOffice } from './national-offices.js';

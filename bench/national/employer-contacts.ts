@@ -1,5 +1,5 @@
 import { officeStream } from '@app/event-store';
-import { naceSection } from '../../src/shared/domain/nace.js';
+import { naceSection } from '../../src/shared/values/nace.js';
 import { eventAt, newId, type HistoryContext } from './history-context.js';
 import { pickAdvisor, type SyntheticOffice } from './national-offices.js';
 import type { PeriodAppends } from './period-appends.js';

@@ -1,7 +1,7 @@
 import { validate, version } from 'uuid';
 import { officeOfStream, type NewEvent } from '@app/event-store';
 import { schemaVersionOf } from '../../src/shared/commands/schema-versions.js';
-import { isValidOrgNumber } from '../../src/shared/domain/org-number.js';
+import { isValidOrgNumber } from '../../src/shared/values/org-number.js';
 import { employerOfArea } from './employer-contacts.js';
 import { historyOfSize, type StreamAppend } from './national-history.js';
 import { nationalOffices } from './national-offices.js';

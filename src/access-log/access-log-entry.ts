@@ -1,5 +1,5 @@
 import type { AccessDecision } from '../auth/access-decision.js';
-import { isOfficeNumber } from '../shared/domain/office-number.js';
+import { isOfficeNumber } from '../shared/values/office-number.js';
 
 /** One row of the access log, as stored and as auditors read it. */
 export interface AccessLogEntry {

@@ -18,7 +18,7 @@ import { RateLimitedLog } from './rate-limited-log.js';
 import type { Caller } from './caller.js';
 import { TOKEN_VERIFIER } from './auth.tokens.js';
 import type { TokenVerifier } from './token-verifier.js';
-import { isOfficeNumber } from '../shared/domain/office-number.js';
+import { isOfficeNumber } from '../shared/values/office-number.js';
 
 export type AuthenticatedRequest = Request & { caller?: Caller };
 

@@ -26,7 +26,11 @@ export const ApiCommand = (body: z.ZodType) =>
     ApiZodBody(body),
     ApiHeader({ name: 'Idempotency-Key', required: false, description: 'same key and body → the first answer again, nothing appended' }),
     ApiHeader({ name: 'If-Match', required: false, description: 'expected stream revision, e.g. "3"; 412 if the stream moved' }),
-    ApiHeader({ name: 'X-Correlation-Id', required: false }),
+    ApiHeader({
+      name: 'X-Correlation-Id',
+      required: false,
+      description: 'a UUID or ULID; anything else is replaced by a new one (the answer says which in X-Correlation-Id-Source)',
+    }),
     ApiCreatedResponse({ schema: accepted }),
     ApiResponse({ status: 400, description: 'invalid input: every violation listed (problem+json)' }),
     ApiResponse({ status: 401, description: 'no or bad token' }),

@@ -7,7 +7,7 @@ import { Public } from './access.decorator.js';
 import { DEV_KEYS } from './auth.tokens.js';
 import { ROLES } from './caller.js';
 import type { DevKeys } from './dev-keys.js';
-import { officeNumberField } from '../shared/domain/dto-fields.js';
+import { officeNumberField } from '../shared/values/dto-fields.js';
 
 const devTokenRequest = z.strictObject({
   navIdent: z.string().regex(/^[A-Z]\d{6}$/, 'must be one letter and 6 digits, e.g. Z123456'),

@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@app/event-store';
-import type { CorrectionFacts, CorrectionReason } from '../shared/domain/correction.js';
+import type { CorrectionFacts, CorrectionReason } from '../shared/values/correction.js';
 import type { CaseProfile } from './case-profile.js';
 
 /** The steps of a case that can be declared registered in error; a transfer cannot (it reaches two offices). */

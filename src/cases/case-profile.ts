@@ -1,4 +1,4 @@
-import type { FollowUpMode, MeasureCode, NeedGroup } from '../shared/domain/codes.js';
+import type { FollowUpMode, MeasureCode, NeedGroup } from '../shared/values/codes.js';
 
 /** What a case is about; closing events carry it too, so a view needs no lookup to place them. */
 export interface CaseProfile {

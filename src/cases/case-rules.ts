@@ -1,4 +1,4 @@
-import { assertOccurredAt, isBefore } from '../shared/domain/time.js';
+import { assertOccurredAt, isBefore } from '../shared/values/time.js';
 import type { CaseProfile, CaseState } from './case.js';
 import { BeforeCaseStarted, CaseAlreadyClosed, CaseNotFound } from './case.errors.js';
 

@@ -1,13 +1,20 @@
 import { DomainError } from '../shared/errors/domain-error.js';
 
 // Value refusals both areas share; re-exported so each area's errors file lists all it throws.
-export { InvalidOccurredAt, InvalidOrgNumber, OccurredInTheFuture } from '../shared/domain/value.errors.js';
+export {
+  InvalidOccurredAt,
+  InvalidOrgNumber,
+  OccurredInTheFuture,
+  OccurredTooEarly,
+  StartDateOutOfRange,
+} from '../shared/values/value.errors.js';
 
 export class CaseNotFound extends DomainError {
   readonly code = 'CASE.NOT_FOUND';
   readonly kind = 'not_found' as const;
-  constructor(caseId: string) {
-    super(`No case ${caseId} at this office`);
+  // The id is not repeated: answers never echo what a caller typed into a path (issue 12).
+  constructor(readonly caseId: string) {
+    super('No such case at this office');
   }
 }
 

@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@app/event-store';
-import type { EmploymentType, ExitReason, FollowUpKind } from '../shared/domain/codes.js';
-import { latest } from '../shared/domain/time.js';
+import type { EmploymentType, ExitReason, FollowUpKind } from '../shared/values/codes.js';
+import { latest } from '../shared/values/time.js';
 import type { CaseStepCorrected } from './case-correction.js';
 import type { CaseProfile } from './case-profile.js';
 

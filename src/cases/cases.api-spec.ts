@@ -1,4 +1,4 @@
-import { pseudonymiseClient } from '../shared/domain/personal-id.js';
+import { pseudonymiseClient } from '../shared/values/personal-id.js';
 import type { EventStore } from '@app/event-store';
 import { EVENT_STORE } from '@app/event-store';
 import { startApp, type RunningApp } from '../../test/app-harness.js';

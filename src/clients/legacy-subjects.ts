@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { SubjectDirectory } from '../shared/clients/subject-directory.js';
-import { CLIENT_REF_PATTERN } from '../shared/domain/personal-id.js';
+import { CLIENT_REF_PATTERN } from '../shared/values/personal-id.js';
 
 const FILL = 'legacy-client-refs';
 const PAGE = 1000;

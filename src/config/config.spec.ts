@@ -47,6 +47,7 @@ describe('configuration', () => {
       clientRefSecret: undefined,
       logLevel: 'info',
       prettyLogs: true,
+      webSignIn: { clientId: undefined, scope: undefined },
       otlpEndpoint: undefined,
       projections: {},
       clientDataRetentionDays: 3650,

@@ -33,6 +33,8 @@ const schema = z
     OIDC_AUDIENCE: z.string().optional(),
     OIDC_JWKS_URL: httpUrl('must be an http(s) URL').optional(),
     ...entraVariables,
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_SCOPE: z.string().optional(),
     CLIENT_REF_SECRET: z.string().optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: oneOf(LOG_LEVELS) }).default('info'),
     CLIENT_DATA_RETENTION_DAYS: z.coerce
@@ -84,6 +86,11 @@ export interface Config {
   dataDir: string;
   eventStore: EventStoreConfig;
   auth: AuthConfig;
+  /**
+   * What the web app signs in with (authorization code + PKCE) outside dev mode; the API ignores
+   * it. Absent: the API audience, `openid`.
+   */
+  webSignIn: { clientId?: string; scope?: string };
   /** HMAC key for client pseudonyms; absent in dev mode, where start-up supplies one (see client-ref-secret.ts). */
   clientRefSecret?: string;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -121,6 +128,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     eventStore:
       e.EVENT_STORE === 'kurrentdb' ? { kind: 'kurrentdb', connectionString: e.KURRENTDB_CONNECTION_STRING! } : { kind: e.EVENT_STORE },
     auth: authConfigOf(e),
+    webSignIn: { clientId: e.OIDC_CLIENT_ID, scope: e.OIDC_SCOPE },
     clientRefSecret: e.CLIENT_REF_SECRET,
     logLevel: e.LOG_LEVEL,
     prettyLogs: e.NODE_ENV !== 'production',

@@ -1,5 +1,5 @@
 import type { StreamModel } from '../shared/commands/decide-on-stream.js';
-import type { Channel, Theme } from '../shared/domain/codes.js';
+import type { Channel, Theme } from '../shared/values/codes.js';
 import { evolveEmployerAccount, initialEmployerAccount, type EmployerAccount, type EmployerEvent } from './employer.js';
 
 /** A contact as a correction needs it. */

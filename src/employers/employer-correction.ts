@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@app/event-store';
-import type { Channel, NeedResult, Theme } from '../shared/domain/codes.js';
-import type { CorrectionFacts, CorrectionReason } from '../shared/domain/correction.js';
+import type { Channel, NeedResult, Theme } from '../shared/values/codes.js';
+import type { CorrectionFacts, CorrectionReason } from '../shared/values/correction.js';
 
 /**
  * A contact was registered in error. Carries what views counted for it (`corrected`) and what the

@@ -1,7 +1,7 @@
 import { DomainError } from '../shared/errors/domain-error.js';
 
 // Value refusals both areas share; re-exported so each area's errors file lists all it throws.
-export { InvalidOccurredAt, InvalidOrgNumber, OccurredInTheFuture } from '../shared/domain/value.errors.js';
+export { InvalidOccurredAt, InvalidOrgNumber, OccurredInTheFuture, OccurredTooEarly } from '../shared/values/value.errors.js';
 
 export class InvalidNaceCode extends DomainError {
   readonly code = 'NACE_CODE.INVALID';
@@ -31,8 +31,9 @@ export class NoteContainsPersonalId extends DomainError {
 export class RecruitmentNeedNotFound extends DomainError {
   readonly code = 'RECRUITMENT_NEED.NOT_FOUND';
   readonly kind = 'not_found' as const;
-  constructor(needId: string) {
-    super(`No recruitment need ${needId} at this office`);
+  // The id is not repeated: answers never echo what a caller typed into a path (issue 12).
+  constructor(readonly needId: string) {
+    super('No such recruitment need at this office');
   }
 }
 

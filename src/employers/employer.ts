@@ -1,6 +1,6 @@
 import type { DomainEvent } from '@app/event-store';
-import type { Channel, Theme } from '../shared/domain/codes.js';
-import { latest } from '../shared/domain/time.js';
+import type { Channel, Theme } from '../shared/values/codes.js';
+import { latest } from '../shared/values/time.js';
 import type { EmployerContactCorrected, EmployerContactNoteRedacted } from './employer-correction.js';
 
 /**

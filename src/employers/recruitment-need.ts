@@ -1,5 +1,5 @@
 import type { DomainEvent } from '@app/event-store';
-import type { NeedResult } from '../shared/domain/codes.js';
+import type { NeedResult } from '../shared/values/codes.js';
 import type { RecruitmentNeedCorrected } from './employer-correction.js';
 
 /**

@@ -1,10 +1,11 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { EventStore } from '@app/event-store';
 import { EVENT_STORE } from '@app/event-store';
+import { ProjectionEngine } from '@app/projections';
 import { Public } from '../auth/access.decorator.js';
 import { probe } from './part-probe.js';
 
@@ -15,6 +16,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(EVENT_STORE) private readonly eventStore: EventStore,
+    @Optional() private readonly engine?: ProjectionEngine,
   ) {}
 
   @Get()
@@ -26,6 +28,20 @@ export class HealthController {
     ]);
     const up = database === 'up' && eventStore === 'up';
     response.status(up ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: up ? 'ok' : 'unavailable', database, eventStore };
+    if (!up) return { status: 'unavailable', database, eventStore };
+    // Degraded, not down: a view that parked events still answers, and every other view is whole.
+    const degradedViews = await this.degradedViews();
+    if (degradedViews.length > 0) return { status: 'degraded', database, eventStore, degradedViews };
+    return { status: 'ok', database, eventStore };
+  }
+
+  /** Views with parked events (or a failure recorded); none when the engine cannot say within the probe time. */
+  private async degradedViews(): Promise<string[]> {
+    if (!this.engine) return [];
+    let names: string[] = [];
+    const read = this.engine.status().then((statuses) => {
+      names = statuses.filter((s) => s.parkedEvents > 0 || s.status === 'failed').map((s) => s.name);
+    });
+    return (await probe(() => read)) === 'up' ? names : [];
   }
 }

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
+import { routePatternOf } from '../shared/http/route-pattern.js';
 import type { MetricsRegistry } from '../shared/metrics/metrics-registry.js';
 
 /** Seconds; from a quick read to the 5 s a `minPosition` wait may take. */
@@ -16,11 +17,7 @@ export function httpMetricsMiddleware(registry: MetricsRegistry) {
   return (request: Request, response: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     response.on('finish', () => {
-      const pattern = (request.route as { path?: unknown } | undefined)?.path;
-      // Nest answers unknown paths under the global prefix with a catch-all route (`/api/v1*path`).
-      const matched = typeof pattern === 'string' && !pattern.includes('*');
-      const route = matched ? `${request.baseUrl}${pattern}` : 'unmatched';
-      const labels = { method: request.method, route, status: String(response.statusCode) };
+      const labels = { method: request.method, route: routePatternOf(request), status: String(response.statusCode) };
       requests.inc(labels);
       durations.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
     });

@@ -1,6 +1,6 @@
-import { CreateProjectionCheckpoints1764000000000 } from '@app/projections';
+import { CreateProjectionCheckpoints1764000000000, CreateProjectionParkedEvents1767000000000 } from '@app/projections';
 import { CreateAccessLog1765000000000 } from '../access-log/access-log.migration.js';
-import { CreateClientSubjects1767000000000 } from '../shared/clients/client-subjects.migration.js';
+import { CreateClientSubjects1768000000000 } from '../shared/clients/client-subjects.migration.js';
 import { CreateIdempotencyRecords1763800000000 } from '../shared/commands/idempotency.migration.js';
 import { APP_VIEWS } from '../views/app-views.js';
 
@@ -14,6 +14,8 @@ export const MIGRATIONS = [
   CreateIdempotencyRecords1763800000000,
   CreateProjectionCheckpoints1764000000000,
   CreateAccessLog1765000000000,
-  CreateClientSubjects1767000000000,
+  // Events a projection could not apply are parked here instead of stopping the view (issue 12).
+  CreateProjectionParkedEvents1767000000000,
+  CreateClientSubjects1768000000000,
   ...APP_VIEWS.flatMap((view) => view.migrations),
 ].sort((a, b) => timestampOf(a) - timestampOf(b));

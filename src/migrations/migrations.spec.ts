@@ -19,9 +19,10 @@ describe("the app's migrations", () => {
       'IndexProjectionEmployerRelationshipsByByContacts1766000000002',
       'IndexProjectionEmployerRelationshipsByByPlacements1766000000003',
       'IndexProjectionActiveCasesByByQuietSince1766000000004',
-      'CreateClientSubjects1767000000000',
-      'CreateProjectionClientRetention1767000000001',
-      'IndexProjectionClientRetentionByClosedSince1767000000002',
+      'CreateProjectionParkedEvents1767000000000',
+      'CreateClientSubjects1768000000000',
+      'CreateProjectionClientRetention1768000000001',
+      'IndexProjectionClientRetentionByClosedSince1768000000002',
     ]);
   });
 });

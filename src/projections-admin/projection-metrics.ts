@@ -42,5 +42,6 @@ export class ProjectionMetrics implements OnModuleInit {
         ),
       ),
     );
+    perView('projection_parked_events', 'Events a view could not apply and parked (GET /api/v1/admin/projections/{name}/parked)', (s) => s.parkedEvents);
   }
 }

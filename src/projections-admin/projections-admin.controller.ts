@@ -7,7 +7,7 @@ import { Access } from '../auth/access.decorator.js';
 import { NotFoundDomainError } from '../shared/errors/not-found.error.js';
 import { ZodValidationPipe } from '../shared/http/zod-validation.pipe.js';
 import { ADMINISTERED_VIEWS } from './administered-views.js';
-import { officeNumberField } from '../shared/domain/dto-fields.js';
+import { officeNumberField } from '../shared/values/dto-fields.js';
 
 const verifyParams = z.strictObject({ office: officeNumberField.optional() });
 
@@ -34,6 +34,22 @@ export class ProjectionsAdminController {
     return this.engine.rebuild(this.known(name).projection.name);
   }
 
+  /** The events the view parked (could not apply), oldest first: position, type, stream, keys, error. */
+  @Get(':name/parked')
+  @Access({ roles: ['admin'] })
+  async parked(@Param('name') name: string) {
+    const { projection } = this.known(name);
+    return { projection: projection.name, parkedEvents: await this.engine.parked(projection.name) };
+  }
+
+  /** After a fix: rebuilds the view with the code now running; events that fail again are parked again (202). */
+  @Post(':name/parked/retry')
+  @HttpCode(202)
+  @Access({ roles: ['admin'] })
+  async retryParked(@Param('name') name: string) {
+    return this.engine.retryParked(this.known(name).projection.name);
+  }
+
   /** A fresh replay compared with the live view, for one office or all of it. */
   @Get(':name/verify')
   @Access({ roles: ['admin'] })
@@ -54,7 +70,7 @@ export class ProjectionsAdminController {
 
   private known(name: string) {
     const entry = this.views.find((view) => view.projection.name === name);
-    if (!entry) throw new NotFoundDomainError(`No projection named ${JSON.stringify(name.slice(0, 60))}`);
+    if (!entry) throw new NotFoundDomainError('No such projection');
     return entry;
   }
 }

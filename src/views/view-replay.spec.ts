@@ -156,4 +156,33 @@ describe('replaying views in memory', () => {
       expect(replayed.folds.get(engagementProjection.name)!.docs()).toEqual(foldInMemory(engagementProjection, events.slice(0, 1)));
     }
   });
+  it('leaves out an event a view cannot apply, as the live view parks it, and reports it (issue 12)', async () => {
+    const store = await storeWithHistory();
+    const all = await store.readAll({});
+    const poison = all.find((e) => e.type === 'EmployerContacted' && e.metadata.officeNumber === '5001')!;
+    // Changes the month row in place and then throws: nothing of that must stay.
+    const failing = {
+      ...engagementProjection,
+      evolve: (rows: Parameters<typeof engagementProjection.evolve>[0], event: Parameters<typeof engagementProjection.evolve>[1]) => {
+        engagementProjection.evolve(rows, event);
+        if (event.position === poison.position) throw new Error('cannot apply');
+      },
+    };
+    const { folds, parked, lastPosition } = await replayViews(
+      store,
+      [failing, outcomesProjection],
+      {},
+      { toPosition: all.at(-1)!.position },
+      2,
+    );
+    expect(parked).toEqual([{ view: 'engagement', position: poison.position }]);
+    expect(lastPosition).toBe(all.at(-1)!.position);
+    expect(folds.get('engagement')!.docs()).toEqual(
+      foldInMemory(
+        engagementProjection,
+        all.filter((e) => e.position !== poison.position),
+      ),
+    );
+    expect(folds.get('outcomes')!.docs()).toEqual(foldInMemory(outcomesProjection, all));
+  });
 });

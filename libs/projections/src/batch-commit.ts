@@ -3,7 +3,8 @@ import type { RecordedEvent } from '@app/event-store';
 import type { AnyProjection } from './projection.js';
 import { ProjectionEventFailed } from './projection.errors.js';
 import { CHECKPOINTS } from './projection-tables.js';
-import { progressTable, readProgress, recordFailure, type Progress, type Track } from './progress.js';
+import { parkEvent } from './parked-events.js';
+import { progressTable, readProgress, type Progress, type Track } from './progress.js';
 import type { RebuildWindow } from './rebuild-window.js';
 import { RowState, type RowChange } from './row-state.js';
 import { inTransaction, queryRows, toNumber } from './sql.js';
@@ -18,13 +19,15 @@ export interface BatchContext {
   /** Live status to record: `catching_up` while full batches keep coming. */
   status: 'running' | 'catching_up';
   eventsPerSecond: number;
+  /** Positions this track has parked: left out of every fold (README, "Failures"). */
+  parked: ReadonlySet<number>;
   beforeCommit?: (info: { projection: string; track: Track; position: number }) => void | Promise<void>;
 }
 
 export type BatchOutcome =
   | { kind: 'committed'; progress: Progress; livePosition: number }
   | { kind: 'fenced' }
-  | { kind: 'failed'; failure: ProjectionEventFailed };
+  | { kind: 'parked'; failure: ProjectionEventFailed };
 
 /**
  * One live batch in one transaction: lock the progress row (and check it is still ours), load
@@ -55,10 +58,13 @@ export async function commitWindow(ctx: BatchContext, window: RebuildWindow): Pr
   return outcome;
 }
 
-/** Records an event that failed, as the runner would have when it reached it. */
-export async function failedAt(ctx: BatchContext, failure: ProjectionEventFailed): Promise<Extract<BatchOutcome, { kind: 'failed' }>> {
-  await recordFailure(ctx.runner, ctx.track, ctx.projection.name, ctx.expected, { position: failure.position, message: failure.message });
-  return { kind: 'failed', failure };
+/**
+ * Parks an event that failed. Nothing of its batch (or window) was committed: the caller reads it
+ * again from the checkpoint and folds it without the parked event, so no half-applied event remains.
+ */
+export async function parkedAt(ctx: BatchContext, failure: ProjectionEventFailed): Promise<Extract<BatchOutcome, { kind: 'parked' }>> {
+  await parkEvent(ctx.runner, ctx.track, ctx.projection.name, ctx.expected, failure);
+  return { kind: 'parked', failure };
 }
 
 async function settle(ctx: BatchContext, work: () => Promise<BatchOutcome>): Promise<BatchOutcome> {
@@ -67,7 +73,7 @@ async function settle(ctx: BatchContext, work: () => Promise<BatchOutcome>): Pro
   } catch (error) {
     if (error instanceof Fenced) return { kind: 'fenced' };
     if (!(error instanceof ProjectionEventFailed)) throw error;
-    return failedAt(ctx, error);
+    return parkedAt(ctx, error);
   }
 }
 
@@ -101,7 +107,9 @@ async function checkFence(ctx: BatchContext) {
 /** The batch's events of this projection with their keys, and every row they name. */
 async function loadRows(ctx: BatchContext, batch: readonly RecordedEvent[]) {
   const state = new RowState(ctx.projection);
-  const planned = batch.filter((event) => state.handles(event)).map((event) => ({ event, keys: state.keysOf(event) }));
+  const planned = batch
+    .filter((event) => state.handles(event) && !ctx.parked.has(event.position))
+    .map((event) => ({ event, keys: state.keysOf(event) }));
   const keys = [...new Set(planned.flatMap((p) => p.keys))];
   if (keys.length > 0) {
     const rows = await queryRows<{ key: string; doc: unknown; last_position: string }>(

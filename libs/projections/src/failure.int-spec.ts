@@ -1,73 +1,103 @@
+import { officeOfStream, type RecordedEvent } from '@app/event-store';
 import { foldInMemory } from './in-memory-fold.js';
 import type { Projection } from './projection.js';
-import { countingProjection, countsOf, type Count } from './testing/counting-projection.js';
+import type { ProjectionEventFailed } from './projection.errors.js';
+import { countKey, countsOf, directCounts, type Count } from './testing/counting-projection.js';
 import { ProjectionTestBed, eventually } from './testing/projection-test-bed.js';
 
+/** Issue 12: one event a projection cannot apply must not stop its view for every office. */
 describe('an event that throws in evolve', () => {
   let bed: ProjectionTestBed;
+  let events: RecordedEvent[];
+  let poison: RecordedEvent;
 
   beforeAll(async () => {
     bed = await ProjectionTestBed.create('projection_failure', ['event_counts']);
+    events = await bed.append(900);
+    poison = events.find((e) => e.type === 'CaseEnrolled' && officeOfStream(e.streamId) === '5701' && e.position > 450)!;
   });
 
   afterAll(async () => {
     await bed.close();
   });
 
-  it('stops the projection with that event position and error, committing nothing of its batch', async () => {
-    const events = await bed.append(900, ['0314']);
-    const poison = events.find((e) => e.type === 'CaseEnrolled' && e.position > 450)!;
-    const failing = failingAt(poison.position, 1);
+  const withoutPoison = () => events.filter((e) => e.position !== poison.position);
+
+  it('parks it, marks the view degraded and keeps every office moving, that one included', async () => {
+    const failing = failingAt(poison.position);
     const engine = await bed.engine([failing]);
     await engine.start();
 
-    const status = await eventually('the failure', async () => {
-      const s = await engine.statusOf(failing.name);
-      return s.status === 'failed' && s;
-    });
-    expect(status.error).toEqual({
-      position: poison.position,
-      message: `event_counts: CaseEnrolled at position ${poison.position} failed: cannot count ${poison.position}`,
-    });
-    // Batches of 200: everything before the poisoned batch, nothing of it.
-    const batchStart = events[Math.floor(events.indexOf(poison) / 200) * 200]!.position;
-    expect(status.position).toBe(batchStart - 1);
+    expect(await engine.waitForPosition(failing.name, bed.lastAppended)).toBe(true);
     const { docs } = await engine.loadDocs(failing);
-    expect(countsOf(docs)).toEqual(countsOf(foldInMemory(failing, events.filter((e) => e.position < batchStart))));
-    expect(await engine.waitForPosition(failing.name, poison.position)).toBe(false);
+    expect(countsOf(docs)).toEqual(directCounts(withoutPoison()));
+    // The throw came after evolve had changed the doc in place: nothing of it is in the view.
+    expect(countsOf(docs).get(countKey('5701'))).toBe(directCounts(events).get(countKey('5701'))! - 1);
+
+    const message = `event_counts: CaseEnrolled at position ${poison.position} failed: cannot count ${poison.position}`;
+    expect(await engine.parked(failing.name)).toEqual([{
+      position: poison.position, version: 1, eventType: 'CaseEnrolled', streamId: poison.streamId,
+      keys: [countKey('5701')], error: message, parkedAt: expect.any(String),
+    }]);
+    expect(await engine.statusOf(failing.name)).toMatchObject({ status: 'degraded', parkedEvents: 1, position: bed.lastAppended, lag: 0 });
+
+    // Later events, of that office too, still reach the view.
+    const later = await bed.append(60, ['5701', '0314']);
+    expect(await engine.waitForPosition(failing.name, bed.lastAppended)).toBe(true);
+    events = [...events, ...later];
+    expect(countsOf((await engine.loadDocs(failing)).docs)).toEqual(directCounts(withoutPoison()));
   });
 
-  it('is retried once by a newly started instance, and cured by a fixed version', async () => {
+  it('is parked the same way by an in-memory fold and by verify, so replay agrees with the live view', async () => {
+    const failing = failingAt(poison.position);
+    const parked: ProjectionEventFailed[] = [];
+    const replayed = foldInMemory(failing, events, { onParked: (failure) => parked.push(failure) });
+    expect(parked.map((f) => [f.position, f.streamId, f.keys])).toEqual([[poison.position, poison.streamId, [countKey('5701')]]]);
+    const engine = await bed.engine([failing]);
+    expect((await engine.loadDocs(failing)).docs).toEqual(replayed);
+    expect(await engine.verify(failing.name)).toMatchObject({ equal: true, differenceCount: 0 });
+    // Without onParked the fold still throws where the event fails.
+    expect(() => foldInMemory(failing, events)).toThrow(`failed: cannot count ${poison.position}`);
+  });
+
+  it('parks it again in a rebuild with the same code, and retries it after a fix', async () => {
     await bed.stopEngines();
-    // Say the code changed without a version bump: it now fails later, which shows the retry ran.
-    const later = (await bed.allEvents()).find((e) => e.type === 'CaseEnrolled' && e.position > 640)!.position;
-    const retried = await bed.engine([failingAt(later, 1)]);
-    await retried.start();
-    const status = await eventually('the retry to fail further on', async () => {
-      const s = await retried.statusOf('event_counts');
-      return s.error?.position === later && s;
-    });
-    expect(status).toMatchObject({ status: 'failed', position: 600 });
+    const failing = failingAt(poison.position);
+    const stillFailing = await bed.engine([failing]);
+    await stillFailing.start();
+    await stillFailing.rebuild(failing.name);
+    await eventually('the rebuild swapped in', async () => (await stillFailing.statusOf(failing.name)).rebuild === null);
+    expect((await stillFailing.parked(failing.name)).map((p) => p.position)).toEqual([poison.position]);
+    expect(countsOf((await stillFailing.loadDocs(failing)).docs)).toEqual(directCounts(withoutPoison()));
 
     await bed.stopEngines();
-    const fixed = countingProjection({ version: 2 });
+    const fixed = failingAt(-1);
     const engine = await bed.engine([fixed]);
     await engine.start();
-    await eventually('the fixed version live', async () => (await engine.statusOf(fixed.name)).liveVersion === 2);
+    expect(await engine.retryParked(fixed.name)).toMatchObject({ retrying: 1, status: { status: 'rebuilding' } });
+    await eventually('the retry swapped in', async () => (await engine.statusOf(fixed.name)).rebuild === null);
+    expect(await engine.parked(fixed.name)).toEqual([]);
+    expect(await engine.statusOf(fixed.name)).toMatchObject({ status: 'running', parkedEvents: 0 });
     expect(await engine.waitForPosition(fixed.name, bed.lastAppended)).toBe(true);
-    expect(await engine.statusOf(fixed.name)).toMatchObject({ status: 'running', error: null, rebuild: null });
-    expect((await engine.loadDocs(fixed)).docs).toEqual(foldInMemory(fixed, await bed.allEvents()));
+    expect(countsOf((await engine.loadDocs(fixed)).docs)).toEqual(directCounts(events));
+    expect(await engine.retryParked(fixed.name)).toMatchObject({ retrying: 0, status: { rebuild: null } });
   });
 });
 
-/** Counts events, but throws on the event at `position`. */
-function failingAt(position: number, version: number): Projection<Count> {
-  const counts = countingProjection({ version });
+/** Counts events per office, changing the doc in place, and throws on the event at `position` after changing it. */
+function failingAt(position: number): Projection<Count> {
   return {
-    ...counts,
+    name: 'event_counts',
+    version: 1,
+    eventTypes: ['ContactRecorded', 'CaseEnrolled'],
+    keysOf: (event) => [countKey(officeOfStream(event.streamId)!)],
     evolve: (rows, event) => {
+      const key = countKey(officeOfStream(event.streamId)!);
+      const count = rows.get(key) ?? { office: officeOfStream(event.streamId)!, events: 0, lastType: '' };
+      count.events += 1;
+      count.lastType = event.type;
+      rows.set(key, count);
       if (event.position === position) throw new Error(`cannot count ${position}`);
-      counts.evolve(rows, event);
     },
   };
 }

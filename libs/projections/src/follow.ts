@@ -1,6 +1,7 @@
 import type { Subscription } from '@app/event-store';
 import type { RecordedEvent } from '@app/event-store';
-import { commitBatch, commitWindow, failedAt, type BatchContext, type BatchOutcome } from './batch-commit.js';
+import { commitBatch, commitWindow, parkedAt, type BatchContext, type BatchOutcome } from './batch-commit.js';
+import { parkedPositions } from './parked-events.js';
 import { DocCache } from './doc-cache.js';
 import { ProjectionEventFailed } from './projection.errors.js';
 import type { Progress } from './progress.js';
@@ -26,7 +27,7 @@ export interface CommittedBatch {
   seconds: number;
 }
 
-export interface FollowContext extends Omit<BatchContext, 'expected' | 'status' | 'eventsPerSecond'> {
+export interface FollowContext extends Omit<BatchContext, 'expected' | 'status' | 'eventsPerSecond' | 'parked'> {
   /** The log after a position, a batch at a time: the store's subscription, or the rebuilds' shared reader. */
   subscribe(after: number): Subscription;
   batchSize: number;
@@ -47,13 +48,14 @@ const WINDOW_IDLE_MS = 100;
 /**
  * - `stopped`: the engine is stopping;
  * - `fenced`: the progress row moved under us (a swap, or another runner): read it and go on;
- * - `failed`: an event failed and is recorded;
+ * - `parked`: an event failed and is parked: follow again from the checkpoint, without it;
  * - `caught_up`: a rebuild reached the live position.
  */
-export type FollowOutcome = 'stopped' | 'fenced' | 'failed' | 'caught_up';
+export type FollowOutcome = 'stopped' | 'fenced' | 'parked' | 'caught_up';
 
 /** Feeds the subscription from `from`, one committed batch (a rebuild: window) at a time, until something ends it. */
-export async function follow(ctx: FollowContext, from: Progress): Promise<FollowOutcome> {
+export async function follow(followCtx: FollowContext, from: Progress): Promise<FollowOutcome> {
+  const ctx = { ...followCtx, parked: await parkedPositions(followCtx.runner, followCtx.projection.name, followCtx.track, from.position) };
   const subscription = ctx.subscribe(from.position);
   const close = () => void subscription.close();
   // An abort that came before this point fires no event: close at once then.
@@ -67,7 +69,9 @@ export async function follow(ctx: FollowContext, from: Progress): Promise<Follow
   }
 }
 
-async function followLive(ctx: FollowContext, from: Progress, batches: AsyncIterable<RecordedEvent[]>): Promise<FollowOutcome> {
+type Following = FollowContext & { parked: ReadonlySet<number> };
+
+async function followLive(ctx: Following, from: Progress, batches: AsyncIterable<RecordedEvent[]>): Promise<FollowOutcome> {
   const throughput = new Throughput();
   let expected = from;
   for await (const batch of batches) {
@@ -91,11 +95,11 @@ async function followLive(ctx: FollowContext, from: Progress, batches: AsyncIter
  * along. From position 0 the shadow table was just made empty (`prepareShadow`), so the cache
  * starts out holding all of it.
  */
-async function followRebuild(ctx: FollowContext, from: Progress, batches: AsyncIterable<RecordedEvent[]>): Promise<FollowOutcome> {
+async function followRebuild(ctx: Following, from: Progress, batches: AsyncIterable<RecordedEvent[]>): Promise<FollowOutcome> {
   const cache = new DocCache(ctx.rebuildCacheBytes, from.position === 0);
   const throughput = new Throughput();
   const reads = batches[Symbol.asyncIterator]();
-  const newWindow = () => new RebuildWindow(ctx.projection, ctx.runner, ctx.table, cache);
+  const newWindow = () => new RebuildWindow(ctx.projection, ctx.runner, ctx.table, cache, ctx.parked);
   let window = newWindow();
   let expected = from;
   let next = reads.next();
@@ -110,7 +114,7 @@ async function followRebuild(ctx: FollowContext, from: Progress, batches: AsyncI
         try {
           await window.add(read.value);
         } catch (error) {
-          if (error instanceof ProjectionEventFailed) return ended(ctx, await failedAt(context, error));
+          if (error instanceof ProjectionEventFailed) return ended(ctx, await parkedAt(context, error));
           throw error;
         }
         if (window.events < ctx.rebuildWindowEvents && window.bytes < ctx.rebuildWindowBytes) continue;
@@ -131,7 +135,7 @@ async function followRebuild(ctx: FollowContext, from: Progress, batches: AsyncI
 }
 
 function ended(ctx: FollowContext, outcome: Exclude<BatchOutcome, { kind: 'committed' }>): FollowOutcome {
-  if (outcome.kind === 'failed') ctx.logger.error(`${outcome.failure.message}; the ${ctx.track} job stops here`);
+  if (outcome.kind === 'parked') ctx.logger.error(`${outcome.failure.message}; parked, the ${ctx.track} job goes on without it`);
   return outcome.kind;
 }
 

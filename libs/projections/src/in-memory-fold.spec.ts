@@ -47,6 +47,37 @@ describe('foldInMemory', () => {
     expect(failure.message).toContain('no office 5701');
   });
 
+  it('with onParked, parks a failing event whole, takes back what it changed in place, and goes on (issue 12)', () => {
+    const changesThenThrows = countingProjection({
+      evolve: (rows, event) => {
+        const key = countKey('0314');
+        const doc = rows.get(key) ?? { office: '0314', events: 0, lastType: '' };
+        doc.events += 1;
+        rows.set(key, doc);
+        rows.delete(key);
+        if (event.position === 2) throw new Error('cannot count 2');
+        rows.set(key, doc);
+      },
+    });
+    const log = [recordedEvent(1, 'ContactRecorded'), recordedEvent(2, 'CaseEnrolled'), recordedEvent(3, 'ContactRecorded')];
+    const parked: ProjectionEventFailed[] = [];
+    const docs = foldInMemory(changesThenThrows, log, { onParked: (failure) => parked.push(failure) });
+    expect(docs.get(countKey('0314'))?.events).toBe(2);
+    expect(parked.map((f) => [f.position, f.eventType, f.keys])).toEqual([[2, 'CaseEnrolled', [countKey('0314')]]]);
+    expect(foldInMemory(changesThenThrows, log.filter((e) => e.position !== 2))).toEqual(docs);
+  });
+
+  it('with onParked, parks an event whose keysOf throws or whose evolve uses a key not named', () => {
+    const badKeys = countingProjection({ keysOf: (event) => (event.position === 4 ? [''] : counts.keysOf(event)) });
+    const sneaky = countingProjection({ evolve: (rows, event) => (event.position === 1 ? rows.set('count|elsewhere', { office: 'x', events: 1, lastType: '' }) : counts.evolve(rows, event)) });
+    for (const [projection, position] of [[badKeys, 4], [sneaky, 1]] as const) {
+      const parked: number[] = [];
+      const docs = foldInMemory(projection, events, { onParked: (failure) => parked.push(failure.position) });
+      expect(parked).toEqual([position]);
+      expect(docs).toEqual(foldInMemory(counts, events.filter((e) => e.position !== position)));
+    }
+  });
+
   it('keeps a doc changed in place after get, as the runner stores it', () => {
     const inPlace = countingProjection({
       evolve: (rows, event) => {

@@ -1,6 +1,7 @@
 import type { RecordedEvent } from '@app/event-store';
 import { selectDocs, type KeyRange } from './key-range.js';
 import type { Projection } from './projection.js';
+import type { ProjectionEventFailed } from './projection.errors.js';
 import { RowState } from './row-state.js';
 import { compareKeys, toStoredJson } from './stored-json.js';
 
@@ -13,13 +14,23 @@ import { compareKeys, toStoredJson } from './stored-json.js';
 export class InMemoryFold<Doc, E extends RecordedEvent = RecordedEvent> {
   private readonly state: RowState;
 
-  constructor(readonly projection: Projection<Doc, E>) {
+  constructor(
+    readonly projection: Projection<Doc, E>,
+    private readonly options: FoldOptions = {},
+  ) {
     this.state = new RowState(projection);
   }
 
-  /** Applies events of the projection's types; others are ignored. Throws `ProjectionEventFailed` where the runner would stop. */
+  /**
+   * Applies events of the projection's types; others are ignored. An event that fails throws
+   * `ProjectionEventFailed`, or with `onParked` is parked and the fold goes on (as the runner does).
+   */
   apply(events: Iterable<E>): this {
-    for (const event of events) this.state.apply(event);
+    const { onParked } = this.options;
+    for (const event of events) {
+      if (onParked) this.state.applyOrPark(event, onParked);
+      else this.state.apply(event);
+    }
     return this;
   }
 
@@ -37,15 +48,27 @@ export class InMemoryFold<Doc, E extends RecordedEvent = RecordedEvent> {
  * order, each as a round trip through the table would give it. The runner uses the same fold
  * a batch at a time, so for the same events this equals the live table: what audit replay and
  * `verify` rely on. Events of other types are ignored; an event seen twice counts once.
- * Throws `ProjectionEventFailed` where the runner would stop.
+ * Throws `ProjectionEventFailed` at an event that fails, unless `onParked` is given: then the event
+ * is parked (left out, its partial changes taken back, the failure handed over) and the fold goes
+ * on, as the runner does.
  */
 export function foldInMemory<Doc, E extends RecordedEvent>(
   projection: Projection<Doc, E>,
   events: Iterable<E>,
+  options: FoldOptions = {},
 ): Map<string, Doc> {
   const state = new RowState(projection);
-  for (const event of events) state.apply(event);
+  const { onParked } = options;
+  for (const event of events) {
+    if (onParked) state.applyOrPark(event, onParked);
+    else state.apply(event);
+  }
   return storedDocs<Doc>(state);
+}
+
+export interface FoldOptions {
+  /** Park failing events rather than throw: each failure is handed here, and the fold goes on. */
+  onParked?: (failure: ProjectionEventFailed) => void;
 }
 
 /** The live documents of a fold, as the table would hold them, in key order. */

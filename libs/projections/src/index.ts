@@ -9,8 +9,13 @@ export type { CommittedBatch, ProjectionLogger } from './follow.js';
 export type { LoadedDocs } from './load-docs.js';
 export type { ProjectionStatus, ProjectionState, ProjectionError } from './projection-status.js';
 export type { VerifyOptions, VerifyResult } from './verify-projection.js';
+export type { ParkedEvent } from './parked-events.js';
+export type { FoldOptions } from './in-memory-fold.js';
 export type { Track } from './progress.js';
-export { CreateProjectionCheckpoints1764000000000, projectionOrderIndexMigration, projectionTableMigration, type MigrationClass } from './projection.migrations.js';
+export {
+  CreateProjectionCheckpoints1764000000000,
+  CreateProjectionParkedEvents1767000000000,
+  projectionOrderIndexMigration, projectionTableMigration, type MigrationClass } from './projection.migrations.js';
 export { projectionTables, projectionTableSql } from './projection-tables.js';
 export { ProjectionsModule, type ProjectionsModuleOptions } from './projections.module.js';
 export { defineView, type KeyBuilders, type RangeBuilders, type ViewDefinition, type ViewSpec } from './view-definition.js';

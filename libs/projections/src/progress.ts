@@ -82,20 +82,3 @@ export async function markStatus(runner: QueryRunner, name: string, expected: Pr
     [name, status, expected.position, expected.version],
   );
 }
-
-/** Records the event that failed, fenced like a batch; nothing of its batch was committed. */
-export async function recordFailure(
-  runner: QueryRunner,
-  track: Track,
-  name: string,
-  expected: Progress,
-  failure: { position: number; message: string },
-): Promise<void> {
-  const status = track === 'live' ? `status = 'failed', ` : '';
-  await queryRows(
-    runner,
-    `UPDATE ${progressTable(track)} SET ${status}error_position = $2, error_message = $3, events_per_second = 0, updated_at = now()
-     WHERE name = $1 AND position = $4 AND version = $5`,
-    [name, failure.position, failure.message, expected.position, expected.version],
-  );
-}

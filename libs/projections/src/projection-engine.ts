@@ -7,9 +7,10 @@ import { checkProjectionName, type AnyProjection, type Projection } from './proj
 import { UnknownProjection } from './projection.errors.js';
 import { REBUILDS } from './projection-tables.js';
 import { readStatusRows, toStatus, type ProjectionStatus } from './projection-status.js';
+import { countParked, listParked, type ParkedEvent } from './parked-events.js';
 import { PositionWaiter } from './position-waiter.js';
 import { ensureCheckpoints, requestRebuild, type Track } from './progress.js';
-import { ProjectionRunner } from './projection-runner.js';
+import { ProjectionJobs } from './projection-jobs.js';
 import { queryRows } from './sql.js';
 import { checkPoolSize, checkTables } from './startup-checks.js';
 import { SharedLogReader } from './shared-log-reader.js';
@@ -66,7 +67,7 @@ const quiet: ProjectionLogger = { log: () => undefined, warn: () => undefined, e
  * each job is done by one of them at a time.
  */
 export class ProjectionEngine {
-  private readonly runners = new Map<string, ProjectionRunner>();
+  private readonly jobs = new Map<string, ProjectionJobs>();
   private readonly waiter: PositionWaiter;
   private readonly logger: ProjectionLogger;
   private readonly batchListeners: ((batch: CommittedBatch) => void)[] = [];
@@ -81,8 +82,8 @@ export class ProjectionEngine {
     this.waiter = new PositionWaiter(options.dataSource, options.pollIntervalMs ?? 50);
     for (const projection of options.projections) {
       checkProjectionName(projection.name);
-      if (this.runners.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
-      this.runners.set(projection.name, this.newRunner(projection));
+      if (this.jobs.has(projection.name)) throw new Error(`Two projections are named ${projection.name}`);
+      this.jobs.set(projection.name, this.newJobs(projection));
     }
   }
 
@@ -94,11 +95,11 @@ export class ProjectionEngine {
   async start(): Promise<void> {
     if (this.running) return;
     const { dataSource, maxRebuildsPerInstance = 1 } = this.options;
-    await checkTables(dataSource, [...this.runners.values()].map((r) => r.tables.live));
-    checkPoolSize(dataSource, this.runners.size, maxRebuildsPerInstance, this.logger);
+    await checkTables(dataSource, [...this.jobs.values()].map((r) => r.tables.live));
+    checkPoolSize(dataSource, this.jobs.size, maxRebuildsPerInstance, this.logger);
     await ensureCheckpoints(this.options.dataSource, this.options.projections);
     this.abort = new AbortController();
-    for (const projection of this.options.projections) this.runners.set(projection.name, this.newRunner(projection));
+    for (const projection of this.options.projections) this.jobs.set(projection.name, this.newJobs(projection));
     this.timer = setInterval(() => this.wake(), this.options.retryIntervalMs ?? 3000);
     this.wake();
     await this.round;
@@ -111,28 +112,28 @@ export class ProjectionEngine {
     this.timer = undefined;
     this.abort.abort();
     await this.round;
-    await Promise.all([...this.runners.values()].map((runner) => runner.stopped()));
+    await Promise.all([...this.jobs.values()].map((jobs) => jobs.stopped()));
   }
 
   async status(): Promise<ProjectionStatus[]> {
-    const names = [...this.runners.keys()];
+    const names = [...this.jobs.keys()];
     const [rows, headPosition] = await Promise.all([
       readStatusRows(this.options.dataSource, names),
       this.options.eventStore.headPosition(),
     ]);
     return rows.map((row) => {
-      const runner = this.runner(row.name);
+      const jobs = this.jobsOf(row.name);
       return toStatus(row, {
-        version: runner.projection.version,
+        version: jobs.projection.version,
         headPosition,
-        leader: runner.holds('live'),
+        leader: jobs.holds('live'),
         engineRunning: this.running,
       });
     });
   }
 
   async statusOf(name: string): Promise<ProjectionStatus> {
-    this.runner(name);
+    this.jobsOf(name);
     const status = (await this.status()).find((s) => s.name === name);
     if (!status) throw new Error(`${name} has no checkpoint yet: start the engine once`);
     return status;
@@ -143,16 +144,35 @@ export class ProjectionEngine {
    * answering, and swaps it in when it has caught up. A rebuild already under way goes on.
    */
   async rebuild(name: string): Promise<ProjectionStatus> {
-    const { projection } = this.runner(name);
+    const { projection } = this.jobsOf(name);
     await ensureCheckpoints(this.options.dataSource, [projection]);
     await requestRebuild(this.options.dataSource, name, projection.version, { restartFailed: true });
     if (this.running) this.wake();
     return this.statusOf(name);
   }
 
+  /** The events the live view has parked, oldest first (README, "Failures"). */
+  async parked(name: string, limit = 1000): Promise<ParkedEvent[]> {
+    this.jobsOf(name);
+    return listParked(this.options.dataSource, name, limit);
+  }
+
+  /**
+   * Retries the parked events after a fix: a rebuild from position 0 with the code now running,
+   * since an event can only be applied in its place in the log. Those that fail again are parked
+   * again; at the swap the rebuilt view's parked events replace the live one's.
+   */
+  async retryParked(name: string): Promise<{ retrying: number; status: ProjectionStatus }> {
+    const { projection } = this.jobsOf(name);
+    const retrying = await countParked(this.options.dataSource, name);
+    if (retrying > 0) await requestRebuild(this.options.dataSource, name, projection.version, { restartFailed: true });
+    if (this.running) this.wake();
+    return { retrying, status: await this.statusOf(name) };
+  }
+
   /** True once the view has processed `minPosition` (on any instance); false after the timeout or when it failed. */
   waitForPosition(name: string, minPosition: number, timeoutMs = 5000): Promise<boolean> {
-    this.runner(name);
+    this.jobsOf(name);
     return this.waiter.wait(name, minPosition, timeoutMs);
   }
 
@@ -160,12 +180,12 @@ export class ProjectionEngine {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   loadDocs<Doc>(projection: Projection<Doc, any> | string, range?: KeyRange): Promise<LoadedDocs<Doc>> {
     const name = typeof projection === 'string' ? projection : projection.name;
-    this.runner(name);
+    this.jobsOf(name);
     return loadDocs<Doc>(this.options.dataSource, name, range);
   }
 
   verify(name: string, options?: VerifyOptions): Promise<VerifyResult> {
-    return verifyProjection(this.options.dataSource, this.options.eventStore, this.runner(name).projection, options);
+    return verifyProjection(this.options.dataSource, this.options.eventStore, this.jobsOf(name).projection, options);
   }
 
   /** Hears of every batch (live) or window (rebuild) that committed, e.g. to count it; must not throw. */
@@ -192,24 +212,24 @@ export class ProjectionEngine {
 
   private async takeJobs(): Promise<void> {
     const rebuilds = await queryRows<{ name: string; version: number }>(this.options.dataSource, `SELECT name, version FROM ${REBUILDS}`);
-    const runners = [...this.runners.values()];
-    for (const runner of runners) {
+    const allJobs = [...this.jobs.values()];
+    for (const jobs of allJobs) {
       if (this.abort.signal.aborted) return;
-      await runner.tryTake('live');
+      await jobs.tryTake('live');
     }
-    for (const runner of runners) {
-      const busy = runners.filter((r) => r.holds('rebuild')).length;
+    for (const jobs of allJobs) {
+      const busy = allJobs.filter((r) => r.holds('rebuild')).length;
       if (this.abort.signal.aborted || busy >= (this.options.maxRebuildsPerInstance ?? 1)) return;
-      const wanted = rebuilds.some((r) => r.name === runner.projection.name && r.version === runner.projection.version);
-      if (wanted) await runner.tryTake('rebuild');
+      const wanted = rebuilds.some((r) => r.name === jobs.projection.name && r.version === jobs.projection.version);
+      if (wanted) await jobs.tryTake('rebuild');
     }
   }
 
-  private newRunner(projection: AnyProjection): ProjectionRunner {
+  private newJobs(projection: AnyProjection): ProjectionJobs {
     const { dataSource, eventStore, batchSize = 1000, rebuildBatchSize = 2_500, liveLingerMs = 25, retryIntervalMs = 3000, beforeCommit } = this.options;
     const { rebuildWindowEvents = rebuildBatchSize, rebuildWindowBytes = 2 * 2 ** 20, rebuildCacheBytes = 0 } = this.options;
     this.rebuildReader ??= new SharedLogReader(eventStore, rebuildBatchSize);
-    return new ProjectionRunner(projection, {
+    return new ProjectionJobs(projection, {
       dataSource,
       eventStore,
       batchSize,
@@ -228,9 +248,9 @@ export class ProjectionEngine {
     });
   }
 
-  private runner(name: string): ProjectionRunner {
-    const runner = this.runners.get(name);
-    if (!runner) throw new UnknownProjection(name);
-    return runner;
+  private jobsOf(name: string): ProjectionJobs {
+    const jobs = this.jobs.get(name);
+    if (!jobs) throw new UnknownProjection(name);
+    return jobs;
   }
 }

@@ -1,8 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { CHECKPOINTS, REBUILDS, liveLock } from './projection-tables.js';
+import { CHECKPOINTS, PARKED, REBUILDS, liveLock } from './projection-tables.js';
 import { queryRows, toNumber } from './sql.js';
 
-export type ProjectionState = 'running' | 'catching_up' | 'rebuilding' | 'failed' | 'stopped';
+/**
+ * `degraded`: the view runs but has parked events (left out of it, README "Failures"); `failed` is
+ * only what a checkpoint recorded before events were parked.
+ */
+export type ProjectionState = 'running' | 'catching_up' | 'degraded' | 'rebuilding' | 'failed' | 'stopped';
 
 export interface ProjectionError {
   position: number;
@@ -23,7 +27,13 @@ export interface ProjectionStatus {
   lag: number;
   eventsPerSecond: number;
   error: ProjectionError | null;
-  rebuild: { version: number; position: number; lag: number; eventsPerSecond: number; error: ProjectionError | null } | null;
+  /** Events the live view has parked (`GET …/parked` lists them); more than 0 makes it `degraded`. */
+  parkedEvents: number;
+  rebuild: {
+    version: number; position: number; lag: number; eventsPerSecond: number; error: ProjectionError | null;
+    /** Events this rebuild has parked so far. */
+    parkedEvents: number;
+  } | null;
   /** This instance: `leader` runs the live job, `standby` waits to take it over. */
   role: 'leader' | 'standby' | 'stopped';
   updatedAt: string;
@@ -44,6 +54,8 @@ interface StatusRow {
   rebuild_error_message: string | null;
   rebuild_eps: number | null;
   has_leader: boolean;
+  parked: string;
+  rebuild_parked: string;
 }
 
 /** Rates older than this are from a runner that has gone quiet. */
@@ -58,6 +70,8 @@ export async function readStatusRows(dataSource: DataSource, names: readonly str
        r.version AS rebuild_version, r.position AS rebuild_position,
        r.error_position AS rebuild_error_position, r.error_message AS rebuild_error_message,
        CASE WHEN r.updated_at < now() - ${RATE_WINDOW} THEN 0 ELSE r.events_per_second END AS rebuild_eps,
+       (SELECT count(*) FROM ${PARKED} p WHERE p.name = k.name AND p.track = 'live') AS parked,
+       (SELECT count(*) FROM ${PARKED} p WHERE p.name = k.name AND p.track = 'rebuild') AS rebuild_parked,
        EXISTS (SELECT 1 FROM pg_locks l
                WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
                  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
@@ -84,18 +98,21 @@ export function toStatus(
           lag: Math.max(0, headPosition - toNumber(row.rebuild_position)),
           eventsPerSecond: row.rebuild_eps ?? 0,
           error: errorOf(row.rebuild_error_position, row.rebuild_error_message),
+          parkedEvents: toNumber(row.rebuild_parked),
         };
   const lag = Math.max(0, headPosition - position);
+  const parkedEvents = toNumber(row.parked);
   return {
     name: row.name,
     version,
     liveVersion: row.version,
-    status: stateOf(row.status, { rebuild, lag, hasLeader: row.has_leader }),
+    status: stateOf(row.status, { rebuild, lag, hasLeader: row.has_leader, parkedEvents }),
     position,
     headPosition,
     lag,
     eventsPerSecond: row.eps,
     error: error ?? rebuild?.error ?? null,
+    parkedEvents,
     rebuild,
     role: leader ? 'leader' : engineRunning ? 'standby' : 'stopped',
     updatedAt: row.updated_at.toISOString(),
@@ -104,11 +121,14 @@ export function toStatus(
 
 function stateOf(
   stored: string,
-  { rebuild, lag, hasLeader }: { rebuild: ProjectionStatus['rebuild']; lag: number; hasLeader: boolean },
+  { rebuild, lag, hasLeader, parkedEvents }: {
+    rebuild: ProjectionStatus['rebuild']; lag: number; hasLeader: boolean; parkedEvents: number;
+  },
 ): ProjectionState {
   if (stored === 'failed' || rebuild?.error) return 'failed';
   if (rebuild) return 'rebuilding';
   if (!hasLeader) return 'stopped';
+  if (parkedEvents > 0) return 'degraded';
   if (stored === 'catching_up' && lag > 0) return 'catching_up';
   return 'running';
 }

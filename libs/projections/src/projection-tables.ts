@@ -8,6 +8,8 @@ export interface ProjectionTables {
 
 export const CHECKPOINTS = 'projection_checkpoints';
 export const REBUILDS = 'projection_rebuilds';
+/** The dead-letter table: events a projection's `keysOf`/`evolve` threw on, left out of its view. */
+export const PARKED = 'projection_parked_events';
 
 export function projectionTables(name: string): ProjectionTables {
   const live = `projection_${checkProjectionName(name)}`;
@@ -58,6 +60,24 @@ export const PROGRESS_TABLES_SQL = [
     updated_at timestamptz NOT NULL DEFAULT now()
   )`,
 ];
+
+/**
+ * One row per parked event of a view's live table (`track = 'live'`) or of a rebuild's shadow
+ * (`'rebuild'`, promoted to live at the swap).
+ */
+export const PARKED_TABLE_SQL = `
+  CREATE TABLE ${PARKED} (
+    name text COLLATE "C" NOT NULL,
+    track text NOT NULL CHECK (track IN ('live', 'rebuild')),
+    position bigint NOT NULL,
+    version integer NOT NULL,
+    event_type text NOT NULL,
+    stream_id text,
+    keys text[] NOT NULL,
+    error_message text NOT NULL,
+    parked_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (name, track, position)
+  )`;
 
 /** Session advisory-lock keys `(kind, hash of name)`: one runner of each kind per projection. */
 export type LockKey = readonly [number, number];

@@ -9,12 +9,22 @@ export class ProjectionEventFailed extends Error {
     readonly position: number,
     readonly eventType: string,
     override readonly cause: unknown,
+    /** The event's stream, when known (a doc that is not JSON is found after the fold, by position only). */
+    readonly streamId?: string,
+    /** The keys `keysOf` named, when it got that far. */
+    readonly keys: readonly string[] = [],
   ) {
     super(`${projection}: ${eventType} at position ${position} failed: ${messageOf(cause)}`);
   }
 
-  static of(projection: string, event: Pick<RecordedEvent, 'position' | 'type'>, cause: unknown): ProjectionEventFailed {
-    return cause instanceof ProjectionEventFailed ? cause : new ProjectionEventFailed(projection, event.position, event.type, cause);
+  static of(
+    projection: string,
+    event: Pick<RecordedEvent, 'position' | 'type'> & { streamId?: string },
+    cause: unknown,
+    keys?: readonly string[],
+  ): ProjectionEventFailed {
+    if (cause instanceof ProjectionEventFailed) return cause;
+    return new ProjectionEventFailed(projection, event.position, event.type, cause, event.streamId, keys);
   }
 }
 
@@ -32,7 +42,7 @@ export class ProjectionTablesMissing extends Error {
 
   constructor(readonly tables: readonly string[]) {
     super(
-      `Missing projection tables: ${tables.join(', ')}. Add CreateProjectionCheckpoints and ` +
+      `Missing projection tables: ${tables.join(', ')}. Add CreateProjectionCheckpoints, CreateProjectionParkedEvents and ` +
         'projectionTableMigration(<name>, <timestamp>) to the app\'s migrations (see libs/projections/README.md).',
     );
   }

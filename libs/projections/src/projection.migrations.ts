@@ -1,5 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CHECKPOINTS, PROGRESS_TABLES_SQL, REBUILDS, projectionTableSql, projectionTables, sortKeyIndexSql } from './projection-tables.js';
+import {
+  CHECKPOINTS, PARKED, PARKED_TABLE_SQL, PROGRESS_TABLES_SQL, REBUILDS, projectionTableSql, projectionTables, sortKeyIndexSql,
+} from './projection-tables.js';
 
 /** The engine's own tables: checkpoints and rebuilds. Once per app, before any projection table. */
 export class CreateProjectionCheckpoints1764000000000 implements MigrationInterface {
@@ -12,6 +14,22 @@ export class CreateProjectionCheckpoints1764000000000 implements MigrationInterf
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE ${REBUILDS}`);
     await queryRunner.query(`DROP TABLE ${CHECKPOINTS}`);
+  }
+}
+
+/**
+ * The dead-letter table of events a projection could not apply (README, "Failures"). Once per app,
+ * after CreateProjectionCheckpoints.
+ */
+export class CreateProjectionParkedEvents1767000000000 implements MigrationInterface {
+  name = 'CreateProjectionParkedEvents1767000000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(PARKED_TABLE_SQL);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE ${PARKED}`);
   }
 }
 

@@ -4,7 +4,11 @@ import { Test } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { createPostgresEventStore, officeStream, type EventStore } from '@app/event-store';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { CreateProjectionCheckpoints1764000000000, projectionTableMigration } from './projection.migrations.js';
+import {
+  CreateProjectionCheckpoints1764000000000,
+  CreateProjectionParkedEvents1767000000000,
+  projectionTableMigration,
+} from './projection.migrations.js';
 import { ProjectionEngine } from './projection-engine.js';
 import { ProjectionsModule } from './projections.module.js';
 import { countKey, countingProjection } from './testing/counting-projection.js';
@@ -36,7 +40,11 @@ describe('ProjectionsModule', () => {
           url: db.url,
           synchronize: false,
           migrationsRun: true,
-          migrations: [CreateProjectionCheckpoints1764000000000, projectionTableMigration(counts.name, 1764000000001)],
+          migrations: [
+            CreateProjectionCheckpoints1764000000000,
+            CreateProjectionParkedEvents1767000000000,
+            projectionTableMigration(counts.name, 1764000000001),
+          ],
         }),
         EventStoreTestModule,
         ProjectionsModule.forRoot({

@@ -1,5 +1,6 @@
 import type { QueryRunner } from 'typeorm';
 import { CHECKPOINTS, REBUILDS, type ProjectionTables } from './projection-tables.js';
+import { clearRebuildParked, promoteRebuildParked } from './parked-events.js';
 import { readProgress, type Progress } from './progress.js';
 import { inTransaction, queryRows } from './sql.js';
 
@@ -10,6 +11,7 @@ export async function prepareShadow(runner: QueryRunner, name: string, tables: P
     if (!current || current.position !== 0 || current.version !== expected.version) return false;
     await runner.query(`DROP TABLE IF EXISTS ${tables.shadow}`);
     await runner.query(`CREATE TABLE ${tables.shadow} (LIKE ${tables.live} INCLUDING ALL)`);
+    await clearRebuildParked(runner, name);
     return true;
   });
 }
@@ -42,6 +44,7 @@ export async function trySwap(runner: QueryRunner, name: string, tables: Project
         [name, rebuild.position, rebuild.version],
       );
       await queryRows(runner, `DELETE FROM ${REBUILDS} WHERE name = $1`, [name]);
+      await promoteRebuildParked(runner, name);
       return 'swapped';
     });
   } catch (error) {

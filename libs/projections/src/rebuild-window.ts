@@ -29,13 +29,17 @@ export class RebuildWindow {
     private readonly runner: QueryRunner,
     private readonly table: string,
     private readonly cache: DocCache,
+    /** Positions this rebuild has parked: left out of the fold. */
+    private readonly parked: ReadonlySet<number>,
   ) {
     this.state = new RowState(projection);
   }
 
   /** Loads the rows the batch names and folds it in; throws `ProjectionEventFailed` where an event fails. */
   async add(batch: readonly RecordedEvent[]): Promise<void> {
-    const planned = batch.filter((event) => this.state.handles(event)).map((event) => ({ event, keys: this.state.keysOf(event) }));
+    const planned = batch
+      .filter((event) => this.state.handles(event) && !this.parked.has(event.position))
+      .map((event) => ({ event, keys: this.state.keysOf(event) }));
     const unknown = new Set<string>();
     for (const { keys } of planned) {
       for (const key of keys) {

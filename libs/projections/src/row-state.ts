@@ -11,6 +11,12 @@ export interface Row {
   lastType?: string;
 }
 
+/** A row as it was before an event touched it (undefined: not held), and whether it was already a change. */
+export interface Undo {
+  row: Row | undefined;
+  changed: boolean;
+}
+
 /** A changed row on its way to the table: `docJson` undefined means delete it. */
 export interface RowChange {
   key: string;
@@ -54,6 +60,22 @@ export class RowState {
     }
   }
 
+  /**
+   * Applies one event, or parks it: when `keysOf` or `evolve` throws, the rows are put back as they
+   * were and the failure is handed to `onParked`, as the runner parks an event and goes on.
+   */
+  applyOrPark(event: RecordedEvent, onParked: (failure: ProjectionEventFailed) => void): boolean {
+    const undo = new Map<string, Undo>();
+    try {
+      return this.apply(event, undefined, undo);
+    } catch (error) {
+      if (!(error instanceof ProjectionEventFailed)) throw error;
+      this.restore(undo);
+      onParked(error);
+      return false;
+    }
+  }
+
   /** A row as stored in the table (not a change); `doc` undefined: the table has none. */
   load(key: string, doc: unknown, lastPosition: number): void {
     this.rows.set(key, { doc, lastPosition });
@@ -64,8 +86,13 @@ export class RowState {
     return this.rows.has(key);
   }
 
-  /** Applies one event; false when it is not this projection's type or was applied already. */
-  apply(event: RecordedEvent, knownKeys?: readonly string[]): boolean {
+  /**
+   * Applies one event; false when it is not this projection's type or was applied already.
+   * `undo` (in-memory folds that park failing events): the rows as they were before the event, kept
+   * as it goes (a doc read is copied first, as evolve may change it in place), so a failure can be
+   * taken back. The runner needs none: it folds its batch again from the table without the event.
+   */
+  apply(event: RecordedEvent, knownKeys?: readonly string[], undo?: Map<string, Undo>): boolean {
     if (!this.handles(event)) return false;
     const keys = knownKeys ?? this.keysOf(event);
     const position = event.position;
@@ -73,6 +100,7 @@ export class RowState {
     const read: string[] = [];
     const named = (key: string): string => {
       if (!keys.includes(key)) throw new Error(`evolve used key "${key}", which keysOf did not name`);
+      if (undo && !undo.has(key)) undo.set(key, this.undoOf(key));
       return key;
     };
     const rows: RowAccess<unknown> = {
@@ -92,7 +120,7 @@ export class RowState {
     try {
       this.projection.evolve(rows, event);
     } catch (error) {
-      throw ProjectionEventFailed.of(this.projection.name, event, error);
+      throw ProjectionEventFailed.of(this.projection.name, event, error, keys);
     }
     // A doc read may have been changed in place, so it is stored again with this position.
     for (const key of read) {
@@ -100,6 +128,22 @@ export class RowState {
       if (row.doc !== undefined && row.lastPosition < position) this.write(key, row.doc, event);
     }
     return true;
+  }
+
+  /** Puts the rows an event touched back as `undo` holds them. */
+  restore(undo: ReadonlyMap<string, Undo>): void {
+    for (const [key, { row, changed }] of undo) {
+      if (row) this.rows.set(key, row);
+      else this.rows.delete(key);
+      if (!changed) this.changed.delete(key);
+    }
+  }
+
+  private undoOf(key: string): Undo {
+    const row = this.rows.get(key);
+    // Docs are JSON (the stored shape), so a JSON copy is a faithful one.
+    const copy = row && { ...row, doc: row.doc === undefined ? undefined : JSON.parse(JSON.stringify(row.doc)) };
+    return { row: copy, changed: this.changed.has(key) };
   }
 
   /** The rows changed since the last call, serialised; a doc that is not JSON fails its last event. */

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { ProjectionLogger } from './follow.js';
 import { ProjectionTablesMissing } from './projection.errors.js';
-import { CHECKPOINTS, REBUILDS } from './projection-tables.js';
+import { CHECKPOINTS, PARKED, REBUILDS } from './projection-tables.js';
 import { queryRows } from './sql.js';
 
 /** A missing migration fails the start with its name, not the first batch with a SQL error. */
@@ -9,7 +9,7 @@ export async function checkTables(dataSource: DataSource, liveTables: readonly s
   const rows = await queryRows<{ name: string; found: string | null }>(
     dataSource,
     'SELECT name, to_regclass(name) AS found FROM unnest($1::text[]) AS name',
-    [[CHECKPOINTS, REBUILDS, ...liveTables]],
+    [[CHECKPOINTS, REBUILDS, PARKED, ...liveTables]],
   );
   const missing = rows.filter((row) => row.found === null).map((row) => row.name);
   if (missing.length > 0) throw new ProjectionTablesMissing(missing);

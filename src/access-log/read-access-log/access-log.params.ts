@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { checkTimeWindow, pageParams, timeWindowParams } from '../../shared/http/time-window-params.js';
-import { officeNumberField } from '../../shared/domain/dto-fields.js';
+import { officeNumberField } from '../../shared/values/dto-fields.js';
 
 export const accessLogParams = checkTimeWindow(
   z.strictObject({

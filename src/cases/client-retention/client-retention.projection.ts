@@ -1,6 +1,6 @@
 import type { Projection } from '@app/projections';
 import type { RecordedEvent } from '@app/event-store';
-import { latest, toUtc } from '../../shared/domain/time.js';
+import { latest, toUtc } from '../../shared/values/time.js';
 import type { ClientEnrolled, ClientExited, ClientPlaced, ClientTransferredIn, ClientTransferredOut } from '../case.js';
 import type { CaseStepCorrected } from '../case-correction.js';
 

@@ -4,7 +4,7 @@ import { clientRetentionProjection } from './client-retention.projection.js';
 /** Clients by when their last case closed: what the retention job erases past the limit. No route. */
 export const clientRetentionView = defineView({
   projection: clientRetentionProjection,
-  migratedAt: { table: 1767000000001, orderIndexes: { closedSince: 1767000000002 } },
+  migratedAt: { table: 1768000000001, orderIndexes: { closedSince: 1768000000002 } },
   officeRanges: () => [],
   ranges: {
     /** Clients with no open case whose last case closed before `cutoff` (UTC), `limit` at a time after `after`. */

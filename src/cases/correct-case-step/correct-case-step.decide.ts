@@ -1,5 +1,5 @@
-import type { CorrectionReason } from '../../shared/domain/correction.js';
-import { latest } from '../../shared/domain/time.js';
+import type { CorrectionReason } from '../../shared/values/correction.js';
+import { latest } from '../../shared/values/time.js';
 import { profileOf } from '../case.js';
 import type { CaseStep, CaseStepCorrected, UndoneStep } from '../case-correction.js';
 import { AlreadyCorrected, CaseNotFound, CaseStepNotFound, NotCorrectable } from '../case.errors.js';

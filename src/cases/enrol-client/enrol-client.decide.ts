@@ -1,9 +1,9 @@
-import { isValidOrgNumber } from '../../shared/domain/org-number.js';
-import { isSubjectId } from '../../shared/domain/personal-id.js';
-import { assertOccurredAt } from '../../shared/domain/time.js';
+import { isValidOrgNumber } from '../../shared/values/org-number.js';
+import { isSubjectId } from '../../shared/values/personal-id.js';
+import { assertOccurredAt } from '../../shared/values/time.js';
 import type { CaseState, ClientEnrolled } from '../case.js';
 import { CaseAlreadyExists, InvalidSubjectId, InvalidOrgNumber, ProviderNotAllowed, ProviderRequired } from '../case.errors.js';
-import type { FollowUpMode, MeasureCode, NeedGroup } from '../../shared/domain/codes.js';
+import type { FollowUpMode, MeasureCode, NeedGroup } from '../../shared/values/codes.js';
 
 /** `subjectId` is the client's random subject id: neither a personal id number nor its pseudonym reaches the domain. */
 export interface EnrolClient {

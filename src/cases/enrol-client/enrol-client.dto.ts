@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { FOLLOW_UP_MODES, MEASURE_CODES, NEED_GROUPS } from '../../shared/domain/codes.js';
-import { occurredAtField, orgNumberField } from '../../shared/domain/dto-fields.js';
-import { CLIENT_REF_PATTERN, isValidPersonalId } from '../../shared/domain/personal-id.js';
+import { FOLLOW_UP_MODES, MEASURE_CODES, NEED_GROUPS } from '../../shared/values/codes.js';
+import { occurredAtField, orgNumberField } from '../../shared/values/dto-fields.js';
+import { CLIENT_REF_PATTERN, isValidPersonalId } from '../../shared/values/personal-id.js';
 
 /** Either the client's personal id number (pseudonymised at once) or a clientRef made earlier. */
 export const enrolClientBody = z

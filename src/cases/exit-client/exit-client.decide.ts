@@ -1,6 +1,6 @@
 import { profileOf, type CaseState, type ClientExited } from '../case.js';
 import { activeCase } from '../case-rules.js';
-import type { ExitReason } from '../../shared/domain/codes.js';
+import type { ExitReason } from '../../shared/values/codes.js';
 
 /** What the decision needs: the body as checked, who sent it and when (time and ids come in here). */
 export interface ExitClient {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EXIT_REASONS } from '../../shared/domain/codes.js';
-import { occurredAtField } from '../../shared/domain/dto-fields.js';
+import { EXIT_REASONS } from '../../shared/values/codes.js';
+import { occurredAtField } from '../../shared/values/dto-fields.js';
 
 export const exitClientBody = z.strictObject({
   reason: z.enum(EXIT_REASONS),

@@ -1,6 +1,6 @@
 import type { Projection } from '@app/projections';
 import { officeOfStream, type RecordedEvent } from '@app/event-store';
-import { toUtc } from '../../shared/domain/time.js';
+import { toUtc } from '../../shared/values/time.js';
 import type { CaseEvent } from '../case.js';
 import type { CaseStepCorrected } from '../case-correction.js';
 

@@ -2,7 +2,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AsOfMarks, ViewTime } from '../../shared/views/view-time.js';
 import { ViewReader } from '../../shared/views/view-reader.js';
 import { SubjectDirectory } from '../../shared/clients/subject-directory.js';
-import { isClientRef } from '../../shared/domain/personal-id.js';
+import { isClientRef } from '../../shared/values/personal-id.js';
 import type { ActiveCase } from './follow-up-gaps.projection.js';
 import { followUpGapsView } from './follow-up-gaps.view.js';
 import { followUpGaps } from './follow-up-gaps.answer.js';

@@ -1,4 +1,4 @@
-import { daysBetween } from '../../shared/domain/time.js';
+import { daysBetween } from '../../shared/values/time.js';
 import type { CaseStepCorrected } from '../case-correction.js';
 import type { Cohort, OfficeMonth, ProviderCohort } from './outcomes.rows.js';
 

@@ -1,6 +1,6 @@
 import type { Projection, RowAccess } from '@app/projections';
 import { officeOfStream, type RecordedEvent } from '@app/event-store';
-import { daysBetween } from '../../shared/domain/time.js';
+import { daysBetween } from '../../shared/values/time.js';
 import { monthOf } from '../../shared/views/months.js';
 import type { ClientEnrolled, ClientExited, ClientPlaced, ClientTransferredIn, ClientTransferredOut } from '../case.js';
 import type { CaseStepCorrected } from '../case-correction.js';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { EMPLOYMENT_TYPES } from '../../shared/domain/codes.js';
-import { dateField, occurredAtField, orgNumberField } from '../../shared/domain/dto-fields.js';
+import { EMPLOYMENT_TYPES } from '../../shared/values/codes.js';
+import { occurredAtField, orgNumberField, startDateField } from '../../shared/values/dto-fields.js';
 
 export const placeClientBody = z.strictObject({
   orgNumber: orgNumberField,
-  startDate: dateField,
+  startDate: startDateField,
   employmentPercent: z.number().int().min(1).max(100),
   employmentType: z.enum(EMPLOYMENT_TYPES),
   wageSubsidy: z.boolean().optional(),

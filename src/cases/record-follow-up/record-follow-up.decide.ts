@@ -1,6 +1,6 @@
 import type { CaseState, ClientFollowUpRecorded } from '../case.js';
 import { activeCase } from '../case-rules.js';
-import type { FollowUpKind } from '../../shared/domain/codes.js';
+import type { FollowUpKind } from '../../shared/values/codes.js';
 
 /** What the decision needs: the body as checked, who sent it and when (time and ids come in here). */
 export interface RecordFollowUp {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { occurredAtField, officeNumberField } from '../../shared/domain/dto-fields.js';
+import { occurredAtField, officeNumberField } from '../../shared/values/dto-fields.js';
 
 export const transferCaseBody = z.strictObject({
   toOfficeNumber: officeNumberField,

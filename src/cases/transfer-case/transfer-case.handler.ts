@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { officeStream, type EventStore } from '@app/event-store';
 import { EVENT_STORE } from '@app/event-store';
 import { accepted } from '../../shared/commands/accepted.js';

@@ -4,7 +4,7 @@ import { Access } from '../../auth/access.decorator.js';
 import { ClientLevel } from '../../auth/client-level.decorator.js';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/index.js';
 import { SubjectDirectory } from '../../shared/clients/subject-directory.js';
-import { pseudonymiseClient } from '../../shared/domain/personal-id.js';
+import { pseudonymiseClient } from '../../shared/values/personal-id.js';
 import { ApiZodBody } from '../../shared/http/api-body.decorator.js';
 import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { ClientNotFound } from '../client.errors.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { mayHoldPersonalId } from '../../shared/domain/note.js';
-import { isValidPersonalId } from '../../shared/domain/personal-id.js';
+import { mayHoldPersonalId } from '../../shared/values/note.js';
+import { isValidPersonalId } from '../../shared/values/personal-id.js';
 
 /** The reason is recorded with the erasure, so it may hold no personal data (no 11-digit runs). */
 export const eraseClientBody = z.strictObject({

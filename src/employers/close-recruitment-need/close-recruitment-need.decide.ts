@@ -1,7 +1,7 @@
-import { assertOccurredAt, isBefore } from '../../shared/domain/time.js';
+import { assertOccurredAt, isBefore } from '../../shared/values/time.js';
 import { ClosedBeforeRegistered, RecruitmentNeedAlreadyClosed, RecruitmentNeedNotFound } from '../employer.errors.js';
 import type { RecruitmentNeed, RecruitmentNeedClosed } from '../recruitment-need.js';
-import type { NeedResult } from '../../shared/domain/codes.js';
+import type { NeedResult } from '../../shared/values/codes.js';
 
 /** What the decision needs: the body as checked, who sent it and when (time and ids come in here). */
 export interface CloseRecruitmentNeed {

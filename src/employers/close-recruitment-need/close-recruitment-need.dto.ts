@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { NEED_RESULTS } from '../../shared/domain/codes.js';
-import { occurredAtField } from '../../shared/domain/dto-fields.js';
+import { NEED_RESULTS } from '../../shared/values/codes.js';
+import { occurredAtField } from '../../shared/values/dto-fields.js';
 
 export const closeRecruitmentNeedBody = z.strictObject({
   result: z.enum(NEED_RESULTS),

@@ -1,5 +1,5 @@
-import type { ContactCorrectionReason } from '../../shared/domain/correction.js';
-import { latest } from '../../shared/domain/time.js';
+import type { ContactCorrectionReason } from '../../shared/values/correction.js';
+import { latest } from '../../shared/values/time.js';
 import type { EmployerContactCorrected, EmployerContactNoteRedacted } from '../employer-correction.js';
 import type { EmployerContacts } from '../employer-contacts.js';
 import { AlreadyCorrected, EmployerContactNotFound, NotCorrectable } from '../employer.errors.js';

@@ -1,4 +1,4 @@
-import type { CorrectionReason } from '../../shared/domain/correction.js';
+import type { CorrectionReason } from '../../shared/values/correction.js';
 import type { RecruitmentNeedCorrected } from '../employer-correction.js';
 import { AlreadyCorrected, RecruitmentNeedNotFound } from '../employer.errors.js';
 import type { RecruitmentNeed } from '../recruitment-need.js';

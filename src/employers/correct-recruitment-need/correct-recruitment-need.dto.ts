@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CORRECTION_REASONS, correctionBody } from '../../shared/domain/correction.js';
+import { CORRECTION_REASONS, correctionBody } from '../../shared/values/correction.js';
 
 export const correctRecruitmentNeedBody = correctionBody(CORRECTION_REASONS, {});
 

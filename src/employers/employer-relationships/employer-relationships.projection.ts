@@ -1,7 +1,7 @@
 import type { Projection, RowAccess } from '@app/projections';
 import { officeOfStream, type RecordedEvent } from '@app/event-store';
 import type { ClientPlaced } from '../../cases/case.js';
-import { toUtc } from '../../shared/domain/time.js';
+import { toUtc } from '../../shared/values/time.js';
 import type { EmployerContacted } from '../employer.js';
 import type { RecruitmentNeedClosed, RecruitmentNeedRegistered } from '../recruitment-need.js';
 import type { CaseStepCorrected } from '../../cases/case-correction.js';

@@ -1,5 +1,5 @@
 import { monthsBetween, ratio } from '../../shared/views/months.js';
-import { CHANNELS, THEMES } from '../../shared/domain/codes.js';
+import { CHANNELS, THEMES } from '../../shared/values/codes.js';
 import { monthKey, type EngagementMonth } from './engagement.projection.js';
 
 export interface EngagementMonthAnswer {

@@ -1,5 +1,5 @@
 import type { RowAccess } from '@app/projections';
-import { toUtc } from '../../shared/domain/time.js';
+import { toUtc } from '../../shared/values/time.js';
 import { addDays, decrement, monthOf, monthsBetween } from '../../shared/views/months.js';
 import {
   CONTACT_WINDOW_DAYS,

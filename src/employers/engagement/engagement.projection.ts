@@ -1,7 +1,7 @@
 import type { Projection } from '@app/projections';
 import { officeOfStream, type RecordedEvent } from '@app/event-store';
 import type { ClientPlaced } from '../../cases/case.js';
-import { toUtc } from '../../shared/domain/time.js';
+import { toUtc } from '../../shared/values/time.js';
 import { addDays, increment, monthOf, monthsBetween } from '../../shared/views/months.js';
 import type { EmployerContacted } from '../employer.js';
 import type { RecruitmentNeedClosed, RecruitmentNeedRegistered } from '../recruitment-need.js';

@@ -1,10 +1,10 @@
-import { naceSection } from '../../shared/domain/nace.js';
-import { mayHoldPersonalId } from '../../shared/domain/note.js';
-import { isValidOrgNumber } from '../../shared/domain/org-number.js';
-import { assertOccurredAt } from '../../shared/domain/time.js';
+import { naceSection } from '../../shared/values/nace.js';
+import { mayHoldPersonalId } from '../../shared/values/note.js';
+import { isValidOrgNumber } from '../../shared/values/org-number.js';
+import { assertOccurredAt } from '../../shared/values/time.js';
 import type { EmployerAccount, EmployerContacted } from '../employer.js';
 import { InvalidNaceCode, InvalidOrgNumber, NoteContainsPersonalId, PersonalDataNotConfirmed } from '../employer.errors.js';
-import type { Channel, Theme } from '../../shared/domain/codes.js';
+import type { Channel, Theme } from '../../shared/values/codes.js';
 
 /** What the decision needs: the body as checked, who sent it and when (time and ids come in here). */
 export interface RecordEmployerContact {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CHANNELS, THEMES } from '../../shared/domain/codes.js';
-import { occurredAtField, orgNumberField } from '../../shared/domain/dto-fields.js';
+import { CHANNELS, THEMES } from '../../shared/values/codes.js';
+import { occurredAtField, orgNumberField } from '../../shared/values/dto-fields.js';
 
 export const recordEmployerContactBody = z.strictObject({
   orgNumber: orgNumberField,

@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { officeStream, type EventStore } from '@app/event-store';
 import { EVENT_STORE } from '@app/event-store';
 import { accepted } from '../../shared/commands/accepted.js';
-import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
+import type { CommandAccepted } from '../../shared/commands/command-context.js';
 import { idFor } from '../../shared/commands/command-ids.js';
 import { decideOnStream } from '../../shared/commands/decide-on-stream.js';
 import { EMPLOYER_STREAM_KIND } from '../employer.js';

@@ -1,5 +1,5 @@
-import { isValidOrgNumber } from '../../shared/domain/org-number.js';
-import { assertOccurredAt } from '../../shared/domain/time.js';
+import { isValidOrgNumber } from '../../shared/values/org-number.js';
+import { assertOccurredAt } from '../../shared/values/time.js';
 import { InvalidOrgNumber, RecruitmentNeedAlreadyRegistered } from '../employer.errors.js';
 import type { RecruitmentNeed, RecruitmentNeedRegistered } from '../recruitment-need.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { occurredAtField, orgNumberField } from '../../shared/domain/dto-fields.js';
+import { occurredAtField, orgNumberField } from '../../shared/values/dto-fields.js';
 
 export const registerRecruitmentNeedBody = z.strictObject({
   orgNumber: orgNumberField,

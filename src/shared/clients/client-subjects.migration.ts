@@ -5,8 +5,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * erasing deletes the row, and the events no longer lead to anyone), and the erasures themselves,
  * recorded by subject id only, so they can be applied again after a restore.
  */
-export class CreateClientSubjects1767000000000 implements MigrationInterface {
-  name = 'CreateClientSubjects1767000000000';
+export class CreateClientSubjects1768000000000 implements MigrationInterface {
+  name = 'CreateClientSubjects1768000000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

@@ -4,7 +4,8 @@ import { DomainError } from './domain-error.js';
 export class IdempotencyKeyReused extends DomainError {
   readonly code = 'IDEMPOTENCY_KEY.REUSED';
   readonly kind = 'unprocessable' as const;
-  constructor(key: string) {
-    super(`Idempotency-Key ${JSON.stringify(key)} was first used with another request`);
+  // The key is the caller's free text, so it is not repeated.
+  constructor(readonly key: string) {
+    super('This Idempotency-Key was first used with another request');
   }
 }

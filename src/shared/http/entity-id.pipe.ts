@@ -8,7 +8,8 @@ import { NotFoundDomainError } from '../errors/not-found.error.js';
  */
 export class EntityIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!isUuid(value)) throw new NotFoundDomainError(`No such case or need: ${JSON.stringify(value.slice(0, 60))}`);
+    // Not repeated in the answer: a path segment may be anything a caller typed, a personal id number included.
+    if (!isUuid(value)) throw new NotFoundDomainError('No such case or need');
     return value.toLowerCase();
   }
 }

@@ -1,6 +1,6 @@
 import type { PipeTransform } from '@nestjs/common';
 import { ValidationFailed } from '../errors/validation-failed.error.js';
-import { isOfficeNumber } from '../domain/office-number.js';
+import { isOfficeNumber } from '../values/office-number.js';
 
 /** `{officeNumber}` in a route: four digits (NORG2 enhetsnummer). */
 export class OfficeNumberPipe implements PipeTransform<string, string> {

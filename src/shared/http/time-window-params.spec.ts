@@ -24,6 +24,22 @@ describe('time window and page parameters', () => {
     expect(pipe.transform({ from: '2026-05-01', to: '2026-05-31' })).toMatchObject({ from: '2026-05-01T00:00:00.000Z', to: '2026-06-01T00:00:00.000Z' });
   });
 
+  it('refuses times out of the bounds, naming them, rather than letting the database fail (issue 12)', () => {
+    for (const query of <Record<string, string>[]>[{ from: '0000-01-01' }, { to: '9999-12-31' }, { from: '0000-01-01T00:00:00Z' }, { to: '2100-01-01' }, { from: '1999-12-31T23:59:59Z' }]) {
+      expect(() => pipe.transform(query)).toThrow(ValidationFailed);
+      expect(violations(query)).toEqual(Object.keys(query));
+    }
+    try {
+      pipe.transform({ from: '0000-01-01', to: '9999-12-31T00:00:00Z' });
+    } catch (error) {
+      expect((error as ValidationFailed).violations.map((v) => v.message)).toEqual([
+        'must lie from 2000-01-01T00:00:00.000Z to before 2100-01-01T00:00:00.000Z',
+        'must lie from 2000-01-01T00:00:00.000Z to before 2100-01-01T00:00:00.000Z',
+      ]);
+    }
+    expect(pipe.transform({ from: '2000-01-01', to: '2099-12-30' })).toMatchObject({ to: '2099-12-31T00:00:00.000Z' });
+  });
+
   it('reads an offset whose + arrived as a space (unencoded in the URL)', () => {
     expect(pipe.transform({ from: '2026-05-01T10:00:00 02:00' })).toMatchObject({ from: '2026-05-01T08:00:00.000Z' });
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EARLIEST_INSTANT, isQueryTimeInRange, LATEST_QUERY_INSTANT } from '../values/time.js';
 
 const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -9,11 +10,17 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 const plusRestored = (value: unknown) => (typeof value === 'string' ? value.replace(/ (\d{2}(:?\d{2})?)$/, '+$1') : value);
 
+/** Query times lie within the contract's bounds (docs/api.md, "Time bounds"); year 0000 or 9999 is a 400, never a database error. */
+export const QUERY_TIME_BOUNDS = `must lie from ${EARLIEST_INSTANT} to before ${LATEST_QUERY_INSTANT}`;
+
 const instantOrDate = z.preprocess(
   plusRestored,
-  z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
-    error: 'must be a time with offset (e.g. 2026-05-01T10:00:00+02:00) or a date YYYY-MM-DD',
-  }),
+  z
+    .union([z.iso.date(), z.iso.datetime({ offset: true })], {
+      error: 'must be a time with offset (e.g. 2026-05-01T10:00:00+02:00) or a date YYYY-MM-DD',
+    })
+    // Only once it is a time (zod runs refinements on a failed format too), so a malformed one gets one message.
+    .refine((v) => Number.isNaN(Date.parse(v)) || isQueryTimeInRange(v), QUERY_TIME_BOUNDS),
 );
 
 /**

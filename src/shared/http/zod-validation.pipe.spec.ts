@@ -38,6 +38,33 @@ describe('body validation with zod', () => {
     ]);
   });
 
+  it('refuses NUL and lone surrogates in any string, values and keys, with the path of each (issue 12)', () => {
+    const body = { ...valid, personId: 'a\u0000b', offices: ['03\uD8001'], provider: { orgNumber: '\uDC00x' }, ['k\u0000']: 1 };
+    const found = violationsFor(body);
+    expect(new Set(found.map((v) => v.path)).size).toBe(found.length);
+    expect(found).toEqual(expect.arrayContaining([
+      { path: '(key)', message: 'must not contain NUL or lone surrogates' },
+      { path: 'offices.0', message: 'must not contain NUL or lone surrogates' },
+      { path: 'personId', message: 'must not contain NUL or lone surrogates' },
+      { path: 'provider.orgNumber', message: 'must not contain NUL or lone surrogates' },
+    ]));
+    // A well-formed pair (an emoji) is text like any other.
+    expect(() => new ZodValidationPipe(z.strictObject({ note: z.string() })).transform({ note: 'ok \uD83D\uDE00' })).not.toThrow();
+  });
+
+  it('walks a deeply nested body without overflowing the stack', () => {
+    let deep: unknown = 'x\u0000';
+    for (let i = 0; i < 100_000; i++) deep = { a: deep };
+    expect(violationsFor({ ...valid, deep }).map((v) => v.message)).toEqual(['must not contain NUL or lone surrogates', 'is not a known field']);
+  });
+
+  it('does not repeat an unknown name that could hold a personal id number', () => {
+    expect(violationsFor({ ...valid, [PERSON_ID]: 'x', colour: 1 })).toEqual([
+      { path: '(unknown)', message: 'is not a known field' },
+      { path: 'colour', message: 'is not a known field' },
+    ]);
+  });
+
   it('names each unknown field, nested ones by their full path', () => {
     expect(violationsFor({ ...valid, colour: 'blue', size: 3, provider: { orgNumber: '974760673', name: 'x' } })).toEqual([
       { path: 'provider.name', message: 'is not a known field' },
@@ -70,5 +97,27 @@ describe('body validation with zod', () => {
     const result = schema.safeParse({ note: `gjelder ${PERSON_ID}` });
     expect(result.success).toBe(false);
     expect(violationsOf(result.error!)).toEqual([{ path: 'note', message: 'must not hold an 11-digit number' }]);
+  });
+});
+
+describe('the code of a 400', () => {
+  const timed = z.strictObject({
+    at: z.string().refine((v) => v < '2030', { message: 'too late', params: { code: 'AT.TOO_LATE' } }),
+    n: z.number().optional(),
+  });
+  const codeOf = (body: unknown) => {
+    try {
+      new ZodValidationPipe(timed).transform(body);
+    } catch (error) {
+      return (error as ValidationFailed).code;
+    }
+    throw new Error('the body was accepted');
+  };
+
+  it('is the rule\'s own code when its refinement is the only problem, else VALIDATION.FAILED', () => {
+    expect(codeOf({ at: '2031' })).toBe('AT.TOO_LATE');
+    expect(codeOf({ at: '2031', n: 'x' })).toBe('VALIDATION.FAILED');
+    expect(codeOf({ at: 5 })).toBe('VALIDATION.FAILED');
+    expect(codeOf({ at: '2031\u0000' })).toBe('VALIDATION.FAILED');
   });
 });

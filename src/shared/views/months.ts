@@ -10,7 +10,8 @@ export function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];
   let [year, month] = from.split('-').map(Number) as [number, number];
   for (let guard = 0; guard < 1200; guard++) {
-    const current = `${year}-${String(month).padStart(2, '0')}`;
+    // Four-digit years, as `monthOf` gives them (ISO strings): `0999-06`, never `999-06`.
+    const current = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}`;
     if (current > to) break;
     months.push(current);
     month += 1;

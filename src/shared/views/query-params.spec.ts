@@ -31,6 +31,17 @@ describe('view query parameters', () => {
     expect(problems({ asOfPosition: '1.5' })).toHaveLength(1);
   });
 
+  it('refuses periods and asOf outside the time bounds, naming them (issue 12)', () => {
+    expect(problems({ from: '0000-01', to: '9999-12' })).toEqual([
+      'from: must be a month from 2000-01 to 2099-12',
+      'to: must be a month from 2000-01 to 2099-12',
+    ]);
+    expect(problems({ asOf: '0999-06-15T12:00:00+00:00' })).toEqual(['asOf: must not be before 2000-01-01T00:00:00.000Z']);
+    expect(problems({ asOf: '9999-12-31T00:00:00Z' })).toEqual(['asOf: must be before 2100-01-01T00:00:00.000Z']);
+    expect(problems({ asOfPosition: '99999999999999999999' })).toHaveLength(1);
+    expect(problems({ from: '2000-01', to: '2099-12' })).toEqual([]);
+  });
+
   it('defaults the period to the 12 months up to the one now falls in', () => {
     expect(periodOf({}, '2026-03-01T00:30:00.000Z')).toEqual({ from: '2025-04', to: '2026-03' });
     expect(periodOf({ to: '2026-01' }, '2026-03-01T00:30:00.000Z')).toEqual({ from: '2025-02', to: '2026-01' });

@@ -1,7 +1,15 @@
 import { z } from 'zod';
+import { EARLIEST_INSTANT, isTooEarly, LATEST_QUERY_INSTANT } from '../values/time.js';
 import type { ViewTime } from './view-time.js';
 
-const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM');
+const FIRST_MONTH = EARLIEST_INSTANT.slice(0, 7);
+const LAST_MONTH = '2099-12';
+
+/** Periods lie within the contract's time bounds (docs/api.md): month keys then always have four-digit years. */
+const month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month YYYY-MM')
+  .refine((m) => m >= FIRST_MONTH && m <= LAST_MONTH, `must be a month from ${FIRST_MONTH} to ${LAST_MONTH}`);
 const position = z.coerce.number().int().min(0);
 
 /**
@@ -11,7 +19,12 @@ const position = z.coerce.number().int().min(0);
  */
 export const viewTimeParams = {
   minPosition: position.optional(),
-  asOf: z.iso.datetime({ offset: true, message: 'must be an ISO-8601 time with offset (encode + as %2B)' }).optional(),
+  asOf: z.iso
+    .datetime({ offset: true, message: 'must be an ISO-8601 time with offset (encode + as %2B)' })
+    .refine((v) => !isTooEarly(v), `must not be before ${EARLIEST_INSTANT}`)
+    // The future bound (5 minutes) is the reader's (VIEW.AS_OF_IN_THE_FUTURE); this one keeps the year to four digits.
+    .refine((v) => !(Date.parse(v) >= Date.parse(LATEST_QUERY_INSTANT)), `must be before ${LATEST_QUERY_INSTANT}`)
+    .optional(),
   asOfPosition: position.optional(),
 };
 

@@ -1,11 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
 import type { KeyRange } from '@app/projections';
 import type { AnyProjection } from '@app/projections';
 import { ProjectionEngine } from '@app/projections';
 import { EVENT_STORE } from '@app/event-store';
 import { MetricsRegistry } from '../metrics/metrics-registry.js';
-import { isTooFarInTheFuture } from '../domain/time.js';
+import { isTooFarInTheFuture } from '../values/time.js';
 import { AsOfBeyondHead, AsOfInTheFuture } from './as-of.errors.js';
 import { isReplay, type AsOfMarks, type ViewTime } from './view-time.js';
 import { replayViews, type ReplayBound, type ReplayScope } from './view-replay.js';
@@ -38,6 +38,7 @@ export interface ViewsAt {
 @Injectable()
 export class ViewReader {
   private replaysRunning = 0;
+  private readonly logger = new Logger(ViewReader.name);
 
   constructor(
     private readonly engine: ProjectionEngine,
@@ -52,12 +53,15 @@ export class ViewReader {
     if (!isReplay(time)) return this.live(time.minPosition);
     const { bound, marks } = await this.moment(time);
     this.replaysRunning++;
-    const { folds, lastPosition } = await replayViews(this.store, projections, scope, bound).finally(() => this.replaysRunning--);
+    const { folds, lastPosition, parked } = await replayViews(this.store, projections, scope, bound).finally(() => this.replaysRunning--);
     const asOfPosition = 'asOfPosition' in time ? time.asOfPosition : lastPosition;
+    if (parked.length > 0) {
+      this.logger.warn(`as-of replay left out ${parked.length} event(s) a view could not apply: ${JSON.stringify(parked.slice(0, 10))}`);
+    }
     return {
       // With no event at or before asOfPosition there is nothing to count; only a default period needs a now.
       now: marks.asOf ?? new Date().toISOString(),
-      marks: { ...marks, asOfPosition },
+      marks: { ...marks, asOfPosition, ...(parked.length > 0 ? { parkedEvents: parked } : {}) },
       read: async <Doc>(projection: AnyProjection, range: KeyRange) => {
         const fold = folds.get(projection.name);
         if (!fold) throw new Error(`The ${projection.name} view was read but not named in at(…)`);

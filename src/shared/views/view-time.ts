@@ -14,6 +14,8 @@ export interface AsOfMarks {
   asOf: string | null;
   /** The last global position the replay covers: the one asked for, or with `asOf` the last event included (0: none). */
   asOfPosition: number;
+  /** Only when some were: events a view could not apply, left out as the live view parks them. */
+  parkedEvents?: { view: string; position: number }[];
 }
 
 export const isReplay = (time: ViewTime): time is { asOf: string } | { asOfPosition: number } => 'asOf' in time || 'asOfPosition' in time;

@@ -7,7 +7,11 @@ import {
   type RecordedEvent,
 } from '@app/event-store';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { CreateProjectionCheckpoints1764000000000, projectionTableMigration } from '../projection.migrations.js';
+import {
+  CreateProjectionCheckpoints1764000000000,
+  CreateProjectionParkedEvents1767000000000,
+  projectionTableMigration,
+} from '../projection.migrations.js';
 import { ProjectionEngine, type ProjectionEngineOptions } from '../projection-engine.js';
 import type { AnyProjection } from '../projection.js';
 
@@ -104,6 +108,7 @@ const newEvent = (office: string, n: number): NewEvent => ({
 
 const migrationsFor = (names: readonly string[]) => [
   CreateProjectionCheckpoints1764000000000,
+  CreateProjectionParkedEvents1767000000000,
   ...names.map((name, i) => projectionTableMigration(name, 1764000000001 + i)),
 ];
 

@@ -5,14 +5,21 @@ import { mayHoldPersonalId } from './note.js';
 import { isOfficeNumber } from './office-number.js';
 import { isValidOrgNumber } from './org-number.js';
 import { isClientRef, isValidPersonalId, pseudonymiseClient } from './personal-id.js';
-import { assertOccurredAt, isBefore, isTooFarInTheFuture, latest } from './time.js';
-import { InvalidOccurredAt, OccurredInTheFuture } from './value.errors.js';
+import { assertOccurredAt, assertStartDate, isBefore, isTooFarInTheFuture, latest } from './time.js';
+import { InvalidOccurredAt, OccurredInTheFuture, OccurredTooEarly, StartDateOutOfRange } from './value.errors.js';
 
 describe('organisation numbers', () => {
   it('accepts numbers whose mod-11 check digit is right', () => {
     expect(isValidOrgNumber('974760673')).toBe(true); // Brønnøysundregistrene
     expect(isValidOrgNumber('889640782')).toBe(true); // NAV
-    expect(isValidOrgNumber('123456785')).toBe(true);
+    expect(isValidOrgNumber('812345672')).toBe(true);
+    expect(isValidOrgNumber('987654325')).toBe(true);
+  });
+
+  it('refuses numbers the register never issues: all zeros, and any first digit but 8 or 9', () => {
+    expect(isValidOrgNumber('000000000')).toBe(false); // passes mod-11
+    expect(isValidOrgNumber('123456785')).toBe(false); // passes mod-11
+    expect(isValidOrgNumber('712345675')).toBe(false); // passes mod-11
   });
 
   it('refuses a wrong check digit, a remainder giving 10, and anything not 9 digits', () => {
@@ -107,6 +114,21 @@ describe('occurredAt', () => {
     expect(isTooFarInTheFuture('2026-05-01T12:05:01.000Z', now)).toBe(true);
     expect(() => assertOccurredAt('2026-05-01T12:05:01.000Z', now)).toThrow(OccurredInTheFuture);
     expect(() => assertOccurredAt('soon', now)).toThrow(InvalidOccurredAt);
+  });
+
+  it('refuses a time before 2000-01-01T00:00:00Z, however it is written (the year-0999 contact of issue 12)', () => {
+    expect(() => assertOccurredAt('2000-01-01T00:00:00Z', now)).not.toThrow();
+    expect(() => assertOccurredAt('2000-01-01T00:59:59+01:00', now)).toThrow(OccurredTooEarly);
+    expect(() => assertOccurredAt('0999-06-15T12:00:00+00:00', now)).toThrow(OccurredTooEarly);
+    expect(() => assertOccurredAt('0001-01-01T00:00:00Z', now)).toThrow(OccurredTooEarly);
+  });
+
+  it('takes a placement start date from 2000-01-01 to a year after now', () => {
+    expect(() => assertStartDate('2000-01-01', now)).not.toThrow();
+    expect(() => assertStartDate('2027-05-01', now)).not.toThrow();
+    for (const date of ['1999-12-31', '0999-06-15', '2027-05-03', '9999-12-31', '2026-02-30x']) {
+      expect(() => assertStartDate(date, now)).toThrow(StartDateOutOfRange);
+    }
   });
 
   it('compares instants, not their spelling', () => {

@@ -9,7 +9,7 @@ import { markStatus, readProgress, requestRebuild, type Track } from './progress
 import { prepareShadow, trySwap } from './rebuild-swap.js';
 import type { SharedLogReader } from './shared-log-reader.js';
 
-export interface RunnerOptions {
+export interface ProjectionJobsOptions {
   dataSource: DataSource;
   eventStore: EventStore;
   batchSize: number;
@@ -38,13 +38,13 @@ export interface RunnerOptions {
  * One projection's two jobs, each done only while this instance holds its advisory lock:
  * `live` follows the log into the live table; `rebuild` fills a shadow table from 0 and swaps it in.
  */
-export class ProjectionRunner {
+export class ProjectionJobs {
   readonly tables: ProjectionTables;
   private readonly jobs: Partial<Record<Track, { done: Promise<void>; lease: AdvisoryLease }>> = {};
 
   constructor(
     readonly projection: AnyProjection,
-    private readonly options: RunnerOptions,
+    private readonly options: ProjectionJobsOptions,
   ) {
     this.tables = projectionTables(projection.name);
   }
@@ -79,7 +79,6 @@ export class ProjectionRunner {
   private async runLive(lease: AdvisoryLease): Promise<void> {
     const { runner } = lease;
     const { name, version } = this.projection;
-    let failedHere = false;
     while (!this.options.signal.aborted) {
       const progress = await readProgress(runner, 'live', name);
       if (!progress) throw new Error(`no checkpoint row for ${name}`);
@@ -92,14 +91,9 @@ export class ProjectionRunner {
         await this.pause();
         continue;
       }
-      // Failing again on the same event helps no one: wait for a rebuild, or another instance to retry.
-      if (progress.status === 'failed' && failedHere) {
-        await this.pause();
-        continue;
-      }
       await markStatus(runner, name, progress, 'running');
+      // `parked`: an event failed and is parked; the loop follows again from the checkpoint without it.
       const outcome = await follow(this.followContext(lease, 'live', this.tables.live), progress);
-      failedHere = outcome === 'failed';
       this.checkNotEnded(outcome, lease);
     }
     const last = await readProgress(runner, 'live', name);
@@ -109,14 +103,9 @@ export class ProjectionRunner {
   private async runRebuild(lease: AdvisoryLease): Promise<void> {
     const { runner } = lease;
     const { name, version } = this.projection;
-    let failedHere = false;
     while (!this.options.signal.aborted) {
       const rebuild = await readProgress(runner, 'rebuild', name);
       if (!rebuild || rebuild.version !== version) return;
-      if (rebuild.errorPosition !== null && failedHere) {
-        await this.pause();
-        continue;
-      }
       if (rebuild.position === 0 && !(await prepareShadow(runner, name, this.tables, rebuild))) continue;
       const live = await readProgress(runner, 'live', name);
       if (live && rebuild.position >= live.position) {
@@ -126,7 +115,6 @@ export class ProjectionRunner {
         continue;
       }
       const outcome = await follow(this.followContext(lease, 'rebuild', this.tables.shadow), rebuild);
-      failedHere = outcome === 'failed';
       this.checkNotEnded(outcome, lease);
     }
   }

@@ -5,7 +5,7 @@ export class InvalidOrgNumber extends DomainError {
   readonly code = 'ORG_NUMBER.INVALID';
   readonly kind = 'invalid' as const;
   constructor(path = 'orgNumber') {
-    super('is not a valid organisation number (9 digits with a mod-11 check digit)', path);
+    super('is not a valid organisation number (9 digits, the first 8 or 9, with a mod-11 check digit)', path);
   }
 }
 
@@ -23,5 +23,21 @@ export class InvalidOccurredAt extends DomainError {
   readonly kind = 'invalid' as const;
   constructor() {
     super('must be an ISO-8601 time with offset', 'occurredAt');
+  }
+}
+
+export class OccurredTooEarly extends DomainError {
+  readonly code = 'OCCURRED_AT.TOO_EARLY';
+  readonly kind = 'invalid' as const;
+  constructor() {
+    super('must not be before 2000-01-01T00:00:00Z', 'occurredAt');
+  }
+}
+
+export class StartDateOutOfRange extends DomainError {
+  readonly code = 'START_DATE.OUT_OF_RANGE';
+  readonly kind = 'invalid' as const;
+  constructor() {
+    super('must be a date from 2000-01-01 to one year after today', 'startDate');
   }
 }

@@ -1,0 +1,22 @@
+/** A problem+json answer (RFC 9457) as the pages need it: status, stable code, detail, Retry-After. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string | undefined,
+    readonly detail: string | undefined,
+    readonly retryAfterSeconds: number | undefined,
+  ) {
+    super(`${status} ${code ?? ''} ${detail ?? ''}`.trim());
+  }
+
+  /** A view whose version changed and is being rebuilt: it answers again once the rebuild swaps in. */
+  get rebuilding(): boolean {
+    return this.status === 503 && this.code === 'VIEW.REBUILDING';
+  }
+
+  static async of(response: Response): Promise<ApiError> {
+    const body = (await response.json().catch(() => ({}))) as { code?: string; detail?: string };
+    const retryAfter = Number(response.headers.get('retry-after'));
+    return new ApiError(response.status, body.code, body.detail, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
+  }
+}
