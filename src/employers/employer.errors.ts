@@ -61,3 +61,13 @@ export class ClosedBeforeRegistered extends DomainError {
     super('cannot lie before the need was registered', 'occurredAt');
   }
 }
+
+export class EmployerContactNotFound extends DomainError {
+  readonly code = 'EMPLOYER_CONTACT.NOT_FOUND';
+  readonly kind = 'not_found' as const;
+  constructor(contactId: string) {
+    super(`No employer contact ${contactId} with this employer at this office`);
+  }
+}
+
+export { AlreadyCorrected, NotCorrectable } from '../shared/errors/correction.errors.js';

@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@app/event-store';
 import type { Channel, Theme } from '../shared/values/codes.js';
 import { latest } from '../shared/values/time.js';
+import type { EmployerContactCorrected, EmployerContactNoteRedacted } from './employer-correction.js';
 
 /**
  * Stream `office-<officeNumber>.employer-<orgNumber>`: one office's contacts with one employer.
@@ -27,7 +28,7 @@ export type EmployerContacted = DomainEvent<
   }
 >;
 
-export type EmployerEvent = EmployerContacted;
+export type EmployerEvent = EmployerContacted | EmployerContactCorrected | EmployerContactNoteRedacted;
 
 export interface EmployerAccount {
   contacts: number;
@@ -46,8 +47,14 @@ export function evolveEmployerAccount(state: EmployerAccount, event: EmployerEve
         // Late registrations arrive out of order: the latest instant wins, not the latest event.
         lastContactAt: latest(event.data.occurredAt, state.lastContactAt),
       };
+    case 'EmployerContactCorrected': {
+      const { lastContactAt, employerName } = event.data.remaining;
+      return { contacts: state.contacts - 1, employerName, lastContactAt };
+    }
+    case 'EmployerContactNoteRedacted':
+      return state;
     default: {
-      const never: never = event.type;
+      const never: never = event;
       return never;
     }
   }

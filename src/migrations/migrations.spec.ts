@@ -22,6 +22,9 @@ describe("the app's migrations", () => {
       'CreateProjectionParkedEvents1767000000000',
       'AccessLogCommitOrder1767000000001',
       'RecordCheckpointEventStore1767000000002',
+      'CreateClientSubjects1768000000000',
+      'CreateProjectionClientRetention1768000000001',
+      'IndexProjectionClientRetentionByClosedSince1768000000002',
     ]);
   });
 });

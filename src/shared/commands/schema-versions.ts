@@ -6,6 +6,12 @@
 export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<string, number>> = {
   // v2: `theme` is required (v1 contacts could lack it).
   EmployerContacted: 2,
+  // v2: the client's random subjectId in place of the pseudonym clientRef (erasure by crypto-shredding).
+  ClientEnrolled: 2,
+  ClientPlaced: 2,
+  ClientExited: 2,
+  ClientTransferredOut: 2,
+  ClientTransferredIn: 2,
 };
 
 export const schemaVersionOf = (type: string): number => CURRENT_SCHEMA_VERSIONS[type] ?? 1;
