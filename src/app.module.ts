@@ -7,6 +7,7 @@ import { DatabaseModule } from './infrastructure/database.module.js';
 import { EventStoreModule } from './infrastructure/event-store.module.js';
 import { MetricsModule } from './metrics/metrics.module.js';
 import { CommandsModule } from './shared/commands/commands.module.js';
+import { ClientsModule } from './shared/clients/clients.module.js';
 import { EmployersModule } from './employers/employers.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { EVENT_STORE } from '@app/event-store';
@@ -16,6 +17,7 @@ import { ProjectionsAdminModule } from './projections-admin/projections-admin.mo
 import { ViewReaderModule } from './shared/views/view-reader.module.js';
 import { APP_PROJECTIONS, APP_VIEWS } from './views/app-views.js';
 import { HistoryModule } from './history/history.module.js';
+import { ClientsAdminModule } from './clients/clients-admin.module.js';
 import { AccessLogModule } from './access-log/access-log.module.js';
 import { AccessLogWriter } from './access-log/record-access/access-log.writer.js';
 import { ACCESS_DECISION_LISTENER } from './auth/access-decision.js';
@@ -39,6 +41,7 @@ export class AppModule {
         // Every access decision goes to the access log (sporingslogg) before the request goes on.
         AuthModule.forRoot(auth, { provide: ACCESS_DECISION_LISTENER, useClass: AccessLogWriter }),
         CommandsModule,
+        ClientsModule,
         HealthModule,
         MetricsModule,
         // The read side: the engine runs every area's views; ViewReader serves their queries.
@@ -51,6 +54,7 @@ export class AppModule {
         OfficesModule,
         HistoryModule,
         AccessLogModule,
+        ClientsAdminModule,
         WebAppModule,
       ],
     };

@@ -22,7 +22,10 @@ export interface RunningApp {
  * unless `env` says otherwise (`{ EVENT_STORE: 'memory' }`). `env` is read as the process
  * environment would be; the test process's own environment is not.
  */
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(
+  env: Record<string, string> = {},
+  options: { logDestination?: NodeJS.WritableStream } = {},
+): Promise<RunningApp> {
   const db = await createTestDatabase('e2e');
   const config: RuntimeConfig = {
     ...loadConfig({ LOG_LEVEL: 'warn', ...env }),
@@ -32,7 +35,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const devKeys: DevKeys = await createDevKeys();
   let app: INestApplication;
   try {
-    app = await createApp({ config, auth: { mode: 'dev', devKeys } });
+    app = await createApp({ config, auth: { mode: 'dev', devKeys }, ...options });
     await app.init();
   } catch (error) {
     await db.drop();

@@ -139,7 +139,8 @@ describe('recording the follow-up of a client (PostgreSQL)', () => {
       commandId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       correlationId: CORRELATION_ID,
       causationId: row!.metadata.commandId,
-      schemaVersion: 1,
+      // v2: the enrolment carries the client's subject id, not the pseudonym (docs/privacy.md).
+      schemaVersion: 2,
     });
   });
 });

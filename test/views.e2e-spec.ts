@@ -206,6 +206,7 @@ describe('the views managers query (PostgreSQL)', () => {
     const status = (await running.http.get('/api/v1/admin/projections').set('authorization', `Bearer ${admin}`).expect(200)).body;
     expect(status.projections.map((p: { name: string }) => p.name).sort()).toEqual([
       'active_cases',
+      'client_retention',
       'employer_relationships',
       'engagement',
       'inquiries',

@@ -67,11 +67,8 @@ export class Caseload {
     const enrolledAt = workingMoment(rnd, from, to);
     const profile: Record<string, unknown> = {
       caseId: newId(this.ctx, enrolledAt),
-      clientRef: Array.from({ length: 8 }, () =>
-        Math.floor(rnd() * 0x1_0000_0000)
-          .toString(16)
-          .padStart(8, '0'),
-      ).join(''),
+      // A random subject id per client, as the app makes them (the events never hold the pseudonym).
+      subjectId: randomSubjectId(rnd),
       needGroup: weighted(rnd, NEED_GROUP_SHARE),
       followUpMode: external ? 'EXTERNAL' : 'IN_HOUSE',
       measureCode,
@@ -193,4 +190,14 @@ export class Caseload {
     const gapDays = external ? (rnd() < 0.25 ? intBetween(rnd, 45, 150) : intBetween(rnd, 14, 45)) : intBetween(rnd, 7, 28);
     return workingMoment(rnd, after + (gapDays - 2) * DAY_MS, after + (gapDays + 2) * DAY_MS);
   }
+}
+
+/** A UUID-shaped random subject id from the seeded generator (version nibble 4, variant 8). */
+function randomSubjectId(rnd: () => number): string {
+  const hex = Array.from({ length: 4 }, () =>
+    Math.floor(rnd() * 0x1_0000_0000)
+      .toString(16)
+      .padStart(8, '0'),
+  ).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -14,8 +14,12 @@ import { setUpOpenApi } from './open-api.js';
 export const API_PREFIX = 'api/v1';
 
 /** The whole app, configured; `main.ts` listens on it, e2e tests drive it over HTTP. */
-export async function createApp(options: AppOptions & { webAppDir?: string }): Promise<INestApplication> {
-  const logger = createAppLogger({ level: options.config.logLevel, prettyLogs: options.config.prettyLogs });
+export async function createApp(
+  options: AppOptions & { webAppDir?: string; logDestination?: NodeJS.WritableStream },
+): Promise<INestApplication> {
+  // A destination of its own lets a test read every line the app logs (erasure: no pseudonym in any).
+  const { logDestination: destination } = options;
+  const logger = createAppLogger({ level: options.config.logLevel, prettyLogs: options.config.prettyLogs, destination });
   const app = await NestFactory.create(AppModule.forRoot(options), { logger: new NestPinoLogger(logger) });
   // First of all: nothing may read X-Correlation-Id before a refused one is replaced.
   app.use(correlationIdMiddleware);

@@ -19,14 +19,14 @@ export class CaseNotFound extends DomainError {
 }
 
 /**
- * Only a pseudonym made by this service reaches a case. Refusing anything else here means a raw
- * fødselsnummer cannot end up in an event even if an edge forgets to pseudonymise it.
+ * Only a subject id made by this service reaches a case. Refusing anything else here means a raw
+ * fødselsnummer cannot end up in an event even if an edge forgets to replace it.
  */
-export class InvalidClientRef extends DomainError {
-  readonly code = 'CLIENT_REF.INVALID';
+export class InvalidSubjectId extends DomainError {
+  readonly code = 'SUBJECT_ID.INVALID';
   readonly kind = 'invalid' as const;
   constructor() {
-    super('must be a clientRef (64 hex digits), never a personal id number', 'clientRef');
+    super('must be a subject id (a UUID), never a personal id number', 'subjectId');
   }
 }
 
@@ -90,3 +90,13 @@ export class InvalidEmploymentPercent extends DomainError {
     super('must be a whole number from 1 to 100', 'employmentPercent');
   }
 }
+
+export class CaseStepNotFound extends DomainError {
+  readonly code = 'CASE.STEP_NOT_FOUND';
+  readonly kind = 'not_found' as const;
+  constructor(caseId: string, revision: number) {
+    super(`Case ${caseId} has no step at revision ${revision}`);
+  }
+}
+
+export { AlreadyCorrected, NotCorrectable } from '../shared/errors/correction.errors.js';

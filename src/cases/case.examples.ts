@@ -9,7 +9,7 @@ export const navIdent = 'Z123456';
 
 export const profile: CaseProfile = {
   caseId: 'case-1',
-  clientRef: 'a'.repeat(64),
+  subjectId: '0190f3a0-1111-4aaa-8bbb-000000000001',
   needGroup: 'SITUATIONAL',
   followUpMode: 'EXTERNAL',
   measureCode: 'INDOPPFAG',

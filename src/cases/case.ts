@@ -1,21 +1,13 @@
 import type { DomainEvent } from '@app/event-store';
-import type { EmploymentType, ExitReason, FollowUpKind, FollowUpMode, MeasureCode, NeedGroup } from '../shared/values/codes.js';
+import type { EmploymentType, ExitReason, FollowUpKind } from '../shared/values/codes.js';
 import { latest } from '../shared/values/time.js';
+import type { CaseStepCorrected } from './case-correction.js';
+import type { CaseProfile } from './case-profile.js';
 
 /** Stream `office-<officeNumber>.case-<caseId>`: one client's follow-up at one office. */
 export const CASE_STREAM_KIND = 'case';
 
-/** What a case is about; closing events carry it too, so a view needs no lookup to place them. */
-export interface CaseProfile {
-  caseId: string;
-  clientRef: string;
-  needGroup: NeedGroup;
-  followUpMode: FollowUpMode;
-  measureCode: MeasureCode;
-  providerOrgNumber?: string;
-  /** When this case started at this office (enrolment, or arrival by transfer). */
-  startedAt: string;
-}
+export type { CaseProfile } from './case-profile.js';
 
 export type ClientEnrolled = DomainEvent<'ClientEnrolled', CaseProfile & { occurredAt: string; navIdent: string }>;
 
@@ -54,13 +46,17 @@ export type ClientTransferredIn = DomainEvent<
   CaseProfile & { fromOfficeNumber: string; fromCaseId: string; enrolledAt: string; occurredAt: string; navIdent: string }
 >;
 
-export type CaseEvent = ClientEnrolled | ClientFollowUpRecorded | ClientPlaced | ClientExited | ClientTransferredOut | ClientTransferredIn;
+export type CaseEvent =
+  ClientEnrolled | ClientFollowUpRecorded | ClientPlaced | ClientExited | ClientTransferredOut | ClientTransferredIn | CaseStepCorrected;
 
-/** `none`: no events yet. Placed, exited and transferred are closed: they take no further steps. */
+/**
+ * `none`: no events yet. Placed, exited, transferred and corrected (its enrolment was registered in
+ * error) are closed: they take no further steps, only a correction.
+ */
 export type CaseState =
   | { status: 'none' }
   | (CaseProfile & {
-      status: 'active' | 'placed' | 'exited' | 'transferred';
+      status: 'active' | 'placed' | 'exited' | 'transferred' | 'corrected';
       /** When the case first started, at whichever office: `startedAt` is only the start here. */
       enrolledAt: string;
       lastFollowUpAt?: string;
@@ -71,7 +67,7 @@ export const initialCaseState = (): CaseState => ({ status: 'none' });
 /** Just the profile, whatever else the event or state holds. */
 export const profileOf = (data: CaseProfile): CaseProfile => ({
   caseId: data.caseId,
-  clientRef: data.clientRef,
+  subjectId: data.subjectId,
   needGroup: data.needGroup,
   followUpMode: data.followUpMode,
   measureCode: data.measureCode,
@@ -95,6 +91,12 @@ export function evolveCase(state: CaseState, event: CaseEvent): CaseState {
       return state.status === 'none' ? state : { ...state, status: 'exited' };
     case 'ClientTransferredOut':
       return state.status === 'none' ? state : { ...state, status: 'transferred' };
+    case 'CaseStepCorrected': {
+      if (state.status === 'none') return state;
+      const { lastFollowUpAt: _, ...rest } = state;
+      const after = event.data.lastFollowUpAt;
+      return { ...rest, status: event.data.status, ...(after === undefined ? {} : { lastFollowUpAt: after }) };
+    }
     default: {
       const never: never = event;
       return never;

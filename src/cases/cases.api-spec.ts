@@ -1,3 +1,4 @@
+import { pseudonymiseClient } from '../shared/values/personal-id.js';
 import type { EventStore } from '@app/event-store';
 import { EVENT_STORE } from '@app/event-store';
 import { startApp, type RunningApp } from '../../test/app-harness.js';
@@ -36,15 +37,16 @@ describe('client follow-up over HTTP', () => {
   const unchanged = async (streamId: string, revisions: number) =>
     expect((await store.readStream(streamId)).map((e) => e.revision)).toEqual(Array.from({ length: revisions }, (_, i) => i));
 
-  it('enrols a client by personal id: stores only the HMAC pseudonym', async () => {
+  it('enrols a client by personal id: stores only a random subject id, neither the number nor its pseudonym', async () => {
     const created = await enrol();
     const [enrolled] = await store.readStream(created.streamId);
     expect(enrolled).toMatchObject({
       type: 'ClientEnrolled',
       data: { caseId: created.id, followUpMode: 'EXTERNAL', providerOrgNumber: ORG.nav },
     });
-    expect((enrolled!.data as { clientRef: string }).clientRef).toMatch(/^[0-9a-f]{64}$/);
+    expect((enrolled!.data as { subjectId: string }).subjectId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(JSON.stringify(enrolled)).not.toContain(PERSON_ID);
+    expect(JSON.stringify(enrolled)).not.toContain(pseudonymiseClient(PERSON_ID, running.config.clientRefSecret));
   });
 
   it('refuses an invalid personal id without echoing it, and both or neither of personId and clientRef (400)', async () => {

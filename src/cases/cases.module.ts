@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CASES_VIEWS } from './cases.views.js';
 import { ClientPseudonymiser } from './client-pseudonymiser.js';
+import { CorrectCaseStepController } from './correct-case-step/correct-case-step.controller.js';
+import { CorrectCaseStepHandler } from './correct-case-step/correct-case-step.handler.js';
 import { EnrolClientController } from './enrol-client/enrol-client.controller.js';
 import { EnrolClientHandler } from './enrol-client/enrol-client.handler.js';
 import { ExitClientController } from './exit-client/exit-client.controller.js';
@@ -15,7 +17,22 @@ import { TransferCaseHandler } from './transfer-case/transfer-case.handler.js';
 /** Client follow-up (oppfølging): enrolment in a measure, follow-ups, placement, exit, transfer, and the views of them. */
 @Module({
   imports: CASES_VIEWS.map((view) => view.module),
-  controllers: [EnrolClientController, RecordFollowUpController, PlaceClientController, ExitClientController, TransferCaseController],
-  providers: [ClientPseudonymiser, EnrolClientHandler, RecordFollowUpHandler, PlaceClientHandler, ExitClientHandler, TransferCaseHandler],
+  controllers: [
+    EnrolClientController,
+    RecordFollowUpController,
+    PlaceClientController,
+    ExitClientController,
+    TransferCaseController,
+    CorrectCaseStepController,
+  ],
+  providers: [
+    ClientPseudonymiser,
+    EnrolClientHandler,
+    RecordFollowUpHandler,
+    PlaceClientHandler,
+    ExitClientHandler,
+    TransferCaseHandler,
+    CorrectCaseStepHandler,
+  ],
 })
 export class CasesModule {}

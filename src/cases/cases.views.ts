@@ -1,4 +1,6 @@
 import type { AreaView } from '../shared/views/area-view.js';
+import { ClientRetentionModule } from './client-retention/client-retention.module.js';
+import { clientRetentionView } from './client-retention/client-retention.view.js';
 import { FollowUpGapsModule } from './follow-up-gaps/follow-up-gaps.module.js';
 import { followUpGapsView } from './follow-up-gaps/follow-up-gaps.view.js';
 import { OutcomesModule } from './outcomes/outcomes.module.js';
@@ -8,10 +10,12 @@ import { outcomesView } from './outcomes/outcomes.view.js';
 export const CASES_VIEWS: readonly AreaView[] = [
   { definition: outcomesView, module: OutcomesModule },
   { definition: followUpGapsView, module: FollowUpGapsModule },
+  { definition: clientRetentionView, module: ClientRetentionModule },
 ];
 
 // What other areas may read of these views: the definitions, their docs' shapes, the gaps rule.
-export { followUpGapsView, outcomesView };
+export { clientRetentionView, followUpGapsView, outcomesView };
+export type { ClientRetention } from './client-retention/client-retention.projection.js';
 export type { ActiveCase, OfficeOpenCases } from './follow-up-gaps/follow-up-gaps.projection.js';
 export { followUpGapCounts } from './follow-up-gaps/follow-up-gaps.answer.js';
 export type { OfficeMonth } from './outcomes/outcomes.projection.js';

@@ -50,7 +50,17 @@ describe('configuration', () => {
       webSignIn: { clientId: undefined, scope: undefined },
       otlpEndpoint: undefined,
       projections: {},
+      clientDataRetentionDays: 3650,
     });
+  });
+
+  it('reads the client data retention in whole days, at least 1', () => {
+    expect(loadConfig({ CLIENT_DATA_RETENTION_DAYS: '30' }).clientDataRetentionDays).toBe(30);
+    for (const bad of ['0', '1.5', 'ten']) {
+      expect(errorOf({ CLIENT_DATA_RETENTION_DAYS: bad })).toBe(
+        `Configuration error: CLIENT_DATA_RETENTION_DAYS must be a whole number of days, at least 1 (got "${bad}")`,
+      );
+    }
   });
 
   it('exports traces only to an http(s) OTLP endpoint, and writes JSON logs in production', () => {

@@ -37,6 +37,11 @@ const schema = z
     OIDC_SCOPE: z.string().optional(),
     CLIENT_REF_SECRET: z.string().optional(),
     LOG_LEVEL: z.enum(LOG_LEVELS, { error: oneOf(LOG_LEVELS) }).default('info'),
+    CLIENT_DATA_RETENTION_DAYS: z.coerce
+      .number({ error: 'must be a whole number of days, at least 1' })
+      .int('must be a whole number of days, at least 1')
+      .min(1, 'must be a whole number of days, at least 1')
+      .default(3650),
     OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl('must be an http(s) URL').optional(),
     ...projectionSettingVariables,
   })
@@ -104,6 +109,8 @@ export interface Config {
   otlpEndpoint?: string;
   /** The projection engine's settings given by `PROJECTION_*` variables; the rest keep the engine's defaults. */
   projections: ProjectionEngineSettings;
+  /** Clients all of whose cases closed longer ago than this are erased by the retention job. */
+  clientDataRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -136,6 +143,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     prettyLogs: e.NODE_ENV !== 'production',
     otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     projections: projectionSettingsOf(e),
+    clientDataRetentionDays: e.CLIENT_DATA_RETENTION_DAYS,
   };
 }
 

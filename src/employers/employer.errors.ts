@@ -117,3 +117,13 @@ export class ServiceNotInTheme extends DomainError {
     super(`service ${service} does not belong to theme ${theme}`, 'service');
   }
 }
+
+export class EmployerContactNotFound extends DomainError {
+  readonly code = 'EMPLOYER_CONTACT.NOT_FOUND';
+  readonly kind = 'not_found' as const;
+  constructor(contactId: string) {
+    super(`No employer contact ${contactId} with this employer at this office`);
+  }
+}
+
+export { AlreadyCorrected, NotCorrectable } from '../shared/errors/correction.errors.js';

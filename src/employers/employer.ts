@@ -1,6 +1,7 @@
 import type { DomainEvent } from '@app/event-store';
 import type { Channel, Service, Theme } from '../shared/values/codes.js';
 import { latest } from '../shared/values/time.js';
+import type { EmployerContactCorrected, EmployerContactNoteRedacted } from './employer-correction.js';
 import type { EmployerContactedByOtherOffice } from './employer-home.js';
 
 /**
@@ -34,7 +35,7 @@ export type EmployerContacted = DomainEvent<
   }
 >;
 
-export type EmployerEvent = EmployerContacted | EmployerContactedByOtherOffice;
+export type EmployerEvent = EmployerContacted | EmployerContactedByOtherOffice | EmployerContactCorrected | EmployerContactNoteRedacted;
 
 export interface EmployerAccount {
   contacts: number;
@@ -55,6 +56,12 @@ export function evolveEmployerAccount(state: EmployerAccount, event: EmployerEve
       };
     case 'EmployerContactedByOtherOffice':
       return state; // another office's contact: counted there, only told here
+    case 'EmployerContactCorrected': {
+      const { lastContactAt, employerName } = event.data.remaining;
+      return { contacts: state.contacts - 1, employerName, lastContactAt };
+    }
+    case 'EmployerContactNoteRedacted':
+      return state;
     default: {
       const never: never = event;
       return never;

@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { CloseRecruitmentNeedController } from './close-recruitment-need/close-recruitment-need.controller.js';
 import { CloseRecruitmentNeedHandler } from './close-recruitment-need/close-recruitment-need.handler.js';
+import { CorrectEmployerContactController } from './correct-employer-contact/correct-employer-contact.controller.js';
+import { CorrectEmployerContactHandler } from './correct-employer-contact/correct-employer-contact.handler.js';
+import { CorrectRecruitmentNeedController } from './correct-recruitment-need/correct-recruitment-need.controller.js';
+import { CorrectRecruitmentNeedHandler } from './correct-recruitment-need/correct-recruitment-need.handler.js';
 import { EMPLOYERS_VIEWS } from './employers.views.js';
 import { CloseInquiryController } from './close-inquiry/close-inquiry.controller.js';
 import { CloseInquiryHandler } from './close-inquiry/close-inquiry.handler.js';
@@ -26,6 +30,8 @@ import { RegisterRecruitmentNeedHandler } from './register-recruitment-need/regi
     RegisterInquiryController,
     TakeInquiryController,
     CloseInquiryController,
+    CorrectEmployerContactController,
+    CorrectRecruitmentNeedController,
   ],
   providers: [
     RecordEmployerContactHandler,
@@ -35,6 +41,8 @@ import { RegisterRecruitmentNeedHandler } from './register-recruitment-need/regi
     RegisterInquiryHandler,
     TakeInquiryHandler,
     CloseInquiryHandler,
+    CorrectEmployerContactHandler,
+    CorrectRecruitmentNeedHandler,
   ],
 })
 export class EmployersModule {}

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@app/event-store';
 import type { NeedResult } from '../shared/values/codes.js';
+import type { RecruitmentNeedCorrected } from './employer-correction.js';
 
 /**
  * Stream `office-<officeNumber>.need-<needId>`. A need has a stream of its own, not a place in the
@@ -19,10 +20,20 @@ export type RecruitmentNeedClosed = DomainEvent<
   { needId: string; orgNumber: string; result: NeedResult; positions: number; occurredAt: string; navIdent: string }
 >;
 
-export type RecruitmentNeedEvent = RecruitmentNeedRegistered | RecruitmentNeedClosed;
+export type RecruitmentNeedEvent = RecruitmentNeedRegistered | RecruitmentNeedClosed | RecruitmentNeedCorrected;
 
 export type RecruitmentNeed =
-  { status: 'none' } | { status: 'open' | 'closed'; needId: string; orgNumber: string; positions: number; registeredAt: string };
+  | { status: 'none' }
+  | {
+      /** `corrected`: registered in error, closed for good. */
+      status: 'open' | 'closed' | 'corrected';
+      needId: string;
+      orgNumber: string;
+      positions: number;
+      registeredAt: string;
+      /** Once closed: what a correction must take back with it. */
+      closed?: { occurredAt: string; result: NeedResult };
+    };
 
 export const initialRecruitmentNeed = (): RecruitmentNeed => ({ status: 'none' });
 
@@ -37,7 +48,10 @@ export function evolveRecruitmentNeed(state: RecruitmentNeed, event: Recruitment
         registeredAt: event.data.occurredAt,
       };
     case 'RecruitmentNeedClosed':
-      return state.status === 'none' ? state : { ...state, status: 'closed' };
+      if (state.status === 'none') return state;
+      return { ...state, status: 'closed', closed: { occurredAt: event.data.occurredAt, result: event.data.result } };
+    case 'RecruitmentNeedCorrected':
+      return state.status === 'none' ? state : { ...state, status: 'corrected' };
     default: {
       const never: never = event;
       return never;

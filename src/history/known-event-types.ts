@@ -23,6 +23,10 @@ const ALL: Record<KnownEventType, true> = {
   ClientExited: true,
   ClientTransferredOut: true,
   ClientTransferredIn: true,
+  CaseStepCorrected: true,
+  EmployerContactCorrected: true,
+  EmployerContactNoteRedacted: true,
+  RecruitmentNeedCorrected: true,
 };
 
 export const KNOWN_EVENT_TYPES = Object.keys(ALL) as KnownEventType[];

@@ -5,6 +5,7 @@ import {
 } from '@app/projections';
 import { AccessLogCommitOrder1767000000001 } from '../access-log/access-log-commit-order.migration.js';
 import { CreateAccessLog1765000000000 } from '../access-log/access-log.migration.js';
+import { CreateClientSubjects1768000000000 } from '../shared/clients/client-subjects.migration.js';
 import { CreateIdempotencyRecords1763800000000 } from '../shared/commands/idempotency.migration.js';
 import { APP_VIEWS } from '../views/app-views.js';
 
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   AccessLogCommitOrder1767000000001,
   // Which event store each checkpoint's positions belong to.
   RecordCheckpointEventStore1767000000002,
+  CreateClientSubjects1768000000000,
   ...APP_VIEWS.flatMap((view) => view.migrations),
 ].sort((a, b) => timestampOf(a) - timestampOf(b));

@@ -23,6 +23,9 @@ describe("the app's migrations", () => {
       'AccessLogCommitOrder1767000000001',
       'RecordCheckpointEventStore1767000000002',
       'CreateProjectionInquiries1767170000000',
+      'CreateClientSubjects1768000000000',
+      'CreateProjectionClientRetention1768000000001',
+      'IndexProjectionClientRetentionByClosedSince1768000000002',
     ]);
   });
 });

@@ -13,7 +13,7 @@ const navIdent = 'Z123456';
 const at = (day: number) => new Date(Date.UTC(2026, 0, day, 10)).toISOString();
 const sent: CaseProfile = {
   caseId: 'a',
-  clientRef: 'r'.repeat(64),
+  subjectId: 'r'.repeat(64),
   needGroup: 'STANDARD',
   followUpMode: 'EXTERNAL',
   measureCode: 'INDOPPFAG',

@@ -173,7 +173,7 @@ export function decide(now: number, commands: readonly Command[]): Decided[] {
               {
                 ...base,
                 caseId: id,
-                clientRef: 'a'.repeat(64),
+                subjectId: '0190f3a0-1111-4aaa-8bbb-000000000001',
                 needGroup: c.needGroup,
                 followUpMode: c.mode,
                 measureCode: c.measure,

@@ -10,7 +10,7 @@ export const navIdent = 'Z123456';
 
 export const caseProfile = (caseId: string, startedAt: string, external = false): CaseProfile => ({
   caseId,
-  clientRef: `ref-${caseId}`,
+  subjectId: `ref-${caseId}`,
   needGroup: 'SITUATIONAL',
   startedAt,
   followUpMode: external ? 'EXTERNAL' : 'IN_HOUSE',

@@ -1,14 +1,14 @@
 import { isValidOrgNumber } from '../../shared/values/org-number.js';
-import { isClientRef } from '../../shared/values/personal-id.js';
+import { isSubjectId } from '../../shared/values/personal-id.js';
 import { assertOccurredAt } from '../../shared/values/time.js';
 import type { CaseState, ClientEnrolled } from '../case.js';
-import { CaseAlreadyExists, InvalidClientRef, InvalidOrgNumber, ProviderNotAllowed, ProviderRequired } from '../case.errors.js';
+import { CaseAlreadyExists, InvalidSubjectId, InvalidOrgNumber, ProviderNotAllowed, ProviderRequired } from '../case.errors.js';
 import type { FollowUpMode, MeasureCode, NeedGroup } from '../../shared/values/codes.js';
 
-/** `clientRef` is already the pseudonym: a personal id number never reaches the domain. */
+/** `subjectId` is the client's random subject id: neither a personal id number nor its pseudonym reaches the domain. */
 export interface EnrolClient {
   caseId: string;
-  clientRef: string;
+  subjectId: string;
   needGroup: NeedGroup;
   followUpMode: FollowUpMode;
   measureCode: MeasureCode;
@@ -21,7 +21,7 @@ export interface EnrolClient {
 /** Decided on the case's own, new stream: enrolling under an id that has events is a conflict. */
 export function enrolClient(command: EnrolClient, state: CaseState): ClientEnrolled[] {
   if (state.status !== 'none') throw new CaseAlreadyExists(command.caseId);
-  if (!isClientRef(command.clientRef)) throw new InvalidClientRef();
+  if (!isSubjectId(command.subjectId)) throw new InvalidSubjectId();
   // Who follows up decides whether there is a provider; the measure only suggests a default.
   if (command.followUpMode === 'EXTERNAL' && command.providerOrgNumber === undefined) throw new ProviderRequired();
   if (command.followUpMode === 'IN_HOUSE' && command.providerOrgNumber !== undefined) throw new ProviderNotAllowed();
@@ -29,11 +29,11 @@ export function enrolClient(command: EnrolClient, state: CaseState): ClientEnrol
     throw new InvalidOrgNumber('providerOrgNumber');
   }
   assertOccurredAt(command.occurredAt, command.now);
-  const { caseId, clientRef, needGroup, followUpMode, measureCode, providerOrgNumber, occurredAt, navIdent } = command;
+  const { caseId, subjectId, needGroup, followUpMode, measureCode, providerOrgNumber, occurredAt, navIdent } = command;
   return [
     {
       type: 'ClientEnrolled',
-      data: { caseId, clientRef, needGroup, followUpMode, measureCode, providerOrgNumber, startedAt: occurredAt, occurredAt, navIdent },
+      data: { caseId, subjectId, needGroup, followUpMode, measureCode, providerOrgNumber, startedAt: occurredAt, occurredAt, navIdent },
     },
   ];
 }

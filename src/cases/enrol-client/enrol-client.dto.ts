@@ -26,4 +26,5 @@ export const enrolClientBody = z
 
 export type EnrolClientBody = z.infer<typeof enrolClientBody>;
 /** What goes past the controller: the pseudonym only. */
-export type EnrolClientInput = Omit<EnrolClientBody, 'personId' | 'clientRef'> & { clientRef: string };
+/** What the command takes: the client's subject id, found (or made) from the pseudonym at the edge. */
+export type EnrolClientInput = Omit<EnrolClientBody, 'personId' | 'clientRef'> & { subjectId: string };

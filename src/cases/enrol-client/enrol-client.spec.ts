@@ -2,7 +2,7 @@ import { DeciderSpecification } from '@app/testing';
 import { evolveCase, initialCaseState } from '../case.js';
 import {
   CaseAlreadyExists,
-  InvalidClientRef,
+  InvalidSubjectId,
   InvalidOccurredAt,
   InvalidOrgNumber,
   OccurredInTheFuture,
@@ -17,7 +17,7 @@ const spec = DeciderSpecification.for({ decide: enrolClient, evolve: evolveCase,
 
 const enrolment: EnrolClient = {
   caseId: profile.caseId,
-  clientRef: profile.clientRef,
+  subjectId: profile.subjectId,
   needGroup: profile.needGroup,
   followUpMode: 'EXTERNAL',
   measureCode: 'INDOPPFAG',
@@ -144,12 +144,12 @@ describe('enrolling a client', () => {
       });
   });
 
-  it('refuses a personal id number in place of a clientRef, without repeating it', () => {
+  it('refuses a personal id number in place of a subject id, without repeating it', () => {
     spec
       .given([])
-      .when({ ...enrolment, clientRef: '13097248022' })
-      .thenThrows(InvalidClientRef, (e) => {
-        expect(e).toMatchObject({ code: 'CLIENT_REF.INVALID', kind: 'invalid', path: 'clientRef' });
+      .when({ ...enrolment, subjectId: '13097248022' })
+      .thenThrows(InvalidSubjectId, (e) => {
+        expect(e).toMatchObject({ code: 'SUBJECT_ID.INVALID', kind: 'invalid', path: 'subjectId' });
         expect(e.message).not.toContain('13097248022');
       });
   });

@@ -23,7 +23,7 @@ export function followUpGaps(activeCases: Iterable<ActiveCase>, days: number, no
     .sort((a, b) => b.daysWithout - a.daysWithout || a.c.caseId.localeCompare(b.c.caseId))
     .map(({ c, daysWithout }) => ({
       caseId: c.caseId,
-      clientRef: c.clientRef,
+      subjectId: c.subjectId,
       measureCode: c.measureCode,
       providerOrgNumber: c.providerOrgNumber,
       lastFollowUpAt: c.lastFollowUpAt,

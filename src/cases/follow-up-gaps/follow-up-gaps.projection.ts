@@ -2,11 +2,12 @@ import type { Projection } from '@app/projections';
 import { officeOfStream, type RecordedEvent } from '@app/event-store';
 import { toUtc } from '../../shared/values/time.js';
 import type { CaseEvent } from '../case.js';
+import type { CaseStepCorrected } from '../case-correction.js';
 
 /** An active case of the office; it leaves the view when it closes. */
 export interface ActiveCase {
   caseId: string;
-  clientRef: string;
+  subjectId: string;
   followUpMode: string;
   measureCode: string;
   providerOrgNumber: string | null;
@@ -61,11 +62,40 @@ function tally(rows: Rows, office: string, c: ActiveCase, by: 1 | -1, countActiv
   else rows.set(key, open);
 }
 
+/** As if the step had never been recorded: the case goes, comes back, or has its last follow-up of the steps left. */
+function correct(rows: Rows, office: string, key: string, row: ActiveCase | undefined, d: CaseStepCorrected['data']): void {
+  if (row) tally(rows, office, row, -1, true);
+  if (d.status !== 'active') {
+    rows.delete(key);
+    return;
+  }
+  const reopened = withSortKey(office, {
+    caseId: d.caseId,
+    subjectId: d.subjectId,
+    followUpMode: d.followUpMode,
+    measureCode: d.measureCode,
+    providerOrgNumber: d.providerOrgNumber ?? null,
+    startedAt: d.startedAt,
+    lastFollowUpAt: d.lastFollowUpAt ? toUtc(d.lastFollowUpAt) : null,
+  });
+  rows.set(key, reopened);
+  tally(rows, office, reopened, 1, true);
+}
+
 export const followUpGapsProjection: Projection<ActiveCase | OfficeOpenCases, Following> = {
   name: 'active_cases',
   // 2: lastFollowUpAt in UTC (1 compared offsets as text). 3: the office tallies and quiet-since sort keys.
-  version: 3,
-  eventTypes: ['ClientEnrolled', 'ClientTransferredIn', 'ClientFollowUpRecorded', 'ClientPlaced', 'ClientExited', 'ClientTransferredOut'],
+  // 4: the subject id in place of the pseudonym (erasable clients).
+  version: 4,
+  eventTypes: [
+    'ClientEnrolled',
+    'ClientTransferredIn',
+    'ClientFollowUpRecorded',
+    'ClientPlaced',
+    'ClientExited',
+    'ClientTransferredOut',
+    'CaseStepCorrected',
+  ],
   keysOf: (event) => [keyOf(event), openCasesKey(officeOfStream(event.streamId)!)],
   evolve(rows, event) {
     const key = keyOf(event);
@@ -78,7 +108,7 @@ export const followUpGapsProjection: Projection<ActiveCase | OfficeOpenCases, Fo
         if (row) tally(rows, office, row, -1, true);
         const opened = withSortKey(office, {
           caseId: d.caseId,
-          clientRef: d.clientRef,
+          subjectId: d.subjectId,
           followUpMode: d.followUpMode,
           measureCode: d.measureCode,
           providerOrgNumber: d.providerOrgNumber ?? null,
@@ -105,6 +135,9 @@ export const followUpGapsProjection: Projection<ActiveCase | OfficeOpenCases, Fo
         if (!row) return;
         tally(rows, office, row, -1, true);
         rows.delete(key);
+        return;
+      case 'CaseStepCorrected':
+        correct(rows, office, key, row, event.data);
         return;
       default: {
         const never: never = event;

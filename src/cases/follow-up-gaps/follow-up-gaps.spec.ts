@@ -74,7 +74,7 @@ describe('follow-up gaps view', () => {
         expect(gapsAt('2026-05-01T10:00:00Z')(docs)).toEqual([
           {
             caseId: 'e',
-            clientRef: 'ref-e',
+            subjectId: 'ref-e',
             measureCode: 'INDOPPFAG',
             providerOrgNumber: '889640782',
             lastFollowUpAt: null,

@@ -3,6 +3,7 @@ import { recordedAt } from '../../../test/views/recorded.js';
 import { caseProfile, enrolled, placedAt, transferredIn, transferredOut } from '../../../test/views/view-events.examples.js';
 import { outcomesProjection, type Cohort, type OfficeMonth, type ProviderCohort } from './outcomes.projection.js';
 import { outcomes, placementRate, providerOutcomes } from './outcomes.answer.js';
+import type { CaseStepCorrected } from '../case-correction.js';
 
 const spec = ProjectionSpecification.for(outcomesProjection);
 const rows = <T>(docs: Map<string, unknown>, prefix: string) => [...docs].filter(([k]) => k.startsWith(prefix)).map(([, d]) => d as T);
@@ -100,5 +101,71 @@ describe('outcomes of transferred cases', () => {
 
   it('changes nothing when a transfer event is applied twice', () => {
     for (const event of history) spec.given(history).when(event).thenNothingChanges();
+  });
+});
+
+describe('corrections of transferred cases', () => {
+  const correctedPlacement = (p: typeof moving, revision: number, occurredAt: string, orgNumber: string): CaseStepCorrected => ({
+    type: 'CaseStepCorrected',
+    data: {
+      ...p,
+      revision,
+      step: 'PLACEMENT',
+      reason: 'DUPLICATE',
+      undone: [{ type: 'ClientPlaced', occurredAt, orgNumber }],
+      status: 'active',
+      enrolledAt: moving.startedAt,
+      correctedAt: '2026-04-01T10:00:00Z',
+      navIdent: 'Z123456',
+    },
+  });
+  const foldOf = (events: ReturnType<typeof recordedAt>) => {
+    let folded = new Map<string, unknown>();
+    spec
+      .given([])
+      .when(...events)
+      .then((docs) => (folded = new Map(docs)));
+    return folded;
+  };
+
+  it('takes back a placement at either office as if it had never been recorded, the transfer counts of every row kind kept', () => {
+    // The moving case is placed at 0314 in error (taken back), transferred, placed at 5001 in error (taken back).
+    const withCorrections = foldOf([
+      ...recordedAt(1, '0314', 'case-a', enrolled(moving), placedAt(moving, '974760673', '2026-02-01T10:00:00Z')),
+      ...recordedAt(3, '0314', 'case-a', correctedPlacement(moving, 1, '2026-02-01T10:00:00Z', '974760673')),
+      ...recordedAt(4, '0314', 'case-a', transferredOut(moving, '5001', 'a2', arrived.startedAt)),
+      ...recordedAt(
+        5,
+        '5001',
+        'case-a2',
+        transferredIn(arrived, '0314', 'a', moving.startedAt),
+        placedAt(arrived, '974760673', '2026-03-25T10:00:00Z'),
+        correctedPlacement(arrived, 1, '2026-03-25T10:00:00Z', '974760673'),
+      ),
+    ]);
+    const neverPlaced = foldOf([
+      ...recordedAt(1, '0314', 'case-a', enrolled(moving)),
+      ...recordedAt(4, '0314', 'case-a', transferredOut(moving, '5001', 'a2', arrived.startedAt)),
+      ...recordedAt(5, '5001', 'case-a2', transferredIn(arrived, '0314', 'a', moving.startedAt)),
+    ]);
+    expect(withCorrections).toEqual(neverPlaced);
+    expect(rows<OfficeMonth>(withCorrections, 'n|')).toEqual([
+      { officeNumber: '0314', month: '2026-01', enrolled: 1, placed: 0, transferredIn: 0, transferredOut: 1 },
+      { officeNumber: '5001', month: '2026-03', enrolled: 1, placed: 0, transferredIn: 1, transferredOut: 0 },
+    ]);
+    expect(
+      rows<ProviderCohort>(withCorrections, 'p|').map(({ officeNumber, transferredIn, transferredOut, placed }) => ({
+        officeNumber,
+        transferredIn,
+        transferredOut,
+        placed,
+      })),
+    ).toEqual([
+      { officeNumber: '0314', transferredIn: 0, transferredOut: 1, placed: 0 },
+      { officeNumber: '5001', transferredIn: 1, transferredOut: 0, placed: 0 },
+    ]);
+    expect(rows<Cohort>(withCorrections, 'c|5001|')).toEqual([
+      expect.objectContaining({ enrolled: 1, active: 1, placed: 0, transferredIn: 1, transferredOut: 0, daysToPlacement: [] }),
+    ]);
   });
 });

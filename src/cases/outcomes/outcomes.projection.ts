@@ -1,54 +1,21 @@
-import type { Projection } from '@app/projections';
+import type { Projection, RowAccess } from '@app/projections';
 import { officeOfStream, type RecordedEvent } from '@app/event-store';
 import { daysBetween } from '../../shared/values/time.js';
 import { monthOf } from '../../shared/views/months.js';
 import type { ClientEnrolled, ClientExited, ClientPlaced, ClientTransferredIn, ClientTransferredOut } from '../case.js';
+import type { CaseStepCorrected } from '../case-correction.js';
+import { undoOutcome } from './outcomes.corrections.js';
+import type { Cohort, Counts, OfficeMonth, ProviderCohort } from './outcomes.rows.js';
 
-/** One cohort: cases that started at an office in a month, by follow-up mode and measure. */
-export interface Cohort {
-  month: string;
-  followUpMode: string;
-  measureCode: string;
-  enrolled: number;
-  active: number;
-  placed: number;
-  exited: number;
-  /** Cases that arrived by transfer: counted in `enrolled` too (their cohort is the arrival month). */
-  transferredIn: number;
-  /** Cases that left by transfer: counted in `enrolled`, ended in none of `active`, `placed`, `exited`. */
-  transferredOut: number;
-  daysToPlacement: number[];
-}
-
-/** External cases by provider, for the national provider view. */
-export interface ProviderCohort {
-  providerOrgNumber: string;
-  officeNumber: string;
-  month: string;
-  enrolled: number;
-  placed: number;
-  transferredIn: number;
-  transferredOut: number;
-}
-
-/** An office's cases by start month, all modes together: what the national comparison sums. */
-export interface OfficeMonth {
-  officeNumber: string;
-  month: string;
-  enrolled: number;
-  placed: number;
-  transferredIn: number;
-  transferredOut: number;
-}
-
-/** The counts every row kind keeps (cohort, provider, office-month). */
-type Counts = { enrolled: number; placed: number; transferredIn: number; transferredOut: number };
+export type { Cohort, OfficeMonth, ProviderCohort } from './outcomes.rows.js';
 
 type Doc = Cohort | ProviderCohort | OfficeMonth;
-type Outcome = RecordedEvent & (ClientEnrolled | ClientTransferredIn | ClientPlaced | ClientExited | ClientTransferredOut);
+type Outcome = RecordedEvent &
+  (ClientEnrolled | ClientTransferredIn | ClientPlaced | ClientExited | ClientTransferredOut | CaseStepCorrected);
 
 const noCounts = (): Counts => ({ enrolled: 0, placed: 0, transferredIn: 0, transferredOut: 0 });
 
+export type { Doc as OutcomeDoc };
 export const cohortPrefix = (office: string) => `c|${office}|`;
 const cohortKey = (office: string, e: Outcome) =>
   `${cohortPrefix(office)}${monthOf(e.data.startedAt)}|${e.data.followUpMode}|${e.data.measureCode}`;
@@ -65,11 +32,15 @@ export const cohortRowsOf = (office: string, from: string, to: string) => ({
   to: `${cohortPrefix(office)}${to}`,
 });
 
+const setOrDrop = (rows: RowAccess<Doc>, key: string, doc: Doc) => (doc.enrolled === 0 ? rows.delete(key) : rows.set(key, doc));
+
 export const outcomesProjection: Projection<Doc, Outcome> = {
   name: 'outcomes',
   // 2: every row counts transfers in and out (1 counted only transfers out, and only in cohorts).
-  version: 2,
-  eventTypes: ['ClientEnrolled', 'ClientTransferredIn', 'ClientPlaced', 'ClientExited', 'ClientTransferredOut'],
+  // 3: corrections (CaseStepCorrected) take back what the corrected steps counted, transfers included, and
+  //    drop a row left with no case; merged over 2's row shapes (transferredIn/transferredOut everywhere).
+  version: 3,
+  eventTypes: ['ClientEnrolled', 'ClientTransferredIn', 'ClientPlaced', 'ClientExited', 'ClientTransferredOut', 'CaseStepCorrected'],
   keysOf(event) {
     const office = officeOfStream(event.streamId)!;
     const provider = event.data.providerOrgNumber;
@@ -129,13 +100,17 @@ export const outcomesProjection: Projection<Doc, Outcome> = {
         cohort.active -= 1;
         count('transferredOut');
         break;
+      case 'CaseStepCorrected':
+        undoOutcome(event.data, cohort, counted);
+        break;
       default: {
         const never: never = event;
         return never;
       }
     }
-    rows.set(key, cohort);
-    rows.set(nKey, officeMonth);
-    if (pKey && provider) rows.set(pKey, provider);
+    // A cohort with no case left is one that was never enrolled: as if it had never been recorded.
+    setOrDrop(rows, key, cohort);
+    setOrDrop(rows, nKey, officeMonth);
+    if (pKey && provider) setOrDrop(rows, pKey, provider);
   },
 };

@@ -47,7 +47,7 @@ export function receiveTransferredCase(command: ReceiveTransferredCase, state: C
       type: 'ClientTransferredIn',
       data: {
         caseId: out.newCaseId,
-        clientRef: out.clientRef,
+        subjectId: out.subjectId,
         needGroup: out.needGroup,
         followUpMode: out.followUpMode,
         measureCode: out.measureCode,

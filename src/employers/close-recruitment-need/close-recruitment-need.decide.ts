@@ -15,7 +15,8 @@ export interface CloseRecruitmentNeed {
 /** A need is closed once, as filled or cancelled. */
 export function closeRecruitmentNeed(command: CloseRecruitmentNeed, state: RecruitmentNeed): RecruitmentNeedClosed[] {
   if (state.status === 'none') throw new RecruitmentNeedNotFound(command.needId);
-  if (state.status === 'closed') throw new RecruitmentNeedAlreadyClosed(command.needId);
+  // A need registered in error is closed for good as well.
+  if (state.status !== 'open') throw new RecruitmentNeedAlreadyClosed(command.needId);
   assertOccurredAt(command.occurredAt, command.now);
   if (isBefore(command.occurredAt, state.registeredAt)) throw new ClosedBeforeRegistered();
   return [

@@ -5,7 +5,7 @@ import { relationshipKey, sortKeyPrefix, type EmployerRelationship, type SortKey
 export const EMPLOYER_SORTS = ['lastContact', 'contacts', 'placements'] as const;
 export type EmployerSort = (typeof EMPLOYER_SORTS)[number];
 
-export interface EmployerAnswer extends Omit<EmployerRelationship, 'lastPlacementAt' | SortKeyField> {
+export interface EmployerAnswer extends Omit<EmployerRelationship, 'lastPlacementAt' | 'placementTimes' | 'needs' | SortKeyField> {
   placedButNotContacted90d: boolean;
 }
 
@@ -40,10 +40,12 @@ export async function employerPage(
   const page = withNext.slice(0, options.limit);
   const cutoff = addDays(options.now, -90);
   return {
-    employers: page.map(({ lastPlacementAt: _, byLastContact: _l, byContacts: _c, byPlacements: _p, ...r }) => ({
-      ...r,
-      placedButNotContacted90d: r.placements > 0 && (r.lastContactAt === null || r.lastContactAt < cutoff),
-    })),
+    employers: page.map(
+      ({ lastPlacementAt: _, placementTimes: _t, needs: _n, byLastContact: _l, byContacts: _c, byPlacements: _p, ...r }) => ({
+        ...r,
+        placedButNotContacted90d: r.placements > 0 && (r.lastContactAt === null || r.lastContactAt < cutoff),
+      }),
+    ),
     next: withNext.length > options.limit ? page[page.length - 1]!.orgNumber : null,
   };
 }

@@ -1,9 +1,11 @@
-import type { Projection } from '@app/projections';
+import type { Projection, RowAccess } from '@app/projections';
 import { officeOfStream, type RecordedEvent } from '@app/event-store';
 import type { ClientPlaced } from '../../cases/case.js';
 import { toUtc } from '../../shared/values/time.js';
 import type { EmployerContacted } from '../employer.js';
 import type { RecruitmentNeedClosed, RecruitmentNeedRegistered } from '../recruitment-need.js';
+import type { CaseStepCorrected } from '../../cases/case-correction.js';
+import type { EmployerContactCorrected, RecruitmentNeedCorrected } from '../employer-correction.js';
 
 /** One office's relationship with one employer; instants in UTC, so they order as strings. */
 export interface EmployerRelationship {
@@ -15,6 +17,9 @@ export interface EmployerRelationship {
   placements: number;
   lastPlacementAt: string | null;
   openNeeds: number;
+  /** Kept for corrections, left out of the answer: every placement's instant (the last one of those left) and needs ever registered. */
+  placementTimes: string[];
+  needs: number;
   /** Sort keys of the page orders (see `sortKeys`): ordered reads use them, the answer leaves them out. */
   byLastContact: string;
   byContacts: string;
@@ -26,11 +31,22 @@ export const SORT_KEY_FIELDS = ['byLastContact', 'byContacts', 'byPlacements'] a
 export type SortKeyField = (typeof SORT_KEY_FIELDS)[number];
 type Figures = Omit<EmployerRelationship, SortKeyField>;
 
-type Relating = RecordedEvent & (EmployerContacted | ClientPlaced | RecruitmentNeedRegistered | RecruitmentNeedClosed);
+type Relating = RecordedEvent &
+  (
+    | EmployerContacted
+    | ClientPlaced
+    | RecruitmentNeedRegistered
+    | RecruitmentNeedClosed
+    | EmployerContactCorrected
+    | RecruitmentNeedCorrected
+  );
+type Correcting = RecordedEvent & CaseStepCorrected;
 
 export const relationshipPrefix = (office: string) => `r|${office}|`;
 export const relationshipKey = (office: string, orgNumber: string) => `${relationshipPrefix(office)}${orgNumber}`;
 const keyOf = (event: Relating) => relationshipKey(officeOfStream(event.streamId)!, event.data.orgNumber);
+/** A case correction touches the employers of the placements it takes back. */
+const placementsUndone = (event: Correcting) => event.data.undone.filter((step) => step.type === 'ClientPlaced');
 
 /** Every sort key of an office's employers starts with this: an ordered read's prefix. */
 export const sortKeyPrefix = (office: string) => `${office}|`;
@@ -56,25 +72,59 @@ function sortKeys(office: string, r: Figures): Pick<EmployerRelationship, SortKe
 
 const later = (a: string | null, b: string) => (a === null || toUtc(b) > a ? toUtc(b) : a);
 
-export const employerRelationshipsProjection: Projection<EmployerRelationship, Relating> = {
+const newRow = (orgNumber: string): Figures => ({
+  orgNumber,
+  name: null,
+  naceSection: null,
+  contacts: 0,
+  lastContactAt: null,
+  placements: 0,
+  lastPlacementAt: null,
+  openNeeds: 0,
+  placementTimes: [],
+  needs: 0,
+});
+
+/** A row nothing is left in is one that was never made: as if its steps had never been recorded. */
+function store(rows: RowAccess<EmployerRelationship>, key: string, office: string, row: Figures): void {
+  if (row.contacts === 0 && row.placements === 0 && row.needs === 0) rows.delete(key);
+  else rows.set(key, { ...row, ...sortKeys(office, row) });
+}
+
+function undoPlacements(rows: RowAccess<EmployerRelationship>, office: string, event: Correcting): void {
+  for (const step of placementsUndone(event)) {
+    const key = relationshipKey(office, step.orgNumber!);
+    const row: Figures = rows.get(key) ?? newRow(step.orgNumber!);
+    const index = row.placementTimes.indexOf(toUtc(step.occurredAt));
+    if (index >= 0) row.placementTimes.splice(index, 1);
+    row.placements -= 1;
+    row.lastPlacementAt = row.placementTimes.reduce<string | null>((last, at) => later(last, at), null);
+    store(rows, key, office, row);
+  }
+}
+
+export const employerRelationshipsProjection: Projection<EmployerRelationship, Relating | Correcting> = {
   name: 'employer_relationships',
-  // 2: instants kept in UTC (1 compared offsets as text). 3: sort keys for ordered page reads.
-  version: 3,
-  eventTypes: ['EmployerContacted', 'ClientPlaced', 'RecruitmentNeedRegistered', 'RecruitmentNeedClosed'],
-  keysOf: (event) => [keyOf(event)],
+  // 2: instants kept in UTC (1 compared offsets as text). 3: sort keys for ordered page reads. 4: corrections (placement times, needs).
+  version: 4,
+  eventTypes: [
+    'EmployerContacted',
+    'ClientPlaced',
+    'RecruitmentNeedRegistered',
+    'RecruitmentNeedClosed',
+    'EmployerContactCorrected',
+    'RecruitmentNeedCorrected',
+    'CaseStepCorrected',
+  ],
+  keysOf: (event) =>
+    event.type === 'CaseStepCorrected'
+      ? placementsUndone(event).map((step) => relationshipKey(officeOfStream(event.streamId)!, step.orgNumber!))
+      : [keyOf(event)],
   evolve(rows, event) {
-    const key = keyOf(event);
     const office = officeOfStream(event.streamId)!;
-    const row: Figures = rows.get(key) ?? {
-      orgNumber: event.data.orgNumber,
-      name: null,
-      naceSection: null,
-      contacts: 0,
-      lastContactAt: null,
-      placements: 0,
-      lastPlacementAt: null,
-      openNeeds: 0,
-    };
+    if (event.type === 'CaseStepCorrected') return undoPlacements(rows, office, event);
+    const key = keyOf(event);
+    const row: Figures = rows.get(key) ?? newRow(event.data.orgNumber);
     switch (event.type) {
       case 'EmployerContacted':
         row.contacts += 1;
@@ -85,18 +135,32 @@ export const employerRelationshipsProjection: Projection<EmployerRelationship, R
       case 'ClientPlaced':
         row.placements += 1;
         row.lastPlacementAt = later(row.lastPlacementAt, event.data.occurredAt);
+        row.placementTimes.push(toUtc(event.data.occurredAt));
         break;
       case 'RecruitmentNeedRegistered':
         row.openNeeds += 1;
+        row.needs += 1;
         break;
       case 'RecruitmentNeedClosed':
         row.openNeeds = Math.max(0, row.openNeeds - 1);
+        break;
+      case 'EmployerContactCorrected': {
+        const left = event.data.remaining;
+        row.contacts -= 1;
+        row.lastContactAt = left.lastContactAt ? toUtc(left.lastContactAt) : null;
+        row.name = left.employerName ?? null;
+        row.naceSection = left.naceSection ?? null;
+        break;
+      }
+      case 'RecruitmentNeedCorrected':
+        row.needs -= 1;
+        if (!event.data.closed) row.openNeeds = Math.max(0, row.openNeeds - 1);
         break;
       default: {
         const never: never = event;
         return never;
       }
     }
-    rows.set(key, { ...row, ...sortKeys(office, row) });
+    store(rows, key, office, row);
   },
 };

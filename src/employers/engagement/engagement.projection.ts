@@ -6,74 +6,50 @@ import { addDays, increment, monthOf, monthsBetween } from '../../shared/views/m
 import type { EmployerContacted } from '../employer.js';
 import type { EmployerContactedByOtherOffice } from '../employer-home.js';
 import type { RecruitmentNeedClosed, RecruitmentNeedRegistered } from '../recruitment-need.js';
+import { correctionKeys, undoEngagement } from './engagement.corrections.js';
+import { CONTACT_WINDOW_DAYS, emptyMonth, monthKey, timelineKey, within } from './engagement.rows.js';
+import type { EmployerTimeline, EngagementCorrection, EngagementDoc, EngagementMonth } from './engagement.rows.js';
 
-/** One office's employer work in one month. Records (not lists) so each count is one place. */
-export interface EngagementMonth {
-  month: string;
-  employerContacts: number;
-  employers: Record<string, number>;
-  advisors: Record<string, number>;
-  byChannel: Record<string, number>;
-  byTheme: Record<string, number>;
-  /** Contacts by service; contacts without one (recorded before services, v2 and older) are not in it. */
-  byService?: Record<string, number>;
-  /** Contacts by other offices' advisors at employers whose home office this is. */
-  contactsFromOtherOffices?: number;
-  naceSections: Record<string, number>;
-  recruitmentNeedsOpened: number;
-  recruitmentNeedsFilled: number;
-  placements: number;
-  placementsAfterContact: number;
-}
+export {
+  CONTACT_WINDOW_DAYS,
+  timelineKey,
+  monthKey,
+  monthRowsOfEveryOffice,
+  officeOfMonthKey,
+  timelinePrefix,
+  type EmployerTimeline,
+  type EngagementMonth,
+} from './engagement.rows.js';
 
-/** When (UTC) the office contacted an employer and placed clients there: for "placement after contact". */
-export interface EmployerTimeline {
-  contacts: string[];
-  placements: { at: string; afterContact: boolean }[];
-}
+type Doc = EngagementDoc;
+type Engaging =
+  | (RecordedEvent &
+      (EmployerContacted | EmployerContactedByOtherOffice | ClientPlaced | RecruitmentNeedRegistered | RecruitmentNeedClosed))
+  | EngagementCorrection;
 
-type Doc = EngagementMonth | EmployerTimeline;
-type Engaging = RecordedEvent &
-  (EmployerContacted | EmployerContactedByOtherOffice | ClientPlaced | RecruitmentNeedRegistered | RecruitmentNeedClosed);
-
-/** A placement counts as after contact when the office contacted that employer in the 90 days before. */
-export const CONTACT_WINDOW_DAYS = 90;
-
-/** Month first, so the national comparison reads a range of months across every office. */
-export const monthKey = (office: string, month: string) => `m|${month}|${office}`;
-/** Every office's month rows from `from` to `to`, as the keys order them: month first. */
-export const monthRowsOfEveryOffice = (from: string, to: string) => ({ from: `m|${from}`, to: `m|${to}` });
-export const officeOfMonthKey = (key: string): string => key.split('|')[2]!;
-export const timelinePrefix = (office: string) => `e|${office}|`;
-const timelineKey = (office: string, orgNumber: string) => `${timelinePrefix(office)}${orgNumber}`;
-
-const emptyMonth = (month: string): EngagementMonth => ({
-  month,
-  employerContacts: 0,
-  employers: {},
-  advisors: {},
-  byChannel: {},
-  byTheme: {},
-  byService: {},
-  contactsFromOtherOffices: 0,
-  naceSections: {},
-  recruitmentNeedsOpened: 0,
-  recruitmentNeedsFilled: 0,
-  placements: 0,
-  placementsAfterContact: 0,
-});
-
-/** Both instants in UTC, so string order is time order. */
-const within = (contactAt: string, placedAt: string) => contactAt <= placedAt && contactAt >= addDays(placedAt, -CONTACT_WINDOW_DAYS);
+const CORRECTIONS = new Set(['EmployerContactCorrected', 'RecruitmentNeedCorrected', 'CaseStepCorrected']);
+const isCorrection = (event: Engaging): event is EngagementCorrection => CORRECTIONS.has(event.type);
 
 export const engagementProjection: Projection<Doc, Engaging> = {
   name: 'engagement',
-  // 2: timelines hold UTC instants (1 compared offsets as text). 3: contacts by service, contacts from other offices.
+  // 2: timelines hold UTC instants (1 compared offsets as text). 3: contacts by service, contacts from
+  // other offices (inquiries, issue 17), with corrected contacts taken out of byService too. Corrections
+  // (issue 14) kept 2, so 3 is above both: main's v2 rows are rebuilt with services and corrections.
   version: 3,
-  eventTypes: ['EmployerContacted', 'EmployerContactedByOtherOffice', 'ClientPlaced', 'RecruitmentNeedRegistered', 'RecruitmentNeedClosed'],
+  eventTypes: [
+    'EmployerContacted',
+    'EmployerContactedByOtherOffice',
+    'ClientPlaced',
+    'RecruitmentNeedRegistered',
+    'RecruitmentNeedClosed',
+    'EmployerContactCorrected',
+    'RecruitmentNeedCorrected',
+    'CaseStepCorrected',
+  ],
 
   keysOf(event) {
     const office = officeOfStream(event.streamId)!;
+    if (isCorrection(event)) return correctionKeys(office, event);
     const at = toUtc(event.data.occurredAt);
     switch (event.type) {
       case 'EmployerContacted':
@@ -97,6 +73,7 @@ export const engagementProjection: Projection<Doc, Engaging> = {
 
   evolve(rows, event) {
     const office = officeOfStream(event.streamId)!;
+    if (isCorrection(event)) return undoEngagement(rows, office, event);
     const at = toUtc(event.data.occurredAt);
     const monthRow = (month: string) => (rows.get(monthKey(office, month)) as EngagementMonth | undefined) ?? emptyMonth(month);
     const month = monthRow(monthOf(at));

@@ -1,6 +1,7 @@
 import { ProjectionSpecification } from '@app/projections/testing';
 import { recordedAt } from '../../../test/views/recorded.js';
 import { caseProfile, contacted, needClosed, needRegistered, placedAt } from '../../../test/views/view-events.examples.js';
+import type { EmployerContactCorrected } from '../employer-correction.js';
 import { engagementProjection } from './engagement.projection.js';
 import { engagementMonths } from './engagement.answer.js';
 
@@ -37,6 +38,33 @@ describe('engagement view', () => {
         });
         expect(march!.byChannel).toMatchObject({ PHONE: 1, VISIT: 1, EMAIL: 0 });
         expect(april).toMatchObject({ month: '2026-04', employerContacts: 1, activeAdvisors: 1 });
+      });
+  });
+
+  it('takes a corrected contact out of byService too', () => {
+    const fair = (occurredAt: string) => {
+      const event = contacted('974760673', occurredAt, 'Z111111', 'VISIT');
+      return { ...event, data: { ...event.data, service: 'JOB_FAIR' as const } };
+    };
+    const corrected: EmployerContactCorrected = {
+      type: 'EmployerContactCorrected',
+      data: {
+        contactId: '974760673@2026-03-06T10:00:00Z',
+        orgNumber: '974760673',
+        reason: 'DUPLICATE',
+        correctedAt: '2026-04-01T00:00:00Z',
+        navIdent: 'Z111111',
+        corrected: { occurredAt: '2026-03-06T10:00:00Z', navIdent: 'Z111111', channel: 'VISIT', theme: 'RECRUITMENT', service: 'JOB_FAIR' },
+        remaining: { lastContactAt: '2026-03-05T10:00:00Z' },
+      },
+    };
+    spec
+      .given([])
+      .when(...recordedAt(1, '0314', 'employer-1', fair('2026-03-05T10:00:00Z'), fair('2026-03-06T10:00:00Z'), corrected))
+      .then((docs) => {
+        const [march] = month('2026-03')(docs);
+        expect(march).toMatchObject({ employerContacts: 1 });
+        expect(march!.byService).toMatchObject({ JOB_FAIR: 1 });
       });
   });
 

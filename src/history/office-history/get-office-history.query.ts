@@ -2,6 +2,9 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { officeStreamPrefix, type EventStore, EVENT_STORE } from '@app/event-store';
 import { historyEventOf, type HistoryEvent } from './history-event.js';
+import { redactNotes } from './note-redaction.js';
+import { withClientReferences } from './client-references.js';
+import { SubjectDirectory } from '../../shared/clients/subject-directory.js';
 import type { OfficeHistoryParams } from './office-history.params.js';
 
 export interface OfficeHistoryAnswer {
@@ -27,7 +30,10 @@ export class GetOfficeHistory extends Query<OfficeHistoryAnswer> {
  */
 @QueryHandler(GetOfficeHistory)
 export class GetOfficeHistoryHandler implements IQueryHandler<GetOfficeHistory> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly subjects: SubjectDirectory,
+  ) {}
 
   async execute({ officeNumber, params }: GetOfficeHistory): Promise<OfficeHistoryAnswer> {
     const read = await this.store.readAll({
@@ -38,7 +44,7 @@ export class GetOfficeHistoryHandler implements IQueryHandler<GetOfficeHistory> 
       recordedFrom: params.from,
       recordedBefore: params.to,
     });
-    const page = read.slice(0, params.limit);
+    const page = await withClientReferences(this.subjects, await redactNotes(this.store, read.slice(0, params.limit)));
     const more = read.length > params.limit;
     return { officeNumber, events: page.map(historyEventOf), next: more ? page[page.length - 1]!.position : null };
   }

@@ -21,3 +21,10 @@ export function pseudonymiseClient(personId: string, secret: string): string {
 export const CLIENT_REF_PATTERN = /^[0-9a-f]{64}$/;
 
 export const isClientRef = (value: string): boolean => CLIENT_REF_PATTERN.test(value);
+
+/**
+ * A subject id: the random id a client's events carry instead of anything derived from who they
+ * are (a UUID); events written before subject ids carry the legacy clientRef as theirs.
+ */
+export const SUBJECT_ID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+export const isSubjectId = (value: string): boolean => SUBJECT_ID_PATTERN.test(value) || CLIENT_REF_PATTERN.test(value);

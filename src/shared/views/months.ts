@@ -41,3 +41,10 @@ export function median(values: readonly number[]): number | null {
 export const increment = (counts: Record<string, number>, key: string, by = 1): void => {
   counts[key] = (counts[key] ?? 0) + by;
 };
+
+/** Takes one back; a key with nothing left goes, as if it had never been counted. */
+export const decrement = (counts: Record<string, number>, key: string): void => {
+  const left = (counts[key] ?? 0) - 1;
+  if (left <= 0) delete counts[key];
+  else counts[key] = left;
+};

@@ -43,7 +43,9 @@ export interface Outcomes extends ViewAnswer {
 
 export interface FollowUpGap {
   caseId: string;
-  clientRef: string;
+  /** null once the client is erased (docs/privacy.md); the case still counts. */
+  clientRef: string | null;
+  subjectId: string | null;
   measureCode: string;
   providerOrgNumber: string | null;
   /** null: no follow-up since enrolment. */
