@@ -28,7 +28,8 @@ async function main(): Promise<void> {
     await admin.query(`CREATE DATABASE ${database}`);
     // All three targets share this database, so they share its durability settings too.
     const settings = await admin.query<{ name: string; setting: string }>(
-      `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method', 'server_version') ORDER BY name`,
+      `SELECT name, setting FROM pg_settings
+        WHERE name IN ('fsync', 'synchronous_commit', 'wal_sync_method', 'server_version') ORDER BY name`,
     );
     console.log(`load ${round(loadavg()[0]!, 1)}; ${settings.rows.map((r) => `${r.name}=${r.setting}`).join(', ')}`);
     const figures = await measureAppends(
@@ -47,7 +48,8 @@ async function main(): Promise<void> {
 }
 
 const line = (what: string, f: AppendFigures) =>
-  `${what}: ours ${f.ours} ev/s (p99 ${f.p99Ms.ours} ms), emmett ${f.emmett} (p99 ${f.p99Ms.emmett}), ceiling ${f.ceiling} (p99 ${f.p99Ms.ceiling}); ` +
+  `${what}: ours ${f.ours} ev/s (p99 ${f.p99Ms.ours} ms), emmett ${f.emmett} (p99 ${f.p99Ms.emmett}), ` +
+  `ceiling ${f.ceiling} (p99 ${f.p99Ms.ceiling}); ` +
   `ours/emmett ${round(f.ours / f.emmett, 2)}, ours/ceiling ${round(f.ours / f.ceiling, 2)}`;
 
 runScript(main);

@@ -53,5 +53,6 @@ export function progressBar(label: string, done: number, total: number, elapsedM
   const share = Math.min(1, total === 0 ? 1 : done / total);
   const filled = Math.round(share * 30);
   const rate = elapsedMs > 0 ? Math.round((done / elapsedMs) * 1000) : 0;
-  return `\r${label} [${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${String(Math.round(share * 100)).padStart(3)}%  ${done.toLocaleString('en')}/${total.toLocaleString('en')} events  ${rate.toLocaleString('en')} events/s   `;
+  const bar = `[${'#'.repeat(filled)}${'.'.repeat(30 - filled)}] ${String(Math.round(share * 100)).padStart(3)}%`;
+  return `\r${label} ${bar}  ${done.toLocaleString('en')}/${total.toLocaleString('en')} events  ${rate.toLocaleString('en')} events/s   `;
 }
