@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandBus, type Command } from '@nestjs/cqrs';
 import type { Request } from 'express';
 import { v7 as uuidv7 } from 'uuid';
-import { isAcceptableCorrelationId } from '../http/correlation-id.js';
+import { isAcceptableCorrelationId, newCorrelationId } from '../http/correlation-id.js';
 import { ValidationFailed } from '../errors/validation-failed.error.js';
 import type { CommandAccepted, CommandContext } from './command-context.js';
 import { retryableCommandId } from './command-ids.js';
@@ -64,7 +64,7 @@ function contextOf(request: Request, caller: CommandSender, officeNumber: string
 /** `correlationIdMiddleware` has settled it (a UUID or ULID, or one it made); the check stays as a backstop. */
 const correlationIdOf = (request: Request): string => {
   const given = request.header('x-correlation-id');
-  return given && isAcceptableCorrelationId(given) ? given : uuidv7();
+  return given && isAcceptableCorrelationId(given) ? given : newCorrelationId();
 };
 
 /** `If-Match: "3"` (an ETag of the stream revision) or `If-Match: 3`. */

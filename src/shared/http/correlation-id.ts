@@ -13,6 +13,17 @@ export const CORRELATION_SOURCE_HEADER = 'X-Correlation-Id-Source';
 export const isAcceptableCorrelationId = (value: string): boolean => (UUID.test(value) || ULID.test(value)) && !ELEVEN_DIGITS.test(value);
 
 /**
+ * A new correlation id (UUID v7) that this service would itself keep: about one UUID in 130 holds
+ * 11 digits in a row in its last group, and is drawn again.
+ */
+export function newCorrelationId(): string {
+  for (;;) {
+    const id = uuidv7();
+    if (isAcceptableCorrelationId(id)) return id;
+  }
+}
+
+/**
  * The first middleware: settles the request's correlation id before anything reads it. A given
  * one is kept only if acceptable; otherwise a new one (UUID v7) replaces it in the request's own
  * headers, so the logger, the access log and event metadata never see the refused value. The
@@ -21,7 +32,7 @@ export const isAcceptableCorrelationId = (value: string): boolean => (UUID.test(
 export function correlationIdMiddleware(request: Request, response: Response, next: NextFunction): void {
   const given = request.headers[CORRELATION_HEADER];
   const taken = typeof given === 'string' && isAcceptableCorrelationId(given);
-  const id = taken ? given : uuidv7();
+  const id = taken ? given : newCorrelationId();
   request.headers[CORRELATION_HEADER] = id;
   response.setHeader('X-Correlation-Id', id);
   response.setHeader(CORRELATION_SOURCE_HEADER, taken ? 'request' : 'generated');
