@@ -3,7 +3,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, officeStream, type AppendResult, type EventStore, type StreamAppend } from '@app/event-store';
 import { accepted } from '../../shared/commands/accepted.js';
 import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
-import { foldStream, newEvents, retryOnConflict, storedBefore } from '../../shared/commands/decide-on-stream.js';
+import { appendWithOthers, foldStream, newEvents, retryOnConflict, storedBefore } from '../../shared/commands/decide-on-stream.js';
 import { EMPLOYER_STREAM_KIND } from '../employer.js';
 import type { EmployerContactCorrected } from '../employer-correction.js';
 import { employerContactsModel } from '../employer-contacts.js';
@@ -38,14 +38,9 @@ export class CorrectEmployerContactHandler implements ICommandHandler<CorrectEmp
     if (earlier) return earlier;
     const contacts = foldStream(employerContactsModel, streamId, history, context);
     const [correction] = correctEmployerContact({ ...body, contactId, navIdent: context.actor, now: context.now }, contacts.state);
-    const events = newEvents(context, streamId, [correction!]);
-    const appends = correction!.type === 'EmployerContactCorrected' ? await this.elsewhere(correction!.data, context) : [];
-    // Most corrections touch one stream: the store's plain append.
-    if (appends.length === 0) return this.store.append(streamId, events, { expectedRevision: contacts.expectedRevision });
-    // The correction goes last: its position, the one answered, is then the whole append's last (for minPosition).
-    appends.push({ streamId, events, expectedRevision: contacts.expectedRevision });
-    const stored = await this.store.appendToStreams(appends);
-    return stored.at(-1)!;
+    const own = { streamId, events: newEvents(context, streamId, [correction!]), expectedRevision: contacts.expectedRevision };
+    const others = correction!.type === 'EmployerContactCorrected' ? await this.elsewhere(correction!.data, context) : [];
+    return appendWithOthers(this.store, own, others);
   }
 
   /** Where else the corrected contact counted: the home office told of it, the inquiry it answered. */
