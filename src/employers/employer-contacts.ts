@@ -13,6 +13,10 @@ export interface ContactEntry {
   naceSection?: string;
   /** Null or absent on contacts recorded before services (v2 and older). */
   service?: Service | null;
+  /** The home office told of the contact, when it was another office: told of its correction too. */
+  employerOfficeNumber?: string;
+  /** The inquiry the contact answered: answered by it no more once it is corrected. */
+  inquiryId?: string;
   hasNote: boolean;
   corrected: boolean;
   redacted: boolean;
@@ -27,7 +31,8 @@ export interface EmployerContacts {
 function evolveContacts(contacts: ContactEntry[], event: EmployerEvent): ContactEntry[] {
   switch (event.type) {
     case 'EmployerContacted': {
-      const { contactId, occurredAt, navIdent, channel, theme, service, employerName, naceSection, note } = event.data;
+      const { contactId, occurredAt, navIdent, channel, theme, service, employerName, naceSection, note, employerOfficeNumber, inquiryId } =
+        event.data;
       return [
         ...contacts,
         {
@@ -39,6 +44,8 @@ function evolveContacts(contacts: ContactEntry[], event: EmployerEvent): Contact
           employerName,
           naceSection,
           service,
+          employerOfficeNumber,
+          inquiryId,
           hasNote: note !== undefined,
           corrected: false,
           redacted: false,
@@ -46,6 +53,7 @@ function evolveContacts(contacts: ContactEntry[], event: EmployerEvent): Contact
       ];
     }
     case 'EmployerContactedByOtherOffice':
+    case 'EmployerContactByOtherOfficeCorrected':
       return contacts; // another office's contact: corrected there
     case 'EmployerContactCorrected':
       return contacts.map((c) => (c.contactId === event.data.contactId ? { ...c, corrected: true } : c));

@@ -13,8 +13,21 @@ export type EmployerContactCorrected = DomainEvent<
     contactId: string;
     orgNumber: string;
     reason: CorrectionReason;
-    /** `service` only when the contact had one (v3 contacts), so `byService` can take it back. */
-    corrected: { occurredAt: string; navIdent: string; channel: Channel; theme: Theme; naceSection?: string; service?: Service };
+    /**
+     * `service` only when the contact had one (v3 contacts), so `byService` can take it back;
+     * `employerOfficeNumber` and `inquiryId` when it had them: the home office told of the contact
+     * and the inquiry it answered, which the same append tells of the correction.
+     */
+    corrected: {
+      occurredAt: string;
+      navIdent: string;
+      channel: Channel;
+      theme: Theme;
+      naceSection?: string;
+      service?: Service;
+      employerOfficeNumber?: string;
+      inquiryId?: string;
+    };
     remaining: { lastContactAt?: string; employerName?: string; naceSection?: string };
   }
 >;

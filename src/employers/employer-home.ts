@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@app/event-store';
 import type { Service, Theme } from '../shared/values/codes.js';
+import type { CorrectionFacts } from '../shared/values/correction.js';
 
 /**
  * Stream `employer-home-<orgNumber>`, outside every office: which office an employer belongs to
@@ -30,6 +31,16 @@ export type EmployerContactedByOtherOffice = DomainEvent<
     occurredAt: string;
     navIdent: string;
   }
+>;
+
+/**
+ * In the same home office's employer stream: the contact told to it (`EmployerContactedByOtherOffice`)
+ * was registered in error at `byOfficeNumber`, so it stops counting here too. `occurredAt` is the
+ * contact's (the month it counted in).
+ */
+export type EmployerContactByOtherOfficeCorrected = DomainEvent<
+  'EmployerContactByOtherOfficeCorrected',
+  CorrectionFacts & { contactId: string; orgNumber: string; byOfficeNumber: string; occurredAt: string }
 >;
 
 export interface EmployerHome {

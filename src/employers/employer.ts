@@ -2,7 +2,7 @@ import type { DomainEvent } from '@app/event-store';
 import type { Channel, Service, Theme } from '../shared/values/codes.js';
 import { latest } from '../shared/values/time.js';
 import type { EmployerContactCorrected, EmployerContactNoteRedacted } from './employer-correction.js';
-import type { EmployerContactedByOtherOffice } from './employer-home.js';
+import type { EmployerContactByOtherOfficeCorrected, EmployerContactedByOtherOffice } from './employer-home.js';
 
 /**
  * Stream `office-<officeNumber>.employer-<orgNumber>`: one office's contacts with one employer.
@@ -35,7 +35,12 @@ export type EmployerContacted = DomainEvent<
   }
 >;
 
-export type EmployerEvent = EmployerContacted | EmployerContactedByOtherOffice | EmployerContactCorrected | EmployerContactNoteRedacted;
+export type EmployerEvent =
+  | EmployerContacted
+  | EmployerContactedByOtherOffice
+  | EmployerContactByOtherOfficeCorrected
+  | EmployerContactCorrected
+  | EmployerContactNoteRedacted;
 
 export interface EmployerAccount {
   contacts: number;
@@ -55,6 +60,7 @@ export function evolveEmployerAccount(state: EmployerAccount, event: EmployerEve
         lastContactAt: latest(event.data.occurredAt, state.lastContactAt),
       };
     case 'EmployerContactedByOtherOffice':
+    case 'EmployerContactByOtherOfficeCorrected':
       return state; // another office's contact: counted there, only told here
     case 'EmployerContactCorrected': {
       const { lastContactAt, employerName } = event.data.remaining;

@@ -1,5 +1,6 @@
 import type { DomainEvent } from '@app/event-store';
 import type { InquiryClosingReason, InquirySource, Theme } from '../shared/values/codes.js';
+import type { CorrectionFacts } from '../shared/values/correction.js';
 import { isBefore } from '../shared/values/time.js';
 
 /**
@@ -30,7 +31,24 @@ export type InquiryClosed = DomainEvent<
   { inquiryId: string; receivedAt: string; reason: InquiryClosingReason; note?: string; occurredAt: string; navIdent: string }
 >;
 
-export type InquiryEvent = InquiryRegistered | InquiryTaken | InquiryAnswered | InquiryClosed;
+/**
+ * The contact that answered the inquiry (`contactId`) was registered in error (in the same append
+ * as its correction): the inquiry is answered by the contacts that remain, at the earliest of them
+ * (`remaining.firstContactAt`), or not at all. `reopened` when nothing answers it any more and it
+ * is not closed: what the overdue list shows of it again.
+ */
+export type InquiryAnswerCorrected = DomainEvent<
+  'InquiryAnswerCorrected',
+  CorrectionFacts & {
+    inquiryId: string;
+    receivedAt: string;
+    contactId: string;
+    remaining: { firstContactAt?: string };
+    reopened?: { orgNumber: string; source: InquirySource; theme: Theme; dueAt: string; responsible: string | null };
+  }
+>;
+
+export type InquiryEvent = InquiryRegistered | InquiryTaken | InquiryAnswered | InquiryClosed | InquiryAnswerCorrected;
 
 export type Inquiry =
   | { status: 'none' }
@@ -38,24 +56,35 @@ export type Inquiry =
       status: 'open' | 'closed';
       inquiryId: string;
       orgNumber: string;
+      source: InquirySource;
+      theme: Theme;
       receivedAt: string;
+      dueAt: string;
       responsible?: string;
-      firstContactAt?: string;
+      /** The contacts that answer it (contact id → when), corrected ones taken out. */
+      answers: Record<string, string>;
     };
 
 export const initialInquiry = (): Inquiry => ({ status: 'none' });
 
+/** The earliest contact that answers the inquiry, if any. */
+export const firstContactAt = (answers: Record<string, string>): string | undefined =>
+  Object.values(answers).reduce<string | undefined>((first, at) => (first === undefined || isBefore(at, first) ? at : first), undefined);
+
 export function evolveInquiry(state: Inquiry, event: InquiryEvent): Inquiry {
   switch (event.type) {
-    case 'InquiryRegistered':
-      return { status: 'open', inquiryId: event.data.inquiryId, orgNumber: event.data.orgNumber, receivedAt: event.data.receivedAt };
+    case 'InquiryRegistered': {
+      const { inquiryId, orgNumber, source, theme, receivedAt, dueAt } = event.data;
+      return { status: 'open', inquiryId, orgNumber, source, theme, receivedAt, dueAt, answers: {} };
+    }
     case 'InquiryTaken':
       return state.status === 'none' ? state : { ...state, responsible: event.data.navIdent };
-    case 'InquiryAnswered': {
+    case 'InquiryAnswered':
+      return state.status === 'none' ? state : { ...state, answers: { ...state.answers, [event.data.contactId]: event.data.occurredAt } };
+    case 'InquiryAnswerCorrected': {
       if (state.status === 'none') return state;
-      const at = event.data.occurredAt;
-      const first = state.firstContactAt === undefined || isBefore(at, state.firstContactAt) ? at : state.firstContactAt;
-      return { ...state, firstContactAt: first };
+      const { [event.data.contactId]: _corrected, ...answers } = state.answers;
+      return { ...state, answers };
     }
     case 'InquiryClosed':
       return state.status === 'none' ? state : { ...state, status: 'closed' };

@@ -10,11 +10,13 @@ type KnownEventType = (CaseEvent | EmployerEvent | EmployerHomeOfficeSet | Inqui
 const ALL: Record<KnownEventType, true> = {
   EmployerContacted: true,
   EmployerContactedByOtherOffice: true,
+  EmployerContactByOtherOfficeCorrected: true,
   EmployerHomeOfficeSet: true,
   InquiryRegistered: true,
   InquiryTaken: true,
   InquiryAnswered: true,
   InquiryClosed: true,
+  InquiryAnswerCorrected: true,
   RecruitmentNeedRegistered: true,
   RecruitmentNeedClosed: true,
   ClientEnrolled: true,

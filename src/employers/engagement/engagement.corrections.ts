@@ -23,6 +23,8 @@ export function correctionKeys(office: string, event: EngagementCorrection): str
       const months = monthsBetween(monthOf(at), monthOf(addDays(at, CONTACT_WINDOW_DAYS)));
       return [timelineKey(office, event.data.orgNumber), ...months.map((m) => monthKey(office, m))];
     }
+    case 'EmployerContactByOtherOfficeCorrected':
+      return [monthKey(office, monthOf(toUtc(event.data.occurredAt)))];
     case 'RecruitmentNeedCorrected': {
       const { registered, closed } = event.data;
       return [registered, ...(closed ? [closed] : [])].map((step) => monthKey(office, monthOf(toUtc(step.occurredAt))));
@@ -80,6 +82,9 @@ export function undoEngagement(rows: Rows, office: string, event: EngagementCorr
       setTimeline(rows, office, orgNumber, timeline);
       return;
     }
+    case 'EmployerContactByOtherOfficeCorrected':
+      change(event.data.occurredAt, (month) => (month.contactsFromOtherOffices = (month.contactsFromOtherOffices ?? 0) - 1));
+      return;
     case 'RecruitmentNeedCorrected': {
       const { registered, closed } = event.data;
       change(registered.occurredAt, (month) => (month.recruitmentNeedsOpened -= 1));

@@ -27,7 +27,12 @@ type Engaging =
       (EmployerContacted | EmployerContactedByOtherOffice | ClientPlaced | RecruitmentNeedRegistered | RecruitmentNeedClosed))
   | EngagementCorrection;
 
-const CORRECTIONS = new Set(['EmployerContactCorrected', 'RecruitmentNeedCorrected', 'CaseStepCorrected']);
+const CORRECTIONS = new Set([
+  'EmployerContactCorrected',
+  'EmployerContactByOtherOfficeCorrected',
+  'RecruitmentNeedCorrected',
+  'CaseStepCorrected',
+]);
 const isCorrection = (event: Engaging): event is EngagementCorrection => CORRECTIONS.has(event.type);
 
 export const engagementProjection: Projection<Doc, Engaging> = {
@@ -35,6 +40,7 @@ export const engagementProjection: Projection<Doc, Engaging> = {
   // 2: timelines hold UTC instants (1 compared offsets as text). 3: contacts by service, contacts from
   // other offices (inquiries, issue 17), with corrected contacts taken out of byService too. Corrections
   // (issue 14) kept 2, so 3 is above both: main's v2 rows are rebuilt with services and corrections.
+  // EmployerContactByOtherOfficeCorrected came later without a new version: no row held one before.
   version: 3,
   eventTypes: [
     'EmployerContacted',
@@ -43,6 +49,7 @@ export const engagementProjection: Projection<Doc, Engaging> = {
     'RecruitmentNeedRegistered',
     'RecruitmentNeedClosed',
     'EmployerContactCorrected',
+    'EmployerContactByOtherOfficeCorrected',
     'RecruitmentNeedCorrected',
     'CaseStepCorrected',
   ],

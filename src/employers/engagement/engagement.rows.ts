@@ -2,6 +2,7 @@ import type { RecordedEvent } from '@app/event-store';
 import type { CaseStepCorrected } from '../../cases/case-correction.js';
 import { addDays } from '../../shared/views/months.js';
 import type { EmployerContactCorrected, RecruitmentNeedCorrected } from '../employer-correction.js';
+import type { EmployerContactByOtherOfficeCorrected } from '../employer-home.js';
 
 /** One office's employer work in one month. Records (not lists) so each count is one place. */
 export interface EngagementMonth {
@@ -60,4 +61,5 @@ export const within = (contactAt: string, placedAt: string) =>
   contactAt <= placedAt && contactAt >= addDays(placedAt, -CONTACT_WINDOW_DAYS);
 
 export type EngagementDoc = EngagementMonth | EmployerTimeline;
-export type EngagementCorrection = RecordedEvent & (EmployerContactCorrected | RecruitmentNeedCorrected | CaseStepCorrected);
+export type EngagementCorrection = RecordedEvent &
+  (EmployerContactCorrected | EmployerContactByOtherOfficeCorrected | RecruitmentNeedCorrected | CaseStepCorrected);

@@ -68,6 +68,41 @@ describe('engagement view', () => {
       });
   });
 
+  it("counts other offices' contacts at the employer's home office, and takes a corrected one back there", () => {
+    const told = (contactId: string, occurredAt: string) =>
+      ({
+        type: 'EmployerContactedByOtherOffice',
+        data: {
+          contactId,
+          orgNumber: '974760673',
+          byOfficeNumber: '5001',
+          theme: 'RECRUITMENT',
+          service: null,
+          occurredAt,
+          navIdent: 'Z500001',
+        },
+      }) as const;
+    const correction = {
+      type: 'EmployerContactByOtherOfficeCorrected',
+      data: {
+        contactId: 'c2',
+        orgNumber: '974760673',
+        byOfficeNumber: '5001',
+        occurredAt: '2026-03-31T23:30:00-02:00', // 1 April in UTC: the month it counted in
+        reason: 'WRONG_EMPLOYER',
+        correctedAt: '2026-05-01T00:00:00Z',
+        navIdent: 'Z500001',
+      },
+    } as const;
+    spec
+      .given(recordedAt(1, '0314', 'employer-974760673', told('c1', '2026-04-02T10:00:00Z'), told('c2', '2026-03-31T23:30:00-02:00')))
+      .when(...recordedAt(3, '0314', 'employer-974760673', correction))
+      .then((docs) => {
+        const [april] = month('2026-04')(docs);
+        expect(april).toMatchObject({ employerContacts: 0, contactsFromOtherOffices: 1 });
+      });
+  });
+
   it('counts recruitment needs opened, and filled only when closed as filled', () => {
     spec
       .given(

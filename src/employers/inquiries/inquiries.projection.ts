@@ -51,8 +51,9 @@ const earlier = (a: string, b: string | null) => (b === null || isBefore(a, b) ?
 
 export const inquiriesProjection: Projection<Doc, Inquiring> = {
   name: 'inquiries',
+  // InquiryAnswerCorrected came after 1 without a new version: no row held one before.
   version: 1,
-  eventTypes: ['InquiryRegistered', 'InquiryTaken', 'InquiryAnswered', 'InquiryClosed'],
+  eventTypes: ['InquiryRegistered', 'InquiryTaken', 'InquiryAnswered', 'InquiryClosed', 'InquiryAnswerCorrected'],
   keysOf: (event) => Object.values(keysOf(event)),
   evolve(rows, event) {
     const keys = keysOf(event);
@@ -87,6 +88,17 @@ export const inquiriesProjection: Projection<Doc, Inquiring> = {
         rows.set(keys.month, month);
         rows.delete(keys.open);
         return;
+      case 'InquiryAnswerCorrected': {
+        if (!times) return;
+        const { remaining, reopened } = event.data;
+        times.firstContactAt = remaining.firstContactAt === undefined ? null : toUtc(remaining.firstContactAt);
+        rows.set(keys.month, month);
+        if (reopened) {
+          const { inquiryId } = event.data;
+          rows.set(keys.open, { inquiryId, ...reopened, receivedAt, dueAt: toUtc(reopened.dueAt) });
+        }
+        return;
+      }
       case 'InquiryClosed':
         rows.delete(keys.open);
         if (!times) return;

@@ -2,6 +2,7 @@ import { selectDocs } from '@app/projections';
 import { ProjectionSpecification } from '@app/projections/testing';
 import { recordedAt } from '../../../test/views/recorded.js';
 import { inquiryAnswered, inquiryClosed, inquiryRegistered, inquiryTaken } from '../../../test/views/inquiry-events.examples.js';
+import type { InquiryAnswerCorrected } from '../inquiry.js';
 import { inquiryMonths, overdueInquiries } from './inquiries.answer.js';
 import { inquiriesProjection, type OpenInquiry } from './inquiries.projection.js';
 
@@ -103,6 +104,61 @@ describe('inquiries view', () => {
       .then((docs) => {
         expect(monthsAt('2026-04-01T00:00:00Z')(docs)[0]!.received).toBe(4);
         expect(overdueAt('2026-06-01T00:00:00Z', '5001')(docs).map((i) => i.inquiryId)).toEqual(['d']);
+      });
+  });
+
+  it('takes back the answer of a corrected contact: the contacts that remain answer, or the inquiry is open again', () => {
+    const withdrawn = (inquiryId: string, receivedAt: string, contactAt: string, rest: Partial<InquiryAnswerCorrected['data']>) => ({
+      type: 'InquiryAnswerCorrected' as const,
+      data: {
+        inquiryId,
+        receivedAt,
+        contactId: `contact@${contactAt}`,
+        reason: 'WRONG_EMPLOYER',
+        correctedAt: '2026-05-01T00:00:00Z',
+        navIdent: 'Z123456',
+        remaining: {},
+        ...rest,
+      },
+    });
+    const reopened = { orgNumber: '974760673', source: 'CONTACT_FORM' as const, theme: 'RECRUITMENT' as const, responsible: 'Z222222' };
+    spec
+      .given([
+        ...history,
+        ...recordedAt(10, '0314', 'inquiry-a', inquiryAnswered('a', easter, '2026-04-02T10:00:00Z')),
+        ...recordedAt(
+          11,
+          '0314',
+          'inquiry-b',
+          inquiryAnswered('b', friday, '2026-04-17T10:00:00Z'),
+          inquiryAnswered('b', friday, '2026-04-21T10:00:00Z'),
+        ),
+      ])
+      .when(
+        ...recordedAt(
+          20,
+          '0314',
+          'inquiry-a',
+          withdrawn('a', easter, '2026-04-02T10:00:00Z', { reopened: { ...reopened, dueAt: '2026-04-08T15:00:00+02:00' } }),
+        ),
+        ...recordedAt(
+          21,
+          '0314',
+          'inquiry-b',
+          withdrawn('b', friday, '2026-04-17T10:00:00Z', { remaining: { firstContactAt: '2026-04-21T10:00:00Z' } }),
+        ),
+      )
+      .then((docs) => {
+        // a: open and overdue again, with its advisor; b: answered late, by the contact that remains (99 h).
+        expect(overdueAt('2026-04-21T08:00:00Z')(docs).map((i) => [i.inquiryId, i.dueAt, i.responsible])).toEqual([
+          ['a', '2026-04-08T13:00:00.000Z', 'Z222222'],
+        ]);
+        expect(monthsAt('2026-04-21T08:00:00Z')(docs)[0]).toMatchObject({
+          answeredLate: 1,
+          openOverdue: 1,
+          open: 1,
+          medianHoursToFirstContact: 99,
+        });
       });
   });
 

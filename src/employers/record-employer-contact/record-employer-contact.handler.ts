@@ -4,7 +4,7 @@ import { EVENT_STORE, officeStream, type AppendResult, type EventStore, type Str
 import { accepted } from '../../shared/commands/accepted.js';
 import type { CommandAccepted, CommandContext } from '../../shared/commands/command-context.js';
 import { idFor } from '../../shared/commands/command-ids.js';
-import { foldStream, newEvents, retryOnConflict, storedBefore } from '../../shared/commands/decide-on-stream.js';
+import { appendWithOthers, foldStream, newEvents, retryOnConflict, storedBefore } from '../../shared/commands/decide-on-stream.js';
 import { EMPLOYER_STREAM_KIND } from '../employer.js';
 import { employerHomeStream, homeOfficeFor } from '../employer-home.js';
 import { employerAccountModel, employerHomeModel, inquiryModel } from '../employer-models.js';
@@ -79,12 +79,8 @@ export class RecordEmployerContactHandler implements ICommandHandler<RecordEmplo
       const events = newEvents(others, homeOfficeStreamId, tellHomeOffice(contact!.data, office));
       appends.push({ streamId: homeOfficeStreamId, events, expectedRevision: told.expectedRevision });
     }
-    const events = newEvents(context, streamId, [contact!]);
-    // Most contacts touch one stream: the store's plain append, which it commits in groups.
-    if (appends.length === 0) return this.store.append(streamId, events, { expectedRevision: account.expectedRevision });
-    // The contact goes last: its position, the one answered, is then the whole append's last (for minPosition).
-    appends.push({ streamId, events, expectedRevision: account.expectedRevision });
-    const stored = await this.store.appendToStreams(appends);
-    return stored.at(-1)!;
+    // Most contacts touch one stream alone.
+    const own = { streamId, events: newEvents(context, streamId, [contact!]), expectedRevision: account.expectedRevision };
+    return appendWithOthers(this.store, own, appends);
   }
 }

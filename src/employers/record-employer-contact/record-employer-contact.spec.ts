@@ -12,6 +12,7 @@ import {
   PersonalDataNotConfirmed,
 } from '../employer.errors.js';
 import { contacted, navIdent, now, orgNumber } from '../employer.examples.js';
+import type { Inquiry } from '../inquiry.js';
 import type { RecordEmployerContact } from './record-employer-contact.decide.js';
 import { answerInquiry, recordEmployerContact, tellHomeOffice } from './record-employer-contact.decide.js';
 
@@ -171,7 +172,16 @@ describe('coding a contact with a service, and answering an inquiry', () => {
   });
 
   it('answers an inquiry of the same employer received before the contact, and refuses any other', () => {
-    const inquiry = { status: 'open' as const, inquiryId: 'q1', orgNumber, receivedAt: '2026-04-30T09:00:00Z' };
+    const inquiry: Inquiry = {
+      status: 'open',
+      inquiryId: 'q1',
+      orgNumber,
+      source: 'CONTACT_FORM',
+      theme: 'RECRUITMENT',
+      receivedAt: '2026-04-30T09:00:00Z',
+      dueAt: '2026-05-04T09:00:00Z',
+      answers: {},
+    };
     const data = contacted({ inquiryId: 'q1' }).data;
     expect(answerInquiry(data, inquiry)).toEqual([
       {

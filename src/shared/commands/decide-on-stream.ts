@@ -6,6 +6,7 @@ import {
   type ExpectedRevision,
   type NewEvent,
   type RecordedEvent,
+  type StreamAppend,
 } from '@app/event-store';
 import { RevisionMismatch } from '../errors/revision-mismatch.error.js';
 import type { CommandContext } from './command-context.js';
@@ -85,6 +86,21 @@ export function foldStream<State, Event extends DomainEvent>(
     throw new RevisionMismatch(streamId, context.expectedRevision, current);
   }
   return { state, expectedRevision: current < 0 ? 'no_stream' : current };
+}
+
+/**
+ * The command's own events (`streamId`) with what it writes to other streams (`others`), in one
+ * atomic append. Alone, they go by the store's plain append, which it commits in groups. Its own go
+ * last: their position, the one answered, is then the whole append's last (for minPosition).
+ */
+export async function appendWithOthers(
+  store: EventStore,
+  own: StreamAppend & { expectedRevision: ExpectedRevision },
+  others: readonly StreamAppend[],
+): Promise<AppendResult> {
+  if (others.length === 0) return store.append(own.streamId, own.events, { expectedRevision: own.expectedRevision });
+  const stored = await store.appendToStreams([...others, own]);
+  return stored.at(-1)!;
 }
 
 /** The decided events as the store takes them: ids (derived when the command may be retried) and metadata. */
