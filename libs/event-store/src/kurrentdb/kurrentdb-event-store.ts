@@ -8,7 +8,7 @@ import {
 } from '@kurrent/kurrentdb-client';
 import { prepareAppend, type PreparedEvent } from '../append-input.js';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
-import { InvalidAppend, WrongExpectedRevision } from '../event-store.errors.js';
+import { InvalidAppend } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
