@@ -237,6 +237,12 @@ export class KurrentDbEventStore implements EventStore {
     return lastEventPosition(this.client);
   }
 
+  /** Positions are byte offsets here: the events are read, in bounded pages, and counted. */
+  async countEventsBetween(after: number, upTo: number, limit: number): Promise<number> {
+    if (upTo <= after || limit <= 0) return 0;
+    return (await this.readAll({ after: after > 0 ? after : undefined, toPosition: upTo, limit })).length;
+  }
+
   identity(): Promise<string> {
     this.named ??= kurrentDbIdentity(this.client).catch((error: unknown) => {
       this.named = undefined;
