@@ -139,7 +139,7 @@ export function serveAppendSession(stub: KurrentDbGrpcStub, call: ServerReadable
   });
 }
 
-/** The server's refusal of a multi-stream append for a wrong expected revision (ApiErrors.StreamRevisionConflict in 25.1). */
+/** The server's refusal of a multi-stream append, for its first failed stream (StreamsService.cs, ApiErrors.cs in 25.1). */
 function revisionConflict(stream: string, expected: number, actual: number): Partial<StatusObject> {
   const details = new errorsV2.StreamRevisionConflictErrorDetails();
   details.setStream(stream);
