@@ -68,13 +68,14 @@ export class KurrentDbEventStore implements EventStore {
   private async appendOnce(streamId: string, input: ReturnType<typeof prepareAppend>): Promise<AppendResult> {
     const ids = input.events.map((e) => e.id);
     const recordedAt = this.now().toISOString();
+    // Claims first: the events are then the last records of the transaction, where `headPosition` finds them at once.
     const requests = [
+      ...idClaims(streamId, ids),
       {
         streamName: streamId,
         expectedState: toAppendState(input.expectedRevision),
         events: input.events.map((e) => toProposed(e, encodeMetadata(withRecordedAt(e.metadata, recordedAt)))),
       },
-      ...idClaims(streamId, ids),
     ];
     let answer: MultiAppendResult | undefined;
     for (let attempt = 0; !answer; attempt++) {
@@ -84,7 +85,9 @@ export class KurrentDbEventStore implements EventStore {
         if (error instanceof WrongExpectedVersionError && !isIdClaim(error.streamName ?? '')) {
           throw toWrongExpectedRevision(streamId, input.expectedRevision, error);
         }
-        if (error instanceof WrongExpectedVersionError) return this.claimedAppend(streamId, ids, error.streamName!);
+        if (error instanceof WrongExpectedVersionError) {
+          return this.answerClaimed(error.streamName!, [streamId], () => this.storedAppend(streamId, ids));
+        }
         if (!isInDoubt(error) || attempt + 1 >= APPEND_ATTEMPTS) throw error;
         const earlier = await this.storedAppend(streamId, ids).catch(() => undefined);
         if (earlier) return earlier;
@@ -96,19 +99,19 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   /**
-   * Ids already claimed. Claimed for another stream: refused, as stored elsewhere. Claimed for this
-   * one: a retry, answered with what was stored, once it can be read (a concurrent append of the
-   * same ids may still be on its way to the index).
+   * Ids already claimed (`claim` is the claim the server named). Claimed for another stream than
+   * these: refused, as stored elsewhere. Claimed for one of these: a retry, answered with what was
+   * stored, once it can be read (a concurrent append of the same ids may still be on its way).
    */
-  private async claimedAppend(streamId: string, ids: readonly string[], claim: string): Promise<AppendResult> {
+  private async answerClaimed<T>(claim: string, streams: readonly string[], stored: () => Promise<T | undefined>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       const owner = await claimOwner(this.client, claim);
-      if (owner !== undefined && owner !== streamId) {
-        throw new InvalidAppend(`Some of these event ids are already stored elsewhere; not appending to ${streamId}`);
+      if (owner !== undefined && !streams.includes(owner)) {
+        throw new InvalidAppend(`Some of these event ids are already stored elsewhere; not appending to ${streams.join(', ')}`);
       }
-      const earlier = owner === undefined ? undefined : await this.storedAppend(streamId, ids);
+      const earlier = owner === undefined ? undefined : await stored();
       if (earlier) return earlier;
-      if (attempt + 1 >= APPEND_ATTEMPTS) throw new Error(`KurrentDB: the ids appended to ${streamId} are claimed, but not readable yet`);
+      if (attempt + 1 >= APPEND_ATTEMPTS) throw new Error(`KurrentDB: ids appended to ${streams.join(', ')} are claimed, not yet readable`);
       await pauseBefore(attempt);
     }
   }
@@ -130,17 +133,17 @@ export class KurrentDbEventStore implements EventStore {
     let answer: MultiAppendResult;
     try {
       answer = await this.client.multiStreamAppend([
-        ...input.map((a) => ({
-          streamName: a.streamId,
-          expectedState: toAppendState(a.expectedRevision),
-          events: a.events.map((e) => toProposed(e, encodeMetadata(withRecordedAt(e.metadata, recordedAt)))),
-        })),
         ...input.flatMap((a) =>
           idClaims(
             a.streamId,
             a.events.map((e) => e.id),
           ),
         ),
+        ...input.map((a) => ({
+          streamName: a.streamId,
+          expectedState: toAppendState(a.expectedRevision),
+          events: a.events.map((e) => toProposed(e, encodeMetadata(withRecordedAt(e.metadata, recordedAt)))),
+        })),
       ]);
     } catch (error) {
       // A lost answer (an election, a deadline) may hide a stored transfer: look before failing.
@@ -148,7 +151,10 @@ export class KurrentDbEventStore implements EventStore {
       const earlier = await this.earlierAppends(input);
       if (earlier) return earlier;
       if (!(error instanceof WrongExpectedVersionError)) throw error;
-      if (isIdClaim(error.streamName ?? '')) throw new InvalidAppend('Some of these event ids are already stored elsewhere; not appending');
+      if (isIdClaim(error.streamName ?? '')) {
+        const streams = input.map((a) => a.streamId);
+        return this.answerClaimed(error.streamName!, streams, () => this.earlierAppends(input));
+      }
       const refused = input.find((a) => a.streamId === error.streamName) ?? input[0]!;
       throw toWrongExpectedRevision(refused.streamId, refused.expectedRevision, error);
     }

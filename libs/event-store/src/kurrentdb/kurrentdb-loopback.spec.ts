@@ -191,6 +191,9 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
       await start([]);
       const events = two();
       const first = await store.append('office-0314.case-x', events, { expectedRevision: 'no_stream' });
+      // The claims go before the events, so the last record of the log is an event the head is read from.
+      expect(stub.log.at(-1)!.id).toBe(events[1]!.id);
+      expect(await store.headPosition()).toBe(first.position);
       await expect(store.append('office-0314.case-y', events, { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(InvalidAppend);
       await expect(store.append('office-0314.case-y', events.slice(1))).rejects.toBeInstanceOf(InvalidAppend);
       await expect(
