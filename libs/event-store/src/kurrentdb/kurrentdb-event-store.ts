@@ -21,7 +21,7 @@ import type {
 } from '../event-store.port.js';
 import { prepareStreamAppends, type PreparedStreamAppend } from '../stream-appends.js';
 import { isSelected, serverFilter } from './kurrentdb-filter.js';
-import { claimOwner, idClaims, isIdClaim } from './kurrentdb-id-claims.js';
+import { claimedFor, idClaims, isIdClaim } from './kurrentdb-id-claims.js';
 import { encodeMetadata, withRecordedAt } from './kurrentdb-metadata.js';
 import { fromResolved, toAppendState, toPosition, toWrongExpectedRevision } from './kurrentdb-mapping.js';
 import { PAGE_SIZE, readAllPage, readStreamPage } from './kurrentdb-pages.js';
@@ -105,7 +105,9 @@ export class KurrentDbEventStore implements EventStore {
    */
   private async answerClaimed<T>(claim: string, streams: readonly string[], stored: () => Promise<T | undefined>): Promise<T> {
     for (let attempt = 0; ; attempt++) {
-      const owner = await claimOwner(this.client, claim);
+      // The claim as the leader has it; none readable yet while the write that made it is on its way.
+      const [record] = await readStreamPage(this.client, claim, { from: 'start', direction: 'forwards', count: 1 });
+      const owner = claimedFor(record);
       if (owner !== undefined && !streams.includes(owner)) {
         throw new InvalidAppend(`Some of these event ids are already stored elsewhere; not appending to ${streams.join(', ')}`);
       }

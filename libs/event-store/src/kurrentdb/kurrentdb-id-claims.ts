@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { NO_STREAM, jsonEvent, type AppendStreamRequest, type KurrentDBClient } from '@kurrent/kurrentdb-client';
-import { readStreamPage } from './kurrentdb-pages.js';
+import { NO_STREAM, jsonEvent, type AppendStreamRequest } from '@kurrent/kurrentdb-client';
 
 /**
  * KurrentDB knows an event id only within its stream (IndexWriter.cs, `CheckCommit`: a retry is
@@ -27,9 +26,8 @@ export const idClaims = (streamId: string, ids: readonly string[]): AppendStream
     events: [jsonEvent({ id: randomUUID(), type: CLAIM_TYPE, data: { streamId } })],
   }));
 
-/** The stream a claim gives its id to, read from the leader; undefined while the claim cannot be read. */
-export async function claimOwner(client: KurrentDBClient, claim: string): Promise<string | undefined> {
-  const [first] = await readStreamPage(client, claim, { from: 'start', direction: 'forwards', count: 1 });
-  const owner = (first?.event?.data as { streamId?: unknown } | undefined)?.streamId;
+/** The stream a claim gives its id to, from the claim's record as read; undefined for what is no claim. */
+export function claimedFor(record: { event?: { data: unknown } } | undefined): string | undefined {
+  const owner = (record?.event?.data as { streamId?: unknown } | undefined)?.streamId;
   return typeof owner === 'string' ? owner : undefined;
 }
