@@ -108,6 +108,13 @@ export interface EventStore {
   /** Position of the last event a reader is handed now (0 when there is none). */
   headPosition(): Promise<number>;
   /**
+   * How many events a reader of `$all` is handed after `after` (exclusive; 0: from the start) up to
+   * `upTo` (inclusive), counted up to `limit`: `limit` means that many or more. What a lag in
+   * events is measured with, as positions are no count (see above); each store answers as cheaply
+   * as its positions allow.
+   */
+  countEventsBetween(after: number, upTo: number, limit: number): Promise<number>;
+  /**
    * Names the log that positions belong to, e.g. `postgres`, `memory:<id>` (each in-memory store is
    * a new log), `kurrentdb:<id>`: whoever keeps positions (a projection's checkpoint) records it
    * and never reuses them under another name.

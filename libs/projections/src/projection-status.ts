@@ -3,13 +3,13 @@ import type { EventStore } from '@app/event-store';
 import { CHECKPOINTS, PARKED, REBUILDS, liveLock } from './projection-tables.js';
 import { queryRows, toNumber } from './sql.js';
 
-/** Lag is counted by reading the events, so only up to here. */
+/** Lag is counted by the store (on KurrentDB by reading the events), so only up to here. */
 export const LAG_COUNT_LIMIT = 1000;
 
 /** Events after `position` up to `head`, at most `LAG_COUNT_LIMIT`. */
-export async function eventsBehind(store: Pick<EventStore, 'readAll'>, position: number, head: number): Promise<number> {
+export async function eventsBehind(store: Pick<EventStore, 'countEventsBetween'>, position: number, head: number): Promise<number> {
   if (position >= head) return 0;
-  return (await store.readAll({ after: position > 0 ? position : undefined, toPosition: head, limit: LAG_COUNT_LIMIT })).length;
+  return store.countEventsBetween(position, head, LAG_COUNT_LIMIT);
 }
 
 /**

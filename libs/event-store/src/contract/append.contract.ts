@@ -1,5 +1,5 @@
 import { v7 as uuidv7, version as uuidVersion } from 'uuid';
-import { WrongExpectedRevision } from '../event-store.errors.js';
+import { InvalidAppend, WrongExpectedRevision } from '../event-store.errors.js';
 import type { StoreRef } from './event-store.contract.js';
 import { anEvent, events, metadata, uniqueStream } from './contract-fixtures.js';
 
@@ -64,6 +64,19 @@ export function appendContract(store: StoreRef): void {
       );
       expect(new Set(results.map((r) => `${r.revision}@${r.position}`)).size).toBe(1);
       expect((await store().readStream(stream)).map((e) => e.id)).toEqual(retried.map((e) => e.id));
+    });
+
+    it('refuses event ids already stored in another stream, storing nothing there', async () => {
+      const [stream, other] = [uniqueStream(), uniqueStream()];
+      const stored = [anEvent('A', { n: 1 }, uuidv7()), anEvent('B', { n: 2 }, uuidv7())];
+      await store().append(stream, stored, { expectedRevision: 'no_stream' });
+      await expect(store().append(other, stored, { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(InvalidAppend);
+      await expect(store().append(other, [anEvent('C', { n: 3 }, uuidv7()), stored[1]!])).rejects.toBeInstanceOf(InvalidAppend);
+      await expect(
+        store().appendToStreams([{ streamId: other, events: stored.slice(0, 1), expectedRevision: 'no_stream' }]),
+      ).rejects.toBeInstanceOf(InvalidAppend);
+      expect(await store().readStream(other)).toEqual([]);
+      expect((await store().readStream(stream)).map((e) => e.id)).toEqual(stored.map((e) => e.id));
     });
 
     it('stamps every event of one append with the same recordedAt, in whole milliseconds', async () => {

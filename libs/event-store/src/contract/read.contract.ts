@@ -1,6 +1,6 @@
-import { InvalidPosition } from '../event-store.errors.js';
+import { InvalidAppend, InvalidPosition } from '../event-store.errors.js';
 import type { StoreRef } from './event-store.contract.js';
-import { anEvent, events, readableThrough, uniquePrefix } from './contract-fixtures.js';
+import { anEvent, events, readableThrough, uniquePrefix, uniqueStream } from './contract-fixtures.js';
 
 export function readContract(store: StoreRef): void {
   describe('reading', () => {
@@ -25,6 +25,23 @@ export function readContract(store: StoreRef): void {
       const first = await store().append(stream, events(2));
       await store().append(stream, events(2));
       expect((await store().readStream(stream, { toPosition: first.position })).map((e) => e.revision)).toEqual([0, 1]);
+    });
+
+    it('counts the events between two positions, across positions a refused append may have used, up to a limit', async () => {
+      const stream = uniqueStream();
+      const first = await store().append(stream, events(2));
+      // Refused after PostgreSQL took positions for it from its sequence: a gap no event fills.
+      const refused = store().append(uniqueStream(), [anEvent('A', {}, first.events[0]!.id)], { expectedRevision: 'any' });
+      await expect(refused).rejects.toBeInstanceOf(InvalidAppend);
+      const second = await store().append(stream, events(3));
+      const at = [...first.events, ...second.events].map((e) => e.position);
+      await readableThrough(store(), at[4]!);
+      expect(await store().countEventsBetween(at[0]!, at[4]!, 100)).toBe(4);
+      expect(await store().countEventsBetween(at[1]!, at[2]!, 100)).toBe(1);
+      expect(await store().countEventsBetween(at[0]!, at[4]!, 3)).toBe(3);
+      expect(await store().countEventsBetween(at[4]!, at[4]!, 100)).toBe(0);
+      expect(await store().countEventsBetween(at[4]!, at[0]!, 100)).toBe(0);
+      expect(await store().countEventsBetween(0, at[4]!, 5)).toBe(5);
     });
 
     it('reads an unknown stream as empty', async () => {

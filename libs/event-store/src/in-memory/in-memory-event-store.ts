@@ -111,6 +111,11 @@ export class InMemoryEventStore implements EventStore {
     return this.lastPosition;
   }
 
+  /** Positions here are 1, 2, 3…, one per event: the count is their difference. */
+  async countEventsBetween(after: number, upTo: number, limit: number): Promise<number> {
+    return Math.max(0, Math.min(limit, Math.min(upTo, this.lastPosition) - Math.max(after, 0)));
+  }
+
   /** Each in-memory store is a log of its own, gone with the process. */
   async identity(): Promise<string> {
     return this.name;

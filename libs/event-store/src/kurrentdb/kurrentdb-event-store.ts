@@ -3,13 +3,12 @@ import {
   START,
   WrongExpectedVersionError,
   jsonEvent,
-  type AppendResult as KurrentAppendResult,
   type JSONType,
   type MultiAppendResult,
 } from '@kurrent/kurrentdb-client';
 import { prepareAppend, type PreparedEvent } from '../append-input.js';
 import type { NewEvent, RecordedEvent } from '../event-envelope.js';
-import { InvalidAppend, WrongExpectedRevision } from '../event-store.errors.js';
+import { InvalidAppend } from '../event-store.errors.js';
 import type {
   AppendOptions,
   AppendResult,
@@ -22,6 +21,7 @@ import type {
 } from '../event-store.port.js';
 import { prepareStreamAppends, type PreparedStreamAppend } from '../stream-appends.js';
 import { isSelected, serverFilter } from './kurrentdb-filter.js';
+import { claimedFor, idClaims, isIdClaim } from './kurrentdb-id-claims.js';
 import { encodeMetadata, withRecordedAt } from './kurrentdb-metadata.js';
 import { fromResolved, toAppendState, toPosition, toWrongExpectedRevision } from './kurrentdb-mapping.js';
 import { PAGE_SIZE, readAllPage, readStreamPage } from './kurrentdb-pages.js';
@@ -34,8 +34,9 @@ import { batchedSubscription } from './kurrentdb-subscription.js';
 const DEFAULT_BATCH_SIZE = 500;
 
 /**
- * The port over KurrentDB/EventStoreDB. Stream revisions and `$all` commit positions are the
- * server's own; the server stores a retried event id once, which makes appends idempotent.
+ * The port over KurrentDB 25.1. Stream revisions and `$all` commit positions are the server's
+ * own; every append is a multi-stream transaction that also claims its event ids, which makes
+ * appends idempotent by id across streams, as on the other stores (kurrentdb-id-claims.ts).
  */
 export class KurrentDbEventStore implements EventStore {
   /** Appends of the same ids under way in this process: the later ones get the first one's answer. */
@@ -58,34 +59,63 @@ export class KurrentDbEventStore implements EventStore {
     return appended;
   }
 
+  /**
+   * One multi-stream transaction (KurrentDB 25.1): the events, and a claim of each of their ids
+   * (kurrentdb-id-claims.ts), so ids already stored in another stream are refused as on the other
+   * stores. A claim that exists means the ids were stored before: in this stream it is a retry,
+   * answered with what was stored (also when the server no longer remembers the first write).
+   */
   private async appendOnce(streamId: string, input: ReturnType<typeof prepareAppend>): Promise<AppendResult> {
     const ids = input.events.map((e) => e.id);
-    // With `any`/`exists` the server recognises a retry only while the first append is in its
-    // bounded in-memory cache (lost on restart): look for the ids first.
-    if (input.expectedRevision === 'any' || input.expectedRevision === 'exists') {
-      const earlier = await this.storedAppend(streamId, ids);
-      if (earlier) return earlier;
-    }
     const recordedAt = this.now().toISOString();
-    const proposed = input.events.map((e) => toProposed(e, withRecordedAt(e.metadata, recordedAt) as JSONType));
-    let answer: KurrentAppendResult | undefined;
+    // Claims first: the events are then the last records of the transaction, where `headPosition` finds them at once.
+    const requests = [
+      ...idClaims(streamId, ids),
+      {
+        streamName: streamId,
+        expectedState: toAppendState(input.expectedRevision),
+        events: input.events.map((e) => toProposed(e, encodeMetadata(withRecordedAt(e.metadata, recordedAt)))),
+      },
+    ];
+    let answer: MultiAppendResult | undefined;
     for (let attempt = 0; !answer; attempt++) {
       try {
-        answer = await this.client.appendToStream(streamId, proposed, { streamState: toAppendState(input.expectedRevision) });
+        answer = await this.client.multiStreamAppend(requests);
       } catch (error) {
-        if (error instanceof WrongExpectedVersionError) throw toWrongExpectedRevision(streamId, input.expectedRevision, error);
+        if (error instanceof WrongExpectedVersionError && !isIdClaim(error.streamName ?? '')) {
+          throw toWrongExpectedRevision(streamId, input.expectedRevision, error);
+        }
+        if (error instanceof WrongExpectedVersionError) {
+          return this.answerClaimed(error.streamName!, [streamId], () => this.storedAppend(streamId, ids));
+        }
         if (!isInDoubt(error) || attempt + 1 >= APPEND_ATTEMPTS) throw error;
         const earlier = await this.storedAppend(streamId, ids).catch(() => undefined);
         if (earlier) return earlier;
         await pauseBefore(attempt);
       }
     }
-    // `throwOnAppendFailure=false` in the connection string answers instead of throwing, and its
-    // revision is not to be trusted then (the client reports a boolean as the revision).
-    if (!answer.success) throw new WrongExpectedRevision(streamId, input.expectedRevision, await this.lastRevision(streamId));
-    // The answer holds the last revision only (and no position at all for a retry the server
-    // recognised): read the appended events back, from the leader, for their positions and times.
-    return this.readBack(streamId, ids, Number(answer.nextExpectedRevision));
+    // The answer holds the last revision only: read the appended events back, from the leader, for their positions and times.
+    return this.readBack(streamId, ids, Number(answerFor(answer, streamId)));
+  }
+
+  /**
+   * Ids already claimed (`claim` is the claim the server named). Claimed for another stream than
+   * these: refused, as stored elsewhere. Claimed for one of these: a retry, answered with what was
+   * stored, once it can be read (a concurrent append of the same ids may still be on its way).
+   */
+  private async answerClaimed<T>(claim: string, streams: readonly string[], stored: () => Promise<T | undefined>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      // The claim as the leader has it; none readable yet while the write that made it is on its way.
+      const [record] = await readStreamPage(this.client, claim, { from: 'start', direction: 'forwards', count: 1 });
+      const owner = claimedFor(record);
+      if (owner !== undefined && !streams.includes(owner)) {
+        throw new InvalidAppend(`Some of these event ids are already stored elsewhere; not appending to ${streams.join(', ')}`);
+      }
+      const earlier = owner === undefined ? undefined : await stored();
+      if (earlier) return earlier;
+      if (attempt + 1 >= APPEND_ATTEMPTS) throw new Error(`KurrentDB: ids appended to ${streams.join(', ')} are claimed, not yet readable`);
+      await pauseBefore(attempt);
+    }
   }
 
   /** What an earlier append of these ids stored in the stream, if it did. */
@@ -95,40 +125,49 @@ export class KurrentDbEventStore implements EventStore {
 
   /**
    * `multiStreamAppend` (KurrentDB 25.1 or newer): one transaction over every stream. Metadata
-   * travels as string properties there (kurrentdb-metadata.ts). A refused append whose events
-   * are all stored already is a retry, answered with what was stored; so is one whose answer got lost.
+   * travels as string properties there (kurrentdb-metadata.ts), with a claim of every event id
+   * (kurrentdb-id-claims.ts). A refused append whose events are all stored already is a retry,
+   * answered with what was stored; so is one whose answer got lost.
    */
   async appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]> {
     const input = prepareStreamAppends(appends);
     const recordedAt = this.now().toISOString();
     let answer: MultiAppendResult;
     try {
-      answer = await this.client.multiStreamAppend(
-        input.map((a) => ({
+      answer = await this.client.multiStreamAppend([
+        ...input.flatMap((a) =>
+          idClaims(
+            a.streamId,
+            a.events.map((e) => e.id),
+          ),
+        ),
+        ...input.map((a) => ({
           streamName: a.streamId,
           expectedState: toAppendState(a.expectedRevision),
           events: a.events.map((e) => toProposed(e, encodeMetadata(withRecordedAt(e.metadata, recordedAt)))),
         })),
-      );
+      ]);
     } catch (error) {
       // A lost answer (an election, a deadline) may hide a stored transfer: look before failing.
       if (!(error instanceof WrongExpectedVersionError) && !isInDoubt(error)) throw error;
       const earlier = await this.earlierAppends(input);
       if (earlier) return earlier;
       if (!(error instanceof WrongExpectedVersionError)) throw error;
+      if (isIdClaim(error.streamName ?? '')) {
+        const streams = input.map((a) => a.streamId);
+        return this.answerClaimed(error.streamName!, streams, () => this.earlierAppends(input));
+      }
       const refused = input.find((a) => a.streamId === error.streamName) ?? input[0]!;
       throw toWrongExpectedRevision(refused.streamId, refused.expectedRevision, error);
     }
     return Promise.all(
-      input.map(async (a) => {
-        const revision = answer.responses.find((r) => r.streamName === a.streamId)?.revision;
-        if (revision === undefined) throw new Error(`KurrentDB answered no revision for ${a.streamId}`);
-        return this.readBack(
+      input.map((a) =>
+        this.readBack(
           a.streamId,
           a.events.map((e) => e.id),
-          Number(revision),
-        );
-      }),
+          Number(answerFor(answer, a.streamId)),
+        ),
+      ),
     );
   }
 
@@ -206,6 +245,12 @@ export class KurrentDbEventStore implements EventStore {
     return lastEventPosition(this.client);
   }
 
+  /** Positions are byte offsets here: the events are read, in bounded pages, and counted. */
+  async countEventsBetween(after: number, upTo: number, limit: number): Promise<number> {
+    if (upTo <= after || limit <= 0) return 0;
+    return (await this.readAll({ after: after > 0 ? after : undefined, toPosition: upTo, limit })).length;
+  }
+
   identity(): Promise<string> {
     this.named ??= kurrentDbIdentity(this.client).catch((error: unknown) => {
       this.named = undefined;
@@ -221,15 +266,16 @@ export class KurrentDbEventStore implements EventStore {
   async close(): Promise<void> {
     await this.client.dispose();
   }
-
-  /** The stream's last revision, -1 when it has none. */
-  private async lastRevision(streamId: string): Promise<number> {
-    const [last] = await this.readStream(streamId, { direction: 'backwards', limit: 1 });
-    return last?.revision ?? -1;
-  }
 }
 
-/** An event as the client sends it; metadata as the kind of append needs it. */
+/** The stream revision a multi-stream append answered for one of its streams. */
+function answerFor(answer: MultiAppendResult, streamId: string): bigint {
+  const revision = answer.responses.find((r) => r.streamName === streamId)?.revision;
+  if (revision === undefined) throw new Error(`KurrentDB answered no revision for ${streamId}`);
+  return revision;
+}
+
+/** An event as the client sends it, metadata as string properties (kurrentdb-metadata.ts). */
 const toProposed = (e: PreparedEvent, metadata: JSONType) =>
   jsonEvent({ id: e.id, type: e.type, data: JSON.parse(e.dataJson) as JSONType, metadata });
 

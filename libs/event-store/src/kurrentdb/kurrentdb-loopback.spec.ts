@@ -1,6 +1,7 @@
 import { KurrentDBClient } from '@kurrent/kurrentdb-client';
 import { v7 as uuidv7 } from 'uuid';
-import { InvalidPosition } from '../event-store.errors.js';
+import { InvalidAppend, InvalidPosition } from '../event-store.errors.js';
+import { isIdClaim } from './kurrentdb-id-claims.js';
 import { KurrentDbEventStore } from './kurrentdb-event-store.js';
 import { PAGE_SIZE } from './kurrentdb-pages.js';
 import { KurrentDbGrpcStub, type StubRecord } from './testing/kurrentdb-grpc-stub.js';
@@ -31,6 +32,8 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
     stub.stop();
   });
   const settled = () => new Promise((resolve) => setTimeout(resolve, 100));
+  /** The stub's records but the adapter's claims of event ids. */
+  const stored = () => stub.log.filter((r) => !isIdClaim(r.streamId));
 
   it('asks every read for a bounded page from the leader, and leaves no call open after reads stopped early', async () => {
     await start(Array.from({ length: 1200 }, (_, n) => record(n)));
@@ -132,7 +135,7 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
       const append = () => store.append('office-0314.case-x', events, { expectedRevision: 'no_stream' });
       const results = await Promise.all(Array.from({ length: 5 }, append));
       expect(new Set(results.map((r) => `${r.revision}@${r.position}`)).size).toBe(1);
-      expect(stub.log.map((r) => r.id)).toEqual(events.map((e) => e.id));
+      expect(stored().map((r) => r.id)).toEqual(events.map((e) => e.id));
       expect(stub.appendCalls).toBe(1);
     });
 
@@ -142,7 +145,7 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
       const first = await store.append('office-0314.case-x', events, { expectedRevision: 'any' });
       const again = await store.append('office-0314.case-x', events, { expectedRevision: 'any' });
       expect(again).toEqual(first);
-      expect(stub.log).toHaveLength(2);
+      expect(stored()).toHaveLength(2);
     });
 
     it('answers from what was stored when the answer to an append is lost, storing nothing twice', async () => {
@@ -151,8 +154,8 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
       const events = two();
       const result = await store.append('office-0314.case-x', events, { expectedRevision: 'no_stream' });
       expect(result.events.map((e) => e.id)).toEqual(events.map((e) => e.id));
-      expect(result.position).toBe(stub.log[1]!.position);
-      expect(stub.log).toHaveLength(2);
+      expect(result.position).toBe(stored()[1]!.position);
+      expect(stored()).toHaveLength(2);
     });
 
     it('appends to two streams at once with metadata as string properties, and reads it back as appended', async () => {
@@ -181,7 +184,37 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
       ];
       const [out, into] = await store.appendToStreams(transfer);
       expect([out!.events[0]!.id, into!.events[0]!.id]).toEqual(transfer.map((a) => a.events[0]!.id));
-      expect(stub.log).toHaveLength(2);
+      expect(stored()).toHaveLength(2);
+    });
+
+    it('refuses the same ids sent to another stream, as the other stores do, though the server would store them again', async () => {
+      await start([]);
+      const events = two();
+      const first = await store.append('office-0314.case-x', events, { expectedRevision: 'no_stream' });
+      // The claims go before the events, so the last record of the log is an event the head is read from.
+      expect(stub.log.at(-1)!.id).toBe(events[1]!.id);
+      expect(await store.headPosition()).toBe(first.position);
+      await expect(store.append('office-0314.case-y', events, { expectedRevision: 'no_stream' })).rejects.toBeInstanceOf(InvalidAppend);
+      await expect(store.append('office-0314.case-y', events.slice(1))).rejects.toBeInstanceOf(InvalidAppend);
+      await expect(
+        store.appendToStreams([
+          { streamId: 'office-0314.case-z', events: [{ ...events[0]!, id: uuidv7() }] },
+          { streamId: 'office-0315.case-y', events: events.slice(0, 1) },
+        ]),
+      ).rejects.toBeInstanceOf(InvalidAppend);
+      expect(stored().map((r) => r.streamId)).toEqual(['office-0314.case-x', 'office-0314.case-x']);
+      expect(await store.readAll()).toEqual(first.events);
+    });
+
+    it('answers another instance sending the same append with what the first one stored, once', async () => {
+      await start([]);
+      const other = new KurrentDbEventStore(KurrentDBClient.connectionString(`kurrentdb://${stub.address}?tls=false`));
+      const events = two();
+      const first = await store.append('office-0314.case-x', events, { expectedRevision: 'any' });
+      const again = await other.append('office-0314.case-x', events, { expectedRevision: 'any' });
+      await other.close();
+      expect(again).toEqual(first);
+      expect(stored()).toHaveLength(2);
     });
 
     it('stamps every event of one append with the same recordedAt', async () => {

@@ -1,6 +1,7 @@
 import { ANY, NO_STREAM, STREAM_EXISTS, type AppendStreamState, type Position } from '@kurrent/kurrentdb-client';
 import type { RecordedEvent } from '../event-envelope.js';
 import { WrongExpectedRevision } from '../event-store.errors.js';
+import { isIdClaim } from './kurrentdb-id-claims.js';
 import { decodeMetadata, storedRecordedAt } from './kurrentdb-metadata.js';
 import type { ExpectedRevision } from '../event-store.port.js';
 
@@ -56,7 +57,8 @@ export const isSystem = (event: { streamId: string; type: string }): boolean =>
 
 /**
  * Our envelope from what the client yields, or undefined for what is not ours to hand out:
- * system events and non-JSON events (this store only writes JSON). The `$all` commit position
+ * system events, non-JSON events (this store only writes JSON) and its own claims of event ids
+ * (kurrentdb-id-claims.ts). The `$all` commit position
  * is our global position: KurrentDB writes each event of an append as its own committed record,
  * so every event has a commit position of its own, rising in `$all` order (also within one
  * multi-stream append: AllReader.cs of KurrentDB 25.1 gives a self-committed prepare its own log
@@ -65,7 +67,7 @@ export const isSystem = (event: { streamId: string; type: string }): boolean =>
  */
 export function fromResolved(resolved: KurrentResolved): RecordedEvent | undefined {
   const event = resolved.event;
-  if (!event || !event.isJson || isSystem(event)) return undefined;
+  if (!event || !event.isJson || isSystem(event) || isIdClaim(event.streamId)) return undefined;
   const position = event.position?.commit ?? resolved.commitPosition;
   if (position === undefined) {
     throw new Error(`KurrentDB event ${event.id} in ${event.streamId} came without a position (server older than 22.6?)`);

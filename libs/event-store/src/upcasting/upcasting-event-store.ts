@@ -54,6 +54,10 @@ export class UpcastingEventStore implements EventStore {
     return this.inner.headPosition();
   }
 
+  countEventsBetween(after: number, upTo: number, limit: number): Promise<number> {
+    return this.inner.countEventsBetween(after, upTo, limit);
+  }
+
   identity(): Promise<string> {
     return this.inner.identity();
   }

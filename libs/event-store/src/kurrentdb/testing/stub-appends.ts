@@ -1,4 +1,4 @@
-import type { ServerReadableStream, sendUnaryData } from '@grpc/grpc-js';
+import { Metadata, type ServerReadableStream, type StatusObject, type sendUnaryData } from '@grpc/grpc-js';
 import { createRequire } from 'node:module';
 import type { KurrentDbGrpcStub } from './kurrentdb-grpc-stub.js';
 
@@ -8,6 +8,9 @@ const require = createRequire(import.meta.url);
 const streams = require('@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/streams_pb.js');
 const shared = require('@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/shared_pb.js');
 const streamsV2 = require('@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams/streams_pb.js');
+const errorsV2 = require('@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v2/streams/errors_pb.js');
+const rpcStatus = require('@kurrent/kurrentdb-client/generated/kurrentdb/protocols/v1/status_pb.js');
+const { Any } = require('google-protobuf/google/protobuf/any_pb.js');
 
 /**
  * Appends as the server does with no cache of recent writes (just restarted, or the write
@@ -69,18 +72,29 @@ export function serveAppend(stub: KurrentDbGrpcStub, call: ServerReadableStream<
 }
 
 /**
- * A multi-stream append: all or nothing. Its records' properties become the metadata v1 reads
- * hand out, as JSON with the server's `$schema.*` keys added (EventRecord.cs, KurrentDB 25.1).
+ * A multi-stream append as KurrentDB 25.1 decides it: all or nothing, each stream checked on its
+ * own (IndexWriter.cs, `CheckCommit`). Ids already at the expected place of that stream are a
+ * retry (nothing written, the current revision answered); ids stored in another stream are no
+ * concern of the server. A wrong expected revision refuses the whole transaction with the
+ * server's rich error, FAILED_PRECONDITION carrying `StreamRevisionConflictErrorDetails`, which
+ * client 1.3.1 turns into a WrongExpectedVersionError naming the stream. Its records' properties
+ * become the metadata v1 reads hand out, as JSON with the server's `$schema.*` keys added
+ * (EventRecord.cs).
  */
 export function serveAppendSession(stub: KurrentDbGrpcStub, call: ServerReadableStream<any, any>, answer: sendUnaryData<any>): void {
+  stub.appendCalls++;
   const requests: any[] = [];
   call.on('data', (request) => requests.push(request));
   call.on('end', () => {
+    const retried = new Set<any>();
     for (const request of requests) {
-      const current = stub.log.filter((r) => r.streamId === request.getStream()).length - 1;
+      const existing = stub.log.filter((r) => r.streamId === request.getStream());
+      const current = existing.length - 1;
       const expected = Number(request.getExpectedRevision());
-      if ((expected >= 0 && expected !== current) || (expected === -1 && current >= 0)) {
-        return answer({ code: 9, details: `wrong expected revision for ${request.getStream()}` }, null);
+      const ids: string[] = request.getRecordsList().map((record: any) => record.getRecordId());
+      if (expected >= -1 && ids.every((id, i) => existing[expected + 1 + i]?.id === id)) retried.add(request);
+      else if ((expected >= 0 && expected !== current) || (expected === -1 && current >= 0) || (expected === -4 && current < 0)) {
+        return answer(revisionConflict(request.getStream(), expected, current), null);
       }
     }
     const response = new streamsV2.AppendSessionResponse();
@@ -88,6 +102,13 @@ export function serveAppendSession(stub: KurrentDbGrpcStub, call: ServerReadable
     for (const request of requests) {
       const streamId = request.getStream();
       const first = stub.log.filter((r) => r.streamId === streamId).length;
+      const output = new streamsV2.AppendResponse();
+      output.setStream(streamId);
+      if (retried.has(request)) {
+        output.setStreamRevision(String(Number(request.getExpectedRevision()) + request.getRecordsList().length));
+        response.addOutput(output);
+        continue;
+      }
       request.getRecordsList().forEach((record: any, i: number) => {
         const properties: Record<string, unknown> = {};
         for (const [key, value] of record.getPropertiesMap().entries()) {
@@ -105,8 +126,6 @@ export function serveAppendSession(stub: KurrentDbGrpcStub, call: ServerReadable
           metadata: { ...properties, '$schema.name': type, '$schema.format': 'Json' },
         });
       });
-      const output = new streamsV2.AppendResponse();
-      output.setStream(streamId);
       output.setStreamRevision(String(first + request.getRecordsList().length - 1));
       output.setPosition(String(position));
       response.addOutput(output);
@@ -118,4 +137,21 @@ export function serveAppendSession(stub: KurrentDbGrpcStub, call: ServerReadable
     }
     answer(null, response);
   });
+}
+
+/** The server's refusal of a multi-stream append, for its first failed stream (StreamsService.cs, ApiErrors.cs in 25.1). */
+function revisionConflict(stream: string, expected: number, actual: number): Partial<StatusObject> {
+  const details = new errorsV2.StreamRevisionConflictErrorDetails();
+  details.setStream(stream);
+  details.setExpectedRevision(String(expected));
+  details.setActualRevision(String(actual));
+  const packed = new Any();
+  packed.pack(details.serializeBinary(), 'kurrentdb.protocol.v2.streams.errors.StreamRevisionConflictErrorDetails');
+  const status = new rpcStatus.Status();
+  status.setCode(9);
+  status.setMessage(`Append failed due to a revision conflict on stream '${stream}'.`);
+  status.setDetails(packed);
+  const metadata = new Metadata();
+  metadata.set('grpc-status-details-bin', Buffer.from(status.serializeBinary()));
+  return { code: 9, details: status.getMessage(), metadata };
 }
