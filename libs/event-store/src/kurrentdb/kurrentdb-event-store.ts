@@ -113,6 +113,10 @@ export class KurrentDbEventStore implements EventStore {
       }
       const earlier = owner === undefined ? undefined : await stored();
       if (earlier) return earlier;
+      // Claimed for one of these streams, readable, yet not this append stored again: the ids went with other events.
+      if (owner !== undefined) {
+        throw new InvalidAppend(`Some of these event ids are already stored with other events; not appending to ${streams.join(', ')}`);
+      }
       if (attempt + 1 >= APPEND_ATTEMPTS) throw new Error(`KurrentDB: ids appended to ${streams.join(', ')} are claimed, not yet readable`);
       await pauseBefore(attempt);
     }

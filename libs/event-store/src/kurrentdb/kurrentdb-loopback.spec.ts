@@ -206,6 +206,18 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
       expect(await store.readAll()).toEqual(first.events);
     });
 
+    it('refuses at once a transfer that sends an id stored in one of its own streams to the other (InvalidAppend, not a 500)', async () => {
+      await start([]);
+      const [stored0] = two();
+      await store.append('office-0314.case-t', [stored0!], { expectedRevision: 'no_stream' });
+      const moved = store.appendToStreams([
+        { streamId: 'office-0314.case-t', events: [{ ...stored0!, id: uuidv7() }] },
+        { streamId: 'office-0315.case-t', events: [stored0!], expectedRevision: 'no_stream' },
+      ]);
+      await expect(moved).rejects.toBeInstanceOf(InvalidAppend);
+      expect(stored().map((r) => r.streamId)).toEqual(['office-0314.case-t']);
+    });
+
     it('answers another instance sending the same append with what the first one stored, once', async () => {
       await start([]);
       const other = new KurrentDbEventStore(KurrentDBClient.connectionString(`kurrentdb://${stub.address}?tls=false`));
