@@ -78,7 +78,9 @@ const stryker = new Stryker({
   jest: {
     projectType: 'custom',
     configFile: 'jest.config.js',
-    config: { testRegex: scope.tests },
+    // Tests that take 10–20 s alone run out of jest's 30 s with coverage on a loaded machine; a mutant
+    // that hangs is still stopped by Stryker's own timeout.
+    config: { testRegex: scope.tests, testTimeout: 120_000 },
     enableFindRelatedTests: true,
   },
   checkers: values['no-check'] ? [] : ['typescript'],
