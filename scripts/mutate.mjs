@@ -3,7 +3,7 @@
 // says what each scope covers and what its survivors mean.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { URL, fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Stryker } from '@stryker-mutator/core';
 import { MUTATION_SCOPES } from './mutation-scopes.mjs';
