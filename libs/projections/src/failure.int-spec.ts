@@ -28,7 +28,7 @@ describe('an event that throws in evolve', () => {
     const engine = await bed.engine([failing]);
     await engine.start();
 
-    expect(await engine.waitForPosition(failing.name, bed.lastAppended)).toBe(true);
+    expect(await engine.waitForPosition(failing.name, bed.lastAppended, 20_000)).toBe(true);
     const { docs } = await engine.loadDocs(failing);
     expect(countsOf(docs)).toEqual(directCounts(withoutPoison()));
     // The throw came after evolve had changed the doc in place: nothing of it is in the view.
@@ -50,7 +50,7 @@ describe('an event that throws in evolve', () => {
 
     // Later events, of that office too, still reach the view.
     const later = await bed.append(60, ['5701', '0314']);
-    expect(await engine.waitForPosition(failing.name, bed.lastAppended)).toBe(true);
+    expect(await engine.waitForPosition(failing.name, bed.lastAppended, 20_000)).toBe(true);
     events = [...events, ...later];
     expect(countsOf((await engine.loadDocs(failing)).docs)).toEqual(directCounts(withoutPoison()));
   });
@@ -85,7 +85,7 @@ describe('an event that throws in evolve', () => {
     await eventually('the retry swapped in', async () => (await engine.statusOf(fixed.name)).rebuild === null);
     expect(await engine.parked(fixed.name)).toEqual([]);
     expect(await engine.statusOf(fixed.name)).toMatchObject({ status: 'running', parkedEvents: 0 });
-    expect(await engine.waitForPosition(fixed.name, bed.lastAppended)).toBe(true);
+    expect(await engine.waitForPosition(fixed.name, bed.lastAppended, 20_000)).toBe(true);
     expect(countsOf((await engine.loadDocs(fixed)).docs)).toEqual(directCounts(events));
     expect(await engine.retryParked(fixed.name)).toMatchObject({ retrying: 0, status: { rebuild: null } });
   });

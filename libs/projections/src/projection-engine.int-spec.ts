@@ -31,7 +31,7 @@ describe('projection engine on PostgreSQL', () => {
 
   it('reports itself running, caught up, led by this instance', async () => {
     const head = bed.lastAppended;
-    await engine.waitForPosition(counts.name, head);
+    await engine.waitForPosition(counts.name, head, 20_000);
     expect(await engine.statusOf(counts.name)).toMatchObject({
       name: 'event_counts',
       version: 1,
@@ -46,7 +46,7 @@ describe('projection engine on PostgreSQL', () => {
   });
 
   it('answers a key prefix, a key range and exact keys from the table', async () => {
-    await engine.waitForPosition(counts.name, bed.lastAppended);
+    await engine.waitForPosition(counts.name, bed.lastAppended, 20_000);
     expect([...(await engine.loadDocs(counts, { prefix: 'count|5' })).docs.keys()]).toEqual([countKey('5701')]);
     expect([...(await engine.loadDocs(counts, { from: 'count|1201', to: 'count|0314' })).docs.keys()]).toEqual([]);
     expect([...(await engine.loadDocs(counts, { from: 'count|0314', to: 'count|1201' })).docs.keys()]).toEqual([
@@ -58,12 +58,12 @@ describe('projection engine on PostgreSQL', () => {
 
   it('waits for a position just written, and gives up on one that never comes', async () => {
     const [appended] = await bed.append(1, ['0314']);
-    expect(await engine.waitForPosition(counts.name, appended!.position)).toBe(true);
+    expect(await engine.waitForPosition(counts.name, appended!.position, 20_000)).toBe(true);
     expect(await engine.waitForPosition(counts.name, appended!.position + 1000, 300)).toBe(false);
   });
 
   it('verifies the live view against a fresh replay, and names a row that differs', async () => {
-    await engine.waitForPosition(counts.name, bed.lastAppended);
+    await engine.waitForPosition(counts.name, bed.lastAppended, 20_000);
     expect(await engine.verify(counts.name)).toMatchObject({ equal: true, differenceCount: 0, compared: 3 });
 
     await bed.dataSource.query(`UPDATE projection_event_counts SET doc = jsonb_set(doc, '{events}', '1') WHERE key = $1`, [

@@ -68,7 +68,7 @@ describe('ProjectionsModule', () => {
           metadata: { actor: 'Z123456', officeNumber: '0314', commandId: 'c', correlationId: 'c', causationId: 'c', schemaVersion: 1 },
         },
       ]);
-      expect(await engine.waitForPosition(counts.name, appended.position)).toBe(true);
+      expect(await engine.waitForPosition(counts.name, appended.position, 20_000)).toBe(true);
       expect((await engine.loadDocs(counts)).docs.get(countKey('0314'))?.events).toBe(1);
       expect((await engine.statusOf(counts.name)).role).toBe('leader');
     } finally {

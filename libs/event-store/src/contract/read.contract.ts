@@ -85,7 +85,7 @@ export function readContract(store: StoreRef): void {
       expect(paged).toEqual([0, 1, 2, 3, 4, 5, 6]);
     });
 
-    it('reads all events backwards, and only up to a position', async () => {
+    it('reads all events backwards, before a cursor, and only up to a position', async () => {
       const office = uniquePrefix();
       const start = await store().headPosition();
       const results = [];
@@ -93,6 +93,9 @@ export function readContract(store: StoreRef): void {
       await readableThrough(store(), results[3]!.position);
       const backwards = await store().readAll({ streamPrefix: office, direction: 'backwards', limit: 3 });
       expect(backwards.map((e) => (e.data as { n: number }).n)).toEqual([3, 2, 1]);
+      // Paging backwards, the cursor is exclusive the other way: the events before it.
+      const before = await store().readAll({ after: results[3]!.position, streamPrefix: office, direction: 'backwards' });
+      expect(before.map((e) => (e.data as { n: number }).n)).toEqual([2, 1, 0]);
       const upTo = await store().readAll({ after: start, streamPrefix: office, toPosition: results[1]!.position });
       expect(upTo.map((e) => (e.data as { n: number }).n)).toEqual([0, 1]);
     });

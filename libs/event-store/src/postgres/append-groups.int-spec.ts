@@ -90,15 +90,21 @@ describe('PostgreSQL event store: appends committed in groups', () => {
     const retried = `${office}case-retried`;
     const original = events(2, 'Original').map((e) => ({ ...e, id: uuidv7() }));
     const first = await store.append(retried, original);
+    const retriedExactly = `${office}case-retried-exactly`;
+    const once = [anEvent('Once', { n: 2 }, uuidv7())];
+    const firstOnce = await store.append(retriedExactly, once, { expectedRevision: 'no_stream' });
 
     // Expected revision 'any' passes the check, so the stored ids fail the group's insert.
-    const [again, x, y] = await Promise.all([
+    const [again, againExactly, x, y] = await Promise.all([
       store.append(retried, original, { expectedRevision: 'any' }),
+      // Sent alone, its expected revision no longer holds: es_append answers "already appended" (ES002), not a wrong revision.
+      store.append(retriedExactly, once, { expectedRevision: 'no_stream' }),
       store.append(`${office}case-x`, [anEvent('X')], { expectedRevision: 'no_stream' }),
       store.append(`${office}case-y`, events(3, 'Y')),
     ]);
 
     expect(again).toEqual(first);
+    expect(againExactly).toEqual(firstOnce);
     expect([x.revision, y.revision]).toEqual([0, 2]);
     expect(await storedIds(original.map((e) => e.id))).toEqual(original.map((e) => e.id));
     expect((await store.readStream(retried)).map((e) => e.revision)).toEqual([0, 1]);
