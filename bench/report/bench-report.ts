@@ -129,6 +129,16 @@ export function commandComparisons(http: HttpFigures): string[][] {
         phase.p99Ms < target && phase.failed === 0,
       );
     }),
+    ...(http.openLoop ?? []).map((phase) =>
+      row(
+        `CPU per command at ${phase.ratePerSecond}/s (ms)`,
+        `app ${phase.cpuMsPerCommand?.app ?? '?'}`,
+        `PostgreSQL ${phase.cpuMsPerCommand?.postgres ?? '?'}`,
+        round((phase.cpuMsPerCommand?.app ?? NaN) + (phase.cpuMsPerCommand?.postgres ?? NaN), 2),
+        '—',
+        true,
+      ),
+    ),
     row(
       'POST employer-contacts (req/s)',
       fmt(http.commandsPerSecond),

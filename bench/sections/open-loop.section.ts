@@ -1,4 +1,5 @@
 import { runInChild } from '../report/child-run.js';
+import { parentPid } from '../report/cpu-seconds.js';
 import type { OpenLoopPhase, OpenLoopRun } from './open-loop/open-loop-generator.js';
 import { viewPaths, type Period } from './query.section.js';
 
@@ -8,6 +9,7 @@ const VIEWS_PER_SECOND = 5;
 
 interface BenchApp {
   apiBase: string;
+  dataSource: { query(sql: string): Promise<unknown> };
   token(role: 'auditor' | 'advisor' | 'admin', offices: string[]): Promise<string>;
 }
 
@@ -29,8 +31,15 @@ export async function measureOpenLoop(app: BenchApp, offices: string[], period: 
       ...OPEN_LOOP_RATES.map((ratePerSecond) => ({ ratePerSecond, seconds, measured: true })),
     ],
     seed: 16,
+    postmasterPid: await postmasterOf(app),
   };
   return runInChild<OpenLoopRun, OpenLoopPhase[]>(new URL('./open-loop/open-loop-generator.js', import.meta.url), run);
+}
+
+/** The app's PostgreSQL server, when it runs on this machine (the parent of the app's backend). */
+async function postmasterOf(app: BenchApp): Promise<number | undefined> {
+  const [row] = (await app.dataSource.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+  return parentPid(row!.pid);
 }
 
 /** The `count` offices with the most events in the log (one index-only count per category). */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { postgresCpuSeconds, processCpuSeconds } from '../../report/cpu-seconds.js';
 import { percentile, round } from '../../report/percentiles.js';
 import { random } from '../../national/random.js';
 import { CommandMix, type Ack, type Command } from './command-mix.js';
@@ -16,6 +17,8 @@ export interface OpenLoopRun {
   /** Run in order on one command mix; the first is usually a warm-up (`measured: false`). */
   phases: { ratePerSecond: number; seconds: number; measured: boolean }[];
   seed: number;
+  /** The PostgreSQL server's, when it runs on this machine: its CPU time per command. */
+  postmasterPid?: number;
 }
 
 export interface Latencies {
@@ -37,6 +40,11 @@ export interface OpenLoopPhase extends Latencies {
   maxSendLagMs: number;
   byKind: Record<string, Latencies>;
   views: Latencies;
+  /**
+   * CPU milliseconds per command over the phase: the app's process (this generator's parent, which
+   * also answers the views meanwhile) and PostgreSQL. Steadier than latency on a shared machine.
+   */
+  cpuMsPerCommand: { app: number | undefined; postgres: number | undefined };
 }
 
 /**
@@ -52,15 +60,28 @@ async function run(load: OpenLoopRun): Promise<OpenLoopPhase[]> {
   for (const phase of load.phases) {
     const commands: Sample[] = [];
     const views: Sample[] = [];
+    const cpuBefore = cpuNow(load.postmasterPid);
     const started = performance.now() + 20;
     const viewing = phase.measured
       ? schedule(started, load.viewsPerSecond, phase.seconds, (i) => view(load, i), views)
       : Promise.resolve({ maxLagMs: 0 });
     const sending = schedule(started, phase.ratePerSecond, phase.seconds, () => command(load, mix.next()), commands);
     const lag = Math.max((await sending).maxLagMs, (await viewing).maxLagMs);
-    if (phase.measured) results.push(figures(phase, started, commands, views, lag));
+    const cpu = cpuPerCommand(cpuBefore, cpuNow(load.postmasterPid), commands.length);
+    if (phase.measured) results.push({ ...figures(phase, started, commands, views, lag), cpuMsPerCommand: cpu });
   }
   return results;
+}
+
+const cpuNow = (postmasterPid: number | undefined) => ({
+  app: processCpuSeconds(process.ppid),
+  postgres: postmasterPid === undefined ? undefined : postgresCpuSeconds(postmasterPid),
+});
+
+function cpuPerCommand(before: ReturnType<typeof cpuNow>, after: ReturnType<typeof cpuNow>, commands: number) {
+  const perCommand = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? undefined : round(((b - a) * 1000) / commands, 2);
+  return { app: perCommand(before.app, after.app), postgres: perCommand(before.postgres, after.postgres) };
 }
 
 interface Sample {
