@@ -5,7 +5,7 @@
  *   npm run bench -- --quick         # 10k then 30k events, short runs: a smoke test under a minute
  *   npm run bench -- --events 300000 # another final scale
  *   npm run bench -- --only views    # seed both scales and measure the views only (no file written)
- *   npm run bench -- --only commands # seed both scales and measure the commands only (no file written)
+ *   npm run bench -- --only commands # seed both scales and measure the commands only (bench/results/<date>-commands.json)
  *
  * Uses DATABASE_URL's server when set, otherwise a throwaway embedded PostgreSQL on a free port.
  * Prints a table and writes bench/results/<date>.json.
@@ -98,8 +98,11 @@ async function main(): Promise<void> {
       const offices = await largestOffices(query, OPEN_LOOP_OFFICES);
       const commands = await measureCommands(app!, offices, targets.at(-1)!.period, quick);
       console.log(`\n${table(commandComparisons(commands))}\n`);
-      console.log(JSON.stringify(commands.openLoop, null, 2));
       await app!.close();
+      const date = new Date().toISOString();
+      const file = `bench/results/${date.slice(0, 10)}-commands${quick ? '-quick' : ''}.json`;
+      writeFileSync(file, `${JSON.stringify({ date, quick, scale: seeded.events, machine, http: commands }, null, 2)}\n`);
+      console.log(`written ${file}`);
       return;
     }
     const earlier = await Promise.all(targets.slice(0, -1).map((t) => startBenchApp(t.url)));
