@@ -5,6 +5,7 @@
  *   npm run bench -- --quick         # 10k then 30k events, short runs: a smoke test under a minute
  *   npm run bench -- --events 300000 # another final scale
  *   npm run bench -- --only views    # seed both scales and measure the views only (no file written)
+ *   npm run bench -- --only commands # seed both scales and measure the commands only (bench/results/<date>-commands.json)
  *
  * Uses DATABASE_URL's server when set, otherwise a throwaway embedded PostgreSQL on a free port.
  * Prints a table and writes bench/results/<date>.json.
@@ -20,12 +21,13 @@ import { APP_PROJECTIONS } from '../src/views/app-views.js';
 import { appendHistory, progressBar } from './national/append-history.js';
 import { eventsOf, nationalHistory, type HistoryAppend } from './national/national-history.js';
 import { flag, numberArgument, stringArgument } from './report/arguments.js';
-import { comparisons, scaleKey, table, type BenchReport } from './report/bench-report.js';
+import { commandComparisons, comparisons, scaleKey, table, type BenchReport } from './report/bench-report.js';
 import { machineInfo } from './report/machine.js';
 import { round } from './report/percentiles.js';
 import { measureAppends } from './sections/append.section.js';
 import { startBenchApp } from './sections/bench-app.js';
 import { measureHttp } from './sections/http.section.js';
+import { largestOffices, measureOpenLoop, OPEN_LOOP_RATES } from './sections/open-loop.section.js';
 import { measureViews, type Period } from './sections/query.section.js';
 import { measureRebuild, measureRebuildInFreshProcess } from './sections/rebuild.section.js';
 import { largestOfficeInLog, measureReplay } from './sections/replay.section.js';
@@ -33,7 +35,8 @@ import { runScript } from './report/run-script.js';
 
 const quick = flag('--quick');
 const only = stringArgument('--only');
-if (only !== undefined && only !== 'views') throw new Error(`--only takes "views" (got ${only})`);
+if (only !== undefined && only !== 'views' && only !== 'commands') throw new Error(`--only takes "views" or "commands" (got ${only})`);
+const openLoopSeconds = numberArgument('--open-loop-seconds', quick ? 5 : 40);
 const scale = numberArgument('--events', quick ? 30_000 : 1_000_000);
 const scales = [quick ? 10_000 : Math.min(100_000, scale / 10), scale];
 /** The rate is set by the final scale, so the first scale is the first months of the same history. */
@@ -91,6 +94,17 @@ async function main(): Promise<void> {
         targets.push({ url: withDatabase(serverUrl, copy), stage, period });
       }
     }
+    if (only === 'commands') {
+      const offices = await largestOffices(query, OPEN_LOOP_OFFICES);
+      const commands = await measureCommands(app!, offices, targets.at(-1)!.period, quick);
+      console.log(`\n${table(commandComparisons(commands))}\n`);
+      await app!.close();
+      const date = new Date().toISOString();
+      const file = `bench/results/${date.slice(0, 10)}-commands${quick ? '-quick' : ''}.json`;
+      writeFileSync(file, `${JSON.stringify({ date, quick, scale: seeded.events, machine, http: commands }, null, 2)}\n`);
+      console.log(`written ${file}`);
+      return;
+    }
     const earlier = await Promise.all(targets.slice(0, -1).map((t) => startBenchApp(t.url)));
     const apps = [...earlier, app!];
     const views = await measureViews(
@@ -127,8 +141,7 @@ async function main(): Promise<void> {
     const rebuild = await measureRebuild(app!.dataSource, app!.store, projections);
     console.log('rebuilding every view again, in a fresh process…');
     const rebuildFresh = await measureRebuildInFreshProcess(url);
-    console.log('HTTP: GET /health, then POST employer-contacts, 64 connections…');
-    const http = await measureHttp(app!.origin, await app!.token('advisor', office), office, quick ? 3 : 10);
+    const http = await measureCommands(app!, await largestOffices(query, OPEN_LOOP_OFFICES), targets.at(-1)!.period, quick);
     await app!.close();
     console.log('appends: ours, Emmett, bare INSERTs…');
     const append = await measureAppends(url, quick ? 1_500 : 10_000, quick ? 60 : 400, quick ? 1 : 2);
@@ -157,6 +170,18 @@ async function main(): Promise<void> {
     await admin.end();
     await server?.stop();
   }
+}
+
+/** Four offices' advisor: a transfer needs a second office, and commands then spread over several offices' streams. */
+const OPEN_LOOP_OFFICES = 4;
+
+/** The open-loop rates (latency at a real load), then the saturation figure against /health. */
+async function measureCommands(app: Awaited<ReturnType<typeof startBenchApp>>, offices: string[], period: Period, quick: boolean) {
+  console.log(`commands of every kind, open loop at ${OPEN_LOOP_RATES.join(' and ')}/s (${openLoopSeconds} s each), views meanwhile…`);
+  const openLoop = await measureOpenLoop(app, offices, period, openLoopSeconds);
+  console.log('HTTP: GET /health, then POST employer-contacts, 64 connections…');
+  const saturation = await measureHttp(app.origin, await app.token('advisor', offices[0]!), offices[0]!, quick ? 3 : 10);
+  return { ...saturation, openLoop };
 }
 
 /** At most 12 whole months, and no more than the first scale's history covers. */

@@ -10,6 +10,21 @@ export function cpuSeconds(postmasterPid?: number): { app: number; postgres: num
   return { app: (user + system) / 1e6, postgres: postmasterPid === undefined ? undefined : serverCpu(postmasterPid) };
 }
 
+/** CPU time used so far by another process on this machine (utime + stime), e.g. a load generator's parent, the app. */
+export function processCpuSeconds(pid: number): number | undefined {
+  const fields = stat(pid);
+  return fields && (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** The parent of a process: a PostgreSQL backend's is its postmaster. */
+export const parentPid = (pid: number): number | undefined => {
+  const fields = stat(pid);
+  return fields && Number(fields[1]);
+};
+
+/** CPU time so far of the PostgreSQL server whose postmaster is `postmasterPid` (its backends included). */
+export const postgresCpuSeconds = (postmasterPid: number): number | undefined => serverCpu(postmasterPid);
+
 const TICKS_PER_SECOND = 100;
 
 function serverCpu(postmasterPid: number): number | undefined {

@@ -21,15 +21,15 @@ export async function startBenchApp(databaseUrl: string) {
     apiBase: `${origin}/api/v1`,
     store,
     dataSource: app.get(DataSource),
-    /** A token from the dev token route, as a client would get one. */
-    async token(role: 'auditor' | 'advisor', office: string): Promise<string> {
+    /** A token from the dev token route, as a client would get one; an advisor works for `offices`. */
+    async token(role: 'auditor' | 'advisor' | 'admin', offices: string | string[]): Promise<string> {
       const response = await fetch(`${origin}/api/v1/dev/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
-          navIdent: role === 'auditor' ? 'A123456' : 'Z123456',
+          navIdent: { auditor: 'A123456', advisor: 'Z123456', admin: 'X123456' }[role],
           roles: [role],
-          offices: role === 'auditor' ? [] : [office],
+          offices: role === 'advisor' ? [offices].flat() : [],
         }),
       });
       if (!response.ok) throw new Error(`dev token: HTTP ${response.status}`);

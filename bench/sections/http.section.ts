@@ -1,5 +1,6 @@
-import { fork } from 'node:child_process';
+import { runInChild } from '../report/child-run.js';
 import { round } from '../report/percentiles.js';
+import type { OpenLoopPhase } from './open-loop/open-loop-generator.js';
 import type { LoadResult, LoadRun } from './load-generator.js';
 
 export interface HttpFigures {
@@ -9,6 +10,8 @@ export interface HttpFigures {
   p99Ms: number;
   healthP99Ms: number;
   failed: number;
+  /** Commands of every kind at fixed arrival rates (open-loop.section.ts), measured before the saturation figures above. */
+  openLoop?: OpenLoopPhase[];
 }
 
 const CONNECTIONS = 64;
@@ -31,14 +34,4 @@ export async function measureHttp(origin: string, token: string, officeNumber: s
   };
 }
 
-function generateLoad(load: LoadRun): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const child = fork(new URL('./load-generator.js', import.meta.url), { stdio: 'inherit' });
-    child.once('message', (answer: { result?: LoadResult; error?: string }) =>
-      answer.result ? resolve(answer.result) : reject(new Error(`load generator: ${answer.error}`)),
-    );
-    child.once('exit', (code) => reject(new Error(`load generator exited with ${code} before answering`)));
-    child.once('error', reject);
-    child.send(load);
-  });
-}
+const generateLoad = (load: LoadRun) => runInChild<LoadRun, LoadResult>(new URL('./load-generator.js', import.meta.url), load);

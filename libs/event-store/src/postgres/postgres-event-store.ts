@@ -22,6 +22,7 @@ import { AppendGroups, type AppendGroupLimits, type AppendGroupObserver } from '
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
 import { AppendNotifier, listenForAppends, type AppendListener } from './append-notifications.js';
 import { migrateEventStore } from './migrate-event-store.js';
+import { readStreamQuery } from './read-stream-query.js';
 import { VISIBLE, readAllQuery } from './read-all-query.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -105,26 +106,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    const backwards = options.direction === 'backwards';
-    const values: unknown[] = [streamId];
-    const where = ['stream_id = $1'];
-    if (options.fromRevision !== undefined) {
-      values.push(options.fromRevision);
-      where.push(`revision ${backwards ? '<=' : '>='} $${values.length}`);
-    }
-    if (options.toPosition !== undefined) {
-      values.push(options.toPosition);
-      where.push(`position <= $${values.length}`);
-    }
-    let limit = '';
-    if (options.limit !== undefined) {
-      values.push(options.limit);
-      limit = ` LIMIT $${values.length}`;
-    }
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM es_events WHERE ${where.join(' AND ')} ORDER BY revision ${backwards ? 'DESC' : 'ASC'}${limit}`,
-      values,
-    );
+    const { rows } = await this.pool.query<EventRow>(readStreamQuery(streamId, options));
     return rows.map(toRecordedEvent);
   }
 

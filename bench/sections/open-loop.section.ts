@@ -1,0 +1,50 @@
+import { runInChild } from '../report/child-run.js';
+import { parentPid } from '../report/cpu-seconds.js';
+import type { OpenLoopPhase, OpenLoopRun } from './open-loop/open-loop-generator.js';
+import { viewPaths, type Period } from './query.section.js';
+
+/** The fixed arrival rates of issue 16: a national peak is a few tens of commands a second (~7,600 advisors). */
+export const OPEN_LOOP_RATES = [50, 200] as const;
+const VIEWS_PER_SECOND = 5;
+
+interface BenchApp {
+  apiBase: string;
+  dataSource: { query(sql: string): Promise<unknown> };
+  token(role: 'auditor' | 'advisor' | 'admin', offices: string[]): Promise<string>;
+}
+
+/**
+ * Commands of every kind at fixed arrival rates (open loop: sent on schedule whatever the answers,
+ * latency counted from the scheduled time), while an auditor asks for the views of `offices[0]`
+ * five times a second. A warm-up at the first rate fills the mix's pools (cases, needs,
+ * inquiries to take steps on) and is not counted.
+ */
+export async function measureOpenLoop(app: BenchApp, offices: string[], period: Period, seconds: number): Promise<OpenLoopPhase[]> {
+  const run: OpenLoopRun = {
+    apiBase: app.apiBase,
+    tokens: { advisor: await app.token('advisor', offices), admin: await app.token('admin', []), auditor: await app.token('auditor', []) },
+    offices,
+    viewPaths: Object.values(viewPaths(offices[0]!, period)),
+    viewsPerSecond: VIEWS_PER_SECOND,
+    phases: [
+      { ratePerSecond: OPEN_LOOP_RATES[0], seconds: Math.max(3, seconds / 4), measured: false },
+      ...OPEN_LOOP_RATES.map((ratePerSecond) => ({ ratePerSecond, seconds, measured: true })),
+    ],
+    seed: 16,
+    postmasterPid: await postmasterOf(app),
+  };
+  return runInChild<OpenLoopRun, OpenLoopPhase[]>(new URL('./open-loop/open-loop-generator.js', import.meta.url), run);
+}
+
+/** The app's PostgreSQL server, when it runs on this machine (the parent of the app's backend). */
+async function postmasterOf(app: BenchApp): Promise<number | undefined> {
+  const [row] = (await app.dataSource.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+  return parentPid(row!.pid);
+}
+
+/** The `count` offices with the most events in the log (one index-only count per category). */
+export async function largestOffices(query: (sql: string) => Promise<{ category: string }[]>, count: number): Promise<string[]> {
+  const rows = await query(`SELECT stream_category AS category FROM es_events
+    WHERE stream_category LIKE 'office-%' GROUP BY 1 ORDER BY count(*) DESC LIMIT ${count}`);
+  return rows.map((r) => r.category.slice('office-'.length));
+}
