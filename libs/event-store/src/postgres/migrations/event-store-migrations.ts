@@ -4,7 +4,6 @@ import { v2AppendQueuesPerStream } from './v2-append-queues-per-stream.migration
 import { v3CategoryRecordedAtIndex } from './v3-category-recorded-at-index.migration.js';
 import { v4GlobalSectionPositionsOnly } from './v4-global-section-positions-only.migration.js';
 import { v5GroupCommit } from './v5-group-commit.migration.js';
-import { v6RecordedAtBlockRangeIndex } from './v6-recorded-at-block-range-index.migration.js';
 
 /** The event store's schema, as ordered migrations applied by `migrateEventStore`; never synchronised from code. */
 export const EVENT_STORE_MIGRATIONS: readonly EventStoreMigration[] = [
@@ -13,5 +12,4 @@ export const EVENT_STORE_MIGRATIONS: readonly EventStoreMigration[] = [
   v3CategoryRecordedAtIndex,
   v4GlobalSectionPositionsOnly,
   v5GroupCommit,
-  v6RecordedAtBlockRangeIndex,
 ];
