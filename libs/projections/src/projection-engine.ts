@@ -184,6 +184,11 @@ export class ProjectionEngine {
     return { retrying, status: await this.statusOf(name) };
   }
 
+  /** The projection this instance runs under that name: its code, whichever release wrote the table. */
+  projection(name: string): AnyProjection {
+    return this.jobsOf(name).projection;
+  }
+
   /** True once the view has processed `minPosition` (on any instance); false after the timeout or when it failed. */
   waitForPosition(name: string, minPosition: number, timeoutMs = 5000): Promise<boolean> {
     this.jobsOf(name);

@@ -49,7 +49,9 @@ export class ViewReader {
   }
 
   /** `projections`: every view the query will read; a replay folds them all in one pass over the events. */
-  async at(time: ViewTime, projections: readonly AnyProjection[], scope: ReplayScope = {}): Promise<ViewsAt> {
+  async at(time: ViewTime, named: readonly AnyProjection[], scope: ReplayScope = {}): Promise<ViewsAt> {
+    // A query names a view by the area's constant; the fold used is the one this instance runs.
+    const projections = named.map((projection) => this.engine.projection(projection.name));
     if (!isReplay(time)) return this.live(time.minPosition);
     const { bound, marks } = await this.moment(time);
     this.replaysRunning++;
@@ -78,8 +80,9 @@ export class ViewReader {
         if (minPosition !== undefined && !(await this.engine.waitForPosition(projection.name, minPosition, MIN_POSITION_WAIT_MS))) {
           throw new ViewNotReady(projection.name, minPosition);
         }
+        const own = this.engine.projection(projection.name);
         const { position, version, docs } = await this.engine.loadDocs<Doc>(projection.name, range);
-        if (version !== null && version < projection.version) throw new ViewRebuilding(projection.name, version, projection.version);
+        if (version !== null && version < own.version) throw new ViewRebuilding(projection.name, version, own.version);
         return { position, docs };
       },
     };
