@@ -29,6 +29,7 @@ import { measureHttp } from './sections/http.section.js';
 import { measureViews, type Period } from './sections/query.section.js';
 import { measureRebuild, measureRebuildInFreshProcess } from './sections/rebuild.section.js';
 import { largestOfficeInLog, measureReplay } from './sections/replay.section.js';
+import { measureUpgrade, twelveMonthsToNow } from './sections/upgrade.section.js';
 import { runScript } from './report/run-script.js';
 
 const quick = flag('--quick');
@@ -129,7 +130,9 @@ async function main(): Promise<void> {
     const rebuildFresh = await measureRebuildInFreshProcess(url);
     console.log('HTTP: GET /health, then POST employer-contacts, 64 connections…');
     const http = await measureHttp(app!.origin, await app!.token('advisor', office), office, quick ? 3 : 10);
-    await app!.close();
+    console.log('view upgrade: the engagement view at its next version, read 10/s throughout…');
+    const upgraded = await measureUpgrade(url, app!, { office, period: twelveMonthsToNow() });
+    await upgraded.app.close();
     console.log('appends: ours, Emmett, bare INSERTs…');
     const append = await measureAppends(url, quick ? 1_500 : 10_000, quick ? 60 : 400, quick ? 1 : 2);
     const report: BenchReport = {
@@ -145,6 +148,7 @@ async function main(): Promise<void> {
       http,
       query: queryFigures,
       replay,
+      upgrade: upgraded.figures,
     };
     console.log(`\n${table(comparisons(report))}\n`);
     mkdirSync('bench/results', { recursive: true });

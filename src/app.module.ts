@@ -51,7 +51,11 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         // The read side: the engine runs every area's views; ViewReader serves their queries.
-        ProjectionsModule.forRoot({ projections: views.map((view) => view.projection), eventStore: EVENT_STORE, engine: config.projections }),
+        ProjectionsModule.forRoot({
+          projections: views.map((view) => view.projection),
+          eventStore: EVENT_STORE,
+          engine: config.projections,
+        }),
         ViewReaderModule,
         ProjectionsAdminModule.forRoot(views),
         // One module per area of the domain, each with its commands and its views.

@@ -7,6 +7,7 @@ import { ProjectionEventFailed } from './projection.errors.js';
 import type { Progress } from './progress.js';
 import { readAhead } from './read-ahead.js';
 import { RebuildWindow } from './rebuild-window.js';
+import { closeEnoughToSwap } from './rebuild-swap.js';
 import { Throughput } from './throughput.js';
 import { inBatchSpan } from './batch-span.js';
 import type { Track } from './progress.js';
@@ -49,7 +50,7 @@ const WINDOW_IDLE_MS = 100;
  * - `stopped`: the engine is stopping;
  * - `fenced`: the progress row moved under us (a swap, or another runner): read it and go on;
  * - `parked`: an event failed and is parked: follow again from the checkpoint, without it;
- * - `caught_up`: a rebuild reached the live position.
+ * - `caught_up`: a rebuild came within one read of the live position (`closeEnoughToSwap`).
  */
 export type FollowOutcome = 'stopped' | 'fenced' | 'parked' | 'caught_up';
 
@@ -124,7 +125,7 @@ async function followRebuild(ctx: Following, from: Progress, batches: AsyncItera
       if (outcome.kind !== 'committed') return ended(ctx, outcome);
       reportCommitted(ctx, window.events, started);
       expected = outcome.progress;
-      if (expected.position >= outcome.livePosition) return 'caught_up';
+      if (closeEnoughToSwap(expected.position, outcome.livePosition, ctx.batchSize)) return 'caught_up';
       window = newWindow();
     }
   } finally {

@@ -6,7 +6,7 @@ import type { AnyProjection } from './projection.js';
 import { messageOf } from './projection.errors.js';
 import { liveLock, projectionTables, rebuildLock, type ProjectionTables } from './projection-tables.js';
 import { markStatus, readProgress, requestRebuild, type Track } from './progress.js';
-import { prepareShadow, trySwap } from './rebuild-swap.js';
+import { closeEnoughToSwap, prepareShadow, trySwap } from './rebuild-swap.js';
 import type { SharedLogReader } from './shared-log-reader.js';
 
 export interface ProjectionJobsOptions {
@@ -111,8 +111,8 @@ export class ProjectionJobs {
       if (!rebuild || rebuild.version !== version) return;
       if (rebuild.position === 0 && !(await prepareShadow(runner, name, this.tables, rebuild))) continue;
       const live = await readProgress(runner, 'live', name);
-      if (live && rebuild.position >= live.position) {
-        const swap = await trySwap(runner, name, this.tables, rebuild);
+      if (live && closeEnoughToSwap(rebuild.position, live.position, this.options.rebuildBatchSize)) {
+        const swap = await trySwap(runner, name, this.tables, rebuild, this.options.rebuildBatchSize);
         if (swap === 'swapped') {
           this.options.logger.log(`${name}: rebuilt at version ${version}, position ${rebuild.position}`);
           // The live job of the new version is to be taken now, not at the next round.

@@ -16,24 +16,41 @@ export async function prepareShadow(runner: QueryRunner, name: string, tables: P
   });
 }
 
+/**
+ * A rebuild swaps in once it is within one read of the live view, not only at its position: an older
+ * instance of a rolling deploy keeps the live view moving under a steady stream of commands, and a
+ * rebuild that had to meet it exactly could chase it for as long as the stream lasts. The swap then
+ * sets the checkpoint to the rebuild's position, and the new version's live job folds the last few
+ * events at once (README, "New version deployed").
+ */
+export const closeEnoughToSwap = (rebuildPosition: number, livePosition: number, readSize: number): boolean =>
+  livePosition - rebuildPosition <= readSize;
+
 export type SwapOutcome = 'swapped' | 'behind' | 'busy' | 'fenced';
 
 const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
  * Puts the caught-up shadow table in the live one's place, in one transaction with the
- * checkpoint: readers see the old view or the new one, never a mix. Lock order (checkpoint row,
+ * checkpoint: readers see the old view or the new one, never a mix. The checkpoint takes the
+ * rebuild's position, which may be up to one read before the old table's (`closeEnoughToSwap`). Lock order (checkpoint row,
  * rebuild row, tables) is the one live batches use, so they wait rather than deadlock; a reader
  * holding the live table too long makes it `busy`, to be tried again.
  */
-export async function trySwap(runner: QueryRunner, name: string, tables: ProjectionTables, expected: Progress): Promise<SwapOutcome> {
+export async function trySwap(
+  runner: QueryRunner,
+  name: string,
+  tables: ProjectionTables,
+  expected: Progress,
+  readSize: number,
+): Promise<SwapOutcome> {
   try {
     return await inTransaction(runner, async () => {
       await runner.query(`SET LOCAL lock_timeout = '2s'`);
       const live = await readProgress(runner, 'live', name, true);
       const rebuild = await readProgress(runner, 'rebuild', name, true);
       if (!live || !rebuild || rebuild.position !== expected.position || rebuild.version !== expected.version) return 'fenced';
-      if (rebuild.position < live.position) return 'behind';
+      if (!closeEnoughToSwap(rebuild.position, live.position, readSize)) return 'behind';
       await runner.query(`DROP TABLE ${tables.live}`);
       await runner.query(`ALTER TABLE ${tables.shadow} RENAME TO ${tables.live}`);
       await renameIndexes(runner, tables);

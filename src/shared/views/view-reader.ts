@@ -54,7 +54,11 @@ export class ViewReader {
   ) {
     this.kept = new KeptReplays(store);
     registry.gauge('view_replays_running', 'As-of replays (asOf, asOfPosition) folding events now', () => this.replaysRunning);
-    registry.gauge('view_replays_kept', 'Live answers kept by replay while a table holds another release of its view', () => this.kept.size);
+    registry.gauge(
+      'view_replays_kept',
+      'Live answers kept by replay while a table holds another release of its view',
+      () => this.kept.size,
+    );
   }
 
   /** `projections`: every view the query will read; a replay folds them all in one pass over the events. */
