@@ -6,7 +6,7 @@ import type { AnyProjection } from './projection.js';
 import { messageOf } from './projection.errors.js';
 import { liveLock, projectionTables, rebuildLock, type ProjectionTables } from './projection-tables.js';
 import { markStatus, readProgress, requestRebuild, type Track } from './progress.js';
-import { closeEnoughToSwap, prepareShadow, trySwap } from './rebuild-swap.js';
+import { closeEnoughToSwap, prepareShadow, swapGap, trySwap } from './rebuild-swap.js';
 import type { SharedLogReader } from './shared-log-reader.js';
 
 export interface ProjectionJobsOptions {
@@ -111,7 +111,8 @@ export class ProjectionJobs {
       if (!rebuild || rebuild.version !== version) return;
       if (rebuild.position === 0 && !(await prepareShadow(runner, name, this.tables, rebuild))) continue;
       const live = await readProgress(runner, 'live', name);
-      if (live && closeEnoughToSwap(rebuild.position, live.position, this.options.rebuildBatchSize)) {
+      const gap = live ? swapGap(live.version, version, this.options.rebuildBatchSize) : 0;
+      if (live && closeEnoughToSwap(rebuild.position, live.position, gap)) {
         const swap = await trySwap(runner, name, this.tables, rebuild, this.options.rebuildBatchSize);
         if (swap === 'swapped') {
           this.options.logger.log(`${name}: rebuilt at version ${version}, position ${rebuild.position}`);
@@ -121,7 +122,7 @@ export class ProjectionJobs {
         if (swap === 'busy') await this.pause();
         continue;
       }
-      const outcome = await follow(this.followContext(lease, 'rebuild', this.tables.shadow), rebuild);
+      const outcome = await follow({ ...this.followContext(lease, 'rebuild', this.tables.shadow), swapGap: gap }, rebuild);
       this.checkNotEnded(outcome, lease);
     }
   }
