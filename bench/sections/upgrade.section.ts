@@ -26,6 +26,8 @@ export interface UpgradeFigures {
   swapSeconds: number;
   /** Slowest answer of the view during the upgrade. */
   maxAnswerMs: number;
+  /** The first few answers that were not 200: which release, status and problem code (0: no answer). */
+  failures: { release: string; status: number; code?: string; atSeconds: number }[];
 }
 
 /** The 12 months up to the current one: the period the upgrade's reads ask for (the writes land in it). */
@@ -45,7 +47,9 @@ interface Answer {
   release: 'current' | 'next';
   status: number;
   ms: number;
-  body?: { position: number; months: unknown };
+  /** When it was asked, in seconds since the upgrade began. */
+  at: number;
+  body?: { position: number; months: unknown; code?: string };
 }
 
 interface Release {
@@ -81,14 +85,16 @@ export async function measureUpgrade(
   const answers: Promise<Answer>[] = [];
   const old = await release('current', current);
   let target = old;
+  const began = performance.now();
   const ask = async (to: Release): Promise<Answer> => {
     const started = performance.now();
+    const at = (started - began) / 1000;
     try {
       const response = await fetch(`${to.app.origin}${path}`, { headers: { authorization: `Bearer ${to.reader}` } });
       const body = (await response.json()) as Answer['body'];
-      return { release: to.name, status: response.status, ms: performance.now() - started, body };
+      return { release: to.name, status: response.status, ms: performance.now() - started, at, body };
     } catch {
-      return { release: to.name, status: 0, ms: performance.now() - started };
+      return { release: to.name, status: 0, ms: performance.now() - started, at };
     }
   };
   const reads = setInterval(() => answers.push(ask(target)), 1000 / ratePerSecond);
@@ -131,6 +137,10 @@ export async function measureUpgrade(
         startSeconds: round(startSeconds, 1),
         swapSeconds: round(swapSeconds, 1),
         maxAnswerMs: Math.round(Math.max(...all.map((a) => a.ms))),
+        failures: all
+          .filter((a) => a.status !== 200)
+          .slice(0, 10)
+          .map((a) => ({ release: a.release, status: a.status, code: a.body?.code, atSeconds: round(a.at, 1) })),
       },
     };
   } finally {
