@@ -31,6 +31,7 @@ import { largestOffices, measureOpenLoop, OPEN_LOOP_RATES } from './sections/ope
 import { measureViews, type Period } from './sections/query.section.js';
 import { measureRebuild, measureRebuildInFreshProcess } from './sections/rebuild.section.js';
 import { largestOfficeInLog, measureReplay } from './sections/replay.section.js';
+import { measureUpgrade, twelveMonthsToNow } from './sections/upgrade.section.js';
 import { runScript } from './report/run-script.js';
 
 const quick = flag('--quick');
@@ -142,7 +143,9 @@ async function main(): Promise<void> {
     console.log('rebuilding every view again, in a fresh process…');
     const rebuildFresh = await measureRebuildInFreshProcess(url);
     const http = await measureCommands(app!, await largestOffices(query, OPEN_LOOP_OFFICES), targets.at(-1)!.period, quick);
-    await app!.close();
+    console.log('view upgrade: the engagement view at its next version, read 10/s throughout…');
+    const upgraded = await measureUpgrade(url, app!, { office, period: twelveMonthsToNow() });
+    await upgraded.app.close();
     console.log('appends: ours, Emmett, bare INSERTs…');
     const append = await measureAppends(url, quick ? 1_500 : 10_000, quick ? 60 : 400, quick ? 1 : 2);
     const report: BenchReport = {
@@ -158,6 +161,7 @@ async function main(): Promise<void> {
       http,
       query: queryFigures,
       replay,
+      upgrade: upgraded.figures,
     };
     console.log(`\n${table(comparisons(report))}\n`);
     mkdirSync('bench/results', { recursive: true });

@@ -11,11 +11,11 @@ import { ClientsModule } from './shared/clients/clients.module.js';
 import { EmployersModule } from './employers/employers.module.js';
 import { CasesModule } from './cases/cases.module.js';
 import { EVENT_STORE } from '@app/event-store';
-import { ProjectionsModule } from '@app/projections';
+import { ProjectionsModule, type ViewDefinition } from '@app/projections';
 import { OfficesModule } from './offices/offices.module.js';
 import { ProjectionsAdminModule } from './projections-admin/projections-admin.module.js';
 import { ViewReaderModule } from './shared/views/view-reader.module.js';
-import { APP_PROJECTIONS, APP_VIEWS } from './views/app-views.js';
+import { APP_VIEWS } from './views/app-views.js';
 import { HistoryModule } from './history/history.module.js';
 import { ClientsAdminModule } from './clients/clients-admin.module.js';
 import { AccessLogModule } from './access-log/access-log.module.js';
@@ -26,11 +26,17 @@ import { WebAppModule } from './web-app/web-app.module.js';
 export interface AppOptions {
   config: RuntimeConfig;
   auth: AuthOptions;
+  /**
+   * The views this instance runs (default: every area's, `APP_VIEWS`). Queries read each view with
+   * the projection listed here, found by name: a test or the bench runs two releases of one view
+   * in one process, as an old and a new instance of a rolling deploy.
+   */
+  views?: readonly ViewDefinition[];
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, auth }: AppOptions): DynamicModule {
+  static forRoot({ config, auth, views = APP_VIEWS }: AppOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -45,9 +51,13 @@ export class AppModule {
         HealthModule,
         MetricsModule,
         // The read side: the engine runs every area's views; ViewReader serves their queries.
-        ProjectionsModule.forRoot({ projections: APP_PROJECTIONS, eventStore: EVENT_STORE, engine: config.projections }),
+        ProjectionsModule.forRoot({
+          projections: views.map((view) => view.projection),
+          eventStore: EVENT_STORE,
+          engine: config.projections,
+        }),
         ViewReaderModule,
-        ProjectionsAdminModule.forRoot(APP_VIEWS),
+        ProjectionsAdminModule.forRoot(views),
         // One module per area of the domain, each with its commands and its views.
         EmployersModule,
         CasesModule,

@@ -5,6 +5,7 @@ import { createDevKeys, type DevKeys } from '../src/auth/dev-keys.js';
 import type { Caller } from '../src/auth/caller.js';
 import { createApp } from '../src/bootstrap/create-app.js';
 import { loadConfig, type RuntimeConfig } from '../src/config/index.js';
+import type { ViewDefinition } from '@app/projections';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 
 export interface RunningApp {
@@ -21,12 +22,18 @@ export interface RunningApp {
  * The whole app on a fresh database of its own, in dev auth mode, with the PostgreSQL event store
  * unless `env` says otherwise (`{ EVENT_STORE: 'memory' }`). `env` is read as the process
  * environment would be; the test process's own environment is not.
+ *
+ * `database`: run on this one instead (another instance of the app, or a later release of it, on
+ * the same data); it is left in place at `close`. `views`: the views this instance runs (another
+ * release of one of them).
  */
 export async function startApp(
   env: Record<string, string> = {},
-  options: { logDestination?: NodeJS.WritableStream } = {},
+  options: { logDestination?: NodeJS.WritableStream; database?: TestDatabase; views?: readonly ViewDefinition[] } = {},
 ): Promise<RunningApp> {
-  const db = await createTestDatabase('e2e');
+  const { database, ...appOptions } = options;
+  const db = database ?? (await createTestDatabase('e2e'));
+  const dropOwnDatabase = () => (database ? Promise.resolve() : db.drop());
   const config: RuntimeConfig = {
     ...loadConfig({ LOG_LEVEL: 'warn', ...env }),
     databaseUrl: db.url,
@@ -35,10 +42,10 @@ export async function startApp(
   const devKeys: DevKeys = await createDevKeys();
   let app: INestApplication;
   try {
-    app = await createApp({ config, auth: { mode: 'dev', devKeys }, ...options });
+    app = await createApp({ config, auth: { mode: 'dev', devKeys }, ...appOptions });
     await app.init();
   } catch (error) {
-    await db.drop();
+    await dropOwnDatabase();
     throw error;
   }
   return {
@@ -49,7 +56,7 @@ export async function startApp(
     tokenFor: (caller) => devKeys.sign(caller),
     close: async () => {
       await app.close();
-      await db.drop();
+      await dropOwnDatabase();
     },
   };
 }

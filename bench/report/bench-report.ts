@@ -4,6 +4,7 @@ import type { RebuildFigures } from '../sections/rebuild.section.js';
 import type { ReplayFigures } from '../sections/replay.section.js';
 import type { MachineInfo } from './machine.js';
 import { round } from './percentiles.js';
+import type { UpgradeFigures } from '../sections/upgrade.section.js';
 
 export interface BenchReport {
   date: string;
@@ -22,6 +23,8 @@ export interface BenchReport {
   /** view → p50Ms<scale>/p99Ms<scale> at both scales, and p99 ratio large/small. */
   query: Record<string, Record<string, number>>;
   replay: ReplayFigures;
+  /** A deploy that raises one view's version, read at a fixed rate throughout (issue 16, part 1). */
+  upgrade?: UpgradeFigures;
 }
 
 /** Each comparison the issue asks for, with its target: `[figure, value, against, ratio, target]`. */
@@ -110,6 +113,18 @@ export function comparisons(r: BenchReport): string[][] {
       'k events/s',
       true,
     ),
+    ...(r.upgrade
+      ? [
+          row(
+            `view upgrade: 503s + wrong answers`,
+            `${r.upgrade.unavailable} + ${r.upgrade.wrongAnswers}`,
+            `${r.upgrade.requests} asked, ${r.upgrade.answersChecked} checked, swap ${r.upgrade.swapSeconds} s`,
+            r.upgrade.unavailable + r.upgrade.wrongAnswers,
+            '0',
+            r.upgrade.unavailable + r.upgrade.wrongAnswers === 0,
+          ),
+        ]
+      : []),
   ];
   return rows;
 }

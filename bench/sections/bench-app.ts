@@ -1,17 +1,19 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { EventStore } from '@app/event-store';
-import { ProjectionEngine } from '@app/projections';
+import { ProjectionEngine, type ViewDefinition } from '@app/projections';
 import { createDevKeys } from '../../src/auth/dev-keys.js';
 import { createApp } from '../../src/bootstrap/create-app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { EVENT_STORE } from '@app/event-store';
 
-/** The whole app on the bench database, on a loopback port, in dev auth mode. */
-export async function startBenchApp(databaseUrl: string) {
+export type BenchApp = Awaited<ReturnType<typeof startBenchApp>>;
+
+/** The whole app on the bench database, on a loopback port, in dev auth mode; `views`: another release of the app's views. */
+export async function startBenchApp(databaseUrl: string, views?: readonly ViewDefinition[]) {
   const devKeys = await createDevKeys();
   const config = { ...loadConfig({ LOG_LEVEL: 'error' }), databaseUrl, clientRefSecret: 'bench-secret-of-at-least-32-characters' };
-  const app: INestApplication = await createApp({ config, auth: { mode: 'dev', devKeys } });
+  const app: INestApplication = await createApp({ config, auth: { mode: 'dev', devKeys }, views });
   await app.listen(0, '127.0.0.1');
   const origin = `http://127.0.0.1:${app.getHttpServer().address().port}`;
   const store = app.get<EventStore>(EVENT_STORE);
@@ -20,6 +22,7 @@ export async function startBenchApp(databaseUrl: string) {
     origin,
     apiBase: `${origin}/api/v1`,
     store,
+    engine,
     dataSource: app.get(DataSource),
     /** A token from the dev token route, as a client would get one; an advisor works for `offices`. */
     async token(role: 'auditor' | 'advisor' | 'admin', offices: string | string[]): Promise<string> {

@@ -7,6 +7,7 @@ import { ProjectionEventFailed } from './projection.errors.js';
 import type { Progress } from './progress.js';
 import { readAhead } from './read-ahead.js';
 import { RebuildWindow } from './rebuild-window.js';
+import { closeEnoughToSwap } from './rebuild-swap.js';
 import { Throughput } from './throughput.js';
 import { inBatchSpan } from './batch-span.js';
 import type { Track } from './progress.js';
@@ -31,6 +32,8 @@ export interface FollowContext extends Omit<BatchContext, 'expected' | 'status' 
   /** The log after a position, a batch at a time: the store's subscription, or the rebuilds' shared reader. */
   subscribe(after: number): Subscription;
   batchSize: number;
+  /** A rebuild: how far behind the live position it may stop to swap in (`swapGap`); default 0. */
+  swapGap?: number;
   /** A rebuild commits once this many events are folded, or sooner when the next read keeps it waiting. */
   rebuildWindowEvents: number;
   /** …or once the rows it holds weighed this many bytes of JSON when loaded. */
@@ -49,7 +52,7 @@ const WINDOW_IDLE_MS = 100;
  * - `stopped`: the engine is stopping;
  * - `fenced`: the progress row moved under us (a swap, or another runner): read it and go on;
  * - `parked`: an event failed and is parked: follow again from the checkpoint, without it;
- * - `caught_up`: a rebuild reached the live position.
+ * - `caught_up`: a rebuild reached the live position, or came within `swapGap` of it.
  */
 export type FollowOutcome = 'stopped' | 'fenced' | 'parked' | 'caught_up';
 
@@ -124,7 +127,7 @@ async function followRebuild(ctx: Following, from: Progress, batches: AsyncItera
       if (outcome.kind !== 'committed') return ended(ctx, outcome);
       reportCommitted(ctx, window.events, started);
       expected = outcome.progress;
-      if (expected.position >= outcome.livePosition) return 'caught_up';
+      if (closeEnoughToSwap(expected.position, outcome.livePosition, ctx.swapGap ?? 0)) return 'caught_up';
       window = newWindow();
     }
   } finally {

@@ -5,7 +5,7 @@ import type { KeyRange } from './key-range.js';
 import { loadDocs, type LoadedDocs } from './load-docs.js';
 import { checkProjectionName, type AnyProjection, type Projection } from './projection.js';
 import { UnknownProjection } from './projection.errors.js';
-import { REBUILDS } from './projection-tables.js';
+import { CHECKPOINTS, REBUILDS } from './projection-tables.js';
 import { eventsBehind, readStatusRows, toStatus, type ProjectionStatus } from './projection-status.js';
 import { countParked, listParked, type ParkedEvent } from './parked-events.js';
 import { PositionWaiter } from './position-waiter.js';
@@ -184,6 +184,11 @@ export class ProjectionEngine {
     return { retrying, status: await this.statusOf(name) };
   }
 
+  /** The projection this instance runs under that name: its code, whichever release wrote the table. */
+  projection(name: string): AnyProjection {
+    return this.jobsOf(name).projection;
+  }
+
   /** True once the view has processed `minPosition` (on any instance); false after the timeout or when it failed. */
   waitForPosition(name: string, minPosition: number, timeoutMs = 5000): Promise<boolean> {
     this.jobsOf(name);
@@ -225,11 +230,26 @@ export class ProjectionEngine {
   }
 
   private async takeJobs(): Promise<void> {
-    const rebuilds = await queryRows<{ name: string; version: number }>(this.options.dataSource, `SELECT name, version FROM ${REBUILDS}`);
+    const { dataSource } = this.options;
     const allJobs = [...this.jobs.values()];
+    const liveVersions = await queryRows<{ name: string; version: number }>(
+      dataSource,
+      `SELECT name, version FROM ${CHECKPOINTS} WHERE name = ANY($1)`,
+      [allJobs.map((jobs) => jobs.projection.name)],
+    );
+    const liveVersion = new Map(liveVersions.map((row) => [row.name, row.version]));
+    for (const jobs of allJobs) {
+      const { name, version } = jobs.projection;
+      const live = liveVersion.get(name) ?? version;
+      // A newer version deployed: rebuild it (whoever holds the live job); queries answer from replay until the swap.
+      if (live < version) await requestRebuild(dataSource, name, version, { restartFailed: false, ifLiveOlder: true });
+    }
+    const rebuilds = await queryRows<{ name: string; version: number }>(dataSource, `SELECT name, version FROM ${REBUILDS}`);
     for (const jobs of allJobs) {
       if (this.abort.signal.aborted) return;
-      await jobs.tryTake('live');
+      // Only the instances of the table's version follow it: an older one's table stays current for
+      // the older instances of a rolling deploy, and nobody runs a fold the table was not built by.
+      if ((liveVersion.get(jobs.projection.name) ?? jobs.projection.version) === jobs.projection.version) await jobs.tryTake('live');
     }
     for (const jobs of allJobs) {
       const busy = allJobs.filter((r) => r.holds('rebuild')).length;

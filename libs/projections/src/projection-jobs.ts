@@ -6,7 +6,7 @@ import type { AnyProjection } from './projection.js';
 import { messageOf } from './projection.errors.js';
 import { liveLock, projectionTables, rebuildLock, type ProjectionTables } from './projection-tables.js';
 import { markStatus, readProgress, requestRebuild, type Track } from './progress.js';
-import { prepareShadow, trySwap } from './rebuild-swap.js';
+import { closeEnoughToSwap, prepareShadow, swapGap, trySwap } from './rebuild-swap.js';
 import type { SharedLogReader } from './shared-log-reader.js';
 
 export interface ProjectionJobsOptions {
@@ -82,18 +82,17 @@ export class ProjectionJobs {
     while (!this.options.signal.aborted) {
       const progress = await readProgress(runner, 'live', name);
       if (!progress) throw new Error(`no checkpoint row for ${name}`);
-      if (progress.version > version) {
-        // The view is at a newer version (a rolling deploy): an older instance must not sit on the
-        // lock, or no instance runs the live job until every old one stops. It tries again next round.
-        this.options.logger.log(`${name}: the view is at version ${progress.version}, newer than ${version}: gave the live job up`);
+      if (progress.version !== version) {
+        // Another version's table: only its own instances follow it. An older one's keeps serving
+        // the older instances of a rolling deploy while this version rebuilds (the engine asks for
+        // that rebuild); a newer one's is its instances' to follow. Either way the job is given up
+        // at once, and the engine does not take it while the versions differ.
+        this.options.logger.log(`${name}: the view is at version ${progress.version}, not ${version}: gave the live job up`);
+        if (progress.version < version) {
+          await requestRebuild(runner, name, version, { restartFailed: false, ifLiveOlder: true });
+          this.options.wake();
+        }
         return;
-      }
-      if (progress.version < version) {
-        // A newer version rebuilds from the log, answering from the old table until the swap.
-        await requestRebuild(runner, name, version, { restartFailed: false, ifLiveOlder: true });
-        this.options.wake();
-        await this.pause();
-        continue;
       }
       await markStatus(runner, name, progress, 'running');
       // `parked`: an event failed and is parked; the loop follows again from the checkpoint without it.
@@ -112,13 +111,18 @@ export class ProjectionJobs {
       if (!rebuild || rebuild.version !== version) return;
       if (rebuild.position === 0 && !(await prepareShadow(runner, name, this.tables, rebuild))) continue;
       const live = await readProgress(runner, 'live', name);
-      if (live && rebuild.position >= live.position) {
-        const swap = await trySwap(runner, name, this.tables, rebuild);
-        if (swap === 'swapped') return this.options.logger.log(`${name}: rebuilt at version ${version}, position ${rebuild.position}`);
+      const gap = live ? swapGap(live.version, version, this.options.rebuildBatchSize) : 0;
+      if (live && closeEnoughToSwap(rebuild.position, live.position, gap)) {
+        const swap = await trySwap(runner, name, this.tables, rebuild, this.options.rebuildBatchSize);
+        if (swap === 'swapped') {
+          this.options.logger.log(`${name}: rebuilt at version ${version}, position ${rebuild.position}`);
+          // The live job of the new version is to be taken now, not at the next round.
+          return this.options.wake();
+        }
         if (swap === 'busy') await this.pause();
         continue;
       }
-      const outcome = await follow(this.followContext(lease, 'rebuild', this.tables.shadow), rebuild);
+      const outcome = await follow({ ...this.followContext(lease, 'rebuild', this.tables.shadow), swapGap: gap }, rebuild);
       this.checkNotEnded(outcome, lease);
     }
   }

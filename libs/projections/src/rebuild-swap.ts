@@ -16,24 +16,46 @@ export async function prepareShadow(runner: QueryRunner, name: string, tables: P
   });
 }
 
+/**
+ * How far behind the live view a rebuild may swap in. A new version: up to one read
+ * (`rebuildBatchSize` positions), not only at its exact position, for an older instance of a rolling
+ * deploy keeps the live view moving under a steady stream of commands, and a rebuild that had to meet
+ * it exactly could chase it for as long as the stream lasts. The checkpoint then takes the rebuild's
+ * position, and the new version's live job, which starts from the checkpoint, folds the last events at
+ * once. A rebuild of the same version: none, as before, since that version's live job may be idle at
+ * the head and would not notice a checkpoint moved back.
+ */
+export const swapGap = (liveVersion: number, rebuildVersion: number, readSize: number): number =>
+  liveVersion === rebuildVersion ? 0 : readSize;
+
+export const closeEnoughToSwap = (rebuildPosition: number, livePosition: number, gap: number): boolean =>
+  livePosition - rebuildPosition <= gap;
+
 export type SwapOutcome = 'swapped' | 'behind' | 'busy' | 'fenced';
 
 const LOCK_NOT_AVAILABLE = '55P03';
 
 /**
  * Puts the caught-up shadow table in the live one's place, in one transaction with the
- * checkpoint: readers see the old view or the new one, never a mix. Lock order (checkpoint row,
+ * checkpoint: readers see the old view or the new one, never a mix. The checkpoint takes the
+ * rebuild's position, which for a new version may be up to one read before the old table's (`swapGap`). Lock order (checkpoint row,
  * rebuild row, tables) is the one live batches use, so they wait rather than deadlock; a reader
  * holding the live table too long makes it `busy`, to be tried again.
  */
-export async function trySwap(runner: QueryRunner, name: string, tables: ProjectionTables, expected: Progress): Promise<SwapOutcome> {
+export async function trySwap(
+  runner: QueryRunner,
+  name: string,
+  tables: ProjectionTables,
+  expected: Progress,
+  readSize: number,
+): Promise<SwapOutcome> {
   try {
     return await inTransaction(runner, async () => {
       await runner.query(`SET LOCAL lock_timeout = '2s'`);
       const live = await readProgress(runner, 'live', name, true);
       const rebuild = await readProgress(runner, 'rebuild', name, true);
       if (!live || !rebuild || rebuild.position !== expected.position || rebuild.version !== expected.version) return 'fenced';
-      if (rebuild.position < live.position) return 'behind';
+      if (!closeEnoughToSwap(rebuild.position, live.position, swapGap(live.version, rebuild.version, readSize))) return 'behind';
       await runner.query(`DROP TABLE ${tables.live}`);
       await runner.query(`ALTER TABLE ${tables.shadow} RENAME TO ${tables.live}`);
       await renameIndexes(runner, tables);

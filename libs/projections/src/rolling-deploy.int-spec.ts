@@ -42,3 +42,52 @@ describe('a rolling deploy: an old and a new instance on one database', () => {
     expect((await upgraded.statusOf(v2.name)).role).toBe('leader');
   });
 });
+
+describe('a rolling deploy while events keep coming', () => {
+  let bed: ProjectionTestBed;
+
+  beforeAll(async () => {
+    bed = await ProjectionTestBed.create('projection_rolling_busy', [v1.name]);
+  });
+
+  afterAll(async () => {
+    await bed.close();
+  });
+
+  it('the new instance asks for its rebuild while the old one leads, which keeps its table moving, and the rebuild swaps in', async () => {
+    await bed.append(600);
+    const settings = { retryIntervalMs: 100, rebuildBatchSize: 50, rebuildWindowEvents: 50 };
+    const old = await bed.engine([v1], settings);
+    await old.start();
+    expect(await old.waitForPosition(v1.name, bed.lastAppended, 20_000)).toBe(true);
+    const upgraded = await bed.engine([v2], settings);
+    await upgraded.start();
+
+    // No explicit rebuild: the new instance asks for it although it does not hold the live job.
+    let appending = true;
+    const positions: number[] = [];
+    const appends = (async () => {
+      while (appending) {
+        await bed.append(5);
+        positions.push((await old.statusOf(v1.name)).position);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    try {
+      await eventually(
+        'the version 2 swap while events keep coming',
+        async () => (await upgraded.statusOf(v2.name)).liveVersion === 2,
+        60_000,
+      );
+    } finally {
+      appending = false;
+      await appends;
+    }
+    // Until the swap the old instance led and kept its table current.
+    expect(new Set(positions).size).toBeGreaterThan(1);
+    expect(await upgraded.waitForPosition(v2.name, bed.lastAppended, 20_000)).toBe(true);
+    expect((await upgraded.statusOf(v2.name)).role).toBe('leader');
+    expect((await old.statusOf(v1.name)).role).toBe('standby');
+    expect((await upgraded.loadDocs(v2)).docs).toEqual(foldInMemory(v2, await bed.allEvents()));
+  });
+});

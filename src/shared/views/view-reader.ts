@@ -2,15 +2,15 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
 import type { KeyRange } from '@app/projections';
 import type { AnyProjection } from '@app/projections';
-import { ProjectionEngine } from '@app/projections';
+import { ProjectionEngine, selectDocs } from '@app/projections';
 import { EVENT_STORE } from '@app/event-store';
 import { MetricsRegistry } from '../metrics/metrics-registry.js';
 import { isTooFarInTheFuture } from '../values/time.js';
 import { AsOfBeyondHead, AsOfInTheFuture } from './as-of.errors.js';
 import { isReplay, type AsOfMarks, type ViewTime } from './view-time.js';
 import { replayViews, type ReplayBound, type ReplayScope } from './view-replay.js';
+import { KeptReplays, type ReplayedDocs } from './kept-replays.js';
 import { ViewNotReady } from './view-not-ready.error.js';
-import { ViewRebuilding } from './view-rebuilding.error.js';
 
 /** Read-your-writes: how long a query waits for `minPosition` (the contract's 5 s). */
 const MIN_POSITION_WAIT_MS = 5000;
@@ -34,23 +34,38 @@ export interface ViewsAt {
  * `minPosition` when asked. As of a moment: one in-memory replay of the scope's events through the
  * same projections, selected with the same key range, so the query function that turns documents
  * into an answer is the live one and no figure has a second implementation.
+ *
+ * Live, while the table holds another release's documents (this instance's version is being rebuilt
+ * after a deploy, or this is an older instance and a newer one swapped its version in): the same
+ * replay up to the head, kept per view and scope and brought forward at each read (`KeptReplays`).
+ * So a view answers with this instance's code throughout an upgrade, never 503
+ * (libs/projections/README.md, "New version deployed").
  */
 @Injectable()
 export class ViewReader {
   private replaysRunning = 0;
   private readonly logger = new Logger(ViewReader.name);
+  private readonly kept: KeptReplays;
 
   constructor(
     private readonly engine: ProjectionEngine,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     registry: MetricsRegistry,
   ) {
+    this.kept = new KeptReplays(store);
     registry.gauge('view_replays_running', 'As-of replays (asOf, asOfPosition) folding events now', () => this.replaysRunning);
+    registry.gauge(
+      'view_replays_kept',
+      'Live answers kept by replay while a table holds another release of its view',
+      () => this.kept.size,
+    );
   }
 
   /** `projections`: every view the query will read; a replay folds them all in one pass over the events. */
-  async at(time: ViewTime, projections: readonly AnyProjection[], scope: ReplayScope = {}): Promise<ViewsAt> {
-    if (!isReplay(time)) return this.live(time.minPosition);
+  async at(time: ViewTime, named: readonly AnyProjection[], scope: ReplayScope = {}): Promise<ViewsAt> {
+    // A query names a view by the area's constant; the fold used is the one this instance runs.
+    const projections = named.map((projection) => this.engine.projection(projection.name));
+    if (!isReplay(time)) return this.live(time.minPosition, scope);
     const { bound, marks } = await this.moment(time);
     this.replaysRunning++;
     const { folds, lastPosition, parked } = await replayViews(this.store, projections, scope, bound).finally(() => this.replaysRunning--);
@@ -70,19 +85,41 @@ export class ViewReader {
     };
   }
 
-  private live(minPosition: number | undefined): ViewsAt {
+  private live(minPosition: number | undefined, scope: ReplayScope): ViewsAt {
+    // One replay per view for the whole answer, should it read a view twice.
+    const replayed = new Map<string, Promise<ReplayedDocs>>();
+    const fromReplay = async <Doc>(projection: AnyProjection, range: KeyRange) => {
+      if (!replayed.has(projection.name)) replayed.set(projection.name, this.keptReplay(projection, scope, minPosition));
+      const { position, docs } = await replayed.get(projection.name)!;
+      // The kept docs are shared by every answer at their position: each answer gets copies of its range.
+      const selected = [...selectDocs(docs, range)].map(([key, doc]) => [key, structuredClone(doc) as Doc] as const);
+      return { position, docs: new Map(selected) };
+    };
     return {
       now: new Date().toISOString(),
       marks: {},
-      read: async <Doc>(projection: AnyProjection, range: KeyRange) => {
-        if (minPosition !== undefined && !(await this.engine.waitForPosition(projection.name, minPosition, MIN_POSITION_WAIT_MS))) {
-          throw new ViewNotReady(projection.name, minPosition);
+      read: async <Doc>(named: AnyProjection, range: KeyRange) => {
+        const projection = this.engine.projection(named.name);
+        let loaded = await this.engine.loadDocs<Doc>(projection.name, range);
+        if (!byThisRelease(loaded.version, projection)) return fromReplay<Doc>(projection, range);
+        if (minPosition !== undefined && loaded.position < minPosition) {
+          if (!(await this.engine.waitForPosition(projection.name, minPosition, MIN_POSITION_WAIT_MS))) {
+            throw new ViewNotReady(projection.name, minPosition);
+          }
+          loaded = await this.engine.loadDocs<Doc>(projection.name, range);
+          if (!byThisRelease(loaded.version, projection)) return fromReplay<Doc>(projection, range);
         }
-        const { position, version, docs } = await this.engine.loadDocs<Doc>(projection.name, range);
-        if (version !== null && version < projection.version) throw new ViewRebuilding(projection.name, version, projection.version);
-        return { position, docs };
+        this.kept.forget(projection.name);
+        return { position: loaded.position, docs: loaded.docs };
       },
     };
+  }
+
+  /** The view at the readable head (once it reaches `minPosition`), by this instance's fold. */
+  private async keptReplay(projection: AnyProjection, scope: ReplayScope, minPosition = 0): Promise<ReplayedDocs> {
+    const head = await this.headReaching(minPosition, MIN_POSITION_WAIT_MS);
+    if (head === undefined) throw new ViewNotReady(projection.name, minPosition);
+    return this.kept.at(projection, scope, head);
   }
 
   /** Where the replay ends, and the moment it shows. */
@@ -95,18 +132,23 @@ export class ViewReader {
         marks: { asOf: new Date(time.asOf).toISOString() },
       };
     }
-    await this.headReaching(time.asOfPosition);
+    const head = await this.headReaching(time.asOfPosition, HEAD_WAIT_MS);
+    if (head === undefined) throw new AsOfBeyondHead(time.asOfPosition, await this.store.headPosition());
     const [last] = await this.store.readAll({ toPosition: time.asOfPosition, direction: 'backwards', limit: 1 });
     return { bound: { toPosition: time.asOfPosition }, marks: { asOf: last?.recordedAt ?? null } };
   }
 
-  private async headReaching(position: number): Promise<void> {
-    const deadline = Date.now() + HEAD_WAIT_MS;
+  /** The readable head once it is at or after `position`; undefined if it is not within `waitMs`. */
+  private async headReaching(position: number, waitMs: number): Promise<number | undefined> {
+    const deadline = Date.now() + waitMs;
     for (;;) {
       const head = await this.store.headPosition();
-      if (head >= position) return;
-      if (Date.now() >= deadline) throw new AsOfBeyondHead(position, head);
+      if (head >= position) return head;
+      if (Date.now() >= deadline) return undefined;
       await new Promise((resolve) => setTimeout(resolve, HEAD_POLL_MS));
     }
   }
 }
+
+/** Docs written by this instance's version of the view (or none yet): read from the table. */
+const byThisRelease = (version: number | null, projection: AnyProjection): boolean => version === null || version === projection.version;

@@ -66,11 +66,28 @@ async function replayOnce(
   const parked: ParkedInReplay[] = [];
   const onParked = (view: string) => (failure: ProjectionEventFailed) => parked.push({ view, position: failure.position });
   const folds = new Map(projections.map((p) => [p.name, new InMemoryFold<unknown>(p, parking ? { onParked: onParked(p.name) } : {})]));
-  const types = [...new Set(projections.flatMap((p) => p.eventTypes))];
+  return replayFurther(store, { folds, lastPosition: 0, parked }, scope, 0, bound, pageSize);
+}
+
+/**
+ * Folds the scope's events after position `after` up to the bound into a replay's own folds (which
+ * park if they did), and returns it. A fold that throws `ProjectionEventFailed` is left half-applied:
+ * replay from nothing then (`replayViews`).
+ */
+export async function replayFurther(
+  store: Pick<EventStore, 'readAll'>,
+  replayed: Replayed,
+  scope: ReplayScope,
+  after: number,
+  bound: ReplayBound,
+  pageSize = REPLAY_PAGE,
+): Promise<Replayed> {
+  const { folds, parked } = replayed;
+  const types = [...new Set([...folds.values()].flatMap((fold) => fold.projection.eventTypes))];
   const streamPrefix = 'office' in scope ? officeStreamPrefix(scope.office) : undefined;
   const offices = 'office' in scope ? undefined : scope.offices && new Set(scope.offices);
-  let lastPosition = 0;
-  for (let after = 0; ;) {
+  let lastPosition = replayed.lastPosition;
+  for (;;) {
     const page = await store.readAll({ after, toPosition: bound.toPosition, limit: pageSize, types, streamPrefix });
     const end = bound.recordedBy === undefined ? -1 : page.findIndex((e) => Date.parse(e.recordedAt) > bound.recordedBy!);
     const included = end === -1 ? page : page.slice(0, end);
