@@ -32,7 +32,9 @@ export class DevTokenController {
   @ApiSummary('Dev mode only: a token for any caller')
   @ApiAnswer(devTokenSchema, { status: 201 })
   @ApiProblems({ 400: 'invalid input: every violation listed', 404: 'not in dev mode: this route does not exist' })
-  async issue(@Body(new ZodValidationPipe(devTokenRequest)) body: z.infer<typeof devTokenRequest>): Promise<z.infer<typeof devTokenSchema>> {
+  async issue(
+    @Body(new ZodValidationPipe(devTokenRequest)) body: z.infer<typeof devTokenRequest>,
+  ): Promise<z.infer<typeof devTokenSchema>> {
     return { token: await this.keys.sign(body) };
   }
 }

@@ -17,7 +17,11 @@ export function setUpOpenApi(app: INestApplication): void {
  * so no database is needed. Dev auth mode, so the dev token route is in it (404 in any other mode).
  */
 export async function describeApi(): Promise<OpenAPIObject> {
-  const config = { ...loadConfig({}), databaseUrl: 'postgres://not-connected', clientRefSecret: 'not-used-when-only-describing-the-routes' };
+  const config = {
+    ...loadConfig({}),
+    databaseUrl: 'postgres://not-connected',
+    clientRefSecret: 'not-used-when-only-describing-the-routes',
+  };
   const module = AppModule.forRoot({ config, auth: { mode: 'dev', devKeys: await createDevKeys() } });
   const app = await NestFactory.create(module, { preview: true, logger: false, abortOnError: false });
   setApiPrefix(app);

@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { named } from '../shared/open-api/api-schemas.js';
-import {
-  EMPLOYMENT_TYPES,
-  EXIT_REASONS,
-  FOLLOW_UP_KINDS,
-  FOLLOW_UP_MODES,
-  MEASURE_CODES,
-  NEED_GROUPS,
-} from '../shared/values/codes.js';
+import { EMPLOYMENT_TYPES, EXIT_REASONS, FOLLOW_UP_KINDS, FOLLOW_UP_MODES, MEASURE_CODES, NEED_GROUPS } from '../shared/values/codes.js';
 import { CORRECTION_REASONS } from '../shared/values/correction.js';
 import { CASE_STEPS } from './case-correction.js';
 

@@ -15,7 +15,10 @@ export const accessLogSchema = named(
           roles: z.array(z.string()),
           officeNumber: z.string().nullable().describe('the office in the route, if any'),
           method: z.string().meta({ examples: ['GET'] }),
-          route: z.string().describe('the route pattern, never the path').meta({ examples: ['/api/v1/offices/:officeNumber/history'] }),
+          route: z
+            .string()
+            .describe('the route pattern, never the path')
+            .meta({ examples: ['/api/v1/offices/:officeNumber/history'] }),
           allowed: z.boolean(),
           reason: z.string().meta({ examples: ['not a member of office 0314'] }),
           correlationId: z.string().nullable().describe('X-Correlation-Id of the request, when given'),

@@ -20,7 +20,10 @@ export class FollowUpGapsController {
   /** Active EXTERNAL cases with no follow-up (or enrolment) for `days` days or more. */
   @Get()
   @ClientLevel()
-  @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, { summary: 'Active external cases without follow-up for a number of days', answer: followUpGapsAnswerSchema, query: params })
+  @ApiView(
+    { roles: ['manager', 'auditor'], office: 'param' },
+    { summary: 'Active external cases without follow-up for a number of days', answer: followUpGapsAnswerSchema, query: params },
+  )
   get(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>,

@@ -23,7 +23,10 @@ export class OutcomesController {
    */
   @Get()
   @ClientLevel()
-  @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, { summary: "Outcomes of an office's cases by start month", answer: outcomesAnswerSchema, query: params })
+  @ApiView(
+    { roles: ['manager', 'auditor'], office: 'param' },
+    { summary: "Outcomes of an office's cases by start month", answer: outcomesAnswerSchema, query: params },
+  )
   get(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>,

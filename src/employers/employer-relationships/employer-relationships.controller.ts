@@ -29,7 +29,10 @@ export class EmployerRelationshipsController {
 
   /** The office's employers: contacts, last contact, placements, open needs; `next` pages on. */
   @Get()
-  @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, { summary: "The office's employers, a page at a time", answer: employerRelationshipsAnswerSchema, query: params })
+  @ApiView(
+    { roles: ['manager', 'auditor'], office: 'param' },
+    { summary: "The office's employers, a page at a time", answer: employerRelationshipsAnswerSchema, query: params },
+  )
   get(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>,

@@ -18,7 +18,10 @@ export class EngagementController {
 
   /** Employer work per month: contacts, employers, advisors, channels, themes, needs, placements. */
   @Get()
-  @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, { summary: 'Employer work of an office per month', answer: engagementAnswerSchema, query: params })
+  @ApiView(
+    { roles: ['manager', 'auditor'], office: 'param' },
+    { summary: 'Employer work of an office per month', answer: engagementAnswerSchema, query: params },
+  )
   get(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>,

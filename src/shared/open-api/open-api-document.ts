@@ -35,7 +35,7 @@ const WITH_BODY: Record<string, string> = {
 type Operation = {
   summary?: string;
   security?: unknown[];
-  parameters?: { name: string; in: string; schema?: unknown; description?: string }[];
+  parameters?: { name: string; in: string; required?: boolean; schema?: unknown; description?: string }[];
   requestBody?: unknown;
   responses: Record<string, { description: string; content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
 };
@@ -64,17 +64,17 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
  * with their patterns.
  */
 export function finishDocument(document: OpenAPIObject): OpenAPIObject {
-  for (const path of Object.values(document.paths)) {
+  for (const [template, path] of Object.entries(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
       const operation = (path as Record<string, Operation | undefined>)[method];
-      if (operation) finishOperation(operation);
+      if (operation) finishOperation(operation, template);
     }
   }
   document.components = { ...document.components, schemas: { ...componentSchemas(), ...document.components?.schemas } };
   return document;
 }
 
-function finishOperation(operation: Operation): void {
+function finishOperation(operation: Operation, template: string): void {
   if (!operation.summary) throw new Error(`An operation has no summary (ApiSummary): ${JSON.stringify(operation.responses)}`);
   operation.security ??= [];
   const shared = {
@@ -89,7 +89,13 @@ function finishOperation(operation: Operation): void {
     if (status === '503' || status === '429') response.headers = { 'Retry-After': RETRY_AFTER, ...response.headers };
   }
   operation.responses = Object.fromEntries(Object.entries(operation.responses).sort(([a], [b]) => a.localeCompare(b)));
-  for (const parameter of operation.parameters ?? []) {
+  // A route that validates its whole path with one pipe (`@Param(pipe)`) names no parameter to Nest.
+  const parameters = (operation.parameters ??= []);
+  const unnamed = [...template.matchAll(/\{([^}]+)\}/g)]
+    .map(([, name]) => name!)
+    .filter((name) => !parameters.some((p) => p.name === name));
+  parameters.unshift(...unnamed.map((name) => ({ name, in: 'path', required: true })));
+  for (const parameter of parameters) {
     const known = parameter.in === 'path' ? PATH_PARAMETERS[parameter.name] : undefined;
     if (parameter.in === 'path' && !known) throw new Error(`Path parameter ${parameter.name} is not described in PATH_PARAMETERS`);
     if (known) Object.assign(parameter, known);
