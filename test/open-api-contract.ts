@@ -42,7 +42,8 @@ export interface Exchange {
  * headers (Retry-After). A path the document does not have must be a 404 `Problem`.
  */
 export class OpenApiContract {
-  private readonly ajv = new Ajv2020({ strict: false, allErrors: true });
+  // The document as a whole is no JSON Schema (only its schemas are): not checked against the meta-schema.
+  private readonly ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
   private readonly routes: Route[];
   private readonly validators = new Map<string, ValidateFunction>();
 
