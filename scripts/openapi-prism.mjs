@@ -1,3 +1,4 @@
+/* global fetch, URL, setTimeout */
 // `npm run openapi:prism`: the built app behind a Stoplight Prism validation proxy that holds every
 // request and answer to docs/openapi.json. Sends valid traffic for every route, then requests the
 // service must refuse, and reports what Prism found: no violation may come from valid traffic, and
@@ -9,7 +10,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import pg from 'pg';
 
-const PRISM = '@stoplight/prism-cli@5.16.0';
+// 5.14.2: the newest whose engines allow Node 20 (5.15 and later need Node 24).
+const PRISM = '@stoplight/prism-cli@5.14.2';
 const ADMIN_URL = process.env.DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const ORG = '974760673';
 const PERSON_ID = '13097248022';
@@ -24,7 +26,13 @@ const freePort = () =>
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitFor(url, seconds) {
   for (let i = 0; i < seconds * 4; i++) {
-    if (await fetch(url).then((r) => r.status < 500, () => false)) return;
+    if (
+      await fetch(url).then(
+        (r) => r.status < 500,
+        () => false,
+      )
+    )
+      return;
     await sleep(250);
   }
   throw new Error(`${url} did not answer within ${seconds} s`);
@@ -113,7 +121,14 @@ try {
 
   const read = (path, token = manager) => call('valid', 'GET', path, { token });
   const position = transfer.body.position;
-  for (const view of ['engagement', 'outcomes', 'follow-up-gaps?days=1', 'employers?sort=contacts&limit=10', 'inquiries', 'inquiries/overdue']) {
+  for (const view of [
+    'engagement',
+    'outcomes',
+    'follow-up-gaps?days=1',
+    'employers?sort=contacts&limit=10',
+    'inquiries',
+    'inquiries/overdue',
+  ]) {
     const join = view.includes('?') ? '&' : '?';
     await read(`${office}/${view}${join}minPosition=${position}`);
     await read(`${office}/${view}${join}asOfPosition=${position}`);
@@ -162,7 +177,10 @@ try {
     body: { ...enrol('AVKLARAG'), followUpMode: 'IN_HOUSE' },
     headers: { 'idempotency-key': 'prism-1' },
   });
-  await refuse('POST', `${office}/inquiries/${inquiry.body.id}/close`, { token: advisor, body: { reason: 'CONTACTED_NO_NEED', occurredAt: now() } });
+  await refuse('POST', `${office}/inquiries/${inquiry.body.id}/close`, {
+    token: advisor,
+    body: { reason: 'CONTACTED_NO_NEED', occurredAt: now() },
+  });
   await refuse('POST', '/api/v1/dev/token', { body: { navIdent: 'nobody', roles: [], offices: ['1'] } });
   await refuse('GET', '/api/v1/admin/projections', { token: manager });
   await refuse('GET', '/api/v1/admin/projections/no-such-view/parked', { token: adminToken });
@@ -174,12 +192,20 @@ try {
     const of = exchanges.filter((e) => e.kind === kind);
     const violations = of.flatMap((e) => e.violations.map((v) => ({ ...v, at: `${e.method} ${e.path} → ${e.status}` })));
     const inAnswers = violations.filter((v) => String(v.location?.[0]) === 'response');
-    return { requests: of.length, statuses: [...new Set(of.map((e) => e.status))].sort(), violations: violations.length, inAnswers, all: violations };
+    return {
+      requests: of.length,
+      statuses: [...new Set(of.map((e) => e.status))].sort(),
+      violations: violations.length,
+      inAnswers,
+      all: violations,
+    };
   };
   const result = { at: new Date().toISOString(), prism: PRISM, valid: summary('valid'), refused: summary('refused') };
   await mkdir('bench/results', { recursive: true });
   await writeFile('bench/results/openapi-prism.json', `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`valid traffic: ${result.valid.requests} requests (statuses ${result.valid.statuses}), ${result.valid.violations} violations`);
+  console.log(
+    `valid traffic: ${result.valid.requests} requests (statuses ${result.valid.statuses}), ${result.valid.violations} violations`,
+  );
   console.log(
     `refused requests: ${result.refused.requests} (statuses ${result.refused.statuses}), ${result.refused.inAnswers.length} answer violations ` +
       `(${result.refused.violations} in all: Prism also reports the requests' own faults, which is why they are refused)`,

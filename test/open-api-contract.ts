@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 /** The document consumers read: the checked-in one (a test keeps it equal to what the code describes). */
 const DOCUMENT_FILE = new URL('../docs/openapi.json', import.meta.url);
 
-/** Outside the document: the OpenAPI UI and document themselves, the Prometheus scrape, the web app's files and pages. */
+/** Outside the document: the OpenAPI UI and document themselves, the Prometheus scrape. */
 const OUTSIDE_THE_CONTRACT = /^\/(docs|docs-json|docs-yaml|metrics)(\/|$)/;
 /** The document's id for Ajv: the base its `#/components/schemas/…` references resolve against. */
 const DOCUMENT_ID = 'https://contract.invalid/openapi.json';
@@ -69,9 +69,8 @@ export class OpenApiContract {
     if (!METHODS.includes(method) || OUTSIDE_THE_CONTRACT.test(exchange.path)) return [];
     const route = this.routes.find((r) => r.pattern.test(exchange.path) && r.operations[method]);
     if (!route) {
-      const serverPath = /^\/(api|health)(\/|$)/.test(exchange.path);
-      // The web app's files and pages (only when it is built) are no part of the API.
-      if (!serverPath && exchange.status < 400) return [];
+      // Outside /api and /health: the web app's files and pages (when it is built), no part of the API.
+      if (!/^\/(api|health)(\/|$)/.test(exchange.path)) return [];
       if (exchange.status !== 404) return [`${where}: no operation in the document, so only a 404 Problem may answer`];
       return this.bodyViolations(where, exchange, `${DOCUMENT_ID}#/components/schemas/Problem`, 'application/problem+json');
     }

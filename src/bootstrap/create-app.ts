@@ -9,13 +9,10 @@ import { MetricsRegistry } from '../shared/metrics/metrics-registry.js';
 import { correlationIdMiddleware } from '../shared/http/correlation-id.js';
 import { ProblemDetailsFilter } from '../shared/http/problem-details.filter.js';
 import { serveWebApp } from '../web-app/serve-web-app.js';
+import { setApiPrefix } from './api-prefix.js';
 import { setUpOpenApi } from './open-api.js';
 
-export const API_PREFIX = 'api/v1';
-
-/** Operations endpoints stay at the root; /docs is mounted by Swagger outside the prefix anyway. */
-export const setApiPrefix = (app: INestApplication) =>
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'health/ready', 'metrics', 'docs'] });
+export { API_PREFIX } from './api-prefix.js';
 
 /** The whole app, configured; `main.ts` listens on it, e2e tests drive it over HTTP. */
 export async function createApp(

@@ -5,7 +5,7 @@ import { AppModule } from '../app.module.js';
 import { createDevKeys } from '../auth/dev-keys.js';
 import { loadConfig } from '../config/index.js';
 import { createOpenApiDocument } from '../shared/open-api/open-api-document.js';
-import { setApiPrefix } from './create-app.js';
+import { setApiPrefix } from './api-prefix.js';
 
 /** The OpenAPI document at /docs (JSON at /docs-json): the HTTP contract as built, the one in docs/openapi.json. */
 export function setUpOpenApi(app: INestApplication): void {

@@ -30,13 +30,17 @@ const caseProfile = {
 };
 const step = { occurredAt: instant(), navIdent: z.string() };
 
+/*
+ * Loose objects: an event type may gain an optional field without a new schema version, so a reader
+ * of history keeps what it knows and passes over the rest.
+ */
 /** The `data` of each case event type, in its current schema version (older events are upcast on read). */
 export const CASE_EVENT_DATA = {
-  ClientEnrolled: named('ClientEnrolledData', z.object({ ...caseProfile, ...step })),
-  ClientFollowUpRecorded: named('ClientFollowUpRecordedData', z.object({ caseId: z.uuid(), kind: z.enum(FOLLOW_UP_KINDS), ...step })),
+  ClientEnrolled: named('ClientEnrolledData', z.looseObject({ ...caseProfile, ...step })),
+  ClientFollowUpRecorded: named('ClientFollowUpRecordedData', z.looseObject({ caseId: z.uuid(), kind: z.enum(FOLLOW_UP_KINDS), ...step })),
   ClientPlaced: named(
     'ClientPlacedData',
-    z.object({
+    z.looseObject({
       ...caseProfile,
       orgNumber: orgNumber(),
       startDate: z.iso.date(),
@@ -46,18 +50,18 @@ export const CASE_EVENT_DATA = {
       ...step,
     }),
   ),
-  ClientExited: named('ClientExitedData', z.object({ ...caseProfile, reason: z.enum(EXIT_REASONS), ...step })),
+  ClientExited: named('ClientExitedData', z.looseObject({ ...caseProfile, reason: z.enum(EXIT_REASONS), ...step })),
   ClientTransferredOut: named(
     'ClientTransferredOutData',
-    z.object({ ...caseProfile, enrolledAt: instant().optional(), toOfficeNumber: officeNumber(), newCaseId: z.uuid(), ...step }),
+    z.looseObject({ ...caseProfile, enrolledAt: instant().optional(), toOfficeNumber: officeNumber(), newCaseId: z.uuid(), ...step }),
   ),
   ClientTransferredIn: named(
     'ClientTransferredInData',
-    z.object({ ...caseProfile, fromOfficeNumber: officeNumber(), fromCaseId: z.uuid(), enrolledAt: instant(), ...step }),
+    z.looseObject({ ...caseProfile, fromOfficeNumber: officeNumber(), fromCaseId: z.uuid(), enrolledAt: instant(), ...step }),
   ),
   CaseStepCorrected: named(
     'CaseStepCorrectedData',
-    z.object({
+    z.looseObject({
       ...caseProfile,
       reason: z.enum(CORRECTION_REASONS),
       text: z.string().optional(),
@@ -66,7 +70,7 @@ export const CASE_EVENT_DATA = {
       revision: z.int().min(0).describe('the stream revision of the step registered in error'),
       step: z.enum(CASE_STEPS),
       undone: z.array(
-        z.object({
+        z.looseObject({
           type: z.enum(['ClientEnrolled', 'ClientFollowUpRecorded', 'ClientPlaced', 'ClientExited']),
           occurredAt: instant(),
           orgNumber: orgNumber().optional(),

@@ -9,11 +9,15 @@ const orgNumber = () => z.string().regex(/^\d{9}$/);
 const step = { occurredAt: instant(), navIdent: z.string() };
 const correction = { text: z.string().optional(), correctedAt: instant(), navIdent: z.string() };
 
+/*
+ * Loose objects: an event type may gain an optional field without a new schema version, so a reader
+ * of history keeps what it knows and passes over the rest.
+ */
 /** The `data` of each employer, inquiry and recruitment-need event type, in its current schema version. */
 export const EMPLOYER_EVENT_DATA = {
   EmployerContacted: named(
     'EmployerContactedData',
-    z.object({
+    z.looseObject({
       contactId: z.uuid(),
       orgNumber: orgNumber(),
       employerName: z.string().optional(),
@@ -32,7 +36,7 @@ export const EMPLOYER_EVENT_DATA = {
   ),
   EmployerContactedByOtherOffice: named(
     'EmployerContactedByOtherOfficeData',
-    z.object({
+    z.looseObject({
       contactId: z.uuid(),
       orgNumber: orgNumber(),
       byOfficeNumber: officeNumber(),
@@ -43,16 +47,16 @@ export const EMPLOYER_EVENT_DATA = {
   ),
   EmployerHomeOfficeSet: named(
     'EmployerHomeOfficeSetData',
-    z.object({ orgNumber: orgNumber(), officeNumber: officeNumber(), how: z.enum(['FIRST_CONTACT', 'REGISTERED']), ...step }),
+    z.looseObject({ orgNumber: orgNumber(), officeNumber: officeNumber(), how: z.enum(['FIRST_CONTACT', 'REGISTERED']), ...step }),
   ),
   EmployerContactCorrected: named(
     'EmployerContactCorrectedData',
-    z.object({
+    z.looseObject({
       contactId: z.uuid(),
       orgNumber: orgNumber(),
       reason: z.enum(CORRECTION_REASONS),
       ...correction,
-      corrected: z.object({
+      corrected: z.looseObject({
         occurredAt: instant(),
         navIdent: z.string(),
         channel: z.enum(CHANNELS),
@@ -60,16 +64,20 @@ export const EMPLOYER_EVENT_DATA = {
         naceSection: z.string().optional(),
         service: z.enum(SERVICES).optional(),
       }),
-      remaining: z.object({ lastContactAt: instant().optional(), employerName: z.string().optional(), naceSection: z.string().optional() }),
+      remaining: z.looseObject({
+        lastContactAt: instant().optional(),
+        employerName: z.string().optional(),
+        naceSection: z.string().optional(),
+      }),
     }),
   ),
   EmployerContactNoteRedacted: named(
     'EmployerContactNoteRedactedData',
-    z.object({ contactId: z.uuid(), orgNumber: orgNumber(), reason: z.literal('NOTE_REDACTED'), ...correction }),
+    z.looseObject({ contactId: z.uuid(), orgNumber: orgNumber(), reason: z.literal('NOTE_REDACTED'), ...correction }),
   ),
   InquiryRegistered: named(
     'InquiryRegisteredData',
-    z.object({
+    z.looseObject({
       inquiryId: z.uuid(),
       orgNumber: orgNumber(),
       source: z.enum(INQUIRY_SOURCES),
@@ -79,29 +87,38 @@ export const EMPLOYER_EVENT_DATA = {
       navIdent: z.string(),
     }),
   ),
-  InquiryTaken: named('InquiryTakenData', z.object({ inquiryId: z.uuid(), receivedAt: instant(), ...step })),
-  InquiryAnswered: named('InquiryAnsweredData', z.object({ inquiryId: z.uuid(), receivedAt: instant(), contactId: z.uuid(), ...step })),
+  InquiryTaken: named('InquiryTakenData', z.looseObject({ inquiryId: z.uuid(), receivedAt: instant(), ...step })),
+  InquiryAnswered: named(
+    'InquiryAnsweredData',
+    z.looseObject({ inquiryId: z.uuid(), receivedAt: instant(), contactId: z.uuid(), ...step }),
+  ),
   InquiryClosed: named(
     'InquiryClosedData',
-    z.object({ inquiryId: z.uuid(), receivedAt: instant(), reason: z.enum(INQUIRY_CLOSING_REASONS), note: z.string().optional(), ...step }),
+    z.looseObject({
+      inquiryId: z.uuid(),
+      receivedAt: instant(),
+      reason: z.enum(INQUIRY_CLOSING_REASONS),
+      note: z.string().optional(),
+      ...step,
+    }),
   ),
   RecruitmentNeedRegistered: named(
     'RecruitmentNeedRegisteredData',
-    z.object({ needId: z.uuid(), orgNumber: orgNumber(), positions: z.int().min(1), occupation: z.string(), ...step }),
+    z.looseObject({ needId: z.uuid(), orgNumber: orgNumber(), positions: z.int().min(1), occupation: z.string(), ...step }),
   ),
   RecruitmentNeedClosed: named(
     'RecruitmentNeedClosedData',
-    z.object({ needId: z.uuid(), orgNumber: orgNumber(), result: z.enum(NEED_RESULTS), positions: z.int().min(1), ...step }),
+    z.looseObject({ needId: z.uuid(), orgNumber: orgNumber(), result: z.enum(NEED_RESULTS), positions: z.int().min(1), ...step }),
   ),
   RecruitmentNeedCorrected: named(
     'RecruitmentNeedCorrectedData',
-    z.object({
+    z.looseObject({
       needId: z.uuid(),
       orgNumber: orgNumber(),
       reason: z.enum(CORRECTION_REASONS),
       ...correction,
-      registered: z.object({ occurredAt: instant(), positions: z.int().min(1) }),
-      closed: z.object({ occurredAt: instant(), result: z.enum(NEED_RESULTS) }).optional(),
+      registered: z.looseObject({ occurredAt: instant(), positions: z.int().min(1) }),
+      closed: z.looseObject({ occurredAt: instant(), result: z.enum(NEED_RESULTS) }).optional(),
     }),
   ),
 };

@@ -1,15 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { componentSchemas } from './api-schemas.js';
+import { problemSchema } from '../http/problem-details.js';
+import { componentSchemas, refTo } from './api-schemas.js';
 import { PATH_PARAMETERS } from './path-parameters.js';
 
 const DESCRIPTION =
   'Employer contacts and client follow-up at NAV offices, as event-sourced commands, per-office views and audit replay. ' +
-  'Every error is application/problem+json (RFC 9457, the `Problem` schema). A path or method not in this document ' +
-  'answers 404 `ROUTE.NOT_FOUND` with a `Problem`. Any route that needs a token may answer 503 `AUTH.UNAVAILABLE` with ' +
+  'Every error is application/problem+json (RFC 9457, the `Problem` schema). A path under /api/v1 or a method not in this ' +
+  'document answers 404 `ROUTE.NOT_FOUND` with a `Problem`. Any route that needs a token may answer 503 `AUTH.UNAVAILABLE` with ' +
   "Retry-After when the caller's offices or the issuer's keys cannot be fetched in time (never a wider access).";
 
-const PROBLEM = { $ref: '#/components/schemas/Problem' };
+const PROBLEM = refTo(problemSchema);
 const RETRY_AFTER = {
   description: 'seconds to wait before asking again',
   schema: { type: 'integer', minimum: 1 },

@@ -1,4 +1,4 @@
-import type { components } from './openapi';
+import type { components } from './openapi.js'; // the generated openapi.d.ts (.js: the root tsconfig reads this file too)
 
 /**
  * The API's answers as the pages name them: each one the generated type of a schema of
