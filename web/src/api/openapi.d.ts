@@ -996,6 +996,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         ClientFollowUpRecordedData: {
             /** Format: uuid */
@@ -1005,6 +1007,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         ClientPlacedData: {
             /** Format: uuid */
@@ -1036,6 +1040,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         ClientExitedData: {
             /** Format: uuid */
@@ -1062,6 +1068,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         ClientTransferredOutData: {
             /** Format: uuid */
@@ -1091,6 +1099,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         ClientTransferredInData: {
             /** Format: uuid */
@@ -1120,6 +1130,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         CaseStepCorrectedData: {
             /** Format: uuid */
@@ -1151,13 +1163,15 @@ export interface components {
             revision: number;
             /** @enum {string} */
             step: "ENROLMENT" | "FOLLOW_UP" | "PLACEMENT" | "EXIT";
-            undone: {
+            undone: ({
                 /** @enum {string} */
                 type: "ClientEnrolled" | "ClientFollowUpRecorded" | "ClientPlaced" | "ClientExited";
                 /** Format: date-time */
                 occurredAt: string;
                 orgNumber?: string;
-            }[];
+            } & {
+                [key: string]: unknown;
+            })[];
             /**
              * @description the case afterwards
              * @enum {string}
@@ -1167,6 +1181,8 @@ export interface components {
             lastFollowUpAt?: string;
             /** Format: date-time */
             enrolledAt: string;
+        } & {
+            [key: string]: unknown;
         };
         EmployerContactedData: {
             /** Format: uuid */
@@ -1195,6 +1211,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         EmployerContactedByOtherOfficeData: {
             /** Format: uuid */
@@ -1207,6 +1225,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         EmployerHomeOfficeSetData: {
             orgNumber: string;
@@ -1216,6 +1236,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         EmployerContactCorrectedData: {
             /** Format: uuid */
@@ -1238,13 +1260,19 @@ export interface components {
                 naceSection?: string;
                 /** @enum {string} */
                 service?: "RECRUITMENT_ASSIGNMENT" | "INCLUSIVE_RECRUITMENT" | "JOB_FAIR" | "IPS_JOB_DEVELOPMENT" | "WORK_TRIAL" | "WAGE_SUBSIDY" | "MENTOR" | "INCLUSION_GRANT" | "SICK_LEAVE_FOLLOW_UP" | "DIALOGUE_MEETING" | "PREVENTION_ADVICE" | "WORKPLACE_ADAPTATION" | "ASSISTIVE_TECHNOLOGY" | "TEMPORARY_LAYOFF" | "REDUNDANCY" | "BANKRUPTCY" | "COMPANY_VISIT" | "NAV_SERVICES_INFORMATION" | "NETWORK_MEETING" | "EMPLOYER_SURVEY" | "SKILLS_MAPPING";
+            } & {
+                [key: string]: unknown;
             };
             remaining: {
                 /** Format: date-time */
                 lastContactAt?: string;
                 employerName?: string;
                 naceSection?: string;
+            } & {
+                [key: string]: unknown;
             };
+        } & {
+            [key: string]: unknown;
         };
         EmployerContactNoteRedactedData: {
             /** Format: uuid */
@@ -1256,6 +1284,8 @@ export interface components {
             /** Format: date-time */
             correctedAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         InquiryRegisteredData: {
             /** Format: uuid */
@@ -1270,6 +1300,8 @@ export interface components {
             /** Format: date-time */
             dueAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         InquiryTakenData: {
             /** Format: uuid */
@@ -1279,6 +1311,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         InquiryAnsweredData: {
             /** Format: uuid */
@@ -1290,6 +1324,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         InquiryClosedData: {
             /** Format: uuid */
@@ -1302,6 +1338,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         RecruitmentNeedRegisteredData: {
             /** Format: uuid */
@@ -1312,6 +1350,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         RecruitmentNeedClosedData: {
             /** Format: uuid */
@@ -1323,6 +1363,8 @@ export interface components {
             /** Format: date-time */
             occurredAt: string;
             navIdent: string;
+        } & {
+            [key: string]: unknown;
         };
         RecruitmentNeedCorrectedData: {
             /** Format: uuid */
@@ -1338,13 +1380,19 @@ export interface components {
                 /** Format: date-time */
                 occurredAt: string;
                 positions: number;
+            } & {
+                [key: string]: unknown;
             };
             closed?: {
                 /** Format: date-time */
                 occurredAt: string;
                 /** @enum {string} */
                 result: "FILLED" | "CANCELLED";
+            } & {
+                [key: string]: unknown;
             };
+        } & {
+            [key: string]: unknown;
         };
         EventMetadata: {
             /** @example Z123456 */
