@@ -107,8 +107,9 @@ try {
   await command(`/inquiries/${inquiry.body.id}/take`, {});
   await command(`/inquiries/${inquiry.body.id}/close`, { reason: 'CONTACTED_NO_NEED', occurredAt: now() });
   const enrol = (measureCode) => ({ personId: PERSON_ID, needGroup: 'STANDARD', measureCode, providerOrgNumber: ORG, occurredAt: now() });
-  const placed = await command('/cases', { ...enrol('AVKLARAG'), followUpMode: 'EXTERNAL' }, { 'idempotency-key': 'prism-1' });
-  await command('/cases', { ...enrol('AVKLARAG'), followUpMode: 'EXTERNAL' }, { 'idempotency-key': 'prism-1' });
+  const first = { ...enrol('AVKLARAG'), followUpMode: 'EXTERNAL' };
+  const placed = await command('/cases', first, { 'idempotency-key': 'prism-1' });
+  await command('/cases', first, { 'idempotency-key': 'prism-1' }); // the same answer again, nothing appended
   await command(`/cases/${placed.body.id}/follow-ups`, { kind: 'CLIENT_MEETING', occurredAt: now() });
   await command(`/cases/${placed.body.id}/corrections`, { revision: 1, reason: 'DUPLICATE' });
   const startDate = new Date().toISOString().slice(0, 10);
@@ -146,6 +147,8 @@ try {
   await call('valid', 'POST', '/api/v1/admin/projections/engagement/rebuild', { token: adminToken });
   await call('valid', 'POST', '/api/v1/admin/projections/engagement/parked/retry', { token: adminToken });
   await call('valid', 'POST', '/api/v1/admin/clients/erase', { token: adminToken, body: { personId: PERSON_ID, reason: 'prism check' } });
+  // Refused right away: once erased, no client with this personal id number is linked (404).
+  await call('refused', 'POST', '/api/v1/admin/clients/erase', { token: adminToken, body: { personId: PERSON_ID, reason: 'again' } });
   for (const path of ['/health', '/health/live', '/health/ready', '/api/v1/web-config']) await call('valid', 'GET', path);
 
   // Requests the service must refuse, each with a status the document declares.
@@ -184,7 +187,6 @@ try {
   await refuse('POST', '/api/v1/dev/token', { body: { navIdent: 'nobody', roles: [], offices: ['1'] } });
   await refuse('GET', '/api/v1/admin/projections', { token: manager });
   await refuse('GET', '/api/v1/admin/projections/no-such-view/parked', { token: adminToken });
-  await refuse('POST', '/api/v1/admin/clients/erase', { token: adminToken, body: { personId: PERSON_ID, reason: 'again' } });
   await refuse('GET', '/api/v1/access-log', { token: manager });
   await refuse('GET', '/api/v1/no-such-route', { token: manager });
 
@@ -198,6 +200,7 @@ try {
       violations: violations.length,
       inAnswers,
       all: violations,
+      exchanges: of.map((e) => `${e.method} ${e.path} → ${e.status}`),
     };
   };
   const result = { at: new Date().toISOString(), prism: PRISM, valid: summary('valid'), refused: summary('refused') };
