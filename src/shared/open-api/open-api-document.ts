@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { problemSchema } from '../http/problem-details.js';
 import { componentSchemas, refTo } from './api-schemas.js';
+import { problemSchema } from './problem.schema.js';
 import { PATH_PARAMETERS } from './path-parameters.js';
 
 const DESCRIPTION =
