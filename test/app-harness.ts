@@ -7,6 +7,7 @@ import { createApp } from '../src/bootstrap/create-app.js';
 import { loadConfig, type RuntimeConfig } from '../src/config/index.js';
 import type { ViewDefinition } from '@app/projections';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { sharedContract, watchContract } from './open-api-contract.js';
 
 export interface RunningApp {
   app: INestApplication;
@@ -15,6 +16,9 @@ export interface RunningApp {
   config: RuntimeConfig;
   /** A bearer token for this caller, signed by the app's dev keys. */
   tokenFor(caller: Caller): Promise<string>;
+  /** The answers so far that the OpenAPI document does not describe (and forgets them). */
+  takeContractViolations(): string[];
+  /** Closes the app; fails if any answer broke the OpenAPI document (docs/openapi.json) and was not taken. */
   close(): Promise<void>;
 }
 
@@ -31,6 +35,7 @@ export async function startApp(
   env: Record<string, string> = {},
   options: { logDestination?: NodeJS.WritableStream; database?: TestDatabase; views?: readonly ViewDefinition[] } = {},
 ): Promise<RunningApp> {
+  const contract = sharedContract(); // before anything that would need closing, should the document not load
   const { database, ...appOptions } = options;
   const db = database ?? (await createTestDatabase('e2e'));
   const dropOwnDatabase = () => (database ? Promise.resolve() : db.drop());
@@ -48,15 +53,22 @@ export async function startApp(
     await dropOwnDatabase();
     throw error;
   }
+  // Every answer of every test is held to the OpenAPI document.
+  const answers = watchContract(app.getHttpServer(), contract);
   return {
     app,
     http: request(app.getHttpServer()),
     db,
     config,
     tokenFor: (caller) => devKeys.sign(caller),
+    takeContractViolations: () => answers.take(),
     close: async () => {
       await app.close();
       await dropOwnDatabase();
+      const violations = answers.take();
+      if (violations.length > 0) {
+        throw new Error(`${violations.length} answer(s) not described by docs/openapi.json:\n${violations.slice(0, 20).join('\n')}`);
+      }
     },
   };
 }

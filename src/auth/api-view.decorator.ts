@@ -1,5 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiQuery, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth } from '@nestjs/swagger';
+import type { z } from 'zod';
+import { ApiAnswer, ApiProblems, ApiQueryOf, ApiSummary } from '../shared/open-api/api-responses.js';
 import { Access, type AccessRule } from './access.decorator.js';
 
 const AS_OF =
@@ -15,25 +17,21 @@ const ANSWER =
   '`asOfPosition` (the position asked for, or with asOf the last event included; `position` equals it) and `asOf` (the moment shown: ' +
   'the one asked for, in UTC, or the recordedAt of the last event at or before asOfPosition, null if none).';
 
-/** What every view route shares: who may read it, minPosition or an as-of moment, its answer marks and its errors. */
-export const ApiView = (rule: AccessRule, ...query: string[]) =>
+/** A view route: who may read it, what it answers, its query (the view time included) and its errors. */
+export const ApiView = (rule: AccessRule, view: { summary: string; answer: z.ZodType; query: z.ZodType }) =>
   applyDecorators(
     Access(rule),
     ApiBearerAuth(),
-    ...query.map((name) => ApiQuery({ name, required: false })),
-    ApiQuery({ name: 'minPosition', required: false, description: 'wait up to 5 s for the view to reach this global position' }),
-    ApiQuery({ name: 'asOf', required: false, description: AS_OF, example: '2026-03-01T12:00:00+01:00' }),
-    ApiQuery({ name: 'asOfPosition', required: false, description: AS_OF_POSITION, schema: { type: 'integer', minimum: 0 } }),
-    ApiResponse({ status: 200, description: ANSWER }),
-    ApiResponse({
-      status: 400,
-      description:
-        'invalid query parameters; asOf with asOfPosition, or either with minPosition; asOf in the future; asOfPosition beyond the log (problem+json)',
+    ApiSummary(view.summary),
+    ApiQueryOf(view.query, {
+      minPosition: 'wait up to 5 s for the view to reach this global position',
+      asOf: AS_OF,
+      asOfPosition: AS_OF_POSITION,
     }),
-    ApiResponse({ status: 401, description: 'no or bad token' }),
-    ApiResponse({ status: 403, description: 'not a manager of this office, nor an auditor' }),
-    ApiResponse({
-      status: 503,
-      description: 'minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After)',
+    ApiAnswer(view.answer, { description: ANSWER }),
+    ApiProblems({
+      400: 'invalid or unknown query parameters; asOf with asOfPosition, or either with minPosition; asOf in the future; asOfPosition beyond the log',
+      403: rule.roles.includes('manager') ? 'not a manager of this office, nor an auditor' : 'not an auditor',
+      503: 'minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After)',
     }),
   );

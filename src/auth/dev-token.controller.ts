@@ -1,5 +1,7 @@
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { named } from '../shared/open-api/api-schemas.js';
+import { ApiAnswer, ApiProblems, ApiSummary } from '../shared/open-api/api-responses.js';
 import { z } from 'zod';
 import { ApiZodBody } from '../shared/http/api-body.decorator.js';
 import { ZodValidationPipe } from '../shared/http/zod-validation.pipe.js';
@@ -15,6 +17,8 @@ const devTokenRequest = z.strictObject({
   offices: z.array(officeNumberField),
 });
 
+const devTokenSchema = named('DevToken', z.object({ token: z.string().describe('a bearer token, signed by the keys made at start') }));
+
 /** Dev mode only (registered by AuthModule in dev mode; 404 otherwise): mint a token to try the API. */
 @ApiTags('dev')
 @Controller('dev/token')
@@ -25,7 +29,12 @@ export class DevTokenController {
   @Public()
   @HttpCode(201)
   @ApiZodBody(devTokenRequest)
-  async issue(@Body(new ZodValidationPipe(devTokenRequest)) body: z.infer<typeof devTokenRequest>) {
+  @ApiSummary('Dev mode only: a token for any caller')
+  @ApiAnswer(devTokenSchema, { status: 201 })
+  @ApiProblems({ 400: 'invalid input: every violation listed', 404: 'not in dev mode: this route does not exist' })
+  async issue(
+    @Body(new ZodValidationPipe(devTokenRequest)) body: z.infer<typeof devTokenRequest>,
+  ): Promise<z.infer<typeof devTokenSchema>> {
     return { token: await this.keys.sign(body) };
   }
 }

@@ -9,9 +9,10 @@ import { MetricsRegistry } from '../shared/metrics/metrics-registry.js';
 import { correlationIdMiddleware } from '../shared/http/correlation-id.js';
 import { ProblemDetailsFilter } from '../shared/http/problem-details.filter.js';
 import { serveWebApp } from '../web-app/serve-web-app.js';
+import { setApiPrefix } from './api-prefix.js';
 import { setUpOpenApi } from './open-api.js';
 
-export const API_PREFIX = 'api/v1';
+export { API_PREFIX } from './api-prefix.js';
 
 /** The whole app, configured; `main.ts` listens on it, e2e tests drive it over HTTP. */
 export async function createApp(
@@ -26,8 +27,7 @@ export async function createApp(
   // Before any route is mounted, so they see every request, 404s and refused tokens included.
   app.use(requestLogging(logger));
   app.use(httpMetricsMiddleware(app.get(MetricsRegistry)));
-  // Operations endpoints stay at the root; /docs is mounted by Swagger outside the prefix anyway.
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/live', 'health/ready', 'metrics', 'docs'] });
+  setApiPrefix(app);
   app.useGlobalFilters(new ProblemDetailsFilter());
   setUpOpenApi(app);
   // The built web app at `/`, with client routes falling back to its index.html (never over the paths above).

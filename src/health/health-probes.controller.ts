@@ -1,5 +1,8 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { refTo } from '../shared/open-api/api-schemas.js';
+import { ApiAnswer, ApiSummary } from '../shared/open-api/api-responses.js';
+import { livenessSchema, readinessSchema } from './health.answer-schema.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -31,12 +34,17 @@ export class HealthProbesController {
 
   @Get('live')
   @Public()
+  @ApiSummary('Liveness: the process answers')
+  @ApiAnswer(livenessSchema)
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @Public()
+  @ApiSummary('Readiness: this instance can serve')
+  @ApiAnswer(readinessSchema, { description: 'database and event store reachable (views may be degraded)' })
+  @ApiResponse({ status: 503, description: 'the database or the event store is down', schema: refTo(readinessSchema) })
   async ready(@Res({ passthrough: true }) response: Response) {
     const [database, eventStore, views] = await Promise.all([
       probe(() => this.dataSource.query('SELECT 1')),

@@ -1,5 +1,8 @@
 import { Controller, Get, HttpStatus, Inject, Optional, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { refTo } from '../shared/open-api/api-schemas.js';
+import { ApiAnswer, ApiSummary } from '../shared/open-api/api-responses.js';
+import { healthSchema } from './health.answer-schema.js';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -21,6 +24,9 @@ export class HealthController {
 
   @Get()
   @Public()
+  @ApiSummary('Is the database reachable, is the event store?')
+  @ApiAnswer(healthSchema, { description: 'both are up (status ok, or degraded when a view parked events)' })
+  @ApiResponse({ status: 503, description: 'the database or the event store is down', schema: refTo(healthSchema) })
   async health(@Res({ passthrough: true }) response: Response) {
     const [database, eventStore] = await Promise.all([probe(() => this.dataSource.query('SELECT 1')), probe(() => this.eventStore.ping())]);
     const up = database === 'up' && eventStore === 'up';

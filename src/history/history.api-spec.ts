@@ -215,8 +215,10 @@ describe('office history over HTTP', () => {
     const parameters = (path: string) => body.paths[path].get.parameters.map((p: { name: string }) => p.name).sort();
     expect(parameters('/api/v1/offices/{officeNumber}/history')).toEqual(['after', 'from', 'limit', 'officeNumber', 'to', 'types']);
     expect(parameters('/api/v1/access-log')).toEqual(['after', 'from', 'limit', 'office', 'to']);
-    expect(
-      body.paths['/api/v1/offices/{officeNumber}/history'].get.responses['200'].content['application/json'].schema.properties.next.nullable,
-    ).toBe(true);
+    expect(body.paths['/api/v1/offices/{officeNumber}/history'].get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/OfficeHistory',
+    });
+    // OpenAPI 3.1: null is a type of its own, no `nullable`.
+    expect(body.components.schemas.OfficeHistory.properties.next.anyOf).toContainEqual({ type: 'null' });
   });
 });

@@ -4,7 +4,7 @@ import type { EmployerHomeOfficeSet } from '../employers/employer-home.js';
 import type { InquiryEvent } from '../employers/inquiry.js';
 import type { RecruitmentNeedEvent } from '../employers/recruitment-need.js';
 
-type KnownEventType = (CaseEvent | EmployerEvent | EmployerHomeOfficeSet | InquiryEvent | RecruitmentNeedEvent)['type'];
+export type KnownEventType = (CaseEvent | EmployerEvent | EmployerHomeOfficeSet | InquiryEvent | RecruitmentNeedEvent)['type'];
 
 /** Every event type the app writes; keyed by the domain's unions, so a new type that is not listed fails to compile. */
 const ALL: Record<KnownEventType, true> = {

@@ -1,5 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query as QueryParams } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, ApiProblems, ApiQueryOf, ApiSummary } from '../shared/open-api/api-responses.js';
+import {
+  parkedEventsSchema,
+  projectionStatusSchema,
+  projectionsSchema,
+  retryParkedSchema,
+  verificationSchema,
+} from './projections-admin.answer-schema.js';
 import { z } from 'zod';
 import { officeStreamPrefix } from '@app/event-store';
 import { ProjectionEngine, type ViewDefinition } from '@app/projections';
@@ -13,6 +21,7 @@ const verifyParams = z.strictObject({ office: officeNumberField.optional() });
 
 @ApiTags('operations')
 @ApiBearerAuth()
+@ApiProblems({ 403: 'not an admin' })
 @Controller('admin/projections')
 export class ProjectionsAdminController {
   constructor(
@@ -22,6 +31,8 @@ export class ProjectionsAdminController {
 
   @Get()
   @Access({ roles: ['admin'] })
+  @ApiSummary('Every view: status, position, lag, parked events')
+  @ApiAnswer(projectionsSchema)
   async list() {
     return { projections: await this.engine.status() };
   }
@@ -30,6 +41,9 @@ export class ProjectionsAdminController {
   @Post(':name/rebuild')
   @HttpCode(202)
   @Access({ roles: ['admin'] })
+  @ApiSummary('Build a view again into fresh tables')
+  @ApiAnswer(projectionStatusSchema, { status: 202, description: 'the rebuild started' })
+  @ApiProblems({ 404: 'no view of this name' })
   async rebuild(@Param('name') name: string) {
     return this.engine.rebuild(this.known(name).projection.name);
   }
@@ -37,6 +51,9 @@ export class ProjectionsAdminController {
   /** The events the view parked (could not apply), oldest first: position, type, stream, keys, error. */
   @Get(':name/parked')
   @Access({ roles: ['admin'] })
+  @ApiSummary('The events a view parked')
+  @ApiAnswer(parkedEventsSchema)
+  @ApiProblems({ 404: 'no view of this name' })
   async parked(@Param('name') name: string) {
     const { projection } = this.known(name);
     return { projection: projection.name, parkedEvents: await this.engine.parked(projection.name) };
@@ -46,6 +63,9 @@ export class ProjectionsAdminController {
   @Post(':name/parked/retry')
   @HttpCode(202)
   @Access({ roles: ['admin'] })
+  @ApiSummary('Rebuild a view to apply its parked events again')
+  @ApiAnswer(retryParkedSchema, { status: 202, description: 'the rebuild started' })
+  @ApiProblems({ 404: 'no view of this name' })
   async retryParked(@Param('name') name: string) {
     return this.engine.retryParked(this.known(name).projection.name);
   }
@@ -53,6 +73,10 @@ export class ProjectionsAdminController {
   /** A fresh replay compared with the live view, for one office or all of it. */
   @Get(':name/verify')
   @Access({ roles: ['admin'] })
+  @ApiSummary('Compare a fresh replay of a view with the live one')
+  @ApiQueryOf(verifyParams, { office: 'only this office (4 digits)' })
+  @ApiAnswer(verificationSchema)
+  @ApiProblems({ 400: 'invalid or unknown query parameters', 404: 'no view of this name' })
   async verify(@Param('name') name: string, @QueryParams(new ZodValidationPipe(verifyParams)) query: z.infer<typeof verifyParams>) {
     const entry = this.known(name);
     if (!query.office) return this.engine.verify(name);

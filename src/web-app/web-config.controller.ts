@@ -1,9 +1,20 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { named } from '../shared/open-api/api-schemas.js';
+import { ApiAnswer, ApiSummary } from '../shared/open-api/api-responses.js';
 import { Public } from '../auth/access.decorator.js';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../config/index.js';
 
-export type WebConfig = { authMode: 'dev' } | { authMode: 'oidc'; issuer: string; clientId: string; scope: string };
+const webConfigSchema = named(
+  'WebConfig',
+  z.discriminatedUnion('authMode', [
+    z.object({ authMode: z.literal('dev') }),
+    z.object({ authMode: z.literal('oidc'), issuer: z.string(), clientId: z.string(), scope: z.string() }),
+  ]),
+  'how the web app signs in',
+);
+export type WebConfig = z.infer<typeof webConfigSchema>;
 
 /**
  * How the web app signs in, read before any token exists. Outside dev mode (claims or Entra ID) only what a public
@@ -17,6 +28,8 @@ export class WebConfigController {
 
   @Get()
   @Public()
+  @ApiSummary('How the web app signs in')
+  @ApiAnswer(webConfigSchema)
   get(): WebConfig {
     const { auth, webSignIn } = this.config;
     if (auth.mode === 'dev') return { authMode: 'dev' };

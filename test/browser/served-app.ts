@@ -7,6 +7,7 @@ import type { Caller } from '../../src/auth/caller.js';
 import { createApp } from '../../src/bootstrap/create-app.js';
 import { loadConfig, type RuntimeConfig } from '../../src/config/index.js';
 import { createTestDatabase } from '@app/testing';
+import { watchContract } from '../open-api-contract.js';
 
 export interface ServedApp {
   /** `http://127.0.0.1:<port>`: the web app at `/`, the API under `/api/v1`. */
@@ -36,6 +37,8 @@ export async function serveApp(env: Record<string, string> = {}): Promise<Served
     throw error;
   }
   const { port } = app.getHttpServer().address() as AddressInfo;
+  // What the pages are answered is held to the OpenAPI document too.
+  const contract = watchContract(app.getHttpServer());
   return {
     url: `http://127.0.0.1:${port}`,
     tokenFor: async (caller) => {
@@ -45,6 +48,8 @@ export async function serveApp(env: Record<string, string> = {}): Promise<Served
     close: async () => {
       await app.close();
       await db.drop();
+      const violations = contract.take();
+      if (violations.length > 0) throw new Error(`answers not described by docs/openapi.json:\n${violations.slice(0, 20).join('\n')}`);
     },
   };
 }

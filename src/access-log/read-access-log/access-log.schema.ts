@@ -1,27 +1,31 @@
-/** The answer of the access log route, for the OpenAPI document. */
-export const ACCESS_LOG_SCHEMA = {
-  type: 'object',
-  required: ['entries', 'next'],
-  properties: {
-    entries: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['id', 'at', 'navIdent', 'roles', 'officeNumber', 'method', 'route', 'allowed', 'reason', 'correlationId'],
-        properties: {
-          id: { type: 'integer', description: 'rising; pages follow it' },
-          at: { type: 'string', format: 'date-time' },
-          navIdent: { type: 'string', nullable: true, description: 'null when no valid token was given (401)' },
-          roles: { type: 'array', items: { type: 'string' } },
-          officeNumber: { type: 'string', nullable: true, description: 'the office in the route, if any' },
-          method: { type: 'string', example: 'GET' },
-          route: { type: 'string', example: '/api/v1/offices/:officeNumber/history', description: 'the route pattern, never the path' },
-          allowed: { type: 'boolean' },
-          reason: { type: 'string', example: 'not a member of office 0314' },
-          correlationId: { type: 'string', nullable: true, description: 'X-Correlation-Id of the request, when given' },
-        },
-      },
-    },
-    next: { type: 'integer', nullable: true, description: 'pass as `after` for the next page; null at the end' },
-  },
-};
+import { z } from 'zod';
+import { named } from '../../shared/open-api/api-schemas.js';
+
+/** The answer of the access log route. */
+export const accessLogSchema = named(
+  'AccessLog',
+  z.object({
+    entries: z.array(
+      named(
+        'AccessLogEntry',
+        z.object({
+          id: z.int().min(1).describe('rising; pages follow it'),
+          at: z.iso.datetime({ offset: true }),
+          navIdent: z.string().nullable().describe('null when no valid token was given (401)'),
+          roles: z.array(z.string()),
+          officeNumber: z.string().nullable().describe('the office in the route, if any'),
+          method: z.string().meta({ examples: ['GET'] }),
+          route: z
+            .string()
+            .describe('the route pattern, never the path')
+            .meta({ examples: ['/api/v1/offices/:officeNumber/history'] }),
+          allowed: z.boolean(),
+          reason: z.string().meta({ examples: ['not a member of office 0314'] }),
+          correlationId: z.string().nullable().describe('X-Correlation-Id of the request, when given'),
+        }),
+      ),
+    ),
+    next: z.int().min(1).nullable().describe('pass as `after` for the next page; null at the end'),
+  }),
+  'the access log (sporingslogg), oldest first',
+);

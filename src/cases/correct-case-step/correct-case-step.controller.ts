@@ -17,7 +17,7 @@ export class CorrectCaseStepController {
   constructor(private readonly gateway: CommandGateway) {}
 
   @Post()
-  @ApiCommand(correctCaseStepBody)
+  @ApiCommand(correctCaseStepBody, 'Correct a step of a case registered in error')
   correct(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

@@ -22,7 +22,7 @@ export class EnrolClientController {
   ) {}
 
   @Post()
-  @ApiCommand(enrolClientBody)
+  @ApiCommand(enrolClientBody, 'Enrol a client in follow-up')
   async enrol(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

@@ -17,7 +17,7 @@ export class ExitClientController {
   constructor(private readonly gateway: CommandGateway) {}
 
   @Post()
-  @ApiCommand(exitClientBody)
+  @ApiCommand(exitClientBody, "End a client's follow-up without a placement")
   exit(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

@@ -8,6 +8,7 @@ import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { checkViewTime, viewTimeOf, viewTimeParams } from '../../shared/views/query-params.js';
 import { GetFollowUpGaps } from './get-follow-up-gaps.query.js';
+import { followUpGapsAnswerSchema } from './follow-up-gaps.answer-schema.js';
 
 const params = checkViewTime(z.strictObject({ days: z.coerce.number().int().min(1).max(3650).default(30), ...viewTimeParams }));
 
@@ -19,7 +20,10 @@ export class FollowUpGapsController {
   /** Active EXTERNAL cases with no follow-up (or enrolment) for `days` days or more. */
   @Get()
   @ClientLevel()
-  @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'days')
+  @ApiView(
+    { roles: ['manager', 'auditor'], office: 'param' },
+    { summary: 'Active external cases without follow-up for a number of days', answer: followUpGapsAnswerSchema, query: params },
+  )
   get(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>,

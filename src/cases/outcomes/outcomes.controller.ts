@@ -8,6 +8,7 @@ import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { checkPeriod, checkViewTime, periodParams, viewTimeOf } from '../../shared/views/query-params.js';
 import { GetOutcomes } from './get-outcomes.query.js';
+import { outcomesAnswerSchema } from './outcomes.answer-schema.js';
 
 const params = checkViewTime(checkPeriod(z.strictObject(periodParams)));
 
@@ -22,7 +23,10 @@ export class OutcomesController {
    */
   @Get()
   @ClientLevel()
-  @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'from', 'to')
+  @ApiView(
+    { roles: ['manager', 'auditor'], office: 'param' },
+    { summary: "Outcomes of an office's cases by start month", answer: outcomesAnswerSchema, query: params },
+  )
   get(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>,

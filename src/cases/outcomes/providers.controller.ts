@@ -6,6 +6,7 @@ import { ApiView } from '../../auth/api-view.decorator.js';
 import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { checkPeriod, checkViewTime, periodParams, viewTimeOf } from '../../shared/views/query-params.js';
 import { GetProviders } from './get-providers.query.js';
+import { providersAnswerSchema } from './outcomes.answer-schema.js';
 
 const params = checkViewTime(checkPeriod(z.strictObject(periodParams)));
 
@@ -16,7 +17,7 @@ export class ProvidersController {
 
   /** National: per provider, EXTERNAL cases started in the period, placed, transferred in and out, rate, and at which offices. */
   @Get()
-  @ApiView({ roles: ['auditor'] }, 'from', 'to')
+  @ApiView({ roles: ['auditor'] }, { summary: 'Outcomes per provider, nationally', answer: providersAnswerSchema, query: params })
   list(@QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>) {
     return this.queryBus.execute(new GetProviders({ from: query.from, to: query.to }, viewTimeOf(query)));
   }

@@ -17,7 +17,7 @@ export class PlaceClientController {
   constructor(private readonly gateway: CommandGateway) {}
 
   @Post()
-  @ApiCommand(placeClientBody)
+  @ApiCommand(placeClientBody, 'Register that a client got work')
   place(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

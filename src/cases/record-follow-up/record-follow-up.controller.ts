@@ -17,7 +17,7 @@ export class RecordFollowUpController {
   constructor(private readonly gateway: CommandGateway) {}
 
   @Post()
-  @ApiCommand(recordFollowUpBody)
+  @ApiCommand(recordFollowUpBody, 'Record a follow-up of a client')
   record(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

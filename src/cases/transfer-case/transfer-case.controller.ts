@@ -18,7 +18,7 @@ export class TransferCaseController {
 
   /** Answers with the case as it continues at the receiving office (`id` = its new case id). */
   @Post()
-  @ApiCommand(transferCaseBody)
+  @ApiCommand(transferCaseBody, 'Hand a case over to another office')
   transfer(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

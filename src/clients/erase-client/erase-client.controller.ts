@@ -1,5 +1,6 @@
 import { Body, Controller, HttpCode, Inject, Logger, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAnswer, ApiProblems, ApiSummary } from '../../shared/open-api/api-responses.js';
 import { Access } from '../../auth/access.decorator.js';
 import { ClientLevel } from '../../auth/client-level.decorator.js';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/index.js';
@@ -9,7 +10,7 @@ import { ApiZodBody } from '../../shared/http/api-body.decorator.js';
 import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { ClientNotFound } from '../client.errors.js';
 import { ErasureMetrics } from '../erasure-metrics.js';
-import { eraseClientBody, type EraseClientBody } from './erase-client.dto.js';
+import { eraseClientBody, erasureSchema, type EraseClientBody } from './erase-client.dto.js';
 
 /**
  * Erases a client by crypto-shredding: the link from their pseudonym to the subject id their
@@ -32,8 +33,12 @@ export class EraseClientController {
   @Access({ roles: ['admin'] })
   @ClientLevel()
   @ApiZodBody(eraseClientBody)
-  @ApiOkResponse({ description: '`{subjectId, erasedAt, erased}`: the subject whose link was removed, and what went' })
-  @ApiResponse({ status: 404, description: 'no client with this personal id number is linked (admins only ever see this)' })
+  @ApiSummary('Erase a client: unlink their pseudonym from their subject id')
+  @ApiAnswer(erasureSchema, { description: 'the subject whose link was removed, and what went' })
+  @ApiProblems({
+    403: 'not an admin',
+    404: 'no client with this personal id number is linked (admins only ever see this)',
+  })
   async erase(@Body(new ZodValidationPipe(eraseClientBody)) body: EraseClientBody) {
     const clientRef = pseudonymiseClient(body.personId, this.config.clientRefSecret);
     const erasure = await this.subjects.erase(clientRef, body.reason, new Date().toISOString());

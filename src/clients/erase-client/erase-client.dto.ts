@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { named } from '../../shared/open-api/api-schemas.js';
 import { mayHoldPersonalId } from '../../shared/values/note.js';
 import { isValidPersonalId } from '../../shared/values/personal-id.js';
 
@@ -20,3 +21,12 @@ export const eraseClientBody = z.strictObject({
 });
 
 export type EraseClientBody = z.infer<typeof eraseClientBody>;
+
+export const erasureSchema = named(
+  'Erasure',
+  z.object({
+    subjectId: z.string().describe('the subject id whose link was removed; it now leads to nobody'),
+    erasedAt: z.iso.datetime({ offset: true }),
+    erased: z.array(z.string()).describe('what went'),
+  }),
+);

@@ -18,7 +18,7 @@ export class CloseInquiryController {
 
   /** Closes the inquiry with a reason (answered or not); a closing also ends its deadline clock. */
   @Post()
-  @ApiCommand(closeInquiryBody)
+  @ApiCommand(closeInquiryBody, 'Close an employer inquiry')
   close(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

@@ -17,7 +17,7 @@ export class CloseRecruitmentNeedController {
   constructor(private readonly gateway: CommandGateway) {}
 
   @Post()
-  @ApiCommand(closeRecruitmentNeedBody)
+  @ApiCommand(closeRecruitmentNeedBody, 'Close a recruitment need (filled or cancelled)')
   close(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

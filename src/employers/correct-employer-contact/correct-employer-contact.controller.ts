@@ -17,7 +17,7 @@ export class CorrectEmployerContactController {
   constructor(private readonly gateway: CommandGateway) {}
 
   @Post()
-  @ApiCommand(correctEmployerContactBody)
+  @ApiCommand(correctEmployerContactBody, 'Correct an employer contact registered in error')
   correct(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

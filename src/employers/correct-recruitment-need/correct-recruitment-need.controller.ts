@@ -17,7 +17,7 @@ export class CorrectRecruitmentNeedController {
   constructor(private readonly gateway: CommandGateway) {}
 
   @Post()
-  @ApiCommand(correctRecruitmentNeedBody)
+  @ApiCommand(correctRecruitmentNeedBody, 'Correct a recruitment need registered in error')
   correct(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

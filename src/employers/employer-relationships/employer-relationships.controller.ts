@@ -8,6 +8,7 @@ import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { checkViewTime, viewTimeOf, viewTimeParams } from '../../shared/views/query-params.js';
 import { EMPLOYER_SORTS } from './employer-relationships.answer.js';
 import { GetEmployerRelationships } from './get-employer-relationships.query.js';
+import { employerRelationshipsAnswerSchema } from './employer-relationships.answer-schema.js';
 
 const params = checkViewTime(
   z.strictObject({
@@ -28,7 +29,10 @@ export class EmployerRelationshipsController {
 
   /** The office's employers: contacts, last contact, placements, open needs; `next` pages on. */
   @Get()
-  @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'sort', 'after', 'limit')
+  @ApiView(
+    { roles: ['manager', 'auditor'], office: 'param' },
+    { summary: "The office's employers, a page at a time", answer: employerRelationshipsAnswerSchema, query: params },
+  )
   get(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>,

@@ -7,6 +7,7 @@ import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
 import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { checkPeriod, checkViewTime, periodParams, viewTimeOf } from '../../shared/views/query-params.js';
 import { GetEngagement } from './get-engagement.query.js';
+import { engagementAnswerSchema } from './engagement.answer-schema.js';
 
 const params = checkViewTime(checkPeriod(z.strictObject(periodParams)));
 
@@ -17,7 +18,10 @@ export class EngagementController {
 
   /** Employer work per month: contacts, employers, advisors, channels, themes, needs, placements. */
   @Get()
-  @ApiView({ roles: ['manager', 'auditor'], office: 'param' }, 'from', 'to')
+  @ApiView(
+    { roles: ['manager', 'auditor'], office: 'param' },
+    { summary: 'Employer work of an office per month', answer: engagementAnswerSchema, query: params },
+  )
   get(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @QueryParams(new ZodValidationPipe(params)) query: z.infer<typeof params>,

@@ -16,7 +16,7 @@ export class RecordEmployerContactController {
   constructor(private readonly gateway: CommandGateway) {}
 
   @Post()
-  @ApiCommand(recordEmployerContactBody)
+  @ApiCommand(recordEmployerContactBody, 'Record a contact with an employer')
   record(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

@@ -16,7 +16,7 @@ export class RegisterHomeOfficeController {
 
   /** This office becomes the employer's home office (by default the first office that contacted it). */
   @Post()
-  @ApiCommand(registerHomeOfficeBody)
+  @ApiCommand(registerHomeOfficeBody, "Make this office the employer's home office")
   register(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

@@ -17,7 +17,7 @@ export class RegisterInquiryController {
 
   /** An employer's inquiry reached the office: due two Norwegian working days after `receivedAt`. */
   @Post()
-  @ApiCommand(registerInquiryBody)
+  @ApiCommand(registerInquiryBody, 'Register an inquiry from an employer')
   register(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

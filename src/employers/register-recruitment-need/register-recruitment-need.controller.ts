@@ -16,7 +16,7 @@ export class RegisterRecruitmentNeedController {
   constructor(private readonly gateway: CommandGateway) {}
 
   @Post()
-  @ApiCommand(registerRecruitmentNeedBody)
+  @ApiCommand(registerRecruitmentNeedBody, "Register an employer's recruitment need")
   register(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

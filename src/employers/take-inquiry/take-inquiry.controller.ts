@@ -18,7 +18,7 @@ export class TakeInquiryController {
 
   /** The advisor sending this becomes responsible for the inquiry. */
   @Post()
-  @ApiCommand(takeInquiryBody)
+  @ApiCommand(takeInquiryBody, 'Take responsibility for an inquiry')
   take(
     @Req() request: Request,
     @CurrentCaller() caller: Caller,

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Access } from '../../auth/access.decorator.js';
 import { ClientLevel } from '../../auth/client-level.decorator.js';
 import { OfficeNumberPipe } from '../../shared/http/office-number.pipe.js';
@@ -9,7 +9,8 @@ import { ZodValidationPipe } from '../../shared/http/zod-validation.pipe.js';
 import { KNOWN_EVENT_TYPES } from '../known-event-types.js';
 import { GetOfficeHistory } from './get-office-history.query.js';
 import { officeHistoryParams, type OfficeHistoryParams } from './office-history.params.js';
-import { OFFICE_HISTORY_SCHEMA } from './office-history.schema.js';
+import { officeHistorySchema } from './office-history.schema.js';
+import { ApiAnswer, ApiProblems, ApiQueryOf, ApiSummary } from '../../shared/open-api/api-responses.js';
 
 @ApiTags('audit')
 @Controller('offices/:officeNumber/history')
@@ -25,20 +26,16 @@ export class OfficeHistoryController {
   @Access({ roles: ['manager', 'auditor'], office: 'param' })
   @ClientLevel()
   @ApiBearerAuth()
-  @ApiQuery({ name: 'after', required: false, description: TIME_WINDOW_DOC.after, schema: { type: 'integer', minimum: 0 } })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    description: TIME_WINDOW_DOC.limit,
-    schema: { type: 'integer', minimum: 1, maximum: 1000, default: 100 },
+  @ApiSummary("An office's events in global order")
+  @ApiQueryOf(officeHistoryParams, {
+    ...TIME_WINDOW_DOC,
+    types: `comma-separated event types: ${KNOWN_EVENT_TYPES.join(', ')}`,
   })
-  @ApiQuery({ name: 'types', required: false, description: `comma-separated event types: ${KNOWN_EVENT_TYPES.join(', ')}` })
-  @ApiQuery({ name: 'from', required: false, description: TIME_WINDOW_DOC.from, example: '2026-05-01T00:00:00+02:00' })
-  @ApiQuery({ name: 'to', required: false, description: TIME_WINDOW_DOC.to, example: '2026-05-31' })
-  @ApiOkResponse({ schema: OFFICE_HISTORY_SCHEMA })
-  @ApiResponse({ status: 400, description: 'invalid or unknown query parameters: every violation listed (problem+json)' })
-  @ApiResponse({ status: 401, description: 'no or bad token' })
-  @ApiResponse({ status: 403, description: 'not a manager of this office, nor an auditor' })
+  @ApiAnswer(officeHistorySchema)
+  @ApiProblems({
+    400: 'invalid or unknown query parameters, or an `after` the log never handed out: every violation listed',
+    403: 'not a manager of this office, nor an auditor',
+  })
   get(
     @Param('officeNumber', OfficeNumberPipe) officeNumber: string,
     @QueryParams(new ZodValidationPipe(officeHistoryParams)) query: OfficeHistoryParams,

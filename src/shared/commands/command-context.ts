@@ -19,9 +19,4 @@ export interface CommandContext {
 }
 
 /** What every command route answers (201). */
-export interface CommandAccepted {
-  id: string;
-  streamId: string;
-  revision: number;
-  position: number;
-}
+export type { CommandAccepted } from './command-accepted.schema.js';

@@ -1,4 +1,4 @@
-import { openApiSchemaOf } from './api-body.decorator.js';
+import { requestSchemaOf } from '../open-api/api-schemas.js';
 import { problem } from './problem-details.js';
 import { z } from 'zod';
 
@@ -22,13 +22,13 @@ describe('problem details', () => {
 });
 
 describe('zod bodies in the OpenAPI document', () => {
-  it('turns a strict schema into an OpenAPI 3.0 schema that forbids unknown fields', () => {
+  it('turns a strict schema into a JSON Schema 2020-12 (OpenAPI 3.1) schema that forbids unknown fields', () => {
     const schema = z.strictObject({ positions: z.number().int().gt(0), closedAt: z.string().nullable(), note: z.string().optional() });
-    expect(openApiSchemaOf(schema)).toEqual({
+    expect(requestSchemaOf(schema)).toEqual({
       type: 'object',
       properties: {
-        positions: { type: 'integer', minimum: 0, exclusiveMinimum: true, maximum: Number.MAX_SAFE_INTEGER },
-        closedAt: { type: 'string', nullable: true },
+        positions: { type: 'integer', exclusiveMinimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+        closedAt: { anyOf: [{ type: 'string' }, { type: 'null' }] },
         note: { type: 'string' },
       },
       required: ['positions', 'closedAt'],

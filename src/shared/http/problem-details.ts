@@ -1,14 +1,9 @@
+import type { z } from 'zod';
 import type { Violation } from '../errors/validation-failed.error.js';
+import { problemSchema } from '../open-api/problem.schema.js';
 
 /** RFC 9457 problem details, with our stable `code` and the list of violations. */
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  code: string;
-  errors?: Violation[];
-}
+export type ProblemDetails = z.infer<typeof problemSchema>;
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 

@@ -1,20 +1,32 @@
+import createClient from 'openapi-fetch';
 import { ApiError } from './api-error';
+import type { paths } from './openapi';
 
-export type QueryValues = Record<string, string | number | undefined | null>;
+/** The API, typed from docs/openapi.json (`npm run openapi:web` generates ./openapi.d.ts from it). */
+export const api = createClient<paths>({ baseUrl: window.location.origin });
 
-/** `/api/v1/<path>?<query>`, leaving out empty values. */
-export function apiUrl(path: string, query: QueryValues = {}): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) {
-    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
-  }
-  const search = params.toString();
-  return `/api/v1/${path}${search ? `?${search}` : ''}`;
-}
+/** The routes the pages read: every GET whose 200 answer is JSON. */
+export type ReadPath = {
+  [P in keyof paths]: paths[P] extends { get: { responses: { 200: { content: { 'application/json': unknown } } } } } ? P : never;
+}[keyof paths];
+type Get<P extends ReadPath> = paths[P]['get'];
+/** What the route answers with 200. */
+export type AnswerOf<P extends ReadPath> = Get<P>['responses'][200]['content']['application/json'];
+/** The route's path and query parameters, as the document declares them. */
+export type ParamsOf<P extends ReadPath> = { path?: Get<P>['parameters']['path']; query?: Get<P>['parameters']['query'] };
 
 /** GET with the bearer token held in memory; a non-2xx answer becomes an ApiError. */
-export async function getJson<T>(token: string, path: string, query?: QueryValues): Promise<T> {
-  const response = await fetch(apiUrl(path, query), { headers: { authorization: `Bearer ${token}`, accept: 'application/json' } });
+export async function read<P extends ReadPath>(token: string, path: P, params: ParamsOf<P>): Promise<AnswerOf<P>> {
+  // openapi-fetch cannot follow a path that is itself generic; the types above hold the caller to the document.
+  const get = api.GET as unknown as (path: string, init: object) => Promise<{ data?: unknown; response: Response }>;
+  const { data, response } = await get(path, {
+    params: { path: params.path, query: withoutEmpty(params.query ?? {}) },
+    headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+  });
   if (!response.ok) throw await ApiError.of(response);
-  return (await response.json()) as T;
+  return data as AnswerOf<P>;
 }
+
+/** Leaves out empty values, so an unset filter is not sent as `?from=`. */
+const withoutEmpty = (query: object) =>
+  Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined && value !== null && value !== ''));

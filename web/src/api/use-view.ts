@@ -2,7 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSession } from '../auth/auth-context';
 import { useViewTime } from '../view-time/view-time';
 import { ApiError } from './api-error';
-import { getJson, type QueryValues } from './api-client';
+import { read, type ParamsOf, type ReadPath } from './api-client';
 
 const REBUILD_RETRY_MS = 2000;
 
@@ -11,13 +11,13 @@ const REBUILD_RETRY_MS = 2000;
  * VIEW.REBUILDING) is asked again until it answers; other errors are shown, not retried
  * (a 403 or 400 will not change by asking again).
  */
-export function useView<T>(path: string, query: QueryValues = {}, options: { enabled?: boolean } = {}) {
+export function useView<P extends ReadPath>(path: P, params: ParamsOf<P> = {}, options: { enabled?: boolean } = {}) {
   const { token } = useSession();
   const time = useViewTime();
-  const fullQuery = { ...query, asOf: time.asOf, asOfPosition: time.asOfPosition };
+  const query = { ...params.query, asOf: time.asOf, asOfPosition: time.asOfPosition };
   return useQuery({
-    queryKey: ['view', path, fullQuery, token],
-    queryFn: () => getJson<T>(token, path, fullQuery),
+    queryKey: ['view', path, params.path, query, token],
+    queryFn: () => read(token, path, { path: params.path, query } as ParamsOf<P>),
     enabled: options.enabled ?? true,
     placeholderData: keepPreviousData,
     refetchOnWindowFocus: false,

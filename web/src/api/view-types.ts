@@ -1,116 +1,24 @@
-/** The API's answers as the pages read them (see the README's Views and Audit sections). */
-export interface ViewAnswer {
-  position: number;
-  /** Only on a replay: the moment shown and the position replayed up to. */
-  asOf?: string | null;
-  asOfPosition?: number;
-}
+import type { components } from './openapi.js'; // the generated openapi.d.ts (.js: the root tsconfig reads this file too)
 
-export interface EngagementMonth {
-  month: string;
-  employerContacts: number;
-  uniqueEmployers: number;
-  activeAdvisors: number;
-  contactsPerAdvisor: number;
-  byChannel: Record<string, number>;
-  byTheme: Record<string, number>;
-  naceSections: string[];
-  recruitmentNeedsOpened: number;
-  recruitmentNeedsFilled: number;
-  placements: number;
-  placementsAfterContact: number;
-}
-export interface Engagement extends ViewAnswer {
-  officeNumber: string;
-  months: EngagementMonth[];
-}
+/**
+ * The API's answers as the pages name them: each one the generated type of a schema of
+ * docs/openapi.json (never a shape written here), so a change of an answer fails to compile.
+ */
+type Schemas = components['schemas'];
 
-export interface OutcomeFigures {
-  followUpMode: string;
-  enrolled: number;
-  active: number;
-  placed: number;
-  exited: number;
-  placementRate: number;
-  medianDaysToPlacement: number | null;
-}
-export interface Outcomes extends ViewAnswer {
-  officeNumber: string;
-  totals: OutcomeFigures[];
-  cohorts: (OutcomeFigures & { month: string })[];
-  byMeasure: (OutcomeFigures & { measureCode: string })[];
-}
-
-export interface FollowUpGap {
-  caseId: string;
-  /** null once the client is erased (docs/privacy.md); the case still counts. */
-  clientRef: string | null;
-  subjectId: string | null;
-  measureCode: string;
-  providerOrgNumber: string | null;
-  /** null: no follow-up since enrolment. */
-  lastFollowUpAt: string | null;
-  daysWithout: number;
-}
-export interface FollowUpGaps extends ViewAnswer {
-  officeNumber: string;
-  days: number;
-  count: number;
-  cases: FollowUpGap[];
-}
-
-export interface EmployerRow {
-  orgNumber: string;
-  name: string | null;
-  naceSection: string | null;
-  contacts: number;
-  lastContactAt: string | null;
-  placements: number;
-  openNeeds: number;
-  placedButNotContacted90d: boolean;
-}
-export interface Employers extends ViewAnswer {
-  officeNumber: string;
-  employers: EmployerRow[];
-  next: string | null;
-}
-
-export interface OfficeRow {
-  officeNumber: string;
-  employerContacts: number;
-  uniqueEmployers: number;
-  contactsPerAdvisor: number;
-  enrolled: number;
-  placed: number;
-  placementRate: number;
-  followUpGaps: number;
-}
-export interface Offices extends ViewAnswer {
-  offices: OfficeRow[];
-}
-
-export interface ProviderRow {
-  providerOrgNumber: string;
-  enrolled: number;
-  placed: number;
-  placementRate: number;
-  offices: string[];
-}
-export interface Providers extends ViewAnswer {
-  providers: ProviderRow[];
-}
-
-export interface HistoryEvent {
-  position: number;
-  streamId: string;
-  revision: number;
-  type: string;
-  data: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-  recordedAt: string;
-}
-export interface History {
-  officeNumber: string;
-  events: HistoryEvent[];
-  next: number | null;
-}
+/** What every view answer carries: its position, and on a replay the moment and position shown. */
+export type ViewAnswer = Pick<Schemas['Engagement'], 'position' | 'asOf' | 'asOfPosition'>;
+export type Engagement = Schemas['Engagement'];
+export type EngagementMonth = Schemas['EngagementMonth'];
+export type Outcomes = Schemas['Outcomes'];
+export type OutcomeFigures = Schemas['OutcomeFigures'];
+export type FollowUpGaps = Schemas['FollowUpGaps'];
+export type FollowUpGap = Schemas['FollowUpGap'];
+export type Employers = Schemas['Employers'];
+export type EmployerRow = Schemas['EmployerRelationship'];
+export type Offices = Schemas['Offices'];
+export type OfficeRow = Schemas['OfficeFigures'];
+export type Providers = Schemas['Providers'];
+export type ProviderRow = Schemas['ProviderOutcome'];
+export type History = Schemas['OfficeHistory'];
+export type HistoryEvent = Schemas['HistoryEvent'];

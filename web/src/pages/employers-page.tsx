@@ -1,7 +1,6 @@
 import { BodyShort, Button, HStack, Select, Table, Tag, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { Employers } from '../api/view-types';
 import { useView } from '../api/use-view';
 import { PageHeading } from '../components/page-heading';
 import { ViewState } from '../components/view-state';
@@ -20,7 +19,10 @@ export function EmployersPage() {
   const [limit, setLimit] = useState('25');
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const after = cursors[cursors.length - 1];
-  const query = useView<Employers>(`offices/${office}/employers`, { sort, limit, after });
+  const query = useView('/api/v1/offices/{officeNumber}/employers', {
+    path: { officeNumber: office },
+    query: { sort, limit: Number(limit), after },
+  });
   const restart = () => setCursors([undefined]);
 
   return (

@@ -1,7 +1,6 @@
 import { BodyShort, Button, HStack, Table, TextField, VStack } from '@navikt/ds-react';
 import { useState, type FormEvent } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import type { FollowUpGaps } from '../api/view-types';
 import { useView } from '../api/use-view';
 import { PageHeading } from '../components/page-heading';
 import { ViewState } from '../components/view-state';
@@ -15,7 +14,7 @@ export function FollowUpPage() {
   const days = search.get('days') ?? '30';
   const [typed, setTyped] = useState(days);
   const valid = /^\d+$/.test(typed) && Number(typed) >= 1 && Number(typed) <= 3650;
-  const query = useView<FollowUpGaps>(`offices/${office}/follow-up-gaps`, { days });
+  const query = useView('/api/v1/offices/{officeNumber}/follow-up-gaps', { path: { officeNumber: office }, query: { days: Number(days) } });
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!valid) return;

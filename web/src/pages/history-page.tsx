@@ -2,8 +2,8 @@ import { Alert, BodyShort, Button, HStack, Table, VStack } from '@navikt/ds-reac
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { getJson } from '../api/api-client';
-import type { History, HistoryEvent } from '../api/view-types';
+import { read } from '../api/api-client';
+import type { HistoryEvent } from '../api/view-types';
 import { useSession } from '../auth/auth-context';
 import { PageHeading } from '../components/page-heading';
 import { ViewState } from '../components/view-state';
@@ -26,12 +26,9 @@ export function HistoryPage() {
   const query = useQuery({
     queryKey: ['history', office, filter, after, token],
     queryFn: () =>
-      getJson<History>(token, `offices/${office}/history`, {
-        after,
-        limit: PAGE_SIZE,
-        types: filter.types.join(','),
-        from: filter.from,
-        to: filter.to,
+      read(token, '/api/v1/offices/{officeNumber}/history', {
+        path: { officeNumber: office },
+        query: { after: after?.toString(), limit: String(PAGE_SIZE), types: filter.types.join(','), from: filter.from, to: filter.to },
       }),
     placeholderData: keepPreviousData,
     refetchOnWindowFocus: false,

@@ -17,7 +17,7 @@ const quiet = (e: Engagement) =>
 export function OfficeOverviewPage() {
   const office = useParams().office!;
   const period = usePeriod();
-  const query = useView<Engagement>(`offices/${office}/engagement`, period);
+  const query = useView('/api/v1/offices/{officeNumber}/engagement', { path: { officeNumber: office }, query: period });
   return (
     <VStack gap="space-24">
       <PageHeading title="Kontoroversikt" office={office} />

@@ -1,5 +1,5 @@
 import { Table, VStack } from '@navikt/ds-react';
-import type { OfficeRow, Offices } from '../api/view-types';
+import type { OfficeRow } from '../api/view-types';
 import { useView } from '../api/use-view';
 import { PageHeading } from '../components/page-heading';
 import { PeriodPicker, usePeriod } from '../components/period-picker';
@@ -20,7 +20,7 @@ const COLUMNS: [keyof OfficeRow, string, (r: OfficeRow) => string][] = [
 /** Kontorer: the offices the caller may see, side by side, sortable by any column. */
 export function OfficesPage() {
   const period = usePeriod();
-  const query = useView<Offices>('offices', period);
+  const query = useView('/api/v1/offices', { query: period });
   return (
     <VStack gap="space-24">
       <PageHeading title="Kontorer" />

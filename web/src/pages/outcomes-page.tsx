@@ -1,6 +1,5 @@
 import { HGrid, VStack } from '@navikt/ds-react';
 import { useParams } from 'react-router';
-import type { Outcomes } from '../api/view-types';
 import { useView } from '../api/use-view';
 import { Chart } from '../components/chart';
 import { PageHeading } from '../components/page-heading';
@@ -17,7 +16,7 @@ const MODES = ['IN_HOUSE', 'EXTERNAL'] as const;
 export function OutcomesPage() {
   const office = useParams().office!;
   const period = usePeriod();
-  const query = useView<Outcomes>(`offices/${office}/outcomes`, period);
+  const query = useView('/api/v1/offices/{officeNumber}/outcomes', { path: { officeNumber: office }, query: period });
   return (
     <VStack gap="space-24">
       <PageHeading title="Resultater" office={office} />

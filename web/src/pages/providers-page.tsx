@@ -1,5 +1,5 @@
 import { Table, VStack } from '@navikt/ds-react';
-import type { ProviderRow, Providers } from '../api/view-types';
+import type { ProviderRow } from '../api/view-types';
 import { useView } from '../api/use-view';
 import { PageHeading } from '../components/page-heading';
 import { PeriodPicker, usePeriod } from '../components/period-picker';
@@ -10,7 +10,7 @@ import { formatInteger, formatPercent } from '../labels/format';
 /** Leverandører (auditors): outcomes per tiltaksarrangør for external cases enrolled in the period. */
 export function ProvidersPage() {
   const period = usePeriod();
-  const query = useView<Providers>('providers', period);
+  const query = useView('/api/v1/providers', { query: period });
   return (
     <VStack gap="space-24">
       <PageHeading title="Leverandører" />
