@@ -52,8 +52,15 @@ export class ViewReader {
     private readonly snapshotStore: ReplaySnapshotStore,
     registry: MetricsRegistry,
   ) {
-    registry.gauge('view_replays_running', 'As-of replays (asOf, asOfPosition) folding events now', () => this.replaysRunning);
-    this.replaysRefused = registry.counter('view_replays_refused_total', 'As-of replays refused (503) because ASOF_REPLAYS_MAX were running');
+    registry.gauge(
+      'view_replays_running',
+      'As-of replays (asOf, asOfPosition) running now: waiting for their position or folding events',
+      () => this.replaysRunning,
+    );
+    this.replaysRefused = registry.counter(
+      'view_replays_refused_total',
+      'As-of replays refused (503) because ASOF_REPLAYS_MAX were running',
+    );
   }
 
   /** `projections`: every view the query will read; a replay folds them all from the same events. */
