@@ -34,6 +34,8 @@ export const ApiView = (rule: AccessRule, ...query: string[]) =>
     ApiResponse({ status: 403, description: 'not a manager of this office, nor an auditor' }),
     ApiResponse({
       status: 503,
-      description: 'minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After)',
+      description:
+        'minPosition not reached within 5 s, a new version of the view is still being rebuilt, ' +
+        'or as many asOf/asOfPosition replays are running as the server allows (Retry-After)',
     }),
   );
