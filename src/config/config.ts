@@ -11,7 +11,10 @@ const PORT_RULE = 'must be an integer 1-65535';
 
 const httpUrl = (error: string) => z.url({ protocol: /^https?$/, error });
 const wholeNumberFrom = (min: number) =>
-  z.coerce.number({ error: `must be a whole number ≥ ${min}` }).int(`must be a whole number ≥ ${min}`).min(min, `must be a whole number ≥ ${min}`);
+  z.coerce
+    .number({ error: `must be a whole number ≥ ${min}` })
+    .int(`must be a whole number ≥ ${min}`)
+    .min(min, `must be a whole number ≥ ${min}`);
 
 /** Everything the service reads from its environment. An empty variable counts as unset. */
 const schema = z

@@ -1,4 +1,11 @@
-import { InMemoryEventStore, officeOfStream, type DomainEvent, type EventStore, type ReadAllOptions, type RecordedEvent } from '@app/event-store';
+import {
+  InMemoryEventStore,
+  officeOfStream,
+  type DomainEvent,
+  type EventStore,
+  type ReadAllOptions,
+  type RecordedEvent,
+} from '@app/event-store';
 import { foldInMemory } from '@app/projections';
 import { selectDocs } from '@app/projections';
 import type { CaseProfile } from '../cases/case.js';
