@@ -66,7 +66,10 @@ export async function replayViews(
       lastPosition = Math.max(lastPosition, replayed.lastPosition);
     }
   }
-  const sorted = new Map([...docs].map(([view, byKey]) => [view, new Map([...byKey].sort(([a], [b]) => compareKeys(a, b)))]));
+  // One office's docs come in key order already; several offices' are put in order once merged.
+  const inOrder = (byKey: Map<string, unknown>) =>
+    offices.length === 1 ? byKey : new Map([...byKey].sort(([a], [b]) => compareKeys(a, b)));
+  const sorted = new Map([...docs].map(([view, byKey]) => [view, inOrder(byKey)]));
   return { docs: sorted, lastPosition, parked: parked.sort((a, b) => a.position - b.position || a.view.localeCompare(b.view)) };
 }
 
