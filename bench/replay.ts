@@ -5,7 +5,8 @@
  * then the office's events after it), and an auditor's national offices replay.
  *
  *   npm run seed                 # once: the national data set in DATABASE_URL or DATA_DIR
- *   npm run bench:replay         # prints the figures; --every 2000 --moments 100; writes bench/results/replay-<date>-<events>.json
+ *   npm run bench:replay         # prints the figures (--every 2000 --moments 100 --national 1);
+ *                                # writes bench/results/replay-<date>-<head>.json
  */
 import { writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
@@ -35,6 +36,8 @@ const AS_OF_ROUTES = {
 async function main(): Promise<void> {
   const every = numberArgument('--every', 2000);
   const moments = numberArgument('--moments', 100);
+  /** `--national 0` leaves out the national replay (the whole log: minutes on a busy machine). */
+  const national = numberArgument('--national', 1) !== 0;
   const database = await provideDatabase(configFromEnvironmentOrExit(), (line) => console.log(line));
   const store = await createPostgresEventStore({ connectionString: database.url, poolSize: 2 });
   const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: MIGRATIONS });
@@ -54,8 +57,8 @@ async function main(): Promise<void> {
     await dataSource.query('DELETE FROM view_replay_snapshots WHERE office = $1', [office]);
     const asOf = await measureAsOfFromSnapshots(store, dataSource, AS_OF_ROUTES, office, { every, moments });
     console.log(JSON.stringify(asOf, null, 2));
-    const nationalOfficesMs = await measureNationalOfficesAsOf(store, OFFICES_VIEW);
-    console.log(`national offices view as of the last event: ${nationalOfficesMs} ms`);
+    const nationalOfficesMs = national ? await measureNationalOfficesAsOf(store, OFFICES_VIEW) : null;
+    console.log(`national offices view as of the last event: ${nationalOfficesMs ?? 'not measured'} ms`);
     const head = await store.headPosition();
     const file = `bench/results/replay-${new Date().toISOString().slice(0, 10)}-${head}.json`;
     writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), head, replay, asOf, nationalOfficesMs }, null, 2)}\n`);
