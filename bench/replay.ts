@@ -5,7 +5,7 @@
  * then the office's events after it), and an auditor's national offices replay.
  *
  *   npm run seed                 # once: the national data set in DATABASE_URL or DATA_DIR
- *   npm run bench:replay         # prints the figures (--every 2000 --moments 100 --national 1);
+ *   npm run bench:replay         # prints the figures (--every 2000 --moments 100 --runs 3 --national 1);
  *                                # writes bench/results/replay-<date>-<head>.json
  */
 import { writeFileSync } from 'node:fs';
@@ -36,6 +36,7 @@ const AS_OF_ROUTES = {
 async function main(): Promise<void> {
   const every = numberArgument('--every', 2000);
   const moments = numberArgument('--moments', 100);
+  const runs = numberArgument('--runs', 3);
   /** `--national 0` leaves out the national replay (the whole log: minutes on a busy machine). */
   const national = numberArgument('--national', 1) !== 0;
   const database = await provideDatabase(configFromEnvironmentOrExit(), (line) => console.log(line));
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     const office = await largestOfficeInLog((text) => dataSource.query(text));
     const projections = APP_PROJECTIONS;
     let replay = await measureReplay(store, projections, office);
-    for (let run = 1; run <= 3; run++) {
+    for (let run = 1; run <= runs; run++) {
       replay = await measureReplay(store, projections, office);
       console.log(
         `run ${run}: replayed office ${replay.officeNumber} (${replay.events.toLocaleString('en')} events) through ${projections.length} views in ${replay.largestOfficeMs} ms (read ${replay.readMs} ms)`,
