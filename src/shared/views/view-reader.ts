@@ -95,7 +95,11 @@ export class ViewReader {
   }
 
   private async snapshots(): Promise<Snapshots> {
-    this.log ??= this.store.identity();
+    // Asked once; a failed ask is asked again by the next replay.
+    this.log ??= this.store.identity().catch((error: unknown) => {
+      this.log = undefined;
+      throw error;
+    });
     return {
       latest: (scope, toPosition) => this.snapshotStore.latest(scope, toPosition),
       save: (scope, snapshot) => this.snapshotStore.save(scope, snapshot),
