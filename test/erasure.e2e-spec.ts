@@ -77,10 +77,19 @@ describe('erasure of a client (PostgreSQL)', () => {
       .send({ personId, reason: 'retten til sletting, sak 2026/123' });
 
   let before: Record<string, unknown>[];
+  /** As of the last event, from snapshots the replays take (ASOF_SNAPSHOT_EVERY=1), before the erasure. */
+  let asOfBefore: Record<string, unknown>[];
+  // One at a time: more at once than ASOF_REPLAYS_MAX (2) would be refused.
+  const asOfAnswers = async () => {
+    const answers = [];
+    for (const [p, r] of views.slice(0, 4)) answers.push(await get(p, r, `asOfPosition=${last}`));
+    return answers;
+  };
   let caseIds: string[];
 
   beforeAll(async () => {
-    running = await startApp({ LOG_LEVEL: 'info' }, { logDestination: log });
+    // A snapshot of an office's view after every event: as-of answers below start from them.
+    running = await startApp({ LOG_LEVEL: 'info', ASOF_SNAPSHOT_EVERY: '1' }, { logDestination: log });
     db = new DataSource({ type: 'postgres', url: running.db.url });
     await db.initialize();
     tokens = await twoOfficeTokens(running.tokenFor);
@@ -100,6 +109,7 @@ describe('erasure of a client (PostgreSQL)', () => {
     const other = await enrol('5001', OTHER_PERSON_ID, 30);
     caseIds = [placed.id, open.id, other.id];
     before = await countViews();
+    asOfBefore = await asOfAnswers();
     // While linked, the open case lists the client's pseudonym.
     const gaps = (await get('offices/5001/follow-up-gaps?days=10', 'manager')).cases as { caseId: string; clientRef: string | null }[];
     expect(gaps.find((c) => c.caseId === open.id)?.clientRef).toBe(clientRef);
@@ -164,7 +174,13 @@ describe('erasure of a client (PostgreSQL)', () => {
 
     // Nowhere: every route's answer, every log line, every table's text.
     const answers = await Promise.all(views.map(([p, r]) => get(p, r, '')));
-    const asOf = await Promise.all(views.slice(0, 4).map(([p, r]) => get(p, r, `asOfPosition=${last}`)));
+    const asOf = await asOfAnswers();
+    // Issue 16: answers from snapshots taken before the erasure are those of a replay from nothing after it.
+    const [{ snapshots }] = (await db.query('SELECT count(*)::int AS snapshots FROM view_replay_snapshots')) as [{ snapshots: number }];
+    expect(snapshots).toBeGreaterThan(5);
+    expect(asOf).toEqual(JSON.parse(JSON.stringify(asOfBefore).replaceAll(`"clientRef":"${clientRef}"`, '"clientRef":null')));
+    await db.query('DELETE FROM view_replay_snapshots');
+    expect(await asOfAnswers()).toEqual(asOf);
     const adminAnswers = [(await running.http.get('/api/v1/admin/projections').set('authorization', `Bearer ${admin}`)).body];
     for (const text of [JSON.stringify([answers, asOf, adminAnswers]), logged]) {
       expect(text).not.toContain(clientRef);

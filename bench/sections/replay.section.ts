@@ -1,5 +1,10 @@
+import type { DataSource } from 'typeorm';
 import { officeStreamPrefix, type EventStore } from '@app/event-store';
 import { foldInMemory, type AnyProjection } from '@app/projections';
+import type { Snapshots } from '../../src/shared/views/snapshots/office-replay.js';
+import { ReplaySnapshotStore } from '../../src/shared/views/snapshots/replay-snapshot-store.js';
+import { replayViews } from '../../src/shared/views/view-replay.js';
+import { percentile, round } from '../report/percentiles.js';
 
 export interface ReplayFigures {
   officeNumber: string;
@@ -27,4 +32,106 @@ export async function measureReplay(
   const readMs = performance.now() - started;
   for (const projection of projections) foldInMemory(projection, events);
   return { officeNumber, events: events.length, largestOfficeMs: Math.round(performance.now() - started), readMs: Math.round(readMs) };
+}
+
+export interface AsOfFigures {
+  /** A snapshot after every this many of the office's events of a view's types. */
+  snapshotEvery: number;
+  /** The first as-of replay of the office at its last event, every view, taking the snapshots on the way. */
+  firstReplayMs: number;
+  snapshots: number;
+  snapshotMB: number;
+  /** Random positions between the office's first and last event. */
+  moments: number;
+  /**
+   * An as-of replay of each view of the office (the offices view: its four views) from its snapshots,
+   * p50/p99 in ms, and the p50 of the same from nothing (as before snapshots) at the first few moments.
+   */
+  views: Record<string, { p50: number; p99: number; fromNothingP50: number }>;
+  /** The highest of those p99s: "any as-of view of the largest office". */
+  worstViewP99Ms: number;
+  /** Every view of the office at once from snapshots (what `largestOfficeMs` replays from nothing), p50/p99. */
+  allViews: { p50: number; p99: number };
+}
+
+/** Replays from nothing take seconds at 1M events: the comparison takes a few. */
+const FROM_NOTHING_MOMENTS = 5;
+
+/** The as-of replays of one office's views that query handlers run, with the app's snapshot store. */
+export async function measureAsOfFromSnapshots(
+  store: EventStore,
+  dataSource: DataSource,
+  views: Record<string, readonly AnyProjection[]>,
+  officeNumber: string,
+  options: { every: number; moments: number; seed?: number },
+): Promise<AsOfFigures> {
+  const snapshotStore = new ReplaySnapshotStore(dataSource);
+  const snapshots: Snapshots = {
+    latest: (scope, toPosition) => snapshotStore.latest(scope, toPosition),
+    save: (scope, snapshot) => snapshotStore.save(scope, snapshot),
+    log: await store.identity(),
+    every: options.every,
+    onSaveFailed: (error) => {
+      throw error;
+    },
+  };
+  const every = [...new Set(Object.values(views).flat())];
+  const scope = { office: officeNumber };
+  const [first] = await store.readAll({ streamPrefix: officeStreamPrefix(officeNumber), limit: 1 });
+  const [last] = await store.readAll({ streamPrefix: officeStreamPrefix(officeNumber), limit: 1, direction: 'backwards' });
+  if (!first || !last) throw new Error(`office ${officeNumber} has no events`);
+  const started = performance.now();
+  await replayViews(store, every, scope, { toPosition: last.position }, { snapshots });
+  const firstReplayMs = Math.round(performance.now() - started);
+  const random = seeded(options.seed ?? 16);
+  const moments = Array.from(
+    { length: options.moments },
+    () => first.position + Math.floor(random() * (last.position - first.position + 1)),
+  );
+  const timed = async (projections: readonly AnyProjection[], at: readonly number[], from?: Snapshots) => {
+    const timings: number[] = [];
+    for (const toPosition of at) {
+      const t = performance.now();
+      await replayViews(store, projections, scope, { toPosition }, { snapshots: from });
+      timings.push(performance.now() - t);
+    }
+    return { p50: round(percentile(timings, 50), 1), p99: round(percentile(timings, 99), 1) };
+  };
+  const byView: AsOfFigures['views'] = {};
+  for (const [name, projections] of Object.entries(views)) {
+    const fromNothing = await timed(projections, moments.slice(0, FROM_NOTHING_MOMENTS));
+    byView[name] = { ...(await timed(projections, moments, snapshots)), fromNothingP50: fromNothing.p50 };
+  }
+  const [{ n, bytes }] = (await dataSource.query(
+    `SELECT count(*)::int AS n, coalesce(sum(octet_length(docs)), 0)::bigint AS bytes FROM view_replay_snapshots WHERE log = $1 AND office = $2`,
+    [snapshots.log, officeNumber],
+  )) as [{ n: number; bytes: string }];
+  return {
+    snapshotEvery: options.every,
+    firstReplayMs,
+    snapshots: n,
+    snapshotMB: round(Number(bytes) / 1e6, 1),
+    moments: options.moments,
+    views: byView,
+    worstViewP99Ms: Math.max(...Object.values(byView).map((v) => v.p99)),
+    allViews: await timed(every, moments, snapshots),
+  };
+}
+
+/** An auditor's `GET /offices?asOf=` replay, ms: the offices view's four views over the whole log, at its last event. */
+export async function measureNationalOfficesAsOf(store: EventStore, projections: readonly AnyProjection[]): Promise<number> {
+  const started = performance.now();
+  await replayViews(store, projections, {}, { toPosition: await store.headPosition() });
+  return Math.round(performance.now() - started);
+}
+
+/** A small deterministic generator (mulberry32), so runs ask for the same moments. */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

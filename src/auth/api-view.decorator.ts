@@ -32,6 +32,6 @@ export const ApiView = (rule: AccessRule, view: { summary: string; answer: z.Zod
     ApiProblems({
       400: 'invalid or unknown query parameters; asOf with asOfPosition, or either with minPosition; asOf in the future; asOfPosition beyond the log',
       403: rule.roles.includes('manager') ? 'not a manager of this office, nor an auditor' : 'not an auditor',
-      503: 'minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After)',
+      503: 'minPosition not reached within 5 s, or as many asOf/asOfPosition replays are running as the server allows (Retry-After)',
     }),
   );

@@ -51,7 +51,15 @@ describe('configuration', () => {
       otlpEndpoint: undefined,
       projections: {},
       clientDataRetentionDays: 3650,
+      asOfReplaysMax: 2,
+      asOfSnapshotEvery: 2000,
     });
+  });
+
+  it('reads the cap on as-of replays (at least 1) and the snapshot interval (at least 1 event)', () => {
+    expect(loadConfig({ ASOF_REPLAYS_MAX: '4', ASOF_SNAPSHOT_EVERY: '500' })).toMatchObject({ asOfReplaysMax: 4, asOfSnapshotEvery: 500 });
+    expect(errorOf({ ASOF_REPLAYS_MAX: '0' })).toBe('Configuration error: ASOF_REPLAYS_MAX must be a whole number ≥ 1 (got "0")');
+    expect(errorOf({ ASOF_SNAPSHOT_EVERY: '2.5' })).toBe('Configuration error: ASOF_SNAPSHOT_EVERY must be a whole number ≥ 1 (got "2.5")');
   });
 
   it('reads the client data retention in whole days, at least 1', () => {

@@ -10,6 +10,11 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const PORT_RULE = 'must be an integer 1-65535';
 
 const httpUrl = (error: string) => z.url({ protocol: /^https?$/, error });
+const wholeNumberFrom = (min: number) =>
+  z.coerce
+    .number({ error: `must be a whole number ≥ ${min}` })
+    .int(`must be a whole number ≥ ${min}`)
+    .min(min, `must be a whole number ≥ ${min}`);
 
 /** Everything the service reads from its environment. An empty variable counts as unset. */
 const schema = z
@@ -43,6 +48,9 @@ const schema = z
       .min(1, 'must be a whole number of days, at least 1')
       .default(3650),
     OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl('must be an http(s) URL').optional(),
+    // Each replay folds on the one Node thread; two at once keep a 2-core server answering everything else.
+    ASOF_REPLAYS_MAX: wholeNumberFrom(1).default(2),
+    ASOF_SNAPSHOT_EVERY: wholeNumberFrom(1).default(2000),
     ...projectionSettingVariables,
   })
   .superRefine((env, ctx) => {
@@ -111,6 +119,10 @@ export interface Config {
   projections: ProjectionEngineSettings;
   /** Clients all of whose cases closed longer ago than this are erased by the retention job. */
   clientDataRetentionDays: number;
+  /** As-of replays running at once; more are refused with 503 and Retry-After. */
+  asOfReplaysMax: number;
+  /** An as-of replay stores a snapshot of an office's view after every this many of the office's events of the view's types. */
+  asOfSnapshotEvery: number;
 }
 
 export class ConfigError extends Error {
@@ -144,6 +156,8 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     otlpEndpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
     projections: projectionSettingsOf(e),
     clientDataRetentionDays: e.CLIENT_DATA_RETENTION_DAYS,
+    asOfReplaysMax: e.ASOF_REPLAYS_MAX,
+    asOfSnapshotEvery: e.ASOF_SNAPSHOT_EVERY,
   };
 }
 

@@ -7,6 +7,7 @@ import { AccessLogCommitOrder1767000000001 } from '../access-log/access-log-comm
 import { CreateAccessLog1765000000000 } from '../access-log/access-log.migration.js';
 import { CreateClientSubjects1768000000000 } from '../shared/clients/client-subjects.migration.js';
 import { CreateIdempotencyRecords1763800000000 } from '../shared/commands/idempotency.migration.js';
+import { CreateViewReplaySnapshots1769100000000 } from '../shared/views/snapshots/replay-snapshots.migration.js';
 import { APP_VIEWS } from '../views/app-views.js';
 
 const timestampOf = (migration: { name: string }) => Number(/(\d{13})$/.exec(migration.name)![1]);
@@ -26,5 +27,7 @@ export const MIGRATIONS = [
   // Which event store each checkpoint's positions belong to.
   RecordCheckpointEventStore1767000000002,
   CreateClientSubjects1768000000000,
+  // Where as-of replays of an office start from (issue 16).
+  CreateViewReplaySnapshots1769100000000,
   ...APP_VIEWS.flatMap((view) => view.migrations),
 ].sort((a, b) => timestampOf(a) - timestampOf(b));

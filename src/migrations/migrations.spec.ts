@@ -26,6 +26,7 @@ describe("the app's migrations", () => {
       'CreateClientSubjects1768000000000',
       'CreateProjectionClientRetention1768000000001',
       'IndexProjectionClientRetentionByClosedSince1768000000002',
+      'CreateViewReplaySnapshots1769100000000',
     ]);
   });
 });

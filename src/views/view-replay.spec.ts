@@ -1,4 +1,11 @@
-import { InMemoryEventStore, officeOfStream, type DomainEvent, type EventStore, type RecordedEvent } from '@app/event-store';
+import {
+  InMemoryEventStore,
+  officeOfStream,
+  type DomainEvent,
+  type EventStore,
+  type ReadAllOptions,
+  type RecordedEvent,
+} from '@app/event-store';
 import { foldInMemory } from '@app/projections';
 import { selectDocs } from '@app/projections';
 import type { CaseProfile } from '../cases/case.js';
@@ -95,24 +102,24 @@ describe('replaying views in memory', () => {
     const store = await storeWithHistory();
     const everything = await store.readAll();
     for (const office of ['0314', '5001']) {
-      const { folds } = await replayViews(store, APP_PROJECTIONS, { office }, { toPosition: everything.length }, 2);
+      const { docs } = await replayViews(store, APP_PROJECTIONS, { office }, { toPosition: everything.length }, { pageSize: 2 });
       for (const { projection, officeRanges } of APP_VIEWS) {
         const all = foldInMemory(projection, everything);
         for (const range of officeRanges(office)) {
-          expect(folds.get(projection.name)!.docs(range)).toEqual(selectDocs(all, range));
+          expect(selectDocs(docs.get(projection.name)!, range)).toEqual(selectDocs(all, range));
         }
       }
     }
-    const { folds } = await replayViews(
+    const { docs } = await replayViews(
       store,
       [outcomesProjection, followUpGapsProjection],
       { office: '0314' },
       { toPosition: everything.length },
     );
-    expect([...folds.get(outcomesProjection.name)!.docs({ prefix: 'c|0314|' }).values()]).toEqual([
+    expect([...selectDocs(docs.get(outcomesProjection.name)!, { prefix: 'c|0314|' }).values()]).toEqual([
       expect.objectContaining({ enrolled: 1, active: 0, transferredOut: 1, placed: 0 }),
     ]);
-    expect(folds.get(followUpGapsProjection.name)!.docs({ prefix: 'a|0314|' }).size).toBe(0);
+    expect(selectDocs(docs.get(followUpGapsProjection.name)!, { prefix: 'a|0314|' }).size).toBe(0);
   });
 
   it('stops at the position asked for, whatever the page size', async () => {
@@ -123,8 +130,8 @@ describe('replaying views in memory', () => {
       (await store.readAll()).filter((e) => e.position <= upTo),
     );
     for (const pageSize of [1, 2, 3, 1000]) {
-      const replayed = await replayViews(store, [outcomesProjection], {}, { toPosition: upTo }, pageSize);
-      expect(replayed.folds.get(outcomesProjection.name)!.docs()).toEqual(expected);
+      const replayed = await replayViews(store, [outcomesProjection], {}, { toPosition: upTo }, { pageSize });
+      expect(replayed.docs.get(outcomesProjection.name)).toEqual(expected);
       expect(replayed.lastPosition).toBe(4);
     }
   });
@@ -133,7 +140,7 @@ describe('replaying views in memory', () => {
     const store = await storeWithHistory();
     const replayed = await replayViews(store, [engagementProjection], { offices: ['5001'] }, { toPosition: 100 });
     const ofOffice = (await store.readAll()).filter((e) => officeOfStream(e.streamId) === '5001');
-    const docs = replayed.folds.get(engagementProjection.name)!.docs();
+    const docs = replayed.docs.get(engagementProjection.name)!;
     expect(docs).toEqual(foldInMemory(engagementProjection, ofOffice));
     expect(docs.size).toBeGreaterThan(0);
     expect([...docs.keys()].every((key) => key.includes('5001'))).toBe(true);
@@ -145,8 +152,8 @@ describe('replaying views in memory', () => {
       ...recordedAt(1, '0314', 'employer-a', contacted('974760673', at(1)), contacted('974760673', at(2)), contacted('974760673', at(3))),
     ].map((e, i) => ({ ...e, recordedAt: ['2026-05-01T10:00:00.000Z', '2026-05-01T10:00:02.000Z', '2026-05-01T10:00:01.000Z'][i]! }));
     const log = {
-      readAll: async ({ after = 0, limit = Infinity }: { after?: number; limit?: number } = {}) =>
-        events.filter((e) => e.position > after).slice(0, limit),
+      readAll: async ({ after = 0, limit = Infinity, toPosition = Infinity, recordedFrom = '' }: ReadAllOptions = {}) =>
+        events.filter((e) => e.position > after && e.position <= toPosition && e.recordedAt >= recordedFrom).slice(0, limit),
     };
     for (const pageSize of [1, 1000]) {
       const replayed = await replayViews(
@@ -154,13 +161,13 @@ describe('replaying views in memory', () => {
         [engagementProjection],
         { office: '0314' },
         { toPosition: 3, recordedBy: Date.parse('2026-05-01T10:00:01.500Z') },
-        pageSize,
+        { pageSize },
       );
       expect(replayed.lastPosition).toBe(1);
-      expect(replayed.folds.get(engagementProjection.name)!.docs()).toEqual(foldInMemory(engagementProjection, events.slice(0, 1)));
+      expect(replayed.docs.get(engagementProjection.name)).toEqual(foldInMemory(engagementProjection, events.slice(0, 1)));
       // An event recorded at the very instant asked for is part of the view as of that instant.
       const bound = { toPosition: 3, recordedBy: Date.parse(events[0]!.recordedAt) };
-      const atTheInstant = await replayViews(log, [engagementProjection], { office: '0314' }, bound, pageSize);
+      const atTheInstant = await replayViews(log, [engagementProjection], { office: '0314' }, bound, { pageSize });
       expect(atTheInstant.lastPosition).toBe(1);
     }
   });
@@ -176,21 +183,21 @@ describe('replaying views in memory', () => {
         if (event.position === poison.position) throw new Error('cannot apply');
       },
     };
-    const { folds, parked, lastPosition } = await replayViews(
+    const { docs, parked, lastPosition } = await replayViews(
       store,
       [failing, outcomesProjection],
       {},
       { toPosition: all.at(-1)!.position },
-      2,
+      { pageSize: 2 },
     );
     expect(parked).toEqual([{ view: 'engagement', position: poison.position }]);
     expect(lastPosition).toBe(all.at(-1)!.position);
-    expect(folds.get('engagement')!.docs()).toEqual(
+    expect(docs.get('engagement')).toEqual(
       foldInMemory(
         engagementProjection,
         all.filter((e) => e.position !== poison.position),
       ),
     );
-    expect(folds.get('outcomes')!.docs()).toEqual(foldInMemory(outcomesProjection, all));
+    expect(docs.get('outcomes')).toEqual(foldInMemory(outcomesProjection, all));
   });
 });

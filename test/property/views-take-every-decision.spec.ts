@@ -30,7 +30,7 @@ describe('every event a decider can emit', () => {
         const head = await store.headPosition();
         const scopes: ReplayScope[] = [{}, { office: '0314' }, { office: '5001' }, { office: '1201' }];
         for (const scope of scopes) {
-          const { parked, lastPosition } = await replayViews(store, projections, scope, { toPosition: head }, 7);
+          const { parked, lastPosition } = await replayViews(store, projections, scope, { toPosition: head }, { pageSize: 7 });
           expect(parked).toEqual([]);
           if (!('office' in scope)) expect(lastPosition).toBe(head);
         }

@@ -13,6 +13,8 @@ import { compareKeys, toStoredJson } from './stored-json.js';
  */
 export class InMemoryFold<Doc, E extends RecordedEvent = RecordedEvent> {
   private readonly state: RowState;
+  /** Events of the projection's types handed to `apply` so far, a resumed fold's start included. */
+  private seen = 0;
 
   constructor(
     readonly projection: Projection<Doc, E>,
@@ -22,12 +24,35 @@ export class InMemoryFold<Doc, E extends RecordedEvent = RecordedEvent> {
   }
 
   /**
+   * A fold that goes on from `docs`, the documents a fold of the events up to `position` gave
+   * (`docs()` then), after it had seen `seen` events: fed the events after `position`, it ends with
+   * the documents the first fold would have (its rows are the table's rows, as the runner loads them).
+   */
+  static resume<Doc, E extends RecordedEvent>(
+    projection: Projection<Doc, E>,
+    from: { docs: Iterable<[string, Doc]>; position: number; seen: number },
+    options: FoldOptions = {},
+  ): InMemoryFold<Doc, E> {
+    const fold = new InMemoryFold(projection, options);
+    for (const [key, doc] of from.docs) fold.state.load(key, doc, from.position);
+    fold.seen = from.seen;
+    return fold;
+  }
+
+  /** Events of the projection's types handed to `apply` so far, a resumed fold's start included. */
+  get eventsSeen(): number {
+    return this.seen;
+  }
+
+  /**
    * Applies events of the projection's types; others are ignored. An event that fails throws
    * `ProjectionEventFailed`, or with `onParked` is parked and the fold goes on (as the runner does).
    */
   apply(events: Iterable<E>): this {
     const { onParked } = this.options;
     for (const event of events) {
+      if (!this.state.handles(event)) continue;
+      this.seen++;
       if (onParked) this.state.applyOrPark(event, onParked);
       else this.state.apply(event);
     }

@@ -17,3 +17,12 @@ export class AsOfInTheFuture extends DomainError {
     super('asOf lies in the future; a view can be replayed only as of a past moment', 'asOf');
   }
 }
+
+/** As many as-of replays as the server allows (`ASOF_REPLAYS_MAX`) are running: come back shortly (503, Retry-After). */
+export class AsOfReplaysBusy extends DomainError {
+  readonly code = 'VIEW.AS_OF_REPLAYS_BUSY';
+  readonly kind = 'unavailable' as const;
+  constructor(running: number) {
+    super(`${running} as-of replays are running, as many as this server runs at once; retry shortly`);
+  }
+}

@@ -1,7 +1,6 @@
-import type { EventStore } from '@app/event-store';
-import type { AnyProjection } from '@app/projections';
-import { ProjectionEventFailed } from '@app/projections';
-import { replayFurther, replayViews, type ReplayScope, type Replayed } from './view-replay.js';
+import { officeOfStream, officeStreamPrefix, type EventStore } from '@app/event-store';
+import { InMemoryFold, ProjectionEventFailed, type AnyProjection } from '@app/projections';
+import { REPLAY_PAGE, type ReplayScope } from './view-replay.js';
 
 /** Most replays kept at once (one per view and scope asked); the one asked for least recently goes first. */
 export const MOST_KEPT_REPLAYS = 64;
@@ -14,7 +13,8 @@ export interface ReplayedDocs {
 
 interface Kept {
   projection: AnyProjection;
-  replayed: Replayed;
+  /** This instance's fold of the scope's events; none until the first read. */
+  fold?: InMemoryFold<unknown>;
   /** The position the folds have been brought to: every event of the scope at or before it is in. */
   position: number;
   docs?: ReplayedDocs;
@@ -44,7 +44,7 @@ export class KeptReplays {
     let kept = this.kept.get(key);
     this.kept.delete(key);
     if (!kept) {
-      kept = { projection, replayed: { folds: new Map(), lastPosition: 0, parked: [] }, position: -1, turn: Promise.resolve() };
+      kept = { projection, position: -1, turn: Promise.resolve() };
       while (this.kept.size >= MOST_KEPT_REPLAYS) this.kept.delete(this.kept.keys().next().value!);
     }
     this.kept.set(key, kept);
@@ -60,23 +60,59 @@ export class KeptReplays {
   }
 
   private async bringTo(kept: Kept, scope: ReplayScope, toPosition: number): Promise<ReplayedDocs> {
-    if (kept.position < 0) {
-      kept.replayed = await replayViews(this.store, [kept.projection], scope, { toPosition });
+    let fold = kept.fold;
+    if (!fold) {
+      fold = kept.fold = await this.fromNothing(kept.projection, scope, toPosition);
       kept.position = toPosition;
     } else if (toPosition > kept.position) {
       kept.docs = undefined;
       try {
         // A read that failed half-way is taken up again from the same position: a fold skips an event it already has.
-        kept.replayed = await replayFurther(this.store, kept.replayed, scope, kept.position, { toPosition });
+        await foldFurther(this.store, fold, scope, kept.position, toPosition);
       } catch (error) {
         if (!(error instanceof ProjectionEventFailed)) throw error;
         // A plain fold that met a failing event is half-applied: from nothing again, parking.
-        kept.replayed = await replayViews(this.store, [kept.projection], scope, { toPosition });
+        fold = kept.fold = await this.fromNothing(kept.projection, scope, toPosition, true);
       }
       kept.position = toPosition;
     }
-    kept.docs ??= { position: kept.position, docs: kept.replayed.folds.get(kept.projection.name)!.docs() };
+    kept.docs ??= { position: kept.position, docs: fold.docs() };
     return kept.docs;
+  }
+
+  /** As the as-of replay does: a plain fold first, and parking (which costs more) only when an event fails. */
+  private async fromNothing(
+    projection: AnyProjection,
+    scope: ReplayScope,
+    toPosition: number,
+    parking = false,
+  ): Promise<InMemoryFold<unknown>> {
+    const fold = new InMemoryFold<unknown>(projection, parking ? { onParked: () => undefined } : {});
+    try {
+      await foldFurther(this.store, fold, scope, 0, toPosition);
+    } catch (error) {
+      if (parking || !(error instanceof ProjectionEventFailed)) throw error;
+      return this.fromNothing(projection, scope, toPosition, true);
+    }
+    return fold;
+  }
+}
+
+/** Folds the scope's events after `after`, up to `toPosition`, of the fold's types. */
+async function foldFurther(
+  store: Pick<EventStore, 'readAll'>,
+  fold: InMemoryFold<unknown>,
+  scope: ReplayScope,
+  after: number,
+  toPosition: number,
+): Promise<void> {
+  const streamPrefix = 'office' in scope ? officeStreamPrefix(scope.office) : undefined;
+  const offices = 'office' in scope ? undefined : scope.offices && new Set(scope.offices);
+  for (;;) {
+    const page = await store.readAll({ after, toPosition, limit: REPLAY_PAGE, types: [...fold.projection.eventTypes], streamPrefix });
+    fold.apply(offices ? page.filter((e) => offices.has(officeOfStream(e.streamId) ?? '')) : page);
+    if (page.length < REPLAY_PAGE) return;
+    after = page[page.length - 1]!.position;
   }
 }
 

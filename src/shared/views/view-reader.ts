@@ -4,9 +4,12 @@ import type { KeyRange } from '@app/projections';
 import type { AnyProjection } from '@app/projections';
 import { ProjectionEngine, selectDocs } from '@app/projections';
 import { EVENT_STORE } from '@app/event-store';
-import { MetricsRegistry } from '../metrics/metrics-registry.js';
+import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config.js';
+import { MetricsRegistry, type Counter } from '../metrics/metrics-registry.js';
 import { isTooFarInTheFuture } from '../values/time.js';
-import { AsOfBeyondHead, AsOfInTheFuture } from './as-of.errors.js';
+import { AsOfBeyondHead, AsOfInTheFuture, AsOfReplaysBusy } from './as-of.errors.js';
+import type { Snapshots } from './snapshots/office-replay.js';
+import { ReplaySnapshotStore } from './snapshots/replay-snapshot-store.js';
 import { isReplay, type AsOfMarks, type ViewTime } from './view-time.js';
 import { replayViews, type ReplayBound, type ReplayScope } from './view-replay.js';
 import { KeptReplays, type ReplayedDocs } from './kept-replays.js';
@@ -44,16 +47,28 @@ export interface ViewsAt {
 @Injectable()
 export class ViewReader {
   private replaysRunning = 0;
+  private readonly replaysRefused: Counter;
   private readonly logger = new Logger(ViewReader.name);
   private readonly kept: KeptReplays;
+  private log?: Promise<string>;
 
   constructor(
     private readonly engine: ProjectionEngine,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
+    private readonly snapshotStore: ReplaySnapshotStore,
     registry: MetricsRegistry,
   ) {
     this.kept = new KeptReplays(store);
-    registry.gauge('view_replays_running', 'As-of replays (asOf, asOfPosition) folding events now', () => this.replaysRunning);
+    registry.gauge(
+      'view_replays_running',
+      'As-of replays (asOf, asOfPosition) running now: waiting for their position or folding events',
+      () => this.replaysRunning,
+    );
+    this.replaysRefused = registry.counter(
+      'view_replays_refused_total',
+      'As-of replays refused (503) because ASOF_REPLAYS_MAX were running',
+    );
     registry.gauge(
       'view_replays_kept',
       'Live answers kept by replay while a table holds another release of its view',
@@ -66,9 +81,13 @@ export class ViewReader {
     // A query names a view by the area's constant; the fold used is the one this instance runs.
     const projections = named.map((projection) => this.engine.projection(projection.name));
     if (!isReplay(time)) return this.live(time.minPosition, scope);
-    const { bound, marks } = await this.moment(time);
+    // Taken before anything is awaited, so requests arriving together cannot all pass the check.
+    if (this.replaysRunning >= this.config.asOfReplaysMax) {
+      this.replaysRefused.inc();
+      throw new AsOfReplaysBusy(this.replaysRunning);
+    }
     this.replaysRunning++;
-    const { folds, lastPosition, parked } = await replayViews(this.store, projections, scope, bound).finally(() => this.replaysRunning--);
+    const { docs, lastPosition, parked, marks } = await this.replay(time, projections, scope).finally(() => this.replaysRunning--);
     const asOfPosition = 'asOfPosition' in time ? time.asOfPosition : lastPosition;
     if (parked.length > 0) {
       this.logger.warn(`as-of replay left out ${parked.length} event(s) a view could not apply: ${JSON.stringify(parked.slice(0, 10))}`);
@@ -78,10 +97,30 @@ export class ViewReader {
       now: marks.asOf ?? new Date().toISOString(),
       marks: { ...marks, asOfPosition, ...(parked.length > 0 ? { parkedEvents: parked } : {}) },
       read: async <Doc>(projection: AnyProjection, range: KeyRange) => {
-        const fold = folds.get(projection.name);
-        if (!fold) throw new Error(`The ${projection.name} view was read but not named in at(…)`);
-        return { position: asOfPosition, docs: fold.docs(range) as Map<string, Doc> };
+        const viewDocs = docs.get(projection.name);
+        if (!viewDocs) throw new Error(`The ${projection.name} view was read but not named in at(…)`);
+        return { position: asOfPosition, docs: selectDocs(viewDocs, range) as Map<string, Doc> };
       },
+    };
+  }
+
+  private async replay(time: { asOf: string } | { asOfPosition: number }, projections: readonly AnyProjection[], scope: ReplayScope) {
+    const { bound, marks } = await this.moment(time);
+    return { ...(await replayViews(this.store, projections, scope, bound, { snapshots: await this.snapshots() })), marks };
+  }
+
+  private async snapshots(): Promise<Snapshots> {
+    // Asked once; a failed ask is asked again by the next replay.
+    this.log ??= this.store.identity().catch((error: unknown) => {
+      this.log = undefined;
+      throw error;
+    });
+    return {
+      latest: (scope, toPosition) => this.snapshotStore.latest(scope, toPosition),
+      save: (scope, snapshot) => this.snapshotStore.save(scope, snapshot),
+      log: await this.log,
+      every: this.config.asOfSnapshotEvery,
+      onSaveFailed: (error) => this.logger.warn(`an as-of replay snapshot was not stored: ${(error as Error).message}`),
     };
   }
 

@@ -14,6 +14,11 @@ export class ApiError extends Error {
     return this.status === 503 && this.code === 'VIEW.REBUILDING';
   }
 
+  /** As many as-of replays as the server runs at once are running (a page asks for several views): one ends soon. */
+  get replaysBusy(): boolean {
+    return this.status === 503 && this.code === 'VIEW.AS_OF_REPLAYS_BUSY';
+  }
+
   static async of(response: Response): Promise<ApiError> {
     const body = (await response.json().catch(() => ({}))) as { code?: string; detail?: string };
     const retryAfter = Number(response.headers.get('retry-after'));

@@ -3130,7 +3130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After) */
+            /** @description minPosition not reached within 5 s, or as many asOf/asOfPosition replays are running as the server allows (Retry-After) */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -4777,7 +4777,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After) */
+            /** @description minPosition not reached within 5 s, or as many asOf/asOfPosition replays are running as the server allows (Retry-After) */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -5156,7 +5156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After) */
+            /** @description minPosition not reached within 5 s, or as many asOf/asOfPosition replays are running as the server allows (Retry-After) */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -5236,7 +5236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After) */
+            /** @description minPosition not reached within 5 s, or as many asOf/asOfPosition replays are running as the server allows (Retry-After) */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -5313,7 +5313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After) */
+            /** @description minPosition not reached within 5 s, or as many asOf/asOfPosition replays are running as the server allows (Retry-After) */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -5392,7 +5392,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After) */
+            /** @description minPosition not reached within 5 s, or as many asOf/asOfPosition replays are running as the server allows (Retry-After) */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -5468,7 +5468,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After) */
+            /** @description minPosition not reached within 5 s, or as many asOf/asOfPosition replays are running as the server allows (Retry-After) */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -5546,7 +5546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description minPosition not reached within 5 s, or a new version of the view is still being rebuilt (Retry-After) */
+            /** @description minPosition not reached within 5 s, or as many asOf/asOfPosition replays are running as the server allows (Retry-After) */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */

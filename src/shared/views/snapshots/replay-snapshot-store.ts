@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** Which fold a snapshot belongs to: a view version over one office's events of one log. */
+export interface SnapshotScope {
+  /** The event store's identity: positions mean nothing to another log. */
+  log: string;
+  view: string;
+  version: number;
+  office: string;
+}
+
+/** An office's documents of one view version after the office's events up to `position`. */
+export interface ReplaySnapshot {
+  position: number;
+  /** Events of the view's types the fold had seen by then: snapshots are taken every so many. */
+  eventsSeen: number;
+  /** In key order, in the stored JSON shape (`InMemoryFold.docs()`). */
+  docs: [string, unknown][];
+  /** Positions of the events the fold parked up to `position`. */
+  parked: number[];
+}
+
+/** The snapshots of as-of replays (`view_replay_snapshots`). */
+@Injectable()
+export class ReplaySnapshotStore {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The latest snapshot at or before `toPosition`, if any. */
+  async latest(scope: SnapshotScope, toPosition: number): Promise<ReplaySnapshot | undefined> {
+    const rows = (await this.dataSource.query(
+      `SELECT position, events_seen, docs, parked FROM view_replay_snapshots
+        WHERE log = $1 AND view = $2 AND version = $3 AND office = $4 AND position <= $5
+        ORDER BY position DESC LIMIT 1`,
+      [scope.log, scope.view, scope.version, scope.office, toPosition],
+    )) as { position: string; events_seen: number; docs: string; parked: string[] }[];
+    const row = rows[0];
+    if (!row) return undefined;
+    return {
+      position: Number(row.position),
+      eventsSeen: row.events_seen,
+      docs: JSON.parse(row.docs) as [string, unknown][],
+      parked: row.parked.map(Number),
+    };
+  }
+
+  /** Stores a snapshot; one already there at the same position (another replay's) is the same and is kept. */
+  async save(scope: SnapshotScope, snapshot: ReplaySnapshot): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO view_replay_snapshots (log, view, version, office, position, events_seen, docs, parked)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING`,
+      [
+        scope.log,
+        scope.view,
+        scope.version,
+        scope.office,
+        snapshot.position,
+        snapshot.eventsSeen,
+        JSON.stringify(snapshot.docs),
+        snapshot.parked,
+      ],
+    );
+  }
+}
