@@ -250,6 +250,7 @@ export class ProjectionEngine {
       // Only the instances of the table's version follow it: an older one's table stays current for
       // the older instances of a rolling deploy, and nobody runs a fold the table was not built by.
       if ((liveVersion.get(jobs.projection.name) ?? jobs.projection.version) === jobs.projection.version) await jobs.tryTake('live');
+      else jobs.giveUpLive();
     }
     for (const jobs of allJobs) {
       const busy = allJobs.filter((r) => r.holds('rebuild')).length;

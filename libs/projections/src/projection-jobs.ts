@@ -40,7 +40,7 @@ export interface ProjectionJobsOptions {
  */
 export class ProjectionJobs {
   readonly tables: ProjectionTables;
-  private readonly jobs: Partial<Record<Track, { done: Promise<void>; lease: AdvisoryLease }>> = {};
+  private readonly jobs: Partial<Record<Track, { done: Promise<void>; lease: AdvisoryLease; giveUp: AbortController }>> = {};
 
   constructor(
     readonly projection: AnyProjection,
@@ -62,21 +62,31 @@ export class ProjectionJobs {
     const lease = await AdvisoryLease.tryAcquire(this.options.dataSource, key);
     if (!lease) return;
     this.options.logger.log(`${this.projection.name}: took the ${track} job`);
-    const work = track === 'live' ? this.runLive(lease) : this.runRebuild(lease);
+    const giveUp = new AbortController();
+    const work = track === 'live' ? this.runLive(lease, giveUp.signal) : this.runRebuild(lease);
     const done = work
       .catch((error) => this.options.logger.warn(`${this.projection.name}: ${track} job lost (${messageOf(error)}); will retry`))
       .finally(async () => {
         await lease.release();
         delete this.jobs[track];
       });
-    this.jobs[track] = { done, lease };
+    this.jobs[track] = { done, lease, giveUp };
+  }
+
+  /**
+   * The live table is at another version (a newer instance swapped its rebuild in): the live job
+   * stops following now rather than at its next batch, which an idle log may not bring for long,
+   * so the newer instances can take it and fold what their swap left to fold.
+   */
+  giveUpLive(): void {
+    this.jobs.live?.giveUp.abort();
   }
 
   async stopped(): Promise<void> {
     await Promise.all(Object.values(this.jobs).map((job) => job.done));
   }
 
-  private async runLive(lease: AdvisoryLease): Promise<void> {
+  private async runLive(lease: AdvisoryLease, giveUp: AbortSignal): Promise<void> {
     const { runner } = lease;
     const { name, version } = this.projection;
     while (!this.options.signal.aborted) {
@@ -94,10 +104,13 @@ export class ProjectionJobs {
         }
         return;
       }
+      if (giveUp.aborted) return;
       await markStatus(runner, name, progress, 'running');
       // `parked`: an event failed and is parked; the loop follows again from the checkpoint without it.
-      const outcome = await follow(this.followContext(lease, 'live', this.tables.live), progress);
-      this.checkNotEnded(outcome, lease);
+      const context = this.followContext(lease, 'live', this.tables.live);
+      const outcome = await follow({ ...context, signal: AbortSignal.any([context.signal, giveUp]) }, progress);
+      // Given up: the loop reads the checkpoint again and leaves, its version no longer this one.
+      if (!giveUp.aborted) this.checkNotEnded(outcome, lease);
     }
     const last = await readProgress(runner, 'live', name);
     if (last && last.version === version) await markStatus(runner, name, last, 'stopped');
