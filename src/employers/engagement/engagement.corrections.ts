@@ -6,7 +6,7 @@ import {
   emptyMonth,
   monthKey,
   timelineKey,
-  within,
+  contactWindowOf,
   type EmployerTimeline,
   type EngagementCorrection,
   type EngagementDoc,
@@ -75,7 +75,7 @@ export function undoEngagement(rows: Rows, office: string, event: EngagementCorr
       if (index >= 0) timeline.contacts.splice(index, 1);
       // Placements that counted as after contact only thanks to this one no longer do.
       for (const placement of timeline.placements) {
-        if (!placement.afterContact || timeline.contacts.some((contact) => within(contact, placement.at))) continue;
+        if (!placement.afterContact || timeline.contacts.some(contactWindowOf(placement.at))) continue;
         placement.afterContact = false;
         change(placement.at, (month) => (month.placementsAfterContact -= 1));
       }

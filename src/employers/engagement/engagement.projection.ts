@@ -7,7 +7,7 @@ import type { EmployerContacted } from '../employer.js';
 import type { EmployerContactedByOtherOffice } from '../employer-home.js';
 import type { RecruitmentNeedClosed, RecruitmentNeedRegistered } from '../recruitment-need.js';
 import { correctionKeys, undoEngagement } from './engagement.corrections.js';
-import { CONTACT_WINDOW_DAYS, emptyMonth, monthKey, timelineKey, within } from './engagement.rows.js';
+import { CONTACT_WINDOW_DAYS, contactWindowOf, emptyMonth, monthKey, timelineKey, within } from './engagement.rows.js';
 import type { EmployerTimeline, EngagementCorrection, EngagementDoc, EngagementMonth } from './engagement.rows.js';
 
 export {
@@ -112,7 +112,7 @@ export const engagementProjection: Projection<Doc, Engaging> = {
           contacts: [],
           placements: [],
         };
-        const afterContact = timeline.contacts.some((c) => within(c, at));
+        const afterContact = timeline.contacts.some(contactWindowOf(at));
         timeline.placements.push({ at, afterContact });
         rows.set(timelineKey(office, event.data.orgNumber), timeline);
         month.placements += 1;

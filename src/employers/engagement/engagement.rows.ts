@@ -57,8 +57,13 @@ export const emptyMonth = (month: string): EngagementMonth => ({
 });
 
 /** Both instants in UTC, so string order is time order. */
-export const within = (contactAt: string, placedAt: string) =>
-  contactAt <= placedAt && contactAt >= addDays(placedAt, -CONTACT_WINDOW_DAYS);
+export const within = (contactAt: string, placedAt: string) => contactWindowOf(placedAt)(contactAt);
+
+/** `within` for one placement and many contacts: the window's start is worked out once, not once a contact. */
+export function contactWindowOf(placedAt: string): (contactAt: string) => boolean {
+  const from = addDays(placedAt, -CONTACT_WINDOW_DAYS);
+  return (contactAt) => contactAt <= placedAt && contactAt >= from;
+}
 
 export type EngagementDoc = EngagementMonth | EmployerTimeline;
 export type EngagementCorrection = RecordedEvent &

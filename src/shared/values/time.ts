@@ -63,4 +63,55 @@ export const daysBetween = (from: string, to: string): number => Math.floor((Dat
  * An instant in UTC (`…Z`). Views keep instants this way so that ordering them as strings is
  * ordering them in time: `occurredAt` keeps the offset the advisor gave (`+01:00`, `Z`, …).
  */
-export const toUtc = (instant: string): string => new Date(Date.parse(instant)).toISOString();
+export const toUtc = (instant: string): string => (isCanonicalUtc(instant) ? instant : new Date(Date.parse(instant)).toISOString());
+
+/**
+ * Whether `instant` is already what `toISOString` gives for it (`YYYY-MM-DDTHH:mm:ss.sssZ`, a real
+ * calendar day and time), so that `toUtc` and `monthOf` can skip parsing and formatting: views
+ * call them for every event they fold (a rebuild, millions of times), and most instants are
+ * stored in this form. `Date.parse` accepts `2024-02-30` or `24:00` and moves them on, so those
+ * take the slow path.
+ */
+export function isCanonicalUtc(instant: string): boolean {
+  if (instant.length !== 24 || instant.charCodeAt(23) !== 90 /* Z */) return false;
+  for (const [at, char] of SEPARATORS) if (instant.charCodeAt(at) !== char) return false;
+  const month = digitsAt(instant, 5, 7);
+  const day = digitsAt(instant, 8, 10);
+  return (
+    digitsAt(instant, 0, 4) >= 0 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth(digitsAt(instant, 0, 4), month) &&
+    inRange(digitsAt(instant, 11, 13), 23) &&
+    inRange(digitsAt(instant, 14, 16), 59) &&
+    inRange(digitsAt(instant, 17, 19), 59) &&
+    digitsAt(instant, 20, 23) >= 0
+  );
+}
+
+/** Where `YYYY-MM-DDTHH:mm:ss.sssZ` has '-', 'T', ':' and '.', as char codes. */
+const SEPARATORS: readonly (readonly [number, number])[] = [
+  [4, 45],
+  [7, 45],
+  [10, 84],
+  [13, 58],
+  [16, 58],
+  [19, 46],
+];
+
+/** The number the decimal digits from `from` to `to` (exclusive) spell, or -1 if one is not a digit. */
+function digitsAt(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let i = from; i < to; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
+const inRange = (value: number, max: number) => value >= 0 && value <= max;
+
+const daysInMonth = (year: number, month: number): number =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;

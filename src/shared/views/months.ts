@@ -1,5 +1,7 @@
+import { toUtc } from '../values/time.js';
+
 /** Views count by UTC calendar month of `occurredAt` (the contract). */
-export const monthOf = (instant: string): string => new Date(Date.parse(instant)).toISOString().slice(0, 7);
+export const monthOf = (instant: string): string => toUtc(instant).slice(0, 7);
 
 const DAY_MS = 86_400_000;
 
