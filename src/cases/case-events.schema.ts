@@ -2,11 +2,8 @@ import { z } from 'zod';
 import { named } from '../shared/open-api/api-schemas.js';
 import { EMPLOYMENT_TYPES, EXIT_REASONS, FOLLOW_UP_KINDS, FOLLOW_UP_MODES, MEASURE_CODES, NEED_GROUPS } from '../shared/values/codes.js';
 import { CORRECTION_REASONS } from '../shared/values/correction.js';
+import { instant, officeNumber, orgNumber } from '../shared/views/view-answer.schema.js';
 import { CASE_STEPS } from './case-correction.js';
-
-const instant = () => z.iso.datetime({ offset: true });
-const officeNumber = () => z.string().regex(/^\d{4}$/);
-const orgNumber = () => z.string().regex(/^\d{9}$/);
 
 /**
  * Who the case is about, as history shows it: the random subject id, with the client's pseudonym

@@ -2,10 +2,8 @@ import { z } from 'zod';
 import { named } from '../shared/open-api/api-schemas.js';
 import { CHANNELS, INQUIRY_CLOSING_REASONS, INQUIRY_SOURCES, NEED_RESULTS, SERVICES, THEMES } from '../shared/values/codes.js';
 import { CORRECTION_REASONS } from '../shared/values/correction.js';
+import { instant, officeNumber, orgNumber } from '../shared/views/view-answer.schema.js';
 
-const instant = () => z.iso.datetime({ offset: true });
-const officeNumber = () => z.string().regex(/^\d{4}$/);
-const orgNumber = () => z.string().regex(/^\d{9}$/);
 const step = { occurredAt: instant(), navIdent: z.string() };
 const correction = { text: z.string().optional(), correctedAt: instant(), navIdent: z.string() };
 
