@@ -5,6 +5,9 @@ import { pseudonymiseClient } from '../src/shared/values/personal-id.js';
 import { startApp, type RunningApp } from './app-harness.js';
 import { ORG, PERSON_ID, twoOfficeTokens } from './fixtures.js';
 
+/** A case id as the code before subject ids made them too: a UUID. */
+const LEGACY_CASE = '0190f3a0-7c1e-7a3b-9f00-5d2c4e6a8b1d';
+
 /**
  * A log written by the code before subject ids (events v1 carrying the pseudonym `clientRef`):
  * upcast on read to a subject id that is the pseudonym itself, linked once at start, so the client
@@ -24,11 +27,11 @@ describe('clients of events written before subject ids (PostgreSQL)', () => {
     clientRef = pseudonymiseClient(PERSON_ID, running.config.clientRefSecret);
     const store = running.app.get<EventStore>(EVENT_STORE);
     // Exactly what the code before subject ids wrote for an enrolment.
-    await store.append('office-0314.case-legacy-1', [
+    await store.append(`office-0314.case-${LEGACY_CASE}`, [
       {
         type: 'ClientEnrolled',
         data: {
-          caseId: 'legacy-1',
+          caseId: LEGACY_CASE,
           clientRef,
           needGroup: 'SITUATIONAL',
           followUpMode: 'EXTERNAL',
@@ -58,7 +61,7 @@ describe('clients of events written before subject ids (PostgreSQL)', () => {
       data: Record<string, unknown>;
       metadata: Record<string, unknown>;
     }[];
-    expect(history[0]!.data).toMatchObject({ caseId: 'legacy-1', subjectId: clientRef, clientRef });
+    expect(history[0]!.data).toMatchObject({ caseId: LEGACY_CASE, subjectId: clientRef, clientRef });
     expect(history[0]!.metadata).toMatchObject({ schemaVersion: 2, storedSchemaVersion: 1 });
     const enrolled = await running.http
       .post('/api/v1/offices/0314/cases')
@@ -66,7 +69,7 @@ describe('clients of events written before subject ids (PostgreSQL)', () => {
       .send({ personId: PERSON_ID, needGroup: 'STANDARD', followUpMode: 'IN_HOUSE', measureCode: 'INDJOBSTOT', occurredAt })
       .expect(201);
     const gaps = await get(`offices/0314/follow-up-gaps?days=10&minPosition=${enrolled.body.position}`, tokens.manager!);
-    expect(gaps.cases).toEqual([expect.objectContaining({ caseId: 'legacy-1', subjectId: clientRef, clientRef })]);
+    expect(gaps.cases).toEqual([expect.objectContaining({ caseId: LEGACY_CASE, subjectId: clientRef, clientRef })]);
     const after = (await get('offices/0314/history', tokens.manager!)).events as { data: Record<string, unknown> }[];
     expect(after.map((e) => e.data.subjectId)).toEqual([clientRef, clientRef]);
   });
@@ -79,7 +82,7 @@ describe('clients of events written before subject ids (PostgreSQL)', () => {
       .expect(200);
     const history = await get('offices/0314/history', tokens.manager!);
     const gaps = await get('offices/0314/follow-up-gaps?days=10', tokens.manager!);
-    expect(gaps.cases).toEqual([expect.objectContaining({ caseId: 'legacy-1', subjectId: null, clientRef: null })]);
+    expect(gaps.cases).toEqual([expect.objectContaining({ caseId: LEGACY_CASE, subjectId: null, clientRef: null })]);
     expect((history.events as { data: Record<string, unknown> }[]).map((e) => e.data.subjectErased)).toEqual([true, true]);
     expect(JSON.stringify([history, gaps])).not.toContain(clientRef);
     // A restart does not link the erased client again.

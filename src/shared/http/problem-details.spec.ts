@@ -28,7 +28,7 @@ describe('zod bodies in the OpenAPI document', () => {
       type: 'object',
       properties: {
         positions: { type: 'integer', exclusiveMinimum: 0, maximum: Number.MAX_SAFE_INTEGER },
-        closedAt: { anyOf: [{ type: 'string' }, { type: 'null' }] },
+        closedAt: { type: ['string', 'null'] },
         note: { type: 'string' },
       },
       required: ['positions', 'closedAt'],
