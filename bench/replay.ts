@@ -51,7 +51,8 @@ async function main(): Promise<void> {
     for (let run = 1; run <= runs; run++) {
       replay = await measureReplay(store, projections, office);
       console.log(
-        `run ${run}: replayed office ${replay.officeNumber} (${replay.events.toLocaleString('en')} events) through ${projections.length} views in ${replay.largestOfficeMs} ms (read ${replay.readMs} ms)`,
+        `run ${run}: replayed office ${replay.officeNumber} (${replay.events.toLocaleString('en')} events) ` +
+          `through ${projections.length} views in ${replay.largestOfficeMs} ms (read ${replay.readMs} ms)`,
       );
     }
     // A first replay takes the snapshots: start from none, so it is measured too.

@@ -26,6 +26,7 @@ export async function resumePoint(
     events += appended.length;
   }
   throw new Error(
-    `The store's last event ${last.id} (${last.streamId}) is not part of this synthetic history: seed an empty database, or use the same --seed, --offices, --years and --events (--events sets the rate per month)`,
+    `The store's last event ${last.id} (${last.streamId}) is not part of this synthetic history: seed an empty database, ` +
+      'or use the same --seed, --offices, --years and --events (--events sets the rate per month)',
   );
 }

@@ -299,7 +299,8 @@ class Pool<T extends object> {
 /** A valid fødselsnummer (born 1960–1999; checked with the service's own rule). */
 function personalId(rnd: Random): string {
   for (;;) {
-    const birth = `${String(intBetween(rnd, 1, 28)).padStart(2, '0')}${String(intBetween(rnd, 1, 12)).padStart(2, '0')}${intBetween(rnd, 60, 99)}`;
+    const twoDigits = (low: number, high: number) => String(intBetween(rnd, low, high)).padStart(2, '0');
+    const birth = `${twoDigits(1, 28)}${twoDigits(1, 12)}${twoDigits(60, 99)}`;
     const digits = `${birth}${String(intBetween(rnd, 0, 499)).padStart(3, '0')}`.split('').map(Number);
     const k1 = check(digits, [3, 7, 6, 1, 8, 9, 4, 5, 2]);
     const k2 = check([...digits, k1], [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
