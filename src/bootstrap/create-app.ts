@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule, type AppOptions } from '../app.module.js';
 import { createAppLogger } from '../logging/app-logger.js';
 import { NestPinoLogger } from '../logging/nest-logger.adapter.js';
@@ -21,7 +22,10 @@ export async function createApp(
   // A destination of its own lets a test read every line the app logs (erasure: no pseudonym in any).
   const { logDestination: destination } = options;
   const logger = createAppLogger({ level: options.config.logLevel, prettyLogs: options.config.prettyLogs, destination });
-  const app = await NestFactory.create(AppModule.forRoot(options), { logger: new NestPinoLogger(logger) });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), { logger: new NestPinoLogger(logger) });
+  // Express would tag each answer with a hash of its body (and answer 304s the document does not
+  // declare); this API's ETags are stream revisions, for If-Match on commands.
+  app.set('etag', false);
   // First of all: nothing may read X-Correlation-Id before a refused one is replaced.
   app.use(correlationIdMiddleware);
   // Before any route is mounted, so they see every request, 404s and refused tokens included.

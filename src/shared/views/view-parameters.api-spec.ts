@@ -20,6 +20,15 @@ describe('view parameters over HTTP', () => {
     expect(response.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: [expect.objectContaining({ path: field })] });
   };
 
+  // The API's ETags are stream revisions (If-Match on commands); Express's body hashes would be another thing by that name.
+  it('sends no ETag of its own on a view, so a browser never gets a 304 the document does not declare', async () => {
+    const first = await get('offices/0314/engagement').expect(200);
+    expect(first.headers.etag).toBeUndefined();
+    // What a browser sends back is the ETag it was given: a hash of the body, had there been one.
+    const again = await get('offices/0314/engagement').set('if-none-match', first.headers.etag ?? 'W/"29ff-6Aq6pnlzm1UR1VUYkx8zoxGY6J0"');
+    expect(again.status).toBe(200);
+  });
+
   it('takes days from 1 to 3650, whole numbers only, 30 when not given', async () => {
     expect((await get('offices/0314/follow-up-gaps').expect(200)).body.days).toBe(30);
     expect((await get('offices/0314/follow-up-gaps?days=1').expect(200)).body.days).toBe(1);

@@ -18,12 +18,13 @@ export type ParamsOf<P extends ReadPath> = { path?: Get<P>['parameters']['path']
 /** GET with the bearer token held in memory; a non-2xx answer becomes an ApiError. */
 export async function read<P extends ReadPath>(token: string, path: P, params: ParamsOf<P>): Promise<AnswerOf<P>> {
   // openapi-fetch cannot follow a path that is itself generic; the types above hold the caller to the document.
-  const get = api.GET as unknown as (path: string, init: object) => Promise<{ data?: unknown; response: Response }>;
-  const { data, response } = await get(path, {
+  const get = api.GET as unknown as (path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const { data, error, response } = await get(path, {
     params: { path: params.path, query: withoutEmpty(params.query ?? {}) },
     headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
   });
-  if (!response.ok) throw await ApiError.of(response);
+  // openapi-fetch has read the body already: a problem+json answer comes as `error`.
+  if (!response.ok) throw ApiError.of(response, error);
   return data as AnswerOf<P>;
 }
 

@@ -19,8 +19,9 @@ export class ApiError extends Error {
     return this.status === 503 && this.code === 'VIEW.AS_OF_REPLAYS_BUSY';
   }
 
-  static async of(response: Response): Promise<ApiError> {
-    const body = (await response.json().catch(() => ({}))) as { code?: string; detail?: string };
+  /** `problem`: the answer's body as the client parsed it (the response's own body is read by then). */
+  static of(response: Response, problem: unknown): ApiError {
+    const body = (typeof problem === 'object' && problem !== null ? problem : {}) as { code?: string; detail?: string };
     const retryAfter = Number(response.headers.get('retry-after'));
     return new ApiError(response.status, body.code, body.detail, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined);
   }
