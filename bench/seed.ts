@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   try {
     const result = await seedHistory(store, options, events, CONCURRENCY);
     console.log(
-      `\nappended ${result.appended.toLocaleString('en')} events in ${(result.elapsedMs / 1000).toFixed(1)} s; the log's head is at position ${await store.headPosition()}`,
+      `\nappended ${result.appended.toLocaleString('en')} events in ${(result.elapsedMs / 1000).toFixed(1)} s; ` +
+        `the log's head is at position ${await store.headPosition()}`,
     );
   } finally {
     await store.close();

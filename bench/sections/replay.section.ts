@@ -103,7 +103,8 @@ export async function measureAsOfFromSnapshots(
     byView[name] = { ...(await timed(projections, moments, snapshots)), fromNothingP50: fromNothing.p50 };
   }
   const [{ n, bytes }] = (await dataSource.query(
-    `SELECT count(*)::int AS n, coalesce(sum(octet_length(docs)), 0)::bigint AS bytes FROM view_replay_snapshots WHERE log = $1 AND office = $2`,
+    `SELECT count(*)::int AS n, coalesce(sum(octet_length(docs)), 0)::bigint AS bytes
+       FROM view_replay_snapshots WHERE log = $1 AND office = $2`,
     [snapshots.log, officeNumber],
   )) as [{ n: number; bytes: string }];
   return {

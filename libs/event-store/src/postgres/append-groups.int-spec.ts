@@ -188,7 +188,8 @@ describe('PostgreSQL event store: appends committed in groups', () => {
     const stream = `${uniquePrefix()}case-1`;
     const call = (expected: string[]) =>
       admin.query<{ o_append: number; o_status: string; o_revision: string }>(
-        `SELECT o_append, o_status, o_revision FROM es_append_many($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], false)`,
+        `SELECT o_append, o_status, o_revision
+           FROM es_append_many($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], false)`,
         [
           expected.map(() => stream),
           expected,
