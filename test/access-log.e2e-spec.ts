@@ -222,7 +222,8 @@ describe('the access log', () => {
       // A line whose id is taken now and whose insert commits only after two later lines.
       await held.query('BEGIN');
       await held.query(
-        `INSERT INTO access_log (roles, method, route, allowed, reason, correlation_id) VALUES ('{}', 'GET', '/held', false, 'held', 'held-open')`,
+        `INSERT INTO access_log (roles, method, route, allowed, reason, correlation_id)
+         VALUES ('{}', 'GET', '/held', false, 'held', 'held-open')`,
       );
       const otherOffice = await running.tokenFor(manager('5001'));
       const later = [tagged(history, otherOffice), tagged(history, otherOffice)];

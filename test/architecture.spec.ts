@@ -33,7 +33,7 @@ describe('architecture', () => {
     expect(await violationsOf(tests, ['src', 'libs', 'test', 'bench'])).toEqual([]);
   }, 120_000);
 
-  it("catches each kind of wrong import: upward from shared, into the app from a library, past a library's entry, Nest in the domain, cycles", async () => {
+  it("catches each wrong import: up from shared, a library into the app, past a library's entry, Nest in the domain, cycles", async () => {
     const fixture = layeringFixture();
     try {
       const found = await violationsOf(shipped, ['src', 'libs'], fixture);

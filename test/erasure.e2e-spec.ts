@@ -188,12 +188,14 @@ describe('erasure of a client (PostgreSQL)', () => {
     }
     expect(logged).toContain(`client erased: subject ${subjectId}`);
     const tables = (await db.query(
-      `SELECT table_schema, table_name FROM information_schema.tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_type = 'BASE TABLE'`,
+      `SELECT table_schema, table_name FROM information_schema.tables
+        WHERE table_schema NOT IN ('pg_catalog', 'information_schema') AND table_type = 'BASE TABLE'`,
     )) as { table_schema: string; table_name: string }[];
     expect(tables.length).toBeGreaterThan(5);
     for (const { table_schema, table_name } of tables) {
       const [{ n }] = (await db.query(
-        `SELECT count(*)::int AS n FROM "${table_schema}"."${table_name}" t WHERE t::text LIKE '%' || $1 || '%' OR t::text LIKE '%' || $2 || '%'`,
+        `SELECT count(*)::int AS n FROM "${table_schema}"."${table_name}" t
+          WHERE t::text LIKE '%' || $1 || '%' OR t::text LIKE '%' || $2 || '%'`,
         [clientRef, PERSON_ID],
       )) as [{ n: number }];
       expect([table_name, n]).toEqual([table_name, 0]);

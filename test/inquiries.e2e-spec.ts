@@ -46,7 +46,8 @@ describe('employer inquiries and their deadline (PostgreSQL)', () => {
   const inquiries = {
     easter: { receivedAt: '2026-04-01T15:00:00+02:00', dueAt: '2026-04-08T13:00:00.000Z' }, // Wed before Easter → Wed 8 April 15:00
     friday: { receivedAt: '2026-04-17T09:00:00+02:00', dueAt: '2026-04-21T07:00:00.000Z' }, // Fri → Tue 09:00
-    open: { receivedAt: '2026-04-24T09:00:00+02:00', dueAt: '2026-04-28T07:00:00.000Z' }, // Fri → Tue 09:00, never answered until closed late
+    // Fri → Tue 09:00, never answered until closed late
+    open: { receivedAt: '2026-04-24T09:00:00+02:00', dueAt: '2026-04-28T07:00:00.000Z' },
     whitsun: { receivedAt: '2026-05-22T09:00:00+02:00', dueAt: '2026-05-27T07:00:00.000Z' }, // Fri before Whit Monday → Wed 09:00
     march: { receivedAt: '2026-03-06T09:00:00+01:00', dueAt: '2026-03-10T08:00:00.000Z' }, // Fri → Tue 09:00 (winter time)
   };

@@ -11,7 +11,8 @@ const AS_OF =
   'not contacted for 90 days). 400 if more than 5 minutes in the future. Not with asOfPosition or minPosition.';
 const AS_OF_POSITION =
   'show the view as it stood at this global position (inclusive), replayed in memory. Time-dependent figures use the recordedAt of the ' +
-  'last event at or before it as "now". 400 (VIEW.AS_OF_BEYOND_HEAD) if the log has not reached it within 2 s. Not with asOf or minPosition.';
+  'last event at or before it as "now". 400 (VIEW.AS_OF_BEYOND_HEAD) if the log has not reached it within 2 s. ' +
+  'Not with asOf or minPosition.';
 const ANSWER =
   'every answer carries `position`, the last global position the view reflects. A replayed answer (asOf or asOfPosition) also carries ' +
   '`asOfPosition` (the position asked for, or with asOf the last event included; `position` equals it) and `asOf` (the moment shown: ' +
@@ -30,7 +31,9 @@ export const ApiView = (rule: AccessRule, view: { summary: string; answer: z.Zod
     }),
     ApiAnswer(view.answer, { description: ANSWER }),
     ApiProblems({
-      400: 'invalid or unknown query parameters; asOf with asOfPosition, or either with minPosition; asOf in the future; asOfPosition beyond the log',
+      400:
+        'invalid or unknown query parameters; asOf with asOfPosition, or either with minPosition; asOf in the future; ' +
+        'asOfPosition beyond the log',
       403: rule.roles.includes('manager') ? 'not a manager of this office, nor an auditor' : 'not an auditor',
       503: 'minPosition not reached within 5 s, or as many asOf/asOfPosition replays are running as the server allows (Retry-After)',
     }),

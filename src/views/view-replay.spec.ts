@@ -98,7 +98,7 @@ async function storeWithHistory(): Promise<EventStore> {
 }
 
 describe('replaying views in memory', () => {
-  it('gives each office, from its own events only, exactly its rows of a replay of everything, a transferred case counting where each event was recorded', async () => {
+  it('gives each office, from its own events only, its rows of a replay of all (a transfer counts where recorded)', async () => {
     const store = await storeWithHistory();
     const everything = await store.readAll();
     for (const office of ['0314', '5001']) {

@@ -78,7 +78,8 @@ describe('ordered reads on PostgreSQL', () => {
       await runner.query('SET LOCAL enable_seqscan = off');
       await runner.query('SET LOCAL enable_sort = off');
       const plan: { 'QUERY PLAN': string }[] = await runner.query(
-        `EXPLAIN SELECT key, doc FROM ${projectionTables(ranked.name).live} WHERE ${sortKeySql('byEvents')} > $1 ORDER BY ${sortKeySql('byEvents')}, key LIMIT 2`,
+        `EXPLAIN SELECT key, doc FROM ${projectionTables(ranked.name).live}
+          WHERE ${sortKeySql('byEvents')} > $1 ORDER BY ${sortKeySql('byEvents')}, key LIMIT 2`,
         ['0'],
       );
       return plan.map((row) => row['QUERY PLAN']).join('\n');

@@ -36,7 +36,7 @@ describe('view parameters over HTTP', () => {
     for (const days of ['0', '3651', '-1', '1.5', 'thirty']) await refused(`offices/0314/follow-up-gaps?days=${days}`, 'days');
   });
 
-  it('takes from and to as months YYYY-MM from 2000-01 to 2099-12 (at most 1200 months), from not after to, on every route with a period', async () => {
+  it('takes from and to as months YYYY-MM, 2000-01 to 2099-12 (at most 1200), from not after to, on each route with a period', async () => {
     for (const route of ['offices/0314/engagement', 'offices/0314/outcomes', 'offices', 'providers']) {
       await get(`${route}?from=2026-01&to=2026-01`).expect(200);
       await get(`${route}?from=2000-01&to=2099-12`).expect(200); // 1200 months

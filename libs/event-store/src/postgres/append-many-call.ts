@@ -23,7 +23,8 @@ interface GroupRow {
 
 const APPEND_MANY_STATEMENT = 'es_append_many';
 const APPEND_MANY_SQL =
-  'SELECT o_append, o_status, o_revision, o_positions, o_recorded_at FROM es_append_many($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], $8)';
+  'SELECT o_append, o_status, o_revision, o_positions, o_recorded_at ' +
+  'FROM es_append_many($1::text[], $2::text[], $3::int[], $4::uuid[], $5::text[], $6::jsonb[], $7::jsonb[], $8)';
 
 /**
  * A group of appends to distinct streams in one transaction and one round trip
