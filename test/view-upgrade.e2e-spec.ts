@@ -14,8 +14,8 @@ import {
   type WatchedAnswer,
 } from './views/view-upgrade.js';
 
-/** A rebuild in many small windows, and quick takeovers: the upgrade lasts long enough to be watched. */
-const SLOW_REBUILD = { EVENT_STORE: 'postgres', PROJECTION_REBUILD_BATCH_SIZE: '100', PROJECTION_RETRY_INTERVAL_MS: '200' };
+/** A rebuild in many small windows (3,000 events in reads of 25), and quick takeovers: the upgrade lasts long enough to be watched. */
+const SLOW_REBUILD = { EVENT_STORE: 'postgres', PROJECTION_REBUILD_BATCH_SIZE: '25', PROJECTION_RETRY_INTERVAL_MS: '200' };
 const NEXT_VERSION = nextEngagementView.projection.version;
 
 const liveVersionOf = async (running: RunningApp): Promise<number> =>
