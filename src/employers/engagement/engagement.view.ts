@@ -1,6 +1,13 @@
 import { defineView } from '@app/projections';
 import { monthsBetween } from '../../shared/views/months.js';
-import { comparedKey, comparedMonthsOfEveryOffice, engagementProjection, monthKey, officeOfMonthKey, timelinePrefix } from './engagement.projection.js';
+import {
+  comparedKey,
+  comparedMonthsOfEveryOffice,
+  engagementProjection,
+  monthKey,
+  officeOfMonthKey,
+  timelinePrefix,
+} from './engagement.projection.js';
 
 /**
  * The months an office's rows can be in, for verify by office: month rows are keyed month first
