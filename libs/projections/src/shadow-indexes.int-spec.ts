@@ -3,7 +3,7 @@ import { projectionOrderIndexMigration } from './projection.migrations.js';
 import { projectionTables, sortKeySql } from './projection-tables.js';
 import { indexShadow } from './shadow-indexes.js';
 import { countingProjection, countKey, type Count } from './testing/counting-projection.js';
-import { ProjectionTestBed, eventually } from './testing/projection-test-bed.js';
+import { ProjectionTestBed, eventually, gate } from './testing/projection-test-bed.js';
 
 /** Counts with a sort key, as in the ordered-read spec: a view whose table has an index of its own. */
 type RankedCount = Count & { byEvents: string };
@@ -23,9 +23,6 @@ describe("a rebuild's shadow table and the live table's sort-key indexes", () =>
 
   beforeEach(async () => {
     bed = await ProjectionTestBed.create('shadow_indexes', [ranked.name]);
-    const runner = bed.dataSource.createQueryRunner();
-    await new (projectionOrderIndexMigration(ranked.name, 'byEvents', 1764000000099))().up(runner);
-    await runner.release();
     await bed.append(1200, ['0314', '5701', '1201', '1201']);
   });
 
@@ -34,6 +31,7 @@ describe("a rebuild's shadow table and the live table's sort-key indexes", () =>
   });
 
   it('fills the shadow with its primary key only, and swaps it in with the sort-key index built', async () => {
+    await migrateOrderIndex(bed);
     const seen: string[][] = [];
     const engine = await bed.engine([ranked], {
       beforeCommit: async ({ track }) => {
@@ -56,6 +54,7 @@ describe("a rebuild's shadow table and the live table's sort-key indexes", () =>
     ['before its indexes were built', false],
     ['after its indexes were built', true],
   ])('resumes a rebuild whose instance died %s, and swaps in one copy of each index', async (_when, indexed) => {
+    await migrateOrderIndex(bed);
     let rebuildCommits = 0;
     const dying = await bed.engine([ranked], {
       beforeCommit: ({ track }) => {
@@ -87,7 +86,35 @@ describe("a rebuild's shadow table and the live table's sort-key indexes", () =>
     expect((await next.loadDocs(ranked)).docs).toEqual(folded);
     expect((await next.verify(ranked.name)).equal).toBe(true);
   });
+
+  it('swaps in an index that a migration gave the live table while the rebuild ran', async () => {
+    const paused = gate();
+    const reached = gate();
+    const engine = await bed.engine([ranked], {
+      beforeCommit: async ({ track }) => {
+        if (track !== 'rebuild') return;
+        reached.open();
+        await paused.opened;
+      },
+    });
+    await engine.start();
+    await engine.waitForPosition(ranked.name, bed.lastAppended, 20_000);
+    await engine.rebuild(ranked.name);
+    await reached.opened;
+    await migrateOrderIndex(bed);
+    paused.open();
+
+    await eventually('the swap', async () => (await engine.statusOf(ranked.name)).rebuild === null);
+    expect(await indexNames(bed, tables.live)).toEqual(['projection_ranked_counts_expr_key_idx', 'projection_ranked_counts_pkey']);
+    expect(await planOfPage(bed)).toMatch(/Index Scan using projection_ranked_counts_expr_key_idx/);
+  });
 });
+
+async function migrateOrderIndex(bed: ProjectionTestBed): Promise<void> {
+  const runner = bed.dataSource.createQueryRunner();
+  await new (projectionOrderIndexMigration(ranked.name, 'byEvents', 1764000000099))().up(runner);
+  await runner.release();
+}
 
 async function indexNames(bed: ProjectionTestBed, table: string): Promise<string[]> {
   const rows: { name: string }[] = await bed.dataSource.query(
