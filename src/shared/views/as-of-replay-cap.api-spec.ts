@@ -35,8 +35,12 @@ describe('a cap on as-of replays running at once', () => {
     const held = [get(`offices/0314/engagement?asOfPosition=${head + 1}`), get(`offices?asOfPosition=${head + 1}`, tokens.auditor)].map(
       (request) => request.then((response) => response),
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await running.http.get('/metrics').then((r) => /^view_replays_running 2$/m.test(r.text))).toBe(true);
+    // Both wait up to 2 s for the position after the head, holding their places: until both have arrived.
+    const bothRunning = async () => /^view_replays_running 2$/m.test((await running.http.get('/metrics')).text);
+    for (const deadline = Date.now() + 1500; !(await bothRunning()) && Date.now() < deadline;) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await bothRunning()).toBe(true);
 
     for (const path of [`offices/0314/outcomes?asOfPosition=${position}`, `offices?asOf=${encodeURIComponent(new Date().toISOString())}`]) {
       const refused = await get(path).expect(503);
