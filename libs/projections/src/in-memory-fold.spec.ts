@@ -181,6 +181,23 @@ describe('InMemoryFold', () => {
     expect(fold.docs({ keys: ['count|none'] }).size).toBe(0);
   });
 
+  it('resumes from docs without changing them, so the same docs can be resumed from again (a snapshot after a failed fold)', () => {
+    const inPlace = countingProjection({
+      evolve: (rows, event) => {
+        const doc = rows.get(countKey('0314'));
+        if (doc) doc.events += 1;
+        else rows.set(countKey('0314'), { office: '0314', events: 1, lastType: event.type });
+      },
+    });
+    const snapshot = { docs: [...foldInMemory(inPlace, [recordedEvent(1, 'ContactRecorded')])], position: 1, seen: 1 };
+    const later = [recordedEvent(2, 'ContactRecorded')];
+    const first = InMemoryFold.resume(inPlace, snapshot).apply(later).docs();
+    const again = InMemoryFold.resume(inPlace, snapshot).apply(later).docs();
+    expect(snapshot.docs).toEqual([[countKey('0314'), { office: '0314', events: 1, lastType: 'ContactRecorded' }]]);
+    expect(again).toEqual(first);
+    expect(again.get(countKey('0314'))?.events).toBe(2);
+  });
+
   it('hands out copies: docs taken earlier do not change with later events', () => {
     const fold = new InMemoryFold(counts).apply(events.slice(0, 2));
     const early = fold.docs();

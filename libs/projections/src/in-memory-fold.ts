@@ -27,6 +27,8 @@ export class InMemoryFold<Doc, E extends RecordedEvent = RecordedEvent> {
    * A fold that goes on from `docs`, the documents a fold of the events up to `position` gave
    * (`docs()` then), after it had seen `seen` events: fed the events after `position`, it ends with
    * the documents the first fold would have (its rows are the table's rows, as the runner loads them).
+   * It folds into copies: evolve changes rows in place, and `docs` may be resumed from again (a
+   * snapshot, after a first fold from it met an event that failed).
    */
   static resume<Doc, E extends RecordedEvent>(
     projection: Projection<Doc, E>,
@@ -34,7 +36,7 @@ export class InMemoryFold<Doc, E extends RecordedEvent = RecordedEvent> {
     options: FoldOptions = {},
   ): InMemoryFold<Doc, E> {
     const fold = new InMemoryFold(projection, options);
-    for (const [key, doc] of from.docs) fold.state.load(key, doc, from.position);
+    for (const [key, doc] of from.docs) fold.state.load(key, structuredClone(doc), from.position);
     fold.seen = from.seen;
     return fold;
   }
