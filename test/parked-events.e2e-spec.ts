@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { officeStream, type EventStore } from '@app/event-store';
 import { EVENT_STORE } from '@app/event-store';
+import { engagementProjection } from '../src/employers/engagement/engagement.projection.js';
 import { startApp, type RunningApp } from './app-harness.js';
 import { advisor, ORG, recently } from './fixtures.js';
 
@@ -106,8 +107,8 @@ describe('an event a view cannot apply (PostgreSQL)', () => {
       parkedEvents: [
         {
           position: poison,
-          // The engagement view's version (3 since issue 17's byService and contactsFromOtherOffices).
-          version: 3,
+          // The version of the engagement view's code that parked it.
+          version: engagementProjection.version,
           eventType: 'EmployerContacted',
           streamId: officeStream('0314', 'employer', ORG.builder),
           keys: [],
