@@ -40,8 +40,9 @@ export const snapshotInterval = (every: number, docs: number): number => Math.mi
  * A view of one office as of `toPosition`, from the latest snapshot at or before it (or from
  * nothing) through the office's later events: the cost is the events since the snapshot, not the
  * office's history. On the way it stores a snapshot each `snapshotInterval` events of the view's
- * types it folds, so the next replay of that moment or a later one starts there. A snapshot holds what the fold from nothing held at its position, so an answer from one
- * equals the answer from nothing (`office-replay.int-spec.ts` checks it).
+ * types it folds, so the next replay of that moment or a later one starts there. A snapshot holds
+ * what the fold from nothing held at its position, so an answer from one equals the answer from
+ * nothing (`snapshot-replay.int-spec.ts` checks it).
  */
 export async function replayOffice(
   store: Pick<EventStore, 'readAll'>,

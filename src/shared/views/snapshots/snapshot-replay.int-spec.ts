@@ -57,9 +57,10 @@ async function replayWholeLog(store: InMemoryEventStore, projections: readonly A
 }
 
 /**
- * Issue 16: an as-of answer that starts from stored snapshots equals the replay of everything
- * (a national one: the fold of the whole log), whatever the history, the moments asked for (in any order: snapshots taken by one replay serve
- * the next), the snapshot interval, a version bump and parked events.
+ * Issue 16: an as-of answer that starts from stored snapshots equals the replay of everything (a
+ * national one: the fold of the whole log), whatever the history, the moments asked for (in any
+ * order: snapshots taken by one replay serve the next), the snapshot interval, a version bump and
+ * parked events.
  */
 describe('as-of replays from snapshots (PostgreSQL)', () => {
   let database: TestDatabase;
