@@ -1,6 +1,7 @@
 import { officeOfCategory, officeStreamPrefix, type EventStore } from '@app/event-store';
 import { compareKeys, type AnyProjection } from '@app/projections';
-import { replayOffice, type Snapshots } from './snapshots/office-replay.js';
+import type { Snapshots } from './snapshots/office-replay.js';
+import { replayOfficeViews } from './snapshots/office-views-replay.js';
 
 /** Whose events a replay reads: one office's, some offices' or every office's (undefined); each office by its prefix. */
 export type ReplayScope = { office: string } | { offices?: readonly string[] };
@@ -64,13 +65,14 @@ export async function replayViews(
   const parked: ParkedInReplay[] = [];
   let lastPosition = 0;
   const replayEach = async (office: string) => {
-    for (const projection of projections) {
-      const replayed = await replayOffice(store, projection, office, toPosition, snapshots, pageSize);
-      const into = docs.get(projection.name)!;
-      for (const [key, doc] of replayed.docs) into.set(key, doc);
-      parked.push(...replayed.parked.map((position) => ({ view: projection.name, position })));
-      lastPosition = Math.max(lastPosition, replayed.lastPosition);
-    }
+    const replayed = await replayOfficeViews(store, projections, office, toPosition, snapshots, pageSize);
+    replayed.forEach((view, i) => {
+      const name = projections[i]!.name;
+      const into = docs.get(name)!;
+      for (const [key, doc] of view.docs) into.set(key, doc);
+      parked.push(...view.parked.map((position) => ({ view: name, position })));
+      lastPosition = Math.max(lastPosition, view.lastPosition);
+    });
   };
   // A few offices at once: each waits on its reads most of the time. Their docs never overlap.
   const queue = [...new Set(offices)];
