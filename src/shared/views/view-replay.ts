@@ -1,6 +1,6 @@
 import { officeOfCategory, officeStreamPrefix, type EventStore } from '@app/event-store';
 import { compareKeys, type AnyProjection } from '@app/projections';
-import type { Snapshots } from './snapshots/office-replay.js';
+import type { OfficeReplay, Snapshots } from './snapshots/office-replay.js';
 import { replayOfficeViews } from './snapshots/office-views-replay.js';
 
 /** Whose events a replay reads: one office's, some offices' or every office's (undefined); each office by its prefix. */
@@ -64,22 +64,25 @@ export async function replayViews(
   const docs = new Map(projections.map((p) => [p.name, new Map<string, unknown>()]));
   const parked: ParkedInReplay[] = [];
   let lastPosition = 0;
-  const replayEach = async (office: string) => {
-    const replayed = await replayOfficeViews(store, projections, office, toPosition, snapshots, pageSize);
-    replayed.forEach((view, i) => {
+  // A few offices at once: each waits on its reads most of the time. Merged in office order afterwards,
+  // so the answer does not depend on which finished first.
+  const queue = [...new Set(offices)].sort();
+  const byOffice = new Map<string, OfficeReplay[]>();
+  const worker = async () => {
+    for (let office = queue.shift(); office !== undefined; office = queue.shift()) {
+      byOffice.set(office, await replayOfficeViews(store, projections, office, toPosition, snapshots, pageSize));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(OFFICES_AT_ONCE, queue.length) }, worker));
+  for (const office of [...byOffice.keys()].sort()) {
+    byOffice.get(office)!.forEach((view, i) => {
       const name = projections[i]!.name;
       const into = docs.get(name)!;
       for (const [key, doc] of view.docs) into.set(key, doc);
       parked.push(...view.parked.map((position) => ({ view: name, position })));
       lastPosition = Math.max(lastPosition, view.lastPosition);
     });
-  };
-  // A few offices at once: each waits on its reads most of the time. Their docs never overlap.
-  const queue = [...new Set(offices)];
-  const worker = async () => {
-    for (let office = queue.shift(); office !== undefined; office = queue.shift()) await replayEach(office);
-  };
-  await Promise.all(Array.from({ length: Math.min(OFFICES_AT_ONCE, queue.length) }, worker));
+  }
   // One office's docs come in key order already; several offices' are put in order once merged.
   const inOrder = (byKey: Map<string, unknown>) =>
     offices.length === 1 ? byKey : new Map([...byKey].sort(([a], [b]) => compareKeys(a, b)));
