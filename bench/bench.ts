@@ -29,6 +29,7 @@ import { measureAppends } from './sections/append.section.js';
 import { startBenchApp } from './sections/bench-app.js';
 import { measureHttp } from './sections/http.section.js';
 import { largestOffices, measureOpenLoop, OPEN_LOOP_RATES } from './sections/open-loop.section.js';
+import { officesEngagementBytes } from './sections/offices-docs.section.js';
 import { measureViews, type Period } from './sections/query.section.js';
 import { measureRebuild, measureRebuildInFreshProcess } from './sections/rebuild.section.js';
 import {
@@ -138,6 +139,11 @@ async function main(): Promise<void> {
     });
     for (const q of Object.values(queryFigures))
       q.ratio = round(q[`p99Ms${scaleKey(scales[1]!)}`]! / q[`p99Ms${scaleKey(scales[0]!)}`]!, 2);
+    for (const { url: at, stage, period } of targets) {
+      const bytes = await officesEngagementBytes(at, period);
+      queryFigures.offices![`engagementBytes${scaleKey(stage)}`] = bytes.comparedMonths;
+      queryFigures.offices![`monthRowBytes${scaleKey(stage)}`] = bytes.monthRows;
+    }
     if (only === 'views') {
       console.table(queryFigures);
       await app!.close();

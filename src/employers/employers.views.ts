@@ -17,4 +17,5 @@ export const EMPLOYERS_VIEWS: readonly AreaView[] = [
 export { engagementView, inquiriesView };
 export { inquiryFigures } from './inquiries/inquiries.answer.js';
 export type { InquiryMonth, OpenInquiry } from './inquiries/inquiries.projection.js';
-export type { EngagementMonth } from './engagement/engagement.projection.js';
+export { addMembers } from './engagement/engagement.rows.js';
+export type { ComparedMonth } from './engagement/engagement.projection.js';

@@ -1,5 +1,5 @@
 import { followUpGapCounts, placementRate, type ActiveCase, type OfficeMonth, type OfficeOpenCases } from '../cases/cases.views.js';
-import { engagementView, inquiryFigures, type EngagementMonth, type InquiryMonth } from '../employers/employers.views.js';
+import { addMembers, engagementView, inquiryFigures, type ComparedMonth, type InquiryMonth } from '../employers/employers.views.js';
 import { ratio } from '../shared/views/months.js';
 
 export interface OfficeFigures {
@@ -72,16 +72,16 @@ export function compareOffices(
     return offices.get(number)!;
   };
   const inPeriod = (month: string) => month >= period.from && month <= period.to;
-  // Month-first rows (`m|<month>|<office>`, `n|<month>|<office>`) of the period, every office.
+  // The compared months (`c|<month>|<office>`) of the period, every office: distinct employers and advisors over the period.
   for (const [key, doc] of docs.engagement) {
     const number = engagementView.keys.officeOfMonthRow(key);
-    const month = doc as EngagementMonth;
+    const month = doc as ComparedMonth;
     if (!visible(number) || !inPeriod(month.month)) continue;
     const figures = office(number);
     figures.contacts += month.employerContacts;
-    figures.fromOthers += month.contactsFromOtherOffices ?? 0;
-    Object.keys(month.employers).forEach((e) => figures.employers.add(e));
-    Object.keys(month.advisors).forEach((a) => figures.advisors.add(a));
+    figures.fromOthers += month.contactsFromOtherOffices;
+    addMembers(figures.employers, month.employers);
+    addMembers(figures.advisors, month.advisors);
   }
   for (const doc of docs.outcomes.values()) {
     const month = doc as OfficeMonth;

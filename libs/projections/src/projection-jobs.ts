@@ -7,6 +7,7 @@ import { messageOf } from './projection.errors.js';
 import { liveLock, projectionTables, rebuildLock, type ProjectionTables } from './projection-tables.js';
 import { markStatus, readProgress, requestRebuild, type Track } from './progress.js';
 import { closeEnoughToSwap, prepareShadow, swapGap, trySwap } from './rebuild-swap.js';
+import { indexShadow } from './shadow-indexes.js';
 import type { SharedLogReader } from './shared-log-reader.js';
 
 export interface ProjectionJobsOptions {
@@ -126,6 +127,8 @@ export class ProjectionJobs {
       const live = await readProgress(runner, 'live', name);
       const gap = live ? swapGap(live.version, version, this.options.rebuildBatchSize) : 0;
       if (live && closeEnoughToSwap(rebuild.position, live.position, gap)) {
+        // Outside the swap's transaction, which holds the checkpoint row that live batches wait for.
+        await indexShadow(runner, this.tables);
         const swap = await trySwap(runner, name, this.tables, rebuild, this.options.rebuildBatchSize);
         if (swap === 'swapped') {
           this.options.logger.log(`${name}: rebuilt at version ${version}, position ${rebuild.position}`);

@@ -2,15 +2,20 @@ import type { QueryRunner } from 'typeorm';
 import { CHECKPOINTS, REBUILDS, type ProjectionTables } from './projection-tables.js';
 import { clearRebuildParked, promoteRebuildParked } from './parked-events.js';
 import { readProgress, type Progress } from './progress.js';
+import { dropDeferredIndexes, missingIndexes, quote } from './shadow-indexes.js';
 import { inTransaction, queryRows } from './sql.js';
 
-/** A rebuild at position 0 starts from an empty copy of the live table (indexes included). */
+/**
+ * A rebuild at position 0 starts from an empty copy of the live table, with its unique indexes only:
+ * the others are built at the swap (`indexShadow`).
+ */
 export async function prepareShadow(runner: QueryRunner, name: string, tables: ProjectionTables, expected: Progress): Promise<boolean> {
   return inTransaction(runner, async () => {
     const current = await readProgress(runner, 'rebuild', name, true);
     if (!current || current.position !== 0 || current.version !== expected.version) return false;
     await runner.query(`DROP TABLE IF EXISTS ${tables.shadow}`);
     await runner.query(`CREATE TABLE ${tables.shadow} (LIKE ${tables.live} INCLUDING ALL)`);
+    await dropDeferredIndexes(runner, tables);
     await clearRebuildParked(runner, name);
     return true;
   });
@@ -31,7 +36,7 @@ export const swapGap = (liveVersion: number, rebuildVersion: number, readSize: n
 export const closeEnoughToSwap = (rebuildPosition: number, livePosition: number, gap: number): boolean =>
   livePosition - rebuildPosition <= gap;
 
-export type SwapOutcome = 'swapped' | 'behind' | 'busy' | 'fenced';
+export type SwapOutcome = 'swapped' | 'behind' | 'busy' | 'fenced' | 'unindexed';
 
 const LOCK_NOT_AVAILABLE = '55P03';
 
@@ -40,7 +45,10 @@ const LOCK_NOT_AVAILABLE = '55P03';
  * checkpoint: readers see the old view or the new one, never a mix. The checkpoint takes the
  * rebuild's position, which for a new version may be up to one read before the old table's (`swapGap`). Lock order (checkpoint row,
  * rebuild row, tables) is the one live batches use, so they wait rather than deadlock; a reader
- * holding the live table too long makes it `busy`, to be tried again.
+ * holding the live table too long makes it `busy`, to be tried again. The shadow's deferred indexes
+ * are built before this transaction (`indexShadow`, holding no lock but the shadow's): a shadow that
+ * lacks one of the live table's (a migration added it meanwhile) is `unindexed`, to be indexed and
+ * tried again, so a view never goes live without an index.
  */
 export async function trySwap(
   runner: QueryRunner,
@@ -56,6 +64,7 @@ export async function trySwap(
       const rebuild = await readProgress(runner, 'rebuild', name, true);
       if (!live || !rebuild || rebuild.position !== expected.position || rebuild.version !== expected.version) return 'fenced';
       if (!closeEnoughToSwap(rebuild.position, live.position, swapGap(live.version, rebuild.version, readSize))) return 'behind';
+      if ((await missingIndexes(runner, tables)).length > 0) return 'unindexed';
       await runner.query(`DROP TABLE ${tables.live}`);
       await runner.query(`ALTER TABLE ${tables.shadow} RENAME TO ${tables.live}`);
       await renameIndexes(runner, tables);
@@ -87,5 +96,3 @@ async function renameIndexes(runner: QueryRunner, tables: ProjectionTables): Pro
     await runner.query(`ALTER INDEX ${quote(name)} RENAME TO ${quote(tables.live + name.slice(tables.shadow.length))}`);
   }
 }
-
-const quote = (identifier: string): string => `"${identifier.replace(/"/g, '""')}"`;

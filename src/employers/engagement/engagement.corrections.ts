@@ -1,8 +1,10 @@
 import type { RowAccess } from '@app/projections';
 import { toUtc } from '../../shared/values/time.js';
 import { addDays, decrement, monthOf, monthsBetween } from '../../shared/views/months.js';
+import { writeCompared } from './engagement.compared.js';
 import {
   CONTACT_WINDOW_DAYS,
+  comparedKey,
   emptyMonth,
   monthKey,
   timelineKey,
@@ -15,8 +17,12 @@ import {
 
 type Rows = RowAccess<EngagementDoc>;
 
-/** The rows a correction touches: those the corrected steps touched. */
+/** The rows a correction touches: those the corrected steps touched, and the compared month beside each month row. */
 export function correctionKeys(office: string, event: EngagementCorrection): string[] {
+  return touchedKeys(office, event).flatMap((key) => (key.startsWith('m|') ? [key, comparedKey(office, key.split('|')[1]!)] : [key]));
+}
+
+function touchedKeys(office: string, event: EngagementCorrection): string[] {
   switch (event.type) {
     case 'EmployerContactCorrected': {
       const at = toUtc(event.data.corrected.occurredAt);
@@ -48,27 +54,32 @@ function setTimeline(rows: Rows, office: string, org: string, timeline: Employer
 
 /** Takes back what the corrected steps counted: the figures stand as if they had never been recorded. */
 export function undoEngagement(rows: Rows, office: string, event: EngagementCorrection): void {
-  const change = (instant: string, apply: (month: EngagementMonth) => void) => {
+  const change = (instant: string, apply: (month: EngagementMonth) => void, contact?: { orgNumber: string; navIdent: string }) => {
     const month = monthRow(rows, office, monthOf(toUtc(instant)));
     apply(month);
     rows.set(monthKey(office, month.month), month);
+    writeCompared(rows, office, month, contact && { ...contact, counted: false });
   };
   switch (event.type) {
     case 'EmployerContactCorrected': {
       const { orgNumber, corrected: c } = event.data;
-      change(c.occurredAt, (month) => {
-        month.employerContacts -= 1;
-        for (const [counts, key] of [
-          [month.employers, orgNumber],
-          [month.advisors, c.navIdent],
-          [month.byChannel, c.channel],
-          [month.byTheme, c.theme],
-        ] as const) {
-          decrement(counts, key);
-        }
-        if (c.naceSection) decrement(month.naceSections, c.naceSection);
-        if (c.service && month.byService) decrement(month.byService, c.service);
-      });
+      change(
+        c.occurredAt,
+        (month) => {
+          month.employerContacts -= 1;
+          for (const [counts, key] of [
+            [month.employers, orgNumber],
+            [month.advisors, c.navIdent],
+            [month.byChannel, c.channel],
+            [month.byTheme, c.theme],
+          ] as const) {
+            decrement(counts, key);
+          }
+          if (c.naceSection) decrement(month.naceSections, c.naceSection);
+          if (c.service && month.byService) decrement(month.byService, c.service);
+        },
+        { orgNumber, navIdent: c.navIdent },
+      );
       const timeline = timelineOf(rows, office, orgNumber);
       const at = toUtc(c.occurredAt);
       const index = timeline.contacts.indexOf(at);

@@ -6,17 +6,20 @@ import { addDays, increment, monthOf, monthsBetween } from '../../shared/views/m
 import type { EmployerContacted } from '../employer.js';
 import type { EmployerContactedByOtherOffice } from '../employer-home.js';
 import type { RecruitmentNeedClosed, RecruitmentNeedRegistered } from '../recruitment-need.js';
+import { writeCompared } from './engagement.compared.js';
 import { correctionKeys, undoEngagement } from './engagement.corrections.js';
-import { CONTACT_WINDOW_DAYS, contactWindowOf, emptyMonth, monthKey, timelineKey, within } from './engagement.rows.js';
+import { CONTACT_WINDOW_DAYS, comparedKey, contactWindowOf, emptyMonth, monthKey, timelineKey, within } from './engagement.rows.js';
 import type { EmployerTimeline, EngagementCorrection, EngagementDoc, EngagementMonth } from './engagement.rows.js';
 
 export {
   CONTACT_WINDOW_DAYS,
+  comparedKey,
   timelineKey,
   monthKey,
-  monthRowsOfEveryOffice,
+  comparedMonthsOfEveryOffice,
   officeOfMonthKey,
   timelinePrefix,
+  type ComparedMonth,
   type EmployerTimeline,
   type EngagementMonth,
 } from './engagement.rows.js';
@@ -41,7 +44,8 @@ export const engagementProjection: Projection<Doc, Engaging> = {
   // other offices (inquiries, issue 17), with corrected contacts taken out of byService too. Corrections
   // (issue 14) kept 2, so 3 is above both: main's v2 rows are rebuilt with services and corrections.
   // EmployerContactByOtherOfficeCorrected came later without a new version: no row held one before.
-  version: 3,
+  // 4: a compared month (`c|<month>|<office>`) beside each month row, for the offices comparison.
+  version: 4,
   eventTypes: [
     'EmployerContacted',
     'EmployerContactedByOtherOffice',
@@ -60,17 +64,19 @@ export const engagementProjection: Projection<Doc, Engaging> = {
     const at = toUtc(event.data.occurredAt);
     switch (event.type) {
       case 'EmployerContacted':
-        // A contact registered late can turn placements of the next 90 days into "after contact".
+        // A contact registered late can turn placements of the next 90 days into "after contact"
+        // (their month rows exist, and so do their compared months, which do not change).
         return [
           timelineKey(office, event.data.orgNumber),
+          comparedKey(office, monthOf(at)),
           ...monthsBetween(monthOf(at), monthOf(addDays(at, CONTACT_WINDOW_DAYS))).map((m) => monthKey(office, m)),
         ];
       case 'ClientPlaced':
-        return [timelineKey(office, event.data.orgNumber), monthKey(office, monthOf(at))];
+        return [timelineKey(office, event.data.orgNumber), monthKey(office, monthOf(at)), comparedKey(office, monthOf(at))];
       case 'EmployerContactedByOtherOffice':
       case 'RecruitmentNeedRegistered':
       case 'RecruitmentNeedClosed':
-        return [monthKey(office, monthOf(at))];
+        return [monthKey(office, monthOf(at)), comparedKey(office, monthOf(at))];
       default: {
         const never: never = event;
         return never;
@@ -95,6 +101,7 @@ export const engagementProjection: Projection<Doc, Engaging> = {
         if (d.service) increment((month.byService ??= {}), d.service);
         if (d.naceSection) increment(month.naceSections, d.naceSection);
         rows.set(monthKey(office, month.month), month);
+        writeCompared(rows, office, month, { orgNumber: d.orgNumber, navIdent: d.navIdent, counted: true });
         const timeline = (rows.get(timelineKey(office, d.orgNumber)) as EmployerTimeline | undefined) ?? { contacts: [], placements: [] };
         timeline.contacts.push(at);
         for (const placement of timeline.placements) {
@@ -118,20 +125,24 @@ export const engagementProjection: Projection<Doc, Engaging> = {
         month.placements += 1;
         if (afterContact) month.placementsAfterContact += 1;
         rows.set(monthKey(office, month.month), month);
+        writeCompared(rows, office, month);
         return;
       }
       case 'EmployerContactedByOtherOffice':
         month.contactsFromOtherOffices = (month.contactsFromOtherOffices ?? 0) + 1;
         rows.set(monthKey(office, month.month), month);
+        writeCompared(rows, office, month);
         return;
       case 'RecruitmentNeedRegistered':
         month.recruitmentNeedsOpened += 1;
         rows.set(monthKey(office, month.month), month);
+        writeCompared(rows, office, month);
         return;
       case 'RecruitmentNeedClosed':
         if (event.data.result !== 'FILLED') return;
         month.recruitmentNeedsFilled += 1;
         rows.set(monthKey(office, month.month), month);
+        writeCompared(rows, office, month);
         return;
       default: {
         const never: never = event;

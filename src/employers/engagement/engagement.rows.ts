@@ -23,6 +23,23 @@ export interface EngagementMonth {
   placementsAfterContact: number;
 }
 
+/**
+ * One office's month as the offices comparison reads it: the figures it sums, and the month's distinct
+ * employers and advisors as one comma-separated list each, so the national comparison parses a few
+ * strings per office and month rather than an object with a key per employer. Written beside the month
+ * row by the same events, so it exists exactly when the month row does; the month row keeps the counts
+ * a correction needs to know when an employer or advisor leaves the month.
+ */
+export interface ComparedMonth {
+  month: string;
+  employerContacts: number;
+  contactsFromOtherOffices: number;
+  /** Org numbers, each once, comma-separated ('' for none). */
+  employers: string;
+  /** NAV idents, each once, comma-separated ('' for none). */
+  advisors: string;
+}
+
 /** When (UTC) the office contacted an employer and placed clients there: for "placement after contact". */
 export interface EmployerTimeline {
   contacts: string[];
@@ -34,8 +51,11 @@ export const CONTACT_WINDOW_DAYS = 90;
 
 /** Month first, so the national comparison reads a range of months across every office. */
 export const monthKey = (office: string, month: string) => `m|${month}|${office}`;
-/** Every office's month rows from `from` to `to`, as the keys order them: month first. */
-export const monthRowsOfEveryOffice = (from: string, to: string) => ({ from: `m|${from}`, to: `m|${to}` });
+/** Month first as well, so the offices comparison reads a range of months across every office. */
+export const comparedKey = (office: string, month: string) => `c|${month}|${office}`;
+/** Every office's compared months from `from` to `to` (what the offices comparison reads), as the keys order them: month first. */
+export const comparedMonthsOfEveryOffice = (from: string, to: string) => ({ from: `c|${from}`, to: `c|${to}` });
+/** The office of a month row's or a compared month's key. */
 export const officeOfMonthKey = (key: string): string => key.split('|')[2]!;
 export const timelinePrefix = (office: string) => `e|${office}|`;
 export const timelineKey = (office: string, orgNumber: string) => `${timelinePrefix(office)}${orgNumber}`;
@@ -56,6 +76,28 @@ export const emptyMonth = (month: string): EngagementMonth => ({
   placementsAfterContact: 0,
 });
 
+export const emptyCompared = (month: string): ComparedMonth => ({
+  month,
+  employerContacts: 0,
+  contactsFromOtherOffices: 0,
+  employers: '',
+  advisors: '',
+});
+
+/** A list of distinct ids with `id` added; the caller knows it was not in it. */
+export const withMember = (list: string, id: string): string => (list === '' ? id : `${list},${id}`);
+/** A list of distinct ids without `id`. */
+export const withoutMember = (list: string, id: string): string =>
+  list
+    .split(',')
+    .filter((member) => member !== id)
+    .join(',');
+/** Adds a list's ids to a set (the union of several months). */
+export function addMembers(set: Set<string>, list: string): void {
+  if (list === '') return;
+  for (const id of list.split(',')) set.add(id);
+}
+
 /** Both instants in UTC, so string order is time order. */
 export const within = (contactAt: string, placedAt: string) => contactWindowOf(placedAt)(contactAt);
 
@@ -65,6 +107,6 @@ export function contactWindowOf(placedAt: string): (contactAt: string) => boolea
   return (contactAt) => contactAt <= placedAt && contactAt >= from;
 }
 
-export type EngagementDoc = EngagementMonth | EmployerTimeline;
+export type EngagementDoc = EngagementMonth | ComparedMonth | EmployerTimeline;
 export type EngagementCorrection = RecordedEvent &
   (EmployerContactCorrected | EmployerContactByOtherOfficeCorrected | RecruitmentNeedCorrected | CaseStepCorrected);

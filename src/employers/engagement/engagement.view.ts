@@ -1,6 +1,13 @@
 import { defineView } from '@app/projections';
 import { monthsBetween } from '../../shared/views/months.js';
-import { engagementProjection, monthKey, monthRowsOfEveryOffice, officeOfMonthKey, timelinePrefix } from './engagement.projection.js';
+import {
+  comparedKey,
+  comparedMonthsOfEveryOffice,
+  engagementProjection,
+  monthKey,
+  officeOfMonthKey,
+  timelinePrefix,
+} from './engagement.projection.js';
 
 /**
  * The months an office's rows can be in, for verify by office: month rows are keyed month first
@@ -14,11 +21,13 @@ export const engagementView = defineView({
   migratedAt: { table: 1764000000001 },
   officeRanges: (office) => [
     { keys: monthsBetween(VERIFIED_MONTHS.first, VERIFIED_MONTHS.last).map((month) => monthKey(office, month)) },
+    { keys: monthsBetween(VERIFIED_MONTHS.first, VERIFIED_MONTHS.last).map((month) => comparedKey(office, month)) },
     { prefix: timelinePrefix(office) },
   ],
   ranges: {
     officeMonths: (office: string, from: string, to: string) => ({ keys: monthsBetween(from, to).map((month) => monthKey(office, month)) }),
-    everyOfficeMonths: monthRowsOfEveryOffice,
+    /** The compared months (`ComparedMonth`) of every office: what the offices comparison reads. */
+    everyOfficeMonths: comparedMonthsOfEveryOffice,
   },
   keys: { officeOfMonthRow: officeOfMonthKey },
 });

@@ -111,6 +111,24 @@ describe('PostgreSQL event store: appends committed in groups', () => {
     expect((await store.readStream(`${office}case-y`)).map((e) => e.type)).toEqual(['Y', 'Y', 'Y']);
   });
 
+  it('refuses an append the database refuses with its error, sent alone, and stores the rest of its group', async () => {
+    const office = uniquePrefix();
+    // A rule of the database's own that the store does not check first: the group's call fails as a
+    // whole on it, and so does this append sent alone.
+    await admin.query(`ALTER TABLE es_events ADD CONSTRAINT no_refused_type CHECK (type <> 'Refused')`);
+    try {
+      const [refused, stored] = await Promise.allSettled([
+        store.append(`${office}case-refused`, [anEvent('Refused')]),
+        store.append(`${office}case-fine`, events(2, 'Fine')),
+      ]);
+      expect(refused).toMatchObject({ status: 'rejected', reason: { code: '23514', constraint: 'no_refused_type' } });
+      expect(stored).toMatchObject({ status: 'fulfilled', value: { revision: 1 } });
+      expect(await store.readStream(`${office}case-refused`)).toEqual([]);
+    } finally {
+      await admin.query('ALTER TABLE es_events DROP CONSTRAINT no_refused_type');
+    }
+  });
+
   it('stores appends to one stream made at the same moment one after the other, in the order they were made', async () => {
     const stream = `${uniquePrefix()}case-1`;
     const results = await Promise.all([

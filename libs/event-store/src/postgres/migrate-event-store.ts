@@ -1,12 +1,16 @@
 import type pg from 'pg';
 import { checkOut } from './checked-out-client.js';
+import type { EventStoreMigration } from './migrations/event-store-migration.js';
 import { EVENT_STORE_MIGRATIONS } from './migrations/event-store-migrations.js';
 
 /** Any fixed number: instances starting together migrate one at a time. */
 const MIGRATION_LOCK = 7263510;
 
-/** Applies the store's schema migrations not yet applied, each in its own transaction. */
-export async function migrateEventStore(pool: pg.Pool): Promise<void> {
+/**
+ * Applies the store's schema migrations not yet applied, each in its own transaction: one that fails
+ * leaves nothing of itself. `migrations` is the store's own list but in tests.
+ */
+export async function migrateEventStore(pool: pg.Pool, migrations: readonly EventStoreMigration[] = EVENT_STORE_MIGRATIONS): Promise<void> {
   const connection = await checkOut(pool);
   const { client } = connection;
   try {
@@ -15,7 +19,7 @@ export async function migrateEventStore(pool: pg.Pool): Promise<void> {
       version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
     const { rows } = await client.query<{ version: number }>('SELECT version FROM es_migrations');
     const applied = new Set(rows.map((r) => r.version));
-    for (const migration of EVENT_STORE_MIGRATIONS) {
+    for (const migration of migrations) {
       if (applied.has(migration.version)) continue;
       await client.query('BEGIN');
       try {

@@ -56,6 +56,42 @@ describe('PostgreSQL event store: schema and live wake-ups', () => {
     expect(await applied()).toEqual(before);
   });
 
+  it('leaves nothing of a migration that fails, and applies it once it is fixed', async () => {
+    const migrated = await createTestDatabase('event_store_failed_migration');
+    const pool = new pg.Pool({ connectionString: migrated.url, max: 1 });
+    const tables = async () =>
+      (await pool.query<{ t: string }>(`SELECT tablename AS t FROM pg_tables WHERE tablename LIKE 'es_probe%' ORDER BY 1`)).rows.map(
+        (r) => r.t,
+      );
+    try {
+      const probe = { version: 1001, name: 'probe', sql: 'CREATE TABLE es_probe_a (x int)' };
+      // Its statement succeeds and recording it fails (the version is taken): the table must go too.
+      const broken = { version: 1001, name: 'probe again', sql: 'CREATE TABLE es_probe_b (x int)' };
+      // Another instance could take the migration lock at once: this one let it go, failing or not.
+      const lockIsFree = async () => {
+        const other = new pg.Client({ connectionString: migrated.url });
+        await other.connect();
+        try {
+          return (await other.query('SELECT pg_try_advisory_lock(7263510) AS got')).rows[0].got;
+        } finally {
+          await other.end();
+        }
+      };
+      await expect(migrateEventStore(pool, [probe, broken])).rejects.toThrow(/duplicate key/);
+      expect(await lockIsFree()).toBe(true);
+      expect(await tables()).toEqual(['es_probe_a']);
+      // The same connection, rolled back and unlocked, migrates on.
+      await migrateEventStore(pool, [probe, { ...broken, version: 1002 }]);
+      expect(await tables()).toEqual(['es_probe_a', 'es_probe_b']);
+      expect(await lockIsFree()).toBe(true);
+      const versions = (await pool.query('SELECT version FROM es_migrations ORDER BY version')).rows.map((r) => r.version);
+      expect(versions).toEqual([1001, 1002]);
+    } finally {
+      await pool.end();
+      await migrated.drop();
+    }
+  });
+
   it('wakes a live subscriber of one instance when another instance appends', async () => {
     const [subscriber, writer] = await Promise.all([openStore(), openStore()]);
     const office = uniquePrefix();
