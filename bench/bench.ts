@@ -4,6 +4,7 @@
  *   npm run bench                    # the first 100k, then all 1M events of the synthetic national history
  *   npm run bench -- --quick         # 10k then 30k events, short runs: a smoke test under a minute
  *   npm run bench -- --events 300000 # another final scale
+ *   npm run bench -- --asof-every 500 # as-of snapshots at most every 500 events of a view (the app's ASOF_SNAPSHOT_EVERY)
  *   npm run bench -- --only views    # seed both scales and measure the views only (no file written)
  *   npm run bench -- --only commands # seed both scales and measure the commands only (bench/results/<date>-commands.json)
  *
@@ -31,7 +32,14 @@ import { largestOffices, measureOpenLoop, OPEN_LOOP_RATES } from './sections/ope
 import { officesEngagementBytes } from './sections/offices-docs.section.js';
 import { measureViews, type Period } from './sections/query.section.js';
 import { measureRebuild, measureRebuildInFreshProcess } from './sections/rebuild.section.js';
-import { largestOfficeInLog, measureReplay } from './sections/replay.section.js';
+import {
+  AS_OF_ROUTES,
+  largestOfficeInLog,
+  measureAsOfFromSnapshots,
+  measureNationalOfficesAsOf,
+  measureReplay,
+  OFFICES_VIEW,
+} from './sections/replay.section.js';
 import { measureUpgrade, twelveMonthsToNow } from './sections/upgrade.section.js';
 import { runScript } from './report/run-script.js';
 
@@ -41,6 +49,8 @@ if (only !== undefined && only !== 'views' && only !== 'commands') throw new Err
 const openLoopSeconds = numberArgument('--open-loop-seconds', quick ? 5 : 40);
 const scale = numberArgument('--events', quick ? 30_000 : 1_000_000);
 const scales = [quick ? 10_000 : Math.min(100_000, scale / 10), scale];
+/** The app's ASOF_SNAPSHOT_EVERY (its default unless told). */
+const asOfEvery = numberArgument('--asof-every', 2000);
 /** The rate is set by the final scale, so the first scale is the first months of the same history. */
 const HISTORY = { offices: 250, years: 5, seed: 42, events: scale };
 
@@ -144,6 +154,15 @@ async function main(): Promise<void> {
     const projections = APP_PROJECTIONS;
     console.log(`replaying office ${office}…`);
     const replay = await measureReplay(app!.store, projections, office);
+    console.log(`as-of replays of office ${office} from snapshots, then the national offices view…`);
+    const asOf = await measureAsOfFromSnapshots(app!.store, app!.dataSource, AS_OF_ROUTES, office, {
+      every: asOfEvery,
+      moments: quick ? 20 : 100,
+    });
+    const nationalAsOf = await measureNationalOfficesAsOf(app!.store, app!.dataSource, OFFICES_VIEW, {
+      every: asOfEvery,
+      moments: quick ? 3 : 5,
+    });
     console.log('rebuilding every view…');
     const rebuild = await measureRebuild(app!.dataSource, app!.store, projections);
     console.log('rebuilding every view again, in a fresh process…');
@@ -167,6 +186,8 @@ async function main(): Promise<void> {
       http,
       query: queryFigures,
       replay,
+      asOf,
+      nationalAsOf,
       upgrade: upgraded.figures,
     };
     console.log(`\n${table(comparisons(report))}\n`);

@@ -5,40 +5,38 @@
  * then the office's events after it), and an auditor's national offices replay.
  *
  *   npm run seed                 # once: the national data set in DATABASE_URL or DATA_DIR
- *   npm run bench:replay         # prints the figures (--every 2000 --moments 100 --runs 3 --national 1);
+ *   npm run bench:replay         # prints the figures (--every 2000 --moments 100 --runs 3 --national 1 --whole-log 1 --largest 1);
  *                                # writes bench/results/replay-<date>-<head>.json
  */
 import { writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { createPostgresEventStore } from '@app/event-store';
 import { provideDatabase } from '../src/bootstrap/provide-database.js';
-import { followUpGapsView, outcomesView } from '../src/cases/cases.views.js';
 import { configFromEnvironmentOrExit } from '../src/config/index.js';
-import { employerRelationshipsView } from '../src/employers/employer-relationships/employer-relationships.view.js';
-import { engagementView, inquiriesView } from '../src/employers/employers.views.js';
 import { MIGRATIONS } from '../src/migrations/index.js';
 import { APP_PROJECTIONS } from '../src/views/app-views.js';
 import { numberArgument } from './report/arguments.js';
-import { largestOfficeInLog, measureAsOfFromSnapshots, measureNationalOfficesAsOf, measureReplay } from './sections/replay.section.js';
+import { round } from './report/percentiles.js';
+import {
+  AS_OF_ROUTES,
+  largestOfficeInLog,
+  measureAsOfFromSnapshots,
+  measureNationalOfficesAsOf,
+  measureNationalWholeLog,
+  measureReplay,
+  OFFICES_VIEW,
+} from './sections/replay.section.js';
 import { runScript } from './report/run-script.js';
-
-/** What each as-of route replays: one view of the office, or the offices view's four. */
-const OFFICES_VIEW = [engagementView.projection, outcomesView.projection, followUpGapsView.projection, inquiriesView.projection];
-const AS_OF_ROUTES = {
-  engagement: [engagementView.projection],
-  outcomes: [outcomesView.projection],
-  followUpGaps: [followUpGapsView.projection],
-  employers: [employerRelationshipsView.projection],
-  inquiries: [inquiriesView.projection],
-  offices: OFFICES_VIEW,
-};
 
 async function main(): Promise<void> {
   const every = numberArgument('--every', 2000);
   const moments = numberArgument('--moments', 100);
   const runs = numberArgument('--runs', 3);
-  /** `--national 0` leaves out the national replay (the whole log: minutes on a busy machine). */
+  /** `--national 0` leaves out the national replays; `--whole-log 0` the one as before snapshots (minutes on a busy machine). */
   const national = numberArgument('--national', 1) !== 0;
+  const wholeLog = numberArgument('--whole-log', 1) !== 0;
+  /** `--largest 0` leaves out the largest office's replays (the national ones alone). */
+  const largest = numberArgument('--largest', 1) !== 0;
   const database = await provideDatabase(configFromEnvironmentOrExit(), (line) => console.log(line));
   const store = await createPostgresEventStore({ connectionString: database.url, poolSize: 2 });
   const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: MIGRATIONS });
@@ -47,8 +45,8 @@ async function main(): Promise<void> {
     await dataSource.runMigrations();
     const office = await largestOfficeInLog((text) => dataSource.query(text));
     const projections = APP_PROJECTIONS;
-    let replay = await measureReplay(store, projections, office);
-    for (let run = 1; run <= runs; run++) {
+    let replay = largest ? await measureReplay(store, projections, office) : null;
+    for (let run = 1; largest && run <= runs; run++) {
       replay = await measureReplay(store, projections, office);
       console.log(
         `run ${run}: replayed office ${replay.officeNumber} (${replay.events.toLocaleString('en')} events) ` +
@@ -57,13 +55,24 @@ async function main(): Promise<void> {
     }
     // A first replay takes the snapshots: start from none, so it is measured too.
     await dataSource.query('DELETE FROM view_replay_snapshots WHERE office = $1', [office]);
-    const asOf = await measureAsOfFromSnapshots(store, dataSource, AS_OF_ROUTES, office, { every, moments });
-    console.log(JSON.stringify(asOf, null, 2));
-    const nationalOfficesMs = national ? await measureNationalOfficesAsOf(store, OFFICES_VIEW) : null;
-    console.log(`national offices view as of the last event: ${nationalOfficesMs ?? 'not measured'} ms`);
+    const asOf = largest ? await measureAsOfFromSnapshots(store, dataSource, AS_OF_ROUTES, office, { every, moments }) : null;
+    if (asOf) console.log(JSON.stringify(asOf, null, 2));
+    const cpu = process.cpuUsage();
+    const nationalWholeLogMs = national && wholeLog ? await measureNationalWholeLog(store, OFFICES_VIEW) : null;
+    const wholeLogCpu = process.cpuUsage(cpu);
+    console.log(`national offices view, one fold of the whole log (as before): ${nationalWholeLogMs ?? 'not measured'} ms`);
+    const nationalOfficesAsOf = national ? await measureNationalOfficesAsOf(store, dataSource, OFFICES_VIEW, { every, moments: 5 }) : null;
+    const nationalCpu = process.cpuUsage(cpu);
+    console.log(`national offices view from snapshots: ${JSON.stringify(nationalOfficesAsOf)}`);
+    const cpuSeconds = {
+      wholeLog: round((wholeLogCpu.user + wholeLogCpu.system) / 1e6, 1),
+      fromSnapshots: round((nationalCpu.user + nationalCpu.system - wholeLogCpu.user - wholeLogCpu.system) / 1e6, 1),
+    };
+    console.log(`app process CPU seconds: ${JSON.stringify(cpuSeconds)}`);
     const head = await store.headPosition();
-    const file = `bench/results/replay-${new Date().toISOString().slice(0, 10)}-${head}.json`;
-    writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), head, replay, asOf, nationalOfficesMs }, null, 2)}\n`);
+    const file = `bench/results/replay-${new Date().toISOString().slice(0, 10)}-${head}${largest ? '' : '-national'}.json`;
+    const figures = { date: new Date().toISOString(), head, replay, asOf, nationalWholeLogMs, nationalOfficesAsOf, cpuSeconds };
+    writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
     console.log(`wrote ${file}`);
   } finally {
     await dataSource.destroy();

@@ -1,7 +1,7 @@
 import type { AppendFigures } from '../sections/append.section.js';
 import type { HttpFigures } from '../sections/http.section.js';
 import type { RebuildFigures } from '../sections/rebuild.section.js';
-import type { ReplayFigures } from '../sections/replay.section.js';
+import type { AsOfFigures, NationalAsOfFigures, ReplayFigures } from '../sections/replay.section.js';
 import type { MachineInfo } from './machine.js';
 import { round } from './percentiles.js';
 import type { UpgradeFigures } from '../sections/upgrade.section.js';
@@ -23,6 +23,10 @@ export interface BenchReport {
   /** view → p50Ms<scale>/p99Ms<scale> at both scales, and p99 ratio large/small. */
   query: Record<string, Record<string, number>>;
   replay: ReplayFigures;
+  /** The largest office's as-of replays of each view from snapshots (issue 16, part 3). */
+  asOf?: AsOfFigures;
+  /** An auditor's national `GET /offices?asOf=`: every office from its own snapshots. */
+  nationalAsOf?: NationalAsOfFigures;
   /** A deploy that raises one view's version, read at a fixed rate throughout (issue 16, part 1). */
   upgrade?: UpgradeFigures;
 }
@@ -113,6 +117,7 @@ export function comparisons(r: BenchReport): string[][] {
       'k events/s',
       true,
     ),
+    ...asOfComparisons(r),
     ...(r.upgrade
       ? [
           row(
@@ -127,6 +132,34 @@ export function comparisons(r: BenchReport): string[][] {
       : []),
   ];
   return rows;
+}
+
+/** Each as-of view of the largest office from snapshots against 500 ms, and the national offices view against 5 s. */
+function asOfComparisons(r: BenchReport): string[][] {
+  const views = Object.entries(r.asOf?.views ?? {}).map(([view, v]) =>
+    row(
+      `as-of ${view}, office ${r.replay.officeNumber}, p50/p99 (ms)`,
+      `${v.p50}/${v.p99}`,
+      `from nothing p50 ${v.fromNothingP50}`,
+      ratio(v.p99, 500),
+      'p99 ≤ 500',
+      v.p99 <= 500,
+    ),
+  );
+  const n = r.nationalAsOf;
+  const national = n
+    ? [
+        row(
+          `as-of offices, national (${n.offices} offices), p50/max (ms)`,
+          `${fmt(n.p50Ms)}/${fmt(n.maxMs)}`,
+          `first, taking snapshots ${fmt(n.firstMs)}`,
+          ratio(n.maxMs, 5000),
+          'max ≤ 5,000',
+          n.maxMs <= 5000,
+        ),
+      ]
+    : [];
+  return [...views, ...national];
 }
 
 /** The open-loop rates against their p99 targets (issue 16), then the saturation figure against /health. */

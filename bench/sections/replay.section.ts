@@ -1,10 +1,24 @@
 import type { DataSource } from 'typeorm';
 import { officeStreamPrefix, type EventStore } from '@app/event-store';
-import { foldInMemory, type AnyProjection } from '@app/projections';
+import { foldInMemory, InMemoryFold, type AnyProjection } from '@app/projections';
+import { followUpGapsView, outcomesView } from '../../src/cases/cases.views.js';
+import { employerRelationshipsView } from '../../src/employers/employer-relationships/employer-relationships.view.js';
+import { engagementView, inquiriesView } from '../../src/employers/employers.views.js';
 import type { Snapshots } from '../../src/shared/views/snapshots/office-replay.js';
 import { ReplaySnapshotStore } from '../../src/shared/views/snapshots/replay-snapshot-store.js';
-import { replayViews } from '../../src/shared/views/view-replay.js';
+import { REPLAY_PAGE, replayViews } from '../../src/shared/views/view-replay.js';
 import { percentile, round } from '../report/percentiles.js';
+
+/** What each as-of route replays: one view of the office, or the offices view's four. */
+export const OFFICES_VIEW = [engagementView.projection, outcomesView.projection, followUpGapsView.projection, inquiriesView.projection];
+export const AS_OF_ROUTES = {
+  engagement: [engagementView.projection],
+  outcomes: [outcomesView.projection],
+  followUpGaps: [followUpGapsView.projection],
+  employers: [employerRelationshipsView.projection],
+  inquiries: [inquiriesView.projection],
+  offices: OFFICES_VIEW,
+};
 
 export interface ReplayFigures {
   officeNumber: string;
@@ -65,16 +79,7 @@ export async function measureAsOfFromSnapshots(
   officeNumber: string,
   options: { every: number; moments: number; seed?: number },
 ): Promise<AsOfFigures> {
-  const snapshotStore = new ReplaySnapshotStore(dataSource);
-  const snapshots: Snapshots = {
-    latest: (scope, toPosition) => snapshotStore.latest(scope, toPosition),
-    save: (scope, snapshot) => snapshotStore.save(scope, snapshot),
-    log: await store.identity(),
-    every: options.every,
-    onSaveFailed: (error) => {
-      throw error;
-    },
-  };
+  const snapshots = await snapshotsIn(store, dataSource, options.every);
   const every = [...new Set(Object.values(views).flat())];
   const scope = { office: officeNumber };
   const [first] = await store.readAll({ streamPrefix: officeStreamPrefix(officeNumber), limit: 1 });
@@ -119,11 +124,72 @@ export async function measureAsOfFromSnapshots(
   };
 }
 
-/** An auditor's `GET /offices?asOf=` replay, ms: the offices view's four views over the whole log, at its last event. */
-export async function measureNationalOfficesAsOf(store: EventStore, projections: readonly AnyProjection[]): Promise<number> {
+export interface NationalAsOfFigures {
+  offices: number;
+  /** The first national replay, at the last event: every office-view from its latest snapshot, taking new ones on the way. */
+  firstMs: number;
+  /** Later replays at random positions of the log's second half (what an auditor asks), from snapshots: p50/max. */
+  moments: number;
+  p50Ms: number;
+  maxMs: number;
+}
+
+/** An auditor's `GET /offices?asOf=` replay: the offices view's four views, every office from its own snapshots. */
+export async function measureNationalOfficesAsOf(
+  store: EventStore,
+  dataSource: DataSource,
+  projections: readonly AnyProjection[],
+  options: { every: number; moments: number; seed?: number },
+): Promise<NationalAsOfFigures> {
+  const snapshots = await snapshotsIn(store, dataSource, options.every);
+  const head = await store.headPosition();
   const started = performance.now();
-  await replayViews(store, projections, {}, { toPosition: await store.headPosition() });
+  await replayViews(store, projections, {}, { toPosition: head }, { snapshots });
+  const firstMs = Math.round(performance.now() - started);
+  const random = seeded(options.seed ?? 16);
+  const timings: number[] = [];
+  for (let n = 0; n < options.moments; n++) {
+    const toPosition = Math.floor(head / 2 + random() * (head / 2));
+    const t = performance.now();
+    await replayViews(store, projections, {}, { toPosition }, { snapshots });
+    timings.push(performance.now() - t);
+  }
+  return {
+    offices: (await store.streamCategories(head)).filter((c) => c.startsWith('office-')).length,
+    firstMs,
+    moments: options.moments,
+    p50Ms: Math.round(percentile(timings, 50)),
+    maxMs: Math.round(Math.max(...timings)),
+  };
+}
+
+/** The same replay as before snapshots, for comparison: one fold of the whole log. */
+export async function measureNationalWholeLog(store: EventStore, projections: readonly AnyProjection[]): Promise<number> {
+  const started = performance.now();
+  const folds = projections.map((p) => new InMemoryFold<unknown>(p));
+  const types = [...new Set(projections.flatMap((p) => p.eventTypes))];
+  for (let after = 0; ;) {
+    const page = await store.readAll({ after, limit: REPLAY_PAGE, types });
+    for (const fold of folds) fold.apply(page);
+    if (page.length < REPLAY_PAGE) break;
+    after = page[page.length - 1]!.position;
+  }
+  for (const fold of folds) fold.docs();
   return Math.round(performance.now() - started);
+}
+
+/** The app's snapshot store, as `ViewReader` hands it to a replay. */
+async function snapshotsIn(store: EventStore, dataSource: DataSource, every: number): Promise<Snapshots> {
+  const snapshotStore = new ReplaySnapshotStore(dataSource);
+  return {
+    latest: (scope, toPosition) => snapshotStore.latest(scope, toPosition),
+    save: (scope, snapshot) => snapshotStore.save(scope, snapshot),
+    log: await store.identity(),
+    every,
+    onSaveFailed: (error) => {
+      throw error;
+    },
+  };
 }
 
 /** A small deterministic generator (mulberry32), so runs ask for the same moments. */

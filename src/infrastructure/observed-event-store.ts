@@ -81,6 +81,10 @@ export class ObservedEventStore implements EventStore {
     return this.inner.countEventsBetween(after, upTo, limit);
   }
 
+  streamCategories(toPosition: number): Promise<string[]> {
+    return this.inner.streamCategories(toPosition);
+  }
+
   identity(): Promise<string> {
     return this.inner.identity();
   }

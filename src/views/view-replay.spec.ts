@@ -154,6 +154,7 @@ describe('replaying views in memory', () => {
     const log = {
       readAll: async ({ after = 0, limit = Infinity, toPosition = Infinity, recordedFrom = '' }: ReadAllOptions = {}) =>
         events.filter((e) => e.position > after && e.position <= toPosition && e.recordedAt >= recordedFrom).slice(0, limit),
+      streamCategories: async () => ['office-0314'],
     };
     for (const pageSize of [1, 1000]) {
       const replayed = await replayViews(

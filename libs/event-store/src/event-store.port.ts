@@ -115,6 +115,14 @@ export interface EventStore {
    */
   countEventsBetween(after: number, upTo: number, limit: number): Promise<number>;
   /**
+   * The categories of the streams holding an event a reader is handed at or before `toPosition`,
+   * in ascending order, each once. A stream's category is its name up to the first '.' (the whole
+   * name without one): `office-0314` for `office-0314.case-1`, whose office's events are then one
+   * prefix read. What a national as-of replay reads office by office: a category whose first event
+   * comes after `toPosition` is not among them. Each store answers as cheaply as its index allows.
+   */
+  streamCategories(toPosition: number): Promise<string[]>;
+  /**
    * Names the log that positions belong to, e.g. `postgres`, `memory:<id>` (each in-memory store is
    * a new log), `kurrentdb:<id>`: whoever keeps positions (a projection's checkpoint) records it
    * and never reuses them under another name.

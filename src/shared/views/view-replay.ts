@@ -1,8 +1,9 @@
-import { officeStreamPrefix, type EventStore } from '@app/event-store';
-import { compareKeys, InMemoryFold, ProjectionEventFailed, type AnyProjection } from '@app/projections';
-import { replayOffice, type Snapshots } from './snapshots/office-replay.js';
+import { officeOfCategory, officeStreamPrefix, type EventStore } from '@app/event-store';
+import { compareKeys, type AnyProjection } from '@app/projections';
+import type { OfficeReplay, Snapshots } from './snapshots/office-replay.js';
+import { replayOfficeViews } from './snapshots/office-views-replay.js';
 
-/** Whose events a replay reads: one office's, some offices' (prefix reads each), or every office's (undefined). */
+/** Whose events a replay reads: one office's, some offices' or every office's (undefined); each office by its prefix. */
 export type ReplayScope = { office: string } | { offices?: readonly string[] };
 
 export interface ReplayBound {
@@ -29,6 +30,9 @@ export interface ParkedInReplay {
 /** Events per read: what a replay holds besides the views' documents. */
 export const REPLAY_PAGE = 1000;
 
+/** Offices a replay of several reads at once. */
+const OFFICES_AT_ONCE = 4;
+
 /**
  * The views' documents as of a point of the log, with the projections' own fold.
  *
@@ -39,32 +43,45 @@ export const REPLAY_PAGE = 1000;
  *
  * An office's events are read by its stream prefix, so a manager's replay costs their offices'
  * events; with `snapshots`, only those after each view's latest snapshot of the office. Every view
- * an office scope replays keys its rows by the office of the event's stream, so the offices' docs
- * never overlap and their union is the fold of all their events. Every office's (national) is one
- * read of the whole log.
+ * a replay folds (the routes' as-of views; not client retention, keyed by person and never
+ * replayed) keys its rows by the office of the event's stream, so the offices' docs
+ * never overlap and their union is the fold of all their events. Every office's (national) is the
+ * same over the offices with events up to the cut (`streamCategories`): an office whose first
+ * event comes later has nothing to replay, and the fold of each office from its snapshot is what
+ * one fold of the whole log holds for it.
  */
 export async function replayViews(
-  store: Pick<EventStore, 'readAll'>,
+  store: Pick<EventStore, 'readAll' | 'streamCategories'>,
   projections: readonly AnyProjection[],
   scope: ReplayScope,
   bound: ReplayBound,
   { snapshots, pageSize = REPLAY_PAGE }: { snapshots?: Snapshots; pageSize?: number } = {},
 ): Promise<Replayed> {
-  const offices = 'office' in scope ? [scope.office] : scope.offices;
-  if (!offices) return replayEveryOffice(store, projections, bound, pageSize);
   const types = [...new Set(projections.flatMap((p) => p.eventTypes))];
-  const toPosition = await cutAt(store, offices, types, bound);
+  const asked = 'office' in scope ? [scope.office] : scope.offices;
+  const toPosition = asked ? await cutAt(store, asked, types, bound) : await cutEverywhere(store, types, bound);
+  const offices = asked ?? (await officesUpTo(store, toPosition));
   const docs = new Map(projections.map((p) => [p.name, new Map<string, unknown>()]));
   const parked: ParkedInReplay[] = [];
   let lastPosition = 0;
-  for (const office of [...new Set(offices)].sort()) {
-    for (const projection of projections) {
-      const replayed = await replayOffice(store, projection, office, toPosition, snapshots, pageSize);
-      const into = docs.get(projection.name)!;
-      for (const [key, doc] of replayed.docs) into.set(key, doc);
-      parked.push(...replayed.parked.map((position) => ({ view: projection.name, position })));
-      lastPosition = Math.max(lastPosition, replayed.lastPosition);
+  // A few offices at once: each waits on its reads most of the time. Merged in office order afterwards,
+  // so the answer does not depend on which finished first.
+  const queue = [...new Set(offices)].sort();
+  const byOffice = new Map<string, OfficeReplay[]>();
+  const worker = async () => {
+    for (let office = queue.shift(); office !== undefined; office = queue.shift()) {
+      byOffice.set(office, await replayOfficeViews(store, projections, office, toPosition, snapshots, pageSize));
     }
+  };
+  await Promise.all(Array.from({ length: Math.min(OFFICES_AT_ONCE, queue.length) }, worker));
+  for (const office of [...byOffice.keys()].sort()) {
+    byOffice.get(office)!.forEach((view, i) => {
+      const name = projections[i]!.name;
+      const into = docs.get(name)!;
+      for (const [key, doc] of view.docs) into.set(key, doc);
+      parked.push(...view.parked.map((position) => ({ view: name, position })));
+      lastPosition = Math.max(lastPosition, view.lastPosition);
+    });
   }
   // One office's docs come in key order already; several offices' are put in order once merged.
   const inOrder = (byKey: Map<string, unknown>) =>
@@ -88,41 +105,16 @@ async function cutAt(store: Pick<EventStore, 'readAll'>, offices: readonly strin
   return cut;
 }
 
-async function replayEveryOffice(
-  store: Pick<EventStore, 'readAll'>,
-  projections: readonly AnyProjection[],
-  bound: ReplayBound,
-  pageSize: number,
-): Promise<Replayed> {
-  // As in `replayOffice`: plainly first, and parking only when an event fails.
-  try {
-    return await replayEveryOfficeOnce(store, projections, bound, pageSize, false);
-  } catch (error) {
-    if (!(error instanceof ProjectionEventFailed)) throw error;
-    return replayEveryOfficeOnce(store, projections, bound, pageSize, true);
-  }
+/** The same for every office: the one before the first event of the log (of `types`) recorded after `recordedBy`. */
+async function cutEverywhere(store: Pick<EventStore, 'readAll'>, types: string[], bound: ReplayBound): Promise<number> {
+  if (bound.recordedBy === undefined) return bound.toPosition;
+  const recordedFrom = new Date(bound.recordedBy + 1).toISOString();
+  const [first] = await store.readAll({ types, recordedFrom, toPosition: bound.toPosition, limit: 1 });
+  return first ? first.position - 1 : bound.toPosition;
 }
 
-async function replayEveryOfficeOnce(
-  store: Pick<EventStore, 'readAll'>,
-  projections: readonly AnyProjection[],
-  bound: ReplayBound,
-  pageSize: number,
-  parking: boolean,
-): Promise<Replayed> {
-  const parked: ParkedInReplay[] = [];
-  const onParked = (view: string) => (failure: ProjectionEventFailed) => parked.push({ view, position: failure.position });
-  const folds = new Map(projections.map((p) => [p.name, new InMemoryFold<unknown>(p, parking ? { onParked: onParked(p.name) } : {})]));
-  const types = [...new Set(projections.flatMap((p) => p.eventTypes))];
-  let lastPosition = 0;
-  const replayed = () => ({ docs: new Map([...folds].map(([view, fold]) => [view, fold.docs()])), lastPosition, parked });
-  for (let after = 0; ;) {
-    const page = await store.readAll({ after, toPosition: bound.toPosition, limit: pageSize, types });
-    const end = bound.recordedBy === undefined ? -1 : page.findIndex((e) => Date.parse(e.recordedAt) > bound.recordedBy!);
-    const included = end === -1 ? page : page.slice(0, end);
-    for (const fold of folds.values()) fold.apply(included);
-    if (included.length > 0) lastPosition = included[included.length - 1]!.position;
-    if (end !== -1 || page.length < pageSize) return replayed();
-    after = page[page.length - 1]!.position;
-  }
+/** The offices whose streams hold an event at or before `toPosition`. */
+async function officesUpTo(store: Pick<EventStore, 'streamCategories'>, toPosition: number): Promise<string[]> {
+  const categories = await store.streamCategories(toPosition);
+  return categories.map(officeOfCategory).filter((office): office is string => office !== undefined);
 }

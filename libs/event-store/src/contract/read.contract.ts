@@ -148,6 +148,23 @@ export function readContract(store: StoreRef): void {
       expect((await store().readAll({ after: first.position, streamPrefix: office })).map((e) => e.position)).toEqual([second.position]);
     });
 
+    it('names the categories of the streams with events up to a position: each once, in order, none that began later', async () => {
+      const early = uniquePrefix();
+      const late = uniquePrefix();
+      const category = (prefix: string) => prefix.slice(0, -1);
+      const first = await store().append(`${early}case-a`, events(2));
+      await store().append(`${early}employer-b`, events(1));
+      const later = await store().append(`${late}case-c`, events(1));
+      await readableThrough(store(), later.position);
+      const ours = (categories: string[]) => categories.filter((c) => c === category(early) || c === category(late));
+      expect(ours(await store().streamCategories(first.events[0]!.position - 1))).toEqual([]);
+      expect(ours(await store().streamCategories(first.events[0]!.position))).toEqual([category(early)]);
+      expect(ours(await store().streamCategories(later.position - 1))).toEqual([category(early)]);
+      const all = await store().streamCategories(later.position);
+      expect(ours(all)).toEqual([category(early), category(late)].sort());
+      expect(all).toEqual([...new Set(all)].sort());
+    });
+
     it('names its log the same way every time it is asked', async () => {
       const name = await store().identity();
       expect(name.length).toBeGreaterThan(3);

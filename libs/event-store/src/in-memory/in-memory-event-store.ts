@@ -17,6 +17,7 @@ import type {
 import { checkExpectedRevision } from '../expected-revision.js';
 import { readWindow } from '../read-window.js';
 import { prepareStreamAppends } from '../stream-appends.js';
+import { categoryOfStream } from '../stream-names.js';
 
 /** Same semantics as the PostgreSQL store, in process memory: for unit and API tests. */
 export class InMemoryEventStore implements EventStore {
@@ -114,6 +115,11 @@ export class InMemoryEventStore implements EventStore {
   /** Positions here are 1, 2, 3…, one per event: the count is their difference. */
   async countEventsBetween(after: number, upTo: number, limit: number): Promise<number> {
     return Math.max(0, Math.min(limit, Math.min(upTo, this.lastPosition) - Math.max(after, 0)));
+  }
+
+  async streamCategories(toPosition: number): Promise<string[]> {
+    const categories = new Set(this.log.filter((e) => e.position <= toPosition).map((e) => categoryOfStream(e.streamId)));
+    return [...categories].sort();
   }
 
   /** Each in-memory store is a log of its own, gone with the process. */

@@ -26,6 +26,7 @@ import { encodeMetadata, withRecordedAt } from './kurrentdb-metadata.js';
 import { fromResolved, toAppendState, toPosition, toWrongExpectedRevision } from './kurrentdb-mapping.js';
 import { PAGE_SIZE, readAllPage, readStreamPage } from './kurrentdb-pages.js';
 import { lastEventPosition, readAllEvents } from './kurrentdb-read-all.js';
+import { streamCategoriesUpTo } from './kurrentdb-categories.js';
 import { kurrentDbIdentity } from './kurrentdb-identity.js';
 import { readBackAppended } from './kurrentdb-read-back.js';
 import { APPEND_ATTEMPTS, isInDoubt, pauseBefore, storedAppend } from './kurrentdb-retries.js';
@@ -253,6 +254,10 @@ export class KurrentDbEventStore implements EventStore {
   async countEventsBetween(after: number, upTo: number, limit: number): Promise<number> {
     if (upTo <= after || limit <= 0) return 0;
     return (await this.readAll({ after: after > 0 ? after : undefined, toPosition: upTo, limit })).length;
+  }
+
+  streamCategories(toPosition: number): Promise<string[]> {
+    return streamCategoriesUpTo(this.client, toPosition);
   }
 
   identity(): Promise<string> {

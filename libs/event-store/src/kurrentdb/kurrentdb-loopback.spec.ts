@@ -66,6 +66,27 @@ describe('KurrentDB adapter over the real client, against a loopback gRPC server
     ]);
   });
 
+  it('names the categories up to a position by one read per category, stepping over claims and records of other tools', async () => {
+    // 300 events of one office, then bytes of another tool in a second office, then a third office's events.
+    const log = [
+      ...Array.from({ length: 300 }, (_, n) => record(n)),
+      record(300, { streamId: 'office-5001.case-1', isJson: false }),
+      record(301, { streamId: 'office-5001.case-1' }),
+      ...Array.from({ length: 300 }, (_, n) => record(302 + n, { streamId: `office-1201.case-${n}` })),
+    ];
+    await start(log);
+    await store.append('office-0314.case-new', [{ type: 'A', data: {}, metadata: meta }]);
+    const categoryReads = () => stub.reads.filter((r) => r.count === 2).length;
+    expect(await store.streamCategories(log[0]!.position - 1)).toEqual([]);
+    // A record no reader is handed makes no category.
+    expect(await store.streamCategories(log[300]!.position)).toEqual(['office-0314']);
+    expect(await store.streamCategories(log[301]!.position)).toEqual(['office-0314', 'office-5001']);
+    const before = categoryReads();
+    // Up to the head, past the claims of the append's event id.
+    expect(await store.streamCategories(await store.headPosition())).toEqual(['office-0314', 'office-1201', 'office-5001']);
+    expect(categoryReads() - before).toBe(5);
+  });
+
   it('looks an event up backwards from its position, not from the end of the log', async () => {
     const log = Array.from({ length: 1200 }, (_, n) => record(n));
     await start(log);

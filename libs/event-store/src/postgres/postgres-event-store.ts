@@ -149,6 +149,27 @@ export class PostgresEventStore implements EventStore {
     return Number(rows[0]?.count ?? 0);
   }
 
+  /**
+   * A skip scan of the (stream_category, position) index: one probe for the next category, one for
+   * its first event, so the cost is the number of categories, not of events.
+   */
+  async streamCategories(toPosition: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ category: string }>(
+      `WITH RECURSIVE categories AS (
+         (SELECT stream_category AS category FROM es_events ORDER BY stream_category LIMIT 1)
+         UNION ALL
+         SELECT (SELECT e.stream_category FROM es_events e WHERE e.stream_category > c.category ORDER BY e.stream_category LIMIT 1)
+           FROM categories c WHERE c.category IS NOT NULL
+       )
+       SELECT category FROM categories c
+        WHERE category IS NOT NULL
+          AND EXISTS (SELECT 1 FROM es_events e WHERE e.stream_category = c.category AND e.position <= $1 AND ${VISIBLE})
+        ORDER BY category`,
+      [toPosition],
+    );
+    return rows.map((r) => r.category);
+  }
+
   /** The events' table of this database is the log: one name for it, whichever instance asks. */
   async identity(): Promise<string> {
     return 'postgres';

@@ -58,6 +58,10 @@ export class UpcastingEventStore implements EventStore {
     return this.inner.countEventsBetween(after, upTo, limit);
   }
 
+  streamCategories(toPosition: number): Promise<string[]> {
+    return this.inner.streamCategories(toPosition);
+  }
+
   identity(): Promise<string> {
     return this.inner.identity();
   }

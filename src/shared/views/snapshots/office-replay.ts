@@ -8,7 +8,7 @@ export interface Snapshots {
   save(scope: SnapshotScope, snapshot: ReplaySnapshot): Promise<void>;
   /** The event store's identity (`EventStore.identity()`). */
   log: string;
-  /** A snapshot after every this many events of a view's types in an office. */
+  /** A snapshot after at most this many events of a view's types in an office (fewer for a small office: `snapshotInterval`). */
   every: number;
   /** A snapshot that could not be stored costs a later replay time, not its answer. */
   onSaveFailed(error: unknown): void;
@@ -24,13 +24,25 @@ export interface OfficeReplay {
   parked: number[];
 }
 
+/** Fewer events than this are folded faster than a snapshot is stored and looked up. */
+export const FEWEST_EVENTS_BETWEEN_SNAPSHOTS = 200;
+
+/**
+ * Events of a view's types between two snapshots of an office: as many as the last snapshot holds
+ * documents (folding them costs about what loading it does), at least
+ * `FEWEST_EVENTS_BETWEEN_SNAPSHOTS` and at most `every`. A large office keeps `every`; a small one,
+ * whose whole history is shorter than `every`, gets snapshots too, so a national replay (every
+ * office) folds short tails everywhere while the rows stored stay in proportion to the log.
+ */
+export const snapshotInterval = (every: number, docs: number): number => Math.min(every, Math.max(FEWEST_EVENTS_BETWEEN_SNAPSHOTS, docs));
+
 /**
  * A view of one office as of `toPosition`, from the latest snapshot at or before it (or from
  * nothing) through the office's later events: the cost is the events since the snapshot, not the
- * office's history. On the way it stores a snapshot after every `every` events of the view's types
- * it has seen since the office's first, so the next replay of that moment or a later one starts
- * there. A snapshot holds what the fold from nothing held at its position, so an answer from one
- * equals the answer from nothing (`office-replay.int-spec.ts` checks it).
+ * office's history. On the way it stores a snapshot each `snapshotInterval` events of the view's
+ * types it folds, so the next replay of that moment or a later one starts there. A snapshot holds
+ * what the fold from nothing held at its position, so an answer from one equals the answer from
+ * nothing (`snapshot-replay.int-spec.ts` checks it).
  */
 export async function replayOffice(
   store: Pick<EventStore, 'readAll'>,
@@ -59,13 +71,17 @@ export async function replayOffice(
       : new InMemoryFold<unknown>(projection, options);
     const streamPrefix = officeStreamPrefix(office);
     let lastPosition = snapshot?.position ?? 0;
+    let interval = snapshots ? snapshotInterval(snapshots.every, snapshot?.docs.length ?? 0) : Infinity;
+    let since = 0;
     for (let after = lastPosition; ;) {
       const page = await store.readAll({ after, toPosition, limit: pageSize, types: projection.eventTypes, streamPrefix });
       for (const event of page) {
         fold.apply([event]);
-        if (snapshots && scope && fold.eventsSeen % snapshots.every === 0) {
+        if (snapshots && scope && ++since >= interval) {
           const taken = { position: event.position, eventsSeen: fold.eventsSeen, docs: [...fold.docs()], parked: [...parked] };
           await snapshots.save(scope, taken).catch((error: unknown) => snapshots.onSaveFailed(error));
+          interval = snapshotInterval(snapshots.every, taken.docs.length);
+          since = 0;
         }
       }
       if (page.length > 0) lastPosition = page[page.length - 1]!.position;

@@ -1,0 +1,102 @@
+import { officeStreamPrefix, type EventStore, type RecordedEvent } from '@app/event-store';
+import { InMemoryFold, ProjectionEventFailed, type AnyProjection } from '@app/projections';
+import { replayOffice, snapshotInterval, type OfficeReplay, type Snapshots } from './office-replay.js';
+import type { ReplaySnapshot, SnapshotScope } from './replay-snapshot-store.js';
+
+/**
+ * Several views of one office as of `toPosition`, each from its latest snapshot, in one read of the
+ * office's events: `replayOffice` for each view, but the office's events after the earliest
+ * snapshot are read (and parsed) once, not once per view, and the snapshots are looked up together.
+ * What a replay of many offices (a national one) costs per office. Events rarely fail: when one
+ * does, each view is replayed on its own, parking (`replayOffice`).
+ */
+export async function replayOfficeViews(
+  store: Pick<EventStore, 'readAll'>,
+  projections: readonly AnyProjection[],
+  office: string,
+  toPosition: number,
+  snapshots: Snapshots | undefined,
+  pageSize: number,
+): Promise<OfficeReplay[]> {
+  try {
+    return await foldTogether(store, projections, office, toPosition, snapshots, pageSize);
+  } catch (error) {
+    if (!(error instanceof ProjectionEventFailed)) throw error;
+    const each: OfficeReplay[] = [];
+    for (const projection of projections) each.push(await replayOffice(store, projection, office, toPosition, snapshots, pageSize));
+    return each;
+  }
+}
+
+async function foldTogether(
+  store: Pick<EventStore, 'readAll'>,
+  projections: readonly AnyProjection[],
+  office: string,
+  toPosition: number,
+  snapshots: Snapshots | undefined,
+  pageSize: number,
+): Promise<OfficeReplay[]> {
+  const views = await Promise.all(
+    projections.map(async (projection) => {
+      const scope: SnapshotScope | undefined = snapshots && {
+        log: snapshots.log,
+        view: projection.name,
+        version: projection.version,
+        office,
+      };
+      const start = snapshots && scope ? await snapshots.latest(scope, toPosition) : undefined;
+      return new ViewFold(projection, scope, start, snapshots);
+    }),
+  );
+  const types = [...new Set(projections.flatMap((p) => p.eventTypes))];
+  const streamPrefix = officeStreamPrefix(office);
+  for (let after = Math.min(...views.map((v) => v.from)); ;) {
+    const page = await store.readAll({ after, toPosition, limit: pageSize, types, streamPrefix });
+    for (const event of page) for (const view of views) await view.apply(event);
+    if (page.length < pageSize) return views.map((view) => view.replayed());
+    after = page[page.length - 1]!.position;
+  }
+}
+
+/** One view's fold of the office from its snapshot, taking the next snapshots as `replayOffice` does. */
+class ViewFold {
+  readonly from: number;
+  private readonly fold: InMemoryFold<unknown>;
+  private readonly types: ReadonlySet<string>;
+  private readonly parked: number[];
+  private lastPosition: number;
+  private interval: number;
+  private since = 0;
+
+  constructor(
+    projection: AnyProjection,
+    private readonly scope: SnapshotScope | undefined,
+    start: ReplaySnapshot | undefined,
+    private readonly snapshots: Snapshots | undefined,
+  ) {
+    this.fold = start
+      ? InMemoryFold.resume(projection, { docs: start.docs, position: start.position, seen: start.eventsSeen })
+      : new InMemoryFold<unknown>(projection);
+    this.types = new Set(projection.eventTypes);
+    this.from = this.lastPosition = start?.position ?? 0;
+    this.parked = [...(start?.parked ?? [])];
+    this.interval = snapshots ? snapshotInterval(snapshots.every, start?.docs.length ?? 0) : Infinity;
+  }
+
+  /** An event of the office read for any of the views: this view's if of its types and after its snapshot. */
+  async apply(event: RecordedEvent): Promise<void> {
+    if (event.position <= this.from || !this.types.has(event.type)) return;
+    this.fold.apply([event]);
+    this.lastPosition = event.position;
+    const { snapshots, scope } = this;
+    if (!snapshots || !scope || ++this.since < this.interval) return;
+    const taken = { position: event.position, eventsSeen: this.fold.eventsSeen, docs: [...this.fold.docs()], parked: [...this.parked] };
+    await snapshots.save(scope, taken).catch((error: unknown) => snapshots.onSaveFailed(error));
+    this.interval = snapshotInterval(snapshots.every, taken.docs.length);
+    this.since = 0;
+  }
+
+  replayed(): OfficeReplay {
+    return { docs: this.fold.docs(), lastPosition: this.lastPosition, parked: this.parked };
+  }
+}
