@@ -6,7 +6,8 @@ import { formatTime } from '../labels/format';
 
 /**
  * How current the answer is: the view's position and how long ago it was read. A write made a
- * moment ago may not show yet (views follow the log); "Oppdater" reads again.
+ * moment ago may not show yet (views follow the log); "Oppdater" reads again. Without `updatedAt`
+ * the answer shown is an earlier one while the one asked for is on its way.
  */
 export function Freshness({
   answer,
@@ -15,7 +16,7 @@ export function Freshness({
   refresh,
 }: {
   answer: ViewAnswer;
-  updatedAt: number;
+  updatedAt: number | undefined;
   fetching: boolean;
   refresh: () => void;
 }) {
@@ -24,14 +25,12 @@ export function Freshness({
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, []);
-  const seconds = Math.max(0, Math.round((now - updatedAt) / 1000));
   const replay = answer.asOfPosition !== undefined;
+  const age = updatedAt === undefined ? 'henter nytt svar' : `oppdatert for ${Math.max(0, Math.round((now - updatedAt) / 1000))} s siden`;
   return (
     <HStack gap="space-8" align="center" data-testid="freshness">
       <BodyShort size="small" textColor="subtle">
-        {replay
-          ? `Avspilling per ${formatTime(answer.asOf)} (posisjon ${answer.asOfPosition})`
-          : `Posisjon ${answer.position} · oppdatert for ${seconds} s siden`}
+        {replay ? `Avspilling per ${formatTime(answer.asOf)} (posisjon ${answer.asOfPosition})` : `Posisjon ${answer.position} · ${age}`}
       </BodyShort>
       <Button size="xsmall" variant="tertiary" icon={<ArrowsCirclepathIcon aria-hidden />} onClick={refresh} loading={fetching}>
         Oppdater

@@ -31,7 +31,13 @@ export function ViewState<T extends ViewAnswer | object>({ query, office, isEmpt
   return (
     <VStack gap="space-16">
       {'position' in data && (
-        <Freshness answer={data} updatedAt={query.dataUpdatedAt} fetching={query.isFetching} refresh={() => void query.refetch()} />
+        <Freshness
+          answer={data}
+          // The previous answer, kept on screen while the one asked for (another period, a replay) is fetched.
+          updatedAt={query.isPlaceholderData ? undefined : query.dataUpdatedAt}
+          fetching={query.isFetching}
+          refresh={() => void query.refetch()}
+        />
       )}
       {isEmpty?.(data) ? <Alert variant="info">{empty ?? 'Ingen data for valgt periode.'}</Alert> : children(data)}
     </VStack>
