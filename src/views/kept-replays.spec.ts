@@ -2,7 +2,7 @@ import { InMemoryEventStore, officeOfStream, type DomainEvent, type EventStore, 
 import { foldInMemory, type AnyProjection } from '@app/projections';
 import { engagementProjection } from '../employers/engagement/engagement.projection.js';
 import { KeptReplays, MOST_KEPT_REPLAYS } from '../shared/views/kept-replays.js';
-import { REPLAY_PAGE } from '../shared/views/view-replay.js';
+import { REPLAY_PAGE, type ReplayScope } from '../shared/views/view-replay.js';
 
 const navIdent = 'Z123456';
 const contacted = (orgNumber: string, day: number): DomainEvent => {
@@ -45,8 +45,9 @@ describe('KeptReplays: the answer of a view whose table is at another version', 
     await log.contact('0314', '974760673', 1);
     await log.contact('5001', '974760673', 2);
     let head = await log.contact('0314', '889640782', 3);
-    for (const scope of [{ office: '0314' }, { offices: ['5001'] }, {}] as const) {
-      const offices = 'office' in scope ? [scope.office] : 'offices' in scope ? [...scope.offices] : undefined;
+    const scopes: ReplayScope[] = [{ office: '0314' }, { offices: ['5001'] }, {}];
+    for (const scope of scopes) {
+      const offices = 'office' in scope ? [scope.office] : scope.offices && [...scope.offices];
       const first = await kept.at(engagementProjection, scope, head);
       expect(first.position).toBe(head);
       expect(first.docs).toEqual(foldInMemory(engagementProjection, await officeEvents(log.store, offices, head)));
