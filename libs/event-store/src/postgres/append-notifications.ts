@@ -63,7 +63,15 @@ export async function listenForAppends(connectionString: string, onAppend: () =>
     const onLost = () => {
       if (lost || closed || !started) return;
       lost = true;
-      retry = setTimeout(() => void connect().then(onAppend, () => undefined), reconnectDelayMs);
+      // A connection made after close is ended by connect(), and wakes no one.
+      retry = setTimeout(() => {
+        void connect().then(
+          () => {
+            if (!closed) onAppend();
+          },
+          () => undefined,
+        );
+      }, reconnectDelayMs);
     };
     fresh.on('error', onLost);
     fresh.on('end', onLost);
