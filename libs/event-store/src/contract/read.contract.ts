@@ -64,6 +64,20 @@ export function readContract(store: StoreRef): void {
       expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     });
 
+    it('leaves a stream named like the prefix without its dot out of a read by that prefix', async () => {
+      const office = uniquePrefix();
+      const start = await store().headPosition();
+      await store().append(office.slice(0, -1), [anEvent('A', { n: 1 })]);
+      await store().append(`${office}case-a`, [anEvent('A', { n: 2 })]);
+      const last = await store().append(`${office}case-b`, [anEvent('A', { n: 3 })]);
+      await readableThrough(store(), last.position);
+      const numbers = async (streamPrefix: string) =>
+        (await store().readAll({ after: start, streamPrefix })).map((e) => (e.data as { n: number }).n);
+      expect(await numbers(office)).toEqual([2, 3]);
+      expect(await numbers(`${office}case-a`)).toEqual([2]);
+      expect(await numbers(office.slice(0, -1))).toEqual([1, 2, 3]);
+    });
+
     it('reads all events filtered by type, with a limit and a page cursor that misses nothing', async () => {
       const office = uniquePrefix();
       const start = await store().headPosition();
