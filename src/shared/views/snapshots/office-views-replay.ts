@@ -5,8 +5,8 @@ import type { ReplaySnapshot, SnapshotScope } from './replay-snapshot-store.js';
 
 /**
  * Several views of one office as of `toPosition`, each from its latest snapshot, in one read of the
- * office's events: `replayOffice` for each view, but the office's events after the earliest
- * snapshot are read (and parsed) once, not once per view, and the snapshots are looked up together.
+ * office's events: `replayOffice` for each view, but the office's events after a view's snapshot
+ * are read (and parsed) once for all the views that need them, not once per view.
  * What a replay of many offices (a national one) costs per office. Events rarely fail: when one
  * does, each view is replayed on its own, parking (`replayOffice`).
  */
@@ -48,19 +48,29 @@ async function foldTogether(
       return new ViewFold(projection, scope, start, snapshots);
     }),
   );
-  const types = [...new Set(projections.flatMap((p) => p.eventTypes))];
+  // From one view's start to the next, only the types of the views already started are read: a view
+  // with no snapshot (one whose types are rare in the office) must not make the others' whole
+  // history be read and parsed again.
+  const starts = [...new Set(views.map((v) => v.from))].filter((from) => from < toPosition).sort((a, b) => a - b);
   const streamPrefix = officeStreamPrefix(office);
-  for (let after = Math.min(...views.map((v) => v.from)); ;) {
-    const page = await store.readAll({ after, toPosition, limit: pageSize, types, streamPrefix });
-    for (const event of page) for (const view of views) await view.apply(event);
-    if (page.length < pageSize) return views.map((view) => view.replayed());
-    after = page[page.length - 1]!.position;
+  for (const [i, from] of starts.entries()) {
+    const until = starts[i + 1] ?? toPosition;
+    const started = views.filter((v) => v.from <= from);
+    const types = [...new Set(started.flatMap((v) => v.eventTypes))];
+    for (let after = from; ;) {
+      const page = await store.readAll({ after, toPosition: until, limit: pageSize, types, streamPrefix });
+      for (const event of page) for (const view of started) await view.apply(event);
+      if (page.length < pageSize) break;
+      after = page[page.length - 1]!.position;
+    }
   }
+  return views.map((view) => view.replayed());
 }
 
 /** One view's fold of the office from its snapshot, taking the next snapshots as `replayOffice` does. */
 class ViewFold {
   readonly from: number;
+  readonly eventTypes: readonly string[];
   private readonly fold: InMemoryFold<unknown>;
   private readonly types: ReadonlySet<string>;
   private readonly parked: number[];
@@ -77,6 +87,7 @@ class ViewFold {
     this.fold = start
       ? InMemoryFold.resume(projection, { docs: start.docs, position: start.position, seen: start.eventsSeen })
       : new InMemoryFold<unknown>(projection);
+    this.eventTypes = projection.eventTypes;
     this.types = new Set(projection.eventTypes);
     this.from = this.lastPosition = start?.position ?? 0;
     this.parked = [...(start?.parked ?? [])];

@@ -135,6 +135,48 @@ describe('as-of replays from snapshots (PostgreSQL)', () => {
     expect(resumed).toBeGreaterThan(100);
   }, 300_000);
 
+  it('does not read an office again from its first event for a view that has no snapshot there', async () => {
+    const store = new InMemoryEventStore();
+    for (const { now, commands } of fc.sample(decisionScenario, { numRuns: 10, seed: 7 })) {
+      for (const [n, { stream, office, events }] of decide(now, commands).entries()) {
+        await store.append(
+          stream,
+          events.map((e) => ({ type: e.type, data: e.data, metadata: metadataOf(office, e.type, n) })),
+        );
+      }
+    }
+    // The view and office with the most events: that view gets snapshots.
+    const candidates = BY_OFFICE.flatMap((view) => ['0314', '5001', '1201'].map((office) => ({ view, office })));
+    const counted = await Promise.all(
+      candidates.map(async (c) => ({
+        ...c,
+        events: (await store.readAll({ streamPrefix: `office-${c.office}.`, types: c.view.eventTypes })).length,
+      })),
+    );
+    const { view, office, events } = counted.sort((a, b) => b.events - a.events)[0]!;
+    expect(events).toBeGreaterThan(20);
+    // A view whose events the office never had: it never gets a snapshot.
+    const rare: AnyProjection = { ...view, name: 'rare_events', eventTypes: ['NeverRecorded'] };
+    let read = 0;
+    const counting = {
+      readAll: async (options: Parameters<InMemoryEventStore['readAll']>[0]) => {
+        const page = await store.readAll(options);
+        read += page.length;
+        return page;
+      },
+      streamCategories: (toPosition: number) => store.streamCategories(toPosition),
+    };
+    const head = await store.headPosition();
+    const snapshots = snapshotsOf(await store.identity(), 1);
+    const first = await replayViews(counting, [view, rare], { office }, { toPosition: head }, { snapshots });
+    expect(read).toBe(events);
+
+    read = 0;
+    const again = await replayViews(counting, [view, rare], { office }, { toPosition: head }, { snapshots });
+    expect(again).toEqual(first);
+    expect(read).toBe(0);
+  });
+
   it('answers a national replay (every office, each from its snapshots) as one fold of the whole log does', async () => {
     const before = resumed;
     await fc.assert(
