@@ -82,7 +82,7 @@ describe('PostgreSQL event store: an append sent alone', () => {
     expect(streams.rows).toEqual([]);
   });
 
-  it('answers a retry whose expected revision has gone by "already appended", and a new append there a wrong revision with the current one', async () => {
+  it('answers a retry past its expected revision "already appended", and a new append there a wrong revision', async () => {
     const stream = uniqueStream();
     const events = withIds(1);
     await append(stream, events, 'no_stream');

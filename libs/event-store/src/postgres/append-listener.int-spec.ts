@@ -117,7 +117,7 @@ describe('PostgreSQL event store: the connection listening for appends', () => {
     expect(wakes).toBe(1);
   });
 
-  it('makes its connection again once after the server ends it, and wakes its subscriber then (notifications sent meanwhile are lost)', async () => {
+  it('makes its connection again once after the server ends it, then wakes its subscriber (notifications were lost)', async () => {
     const [{ pid }] = (
       await admin.query<{ pid: number }>(
         `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN es_appended'`,

@@ -31,7 +31,7 @@ describe('PostgreSQL event store: a checked-out connection', () => {
     await db.drop();
   });
 
-  it('notes the error of a connection the server ends between its queries, without ending the process, and closes it on release', async () => {
+  it('notes a connection the server ends between queries without ending the process, and closes it on release', async () => {
     const connection = await checkOut(pool);
     const pid = await backendPid(connection.client);
     // pg hands an error during a query to that query; between queries the client emits it, and an
