@@ -52,6 +52,11 @@ describe('PostgreSQL event store: start, ping and close', () => {
     await store.close();
   });
 
+  it('refuses to start, rather than answer as a store, when its database cannot be used', async () => {
+    const missing = Object.assign(new URL(db.url), { pathname: `/${db.name}_missing` }).toString();
+    await expect(createPostgresEventStore({ connectionString: missing })).rejects.toThrow(/does not exist/);
+  });
+
   it('does not go on trying in the background when its listening connection could not start', async () => {
     // A server that takes connections and drops them at once: each try is counted.
     let tries = 0;
