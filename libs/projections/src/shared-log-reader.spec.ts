@@ -68,6 +68,29 @@ describe('SharedLogReader', () => {
     expect(reads.length).toBeLessThanOrEqual(32);
   });
 
+  it('holds at most two pages past the slowest reader: the reader ahead waits for it there', async () => {
+    const { events, store } = logOf(100);
+    const reader = new SharedLogReader(store, 10);
+    const slow = reader.subscribe(0);
+    expect((await slow[Symbol.asyncIterator]().next()).value).toHaveLength(10);
+    // The slow reader now holds still after the 10th event.
+    const fast: RecordedEvent[] = [];
+    const fastSubscription = reader.subscribe(0);
+    const reading = (async () => {
+      for await (const batch of fastSubscription) {
+        fast.push(...batch);
+        if (fast.length === events.length) break;
+      }
+    })();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fast).toHaveLength(30);
+
+    await slow.close();
+    await reading;
+    await fastSubscription.close();
+    expect(fast.map((e) => e.position)).toEqual(events.map((e) => e.position));
+  });
+
   it('reads again from the start after every reader closed', async () => {
     const { events, store } = logOf(100);
     const reader = new SharedLogReader(store, 30);
