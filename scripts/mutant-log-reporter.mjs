@@ -15,8 +15,8 @@ class MutantLogReporter {
   onMutantTested(result) {
     if (!this.file) return;
     const { id, fileName, location, mutatorName, replacement, status, statusReason } = result;
-    // `line` as Stryker counts it, from 0; `column` from 1 (scripts/mutation-summary.mjs prints both from 1).
-    const line = { id, file: fileName, line: location.start.line, column: location.start.column + 1, mutatorName, replacement, status };
+    // Stryker's report locations count lines and columns from 1, as editors do.
+    const line = { id, file: fileName, line: location.start.line, column: location.start.column, mutatorName, replacement, status };
     if (status === 'Survived' || status === 'NoCoverage') line.statusReason = statusReason;
     appendFileSync(this.file, `${JSON.stringify(line)}\n`);
   }

@@ -40,7 +40,6 @@ console.log(`| all (${mutants.length} tested) | ${COLUMNS.map((c) => total[c]).j
 
 console.log('\nSurvived or not covered:');
 for (const m of mutants.filter((m) => m.status === 'Survived' || m.status === 'NoCoverage')) {
-  // The log holds Stryker's lines, counted from 0; printed as editors count them.
-  const where = `${relative(process.cwd(), m.file)}:${m.line + 1}:${m.column}`;
+  const where = `${relative(process.cwd(), m.file)}:${m.line}:${m.column}`;
   console.log(`${m.status === 'Survived' ? 'S' : 'N'} ${where} ${m.mutatorName} → ${JSON.stringify(m.replacement)}`);
 }
