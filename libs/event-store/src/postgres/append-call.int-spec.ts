@@ -92,6 +92,18 @@ describe('PostgreSQL event store: an append sent alone', () => {
     expect((refusal as WrongExpectedRevision).actual).toBe(0);
   });
 
+  it('passes on a unique violation of an index other than the event ids', async () => {
+    // An index of this test's own: the store's other unique keys cannot be broken by an append.
+    await admin.query(`CREATE UNIQUE INDEX once_only ON es_events ((data->>'once')) WHERE data ? 'once'`);
+    try {
+      await append(uniqueStream(), [anEvent('SomethingHappened', { once: 'x' })], 'any');
+      const refusal = await append(uniqueStream(), [anEvent('SomethingHappened', { once: 'x' })], 'any').catch((error: unknown) => error);
+      expect(refusal).toMatchObject({ code: '23505', constraint: 'once_only' });
+    } finally {
+      await admin.query('DROP INDEX once_only');
+    }
+  });
+
   it('gives the global section back when a call fails inside it, and keeps the connection', async () => {
     let pid = 0;
     const failure = await onAppendConnection(pool, async (client) => {

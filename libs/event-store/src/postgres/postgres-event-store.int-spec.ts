@@ -46,9 +46,13 @@ describe('PostgreSQL event store: schema and live wake-ups', () => {
     const stream = `${uniquePrefix()}case-1`;
     await first!.append(stream, [anEvent()]);
     await second!.append(stream, [anEvent()], { expectedRevision: 0 });
-    const applied = async () => (await admin.query('SELECT version, applied_at FROM es_migrations ORDER BY version')).rows;
+    const applied = async () => (await admin.query('SELECT version, name, applied_at FROM es_migrations ORDER BY version')).rows;
     const before = await applied();
     expect(before.map((r) => r.version)).toEqual(EVENT_STORE_MIGRATIONS.map((m) => m.version));
+    // Each by a name of its own, for whoever reads the table to see what a database has.
+    const names = before.map((r) => r.name as string);
+    expect(names.every((name) => name.trim().length > 0)).toBe(true);
+    expect(new Set(names).size).toBe(names.length);
 
     const pool = new pg.Pool({ connectionString: db.url });
     await migrateEventStore(pool);
