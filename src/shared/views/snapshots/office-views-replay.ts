@@ -4,9 +4,9 @@ import { replayOffice, snapshotInterval, type OfficeReplay, type Snapshots } fro
 import type { ReplaySnapshot, SnapshotScope } from './replay-snapshot-store.js';
 
 /**
- * Several views of one office as of `toPosition`, each from its latest snapshot, in one read of the
- * office's events: `replayOffice` for each view, but the office's events after a view's snapshot
- * are read (and parsed) once for all the views that need them, not once per view.
+ * Several views of one office as of `toPosition`, each from its latest snapshot: `replayOffice` for
+ * each view, but the snapshots are looked up together, and the office's events after a view's
+ * snapshot are read (and parsed) once for all the views that need them, not once per view.
  * What a replay of many offices (a national one) costs per office. Events rarely fail: when one
  * does, each view is replayed on its own, parking (`replayOffice`).
  */
