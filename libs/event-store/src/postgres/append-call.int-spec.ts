@@ -130,9 +130,12 @@ describe('PostgreSQL event store: an append sent alone', () => {
     expect(await eventually(globalSectionIsFree)).toBe(true);
   });
 
-  it('leaves the connection as it is after a refusal, which is raised before the global section', async () => {
+  it.each([
+    ['a wrong expected revision', 'ES001'],
+    ['events already appended', 'ES002'],
+  ])('leaves the connection as it is after a refusal (%s), which is raised before the global section', async (message, code) => {
     let pid = 0;
-    const refusal = Object.assign(new Error('wrong expected revision'), { code: 'ES001' });
+    const refusal = Object.assign(new Error(message), { code });
     const failure = await onAppendConnection(pool, async (client) => {
       pid = await backendPid(client);
       // A lock the refusal path must not touch: the proof that nothing was given back.
