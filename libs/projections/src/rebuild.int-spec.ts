@@ -64,6 +64,40 @@ describe('rebuilding a projection', () => {
     expect(await tableNames(bed)).toEqual({ tables: ['projection_event_counts'], indexes: ['projection_event_counts_pkey'] });
   });
 
+  it('gives way to a long read of the live table: the live view moves on, the swap waits, and swaps once the read ends', async () => {
+    await bed.stopEngines();
+    const warnings: string[] = [];
+    engine = await bed.engine([counts], {
+      logger: { log: () => undefined, warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
+    });
+    await engine.start();
+    await engine.waitForPosition(counts.name, bed.lastAppended, 20_000);
+    const reader = bed.dataSource.createQueryRunner();
+    await reader.connect();
+    await reader.query('BEGIN');
+    // Holds the live table's share lock until COMMIT: the swap's rename cannot have it meanwhile.
+    await reader.query('SELECT count(*) FROM projection_event_counts');
+    try {
+      await engine.rebuild(counts.name);
+      await eventually(
+        'the rebuild caught up',
+        async () => ((await engine.statusOf(counts.name)).rebuild?.position ?? 0) >= bed.lastAppended,
+      );
+      // A swap waiting for its lock would queue the live batches' writes behind it: it waits 2 s at most.
+      await bed.append(50);
+      expect(await engine.waitForPosition(counts.name, bed.lastAppended, 15_000)).toBe(true);
+      // Past two of the swap's lock timeouts: it gave way each time, as busy, not as a failed job.
+      await new Promise((resolve) => setTimeout(resolve, 4_500));
+      expect((await engine.statusOf(counts.name)).rebuild).toMatchObject({ error: null });
+    } finally {
+      await reader.query('COMMIT');
+      await reader.release();
+    }
+    await eventually('the swap', async () => (await engine.statusOf(counts.name)).rebuild === null);
+    expect((await engine.verify(counts.name)).equal).toBe(true);
+    expect(warnings).toEqual([]);
+  });
+
   it('rebuilds by itself when a new version is deployed, answering from the old table until the swap', async () => {
     await bed.stopEngines();
     const v2: Projection<Count> = countingProjection({
