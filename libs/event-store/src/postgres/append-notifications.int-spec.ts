@@ -11,7 +11,10 @@ async function until(arrived: () => boolean): Promise<void> {
   }
 }
 
-/** The wake-ups an append sent alone through `es_append` gives other processes (append-notifications.ts). */
+/**
+ * The wake-ups other processes get from appends outside a group: one sent alone through `es_append`
+ * (append-notifications.ts), and one to several streams at once (append-streams-call.ts).
+ */
 describe('PostgreSQL event store: notifications of appends sent alone', () => {
   let db: TestDatabase;
   let listener: pg.Client;
@@ -105,6 +108,26 @@ describe('PostgreSQL event store: notifications of appends sent alone', () => {
       await subscription.close();
     } finally {
       await holder.end();
+      await Promise.all([subscriber.close(), writer.close()]);
+    }
+  });
+
+  it('wakes another instance whose poll never fires when events are appended to several streams at once', async () => {
+    const [subscriber, writer] = await Promise.all([
+      createPostgresEventStore({ connectionString: db.url, pollIntervalMs: 600_000 }),
+      createPostgresEventStore({ connectionString: db.url, pollIntervalMs: 600_000 }),
+    ]);
+    const office = uniquePrefix();
+    try {
+      const subscription = subscriber.subscribe({ after: await subscriber.headPosition(), streamPrefix: office });
+      const arrived = take(subscription[Symbol.asyncIterator](), 2);
+      await writer.appendToStreams([
+        { streamId: `${office}case-from`, events: [anEvent('A', { n: 1 })] },
+        { streamId: `${office}case-to`, events: [anEvent('A', { n: 2 })] },
+      ]);
+      expect((await arrived).map((e) => e.data)).toEqual([{ n: 1 }, { n: 2 }]);
+      await subscription.close();
+    } finally {
       await Promise.all([subscriber.close(), writer.close()]);
     }
   });
