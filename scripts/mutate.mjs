@@ -15,13 +15,16 @@ const { values } = parseArgs({
     only: { type: 'string', multiple: true },
     concurrency: { type: 'string', default: '1' },
     'no-check': { type: 'boolean', default: false },
+    'timeout-ms': { type: 'string' },
   },
 });
 
 const scope = MUTATION_SCOPES[values.scope ?? ''];
 if (!scope) {
   const names = Object.keys(MUTATION_SCOPES).join('|');
-  console.error(`Usage: npm run mutate -- --scope <${names}> [--since <git ref>] [--only <glob>]... [--concurrency n] [--no-check]`);
+  console.error(
+    `Usage: npm run mutate -- --scope <${names}> [--since <git ref>] [--only <glob>]... [--concurrency n] [--no-check] [--timeout-ms n]`,
+  );
   process.exit(2);
 }
 
@@ -104,7 +107,9 @@ const stryker = new Stryker({
   htmlReporter: { fileName: `reports/mutation/${name}.html` },
   clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
   concurrency: Number(values.concurrency),
-  timeoutMS: scope.timeoutMS ?? 10_000,
+  // A mutant that hangs (a lock never given back, a wait that never ends) costs this much on top of
+  // its tests' own time: the scopes' values suit a loaded machine, a quiet one can take less.
+  timeoutMS: Number(values['timeout-ms'] ?? scope.timeoutMS ?? 10_000),
   // The initial run of every test of the scope: on a loaded two-core machine it takes more than
   // Stryker's default of 5 minutes for the scopes with a database.
   dryRunTimeoutMinutes: 30,
