@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { anEvent, uniquePrefix } from '../contract/contract-fixtures.js';
 import { WrongExpectedRevision } from '../event-store.errors.js';
@@ -30,6 +31,18 @@ describe('PostgreSQL event store: atomic append to several streams', () => {
     ]);
     const { rows } = await admin.query('SELECT count(DISTINCT transaction_id) AS n FROM es_events WHERE stream_id = ANY($1)', [[a, b]]);
     expect(Number(rows[0].n)).toBe(1);
+  });
+
+  it('answers a retry with expected revision any with what the first stored, and stores nothing twice', async () => {
+    const [a, b] = [`${uniquePrefix()}case-a`, `${uniquePrefix()}case-b`];
+    const appends = [
+      { streamId: a, events: [anEvent('A', { n: 1 }, uuidv7())] },
+      { streamId: b, events: [anEvent('B', { n: 2 }, uuidv7())] },
+    ];
+    const first = await store.appendToStreams(appends);
+    expect(await store.appendToStreams(appends)).toEqual(first);
+    const { rows } = await admin.query('SELECT count(*)::int AS n FROM es_events WHERE stream_id = ANY($1)', [[a, b]]);
+    expect(rows[0].n).toBe(2);
   });
 
   it('lets exactly one of two racing atomic appends over the same streams (in either order) through, without a deadlock', async () => {

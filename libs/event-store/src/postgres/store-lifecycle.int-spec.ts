@@ -52,6 +52,13 @@ describe('PostgreSQL event store: start, ping and close', () => {
     await store.close();
   });
 
+  it('ends its connections when it closes: nothing answers after that', async () => {
+    const store = await createPostgresEventStore({ connectionString: db.url });
+    await store.ping();
+    await store.close();
+    await expect(store.ping()).rejects.toThrow();
+  });
+
   it('refuses to start, rather than answer as a store, when its database cannot be used', async () => {
     const missing = Object.assign(new URL(db.url), { pathname: `/${db.name}_missing` }).toString();
     await expect(createPostgresEventStore({ connectionString: missing })).rejects.toThrow(/does not exist/);
