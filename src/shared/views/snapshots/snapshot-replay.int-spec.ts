@@ -38,6 +38,17 @@ const failingAt = (positions: ReadonlySet<number>): AnyProjection => ({
 /** The views keyed by the office of the event's stream: all but client retention (by person, never replayed). */
 const BY_OFFICE = APP_PROJECTIONS.filter((p) => p.name !== clientRetentionProjection.name);
 
+/** The commands' events, as the deciders made them, appended to the store; `apartMs` between appends. */
+async function appendDecided(store: InMemoryEventStore, now: number, commands: Parameters<typeof decide>[1], apartMs = 0): Promise<void> {
+  for (const [n, { stream, office, events }] of decide(now, commands).entries()) {
+    await store.append(
+      stream,
+      events.map((e) => ({ type: e.type, data: e.data, metadata: metadataOf(office, e.type, n) })),
+    );
+    if (apartMs > 0) await new Promise((resolve) => setTimeout(resolve, apartMs));
+  }
+}
+
 /**
  * Every office's views as one fold of the whole log, as the national replay was before it read office
  * by office: what that replay must answer, whichever offices it found and wherever their snapshots are.
@@ -105,13 +116,7 @@ describe('as-of replays from snapshots (PostgreSQL)', () => {
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 3 }),
         async ({ now, commands }, every, moments, failures) => {
           const store = new InMemoryEventStore();
-          for (const [n, { stream, office, events }] of decide(now, commands).entries()) {
-            const metadata = (type: string) => metadataOf(office, type, n);
-            await store.append(
-              stream,
-              events.map((e) => ({ type: e.type, data: e.data, metadata: metadata(e.type) })),
-            );
-          }
+          await appendDecided(store, now, commands);
           const head = await store.headPosition();
           const at = (fraction: number) => Math.round(fraction * head);
           const failing = failingAt(new Set(failures.map(at)));
@@ -138,12 +143,7 @@ describe('as-of replays from snapshots (PostgreSQL)', () => {
   it('does not read an office again from its first event for a view that has no snapshot there', async () => {
     const store = new InMemoryEventStore();
     for (const { now, commands } of fc.sample(decisionScenario, { numRuns: 10, seed: 7 })) {
-      for (const [n, { stream, office, events }] of decide(now, commands).entries()) {
-        await store.append(
-          stream,
-          events.map((e) => ({ type: e.type, data: e.data, metadata: metadataOf(office, e.type, n) })),
-        );
-      }
+      await appendDecided(store, now, commands);
     }
     // The view and office with the most events: that view gets snapshots.
     const candidates = BY_OFFICE.flatMap((view) => ['0314', '5001', '1201'].map((office) => ({ view, office })));
@@ -187,14 +187,8 @@ describe('as-of replays from snapshots (PostgreSQL)', () => {
         fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 3 }),
         async ({ now, commands }, every, moments, failures) => {
           const store = new InMemoryEventStore();
-          for (const [n, { stream, office, events }] of decide(now, commands).entries()) {
-            await store.append(
-              stream,
-              events.map((e) => ({ type: e.type, data: e.data, metadata: metadataOf(office, e.type, n) })),
-            );
-            // Apart in time, so an instant asked for falls between appends.
-            await new Promise((resolve) => setTimeout(resolve, 2));
-          }
+          // Apart in time, so an instant asked for falls between appends.
+          await appendDecided(store, now, commands, 2);
           const log = await store.readAll();
           const head = await store.headPosition();
           const at = (fraction: number) => Math.round(fraction * head);
