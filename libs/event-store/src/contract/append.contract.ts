@@ -79,6 +79,20 @@ export function appendContract(store: StoreRef): void {
       expect((await store().readStream(stream)).map((e) => e.id)).toEqual(stored.map((e) => e.id));
     });
 
+    it('refuses a retry that is not the same append: all its ids stored in another stream, or new ids beside stored ones', async () => {
+      const [stream, other] = [uniqueStream(), uniqueStream()];
+      const stored = [anEvent('A', { n: 1 }, uuidv7()), anEvent('B', { n: 2 }, uuidv7())];
+      await store().append(stream, stored, { expectedRevision: 'no_stream' });
+      // Each refused for one reason only: every id found, but in another stream; or each id found in
+      // this stream, but not every id.
+      await expect(store().append(other, stored, { expectedRevision: 'any' })).rejects.toBeInstanceOf(InvalidAppend);
+      const added = anEvent('C', { n: 3 }, uuidv7());
+      await expect(store().append(stream, [stored[1]!, added], { expectedRevision: 'any' })).rejects.toBeInstanceOf(InvalidAppend);
+      await expect(store().append(stream, [stored[1]!, added], { expectedRevision: 1 })).rejects.toBeInstanceOf(InvalidAppend);
+      expect(await store().readStream(other)).toEqual([]);
+      expect((await store().readStream(stream)).map((e) => e.id)).toEqual(stored.map((e) => e.id));
+    });
+
     it('stamps every event of one append with the same recordedAt, in whole milliseconds', async () => {
       const stream = uniqueStream();
       const result = await store().append(stream, events(200));
