@@ -161,6 +161,23 @@ describe('PostgreSQL event store: appends committed in groups', () => {
     for (const group of rows) expect(Number(group.appends) <= 3 && (Number(group.events) <= 4 || Number(group.appends) === 1)).toBe(true);
   });
 
+  it('fills each group up to its limits, oldest appends first', async () => {
+    const limited = await createPostgresEventStore({ connectionString: db.url, appendGroups: { connections: 1, appends: 3, events: 4 } });
+    const office = uniquePrefix();
+    const sizes = [2, 2, 1, 1, 1, 1];
+    const streams = sizes.map((_, n) => `${office}case-${n}`);
+    await Promise.all(streams.map((s, n) => limited.append(s, events(sizes[n]!))));
+    await limited.close();
+
+    const { rows } = await admin.query<{ streams: string[] }>(
+      `SELECT array_agg(DISTINCT stream_id ORDER BY stream_id) AS streams FROM es_events WHERE stream_id = ANY($1)
+       GROUP BY transaction_id ORDER BY min(position)`,
+      [streams],
+    );
+    // One call at a time: the first group takes the events' limit exactly, the second the appends' limit.
+    expect(rows.map((r) => r.streams)).toEqual([streams.slice(0, 2), streams.slice(2, 5), streams.slice(5)]);
+  });
+
   it('stores exactly what it acknowledged when two instances append to the same few streams at once', async () => {
     const other = await createPostgresEventStore({ connectionString: db.url, poolSize: 5 });
     const office = uniquePrefix();
@@ -228,6 +245,27 @@ describe('PostgreSQL event store: appends committed in groups', () => {
     ]);
     expect((await store.readStream(stream)).map((e) => e.data)).toEqual([{ n: 0 }, { n: 1 }]);
     await expect(store.append(stream, [anEvent()], { expectedRevision: 1 })).resolves.toMatchObject({ revision: 2 });
+  });
+
+  it('sends the next append of a stream another transaction held once the one sent alone is answered', async () => {
+    const stream = `${uniquePrefix()}case-held`;
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock(7263512, hashtext($1))', [stream]);
+      const first = store.append(stream, [anEvent()], { expectedRevision: 'no_stream' });
+      // Sent alone, the first waits for the lock; the second waits for the first, with nothing else
+      // in flight that would take it when its call ends.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const second = store.append(stream, [anEvent()], { expectedRevision: 0 });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await holder.query('COMMIT');
+      expect((await first).revision).toBe(0);
+      expect((await second).revision).toBe(1);
+    } finally {
+      await holder.end();
+    }
   });
 
   it('tells its observer the size of each group and each append whose stream another transaction held', async () => {
