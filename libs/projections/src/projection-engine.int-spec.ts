@@ -86,4 +86,8 @@ describe('projection engine on PostgreSQL', () => {
     await expect(unmigrated.start()).rejects.toThrow(ProjectionTablesMissing);
     await expect(unmigrated.start()).rejects.toThrow(/projection_never_migrated/);
   });
+
+  it('refuses two projections of one name, whose rows would share a table', async () => {
+    await expect(bed.engine([counts, countingProjection()])).rejects.toThrow('Two projections are named event_counts');
+  });
 });
