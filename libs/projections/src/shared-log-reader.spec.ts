@@ -16,6 +16,9 @@ function logOf(count: number) {
   return { events, reads, store };
 }
 
+/** The positions of the events the reader's window holds: a white-box look, as the bound on them is the point of the class. */
+const heldBy = (reader: SharedLogReader): number[] => (reader as unknown as { events: RecordedEvent[] }).events.map((e) => e.position);
+
 /** Reads until `last` was handed out, `pauseEvery` batches yielding to the others to make speeds differ. */
 async function readUpTo(reader: SharedLogReader, after: number, last: number, pauseEvery = 1): Promise<RecordedEvent[]> {
   const got: RecordedEvent[] = [];
@@ -72,7 +75,8 @@ describe('SharedLogReader', () => {
     const { events, store } = logOf(100);
     const reader = new SharedLogReader(store, 10);
     const slow = reader.subscribe(0);
-    expect((await slow[Symbol.asyncIterator]().next()).value).toHaveLength(10);
+    const slowPages = slow[Symbol.asyncIterator]();
+    expect((await slowPages.next()).value).toHaveLength(10);
     // The slow reader now holds still after the 10th event.
     const fast: RecordedEvent[] = [];
     const fastSubscription = reader.subscribe(0);
@@ -84,6 +88,14 @@ describe('SharedLogReader', () => {
     })();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(fast).toHaveLength(30);
+    // The window: the two pages past the slowest reader; those before it let go.
+    expect(heldBy(reader)).toEqual(events.slice(10, 30).map((e) => e.position));
+
+    // The slow reader moves one page on: the fast one may then take one more, not wait for it to catch up.
+    expect((await slowPages.next()).value).toHaveLength(10);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(fast).toHaveLength(40);
+    expect(heldBy(reader)).toEqual(events.slice(20, 40).map((e) => e.position));
 
     await slow.close();
     await reading;
@@ -91,11 +103,13 @@ describe('SharedLogReader', () => {
     expect(fast.map((e) => e.position)).toEqual(events.map((e) => e.position));
   });
 
-  it('reads again from the start after every reader closed', async () => {
+  it('lets the window go when every reader closed, and reads again from the start', async () => {
     const { events, store } = logOf(100);
     const reader = new SharedLogReader(store, 30);
     const last = events.at(-1)!.position;
     await readUpTo(reader, 0, last);
+    // With no reader left, the window's events are let go.
+    expect(heldBy(reader)).toEqual([]);
     expect((await readUpTo(reader, 0, last)).map((e) => e.position)).toEqual(events.map((e) => e.position));
   });
 });
