@@ -13,6 +13,7 @@ const { values } = parseArgs({
     scope: { type: 'string' },
     since: { type: 'string' },
     only: { type: 'string', multiple: true },
+    tests: { type: 'string' },
     concurrency: { type: 'string', default: '1' },
     'no-check': { type: 'boolean', default: false },
     'timeout-ms': { type: 'string' },
@@ -23,7 +24,7 @@ const scope = MUTATION_SCOPES[values.scope ?? ''];
 if (!scope) {
   const names = Object.keys(MUTATION_SCOPES).join('|');
   console.error(
-    `Usage: npm run mutate -- --scope <${names}> [--since <git ref>] [--only <glob>]... [--concurrency n] [--no-check] [--timeout-ms n]`,
+    `Usage: npm run mutate -- --scope <${names}> [--since <git ref>] [--only <glob>]... [--tests <regex>] [--concurrency n] [--no-check] [--timeout-ms n]`,
   );
   process.exit(2);
 }
@@ -35,7 +36,8 @@ function changedSince(ref) {
   return [...names, ...untracked];
 }
 
-// --only narrows a scope to some of its files (a glob each), with the scope's tests.
+// --only narrows a scope to some of its files (a glob each), with the scope's tests; --tests runs
+// other tests against the mutants (a jest testRegex), e.g. the fast ones of a scope first.
 let mutate = values.only ?? scope.mutate;
 if (values.since) {
   const changed = new Set(changedSince(values.since));
@@ -86,7 +88,7 @@ const stryker = new Stryker({
     // Background work of the tests (engines, group commit) is credited to a test, not "static":
     // see scripts/mutation-test-environment.cjs.
     config: {
-      testRegex: scope.tests,
+      testRegex: values.tests ?? scope.tests,
       testTimeout: 120_000,
       testEnvironment: fileURLToPath(new URL('./mutation-test-environment.cjs', import.meta.url)),
     },
@@ -100,7 +102,7 @@ const stryker = new Stryker({
   // Mutants fail type checks by design; ts-jest must not refuse them (libs and test too, not only src).
   disableTypeChecks: '{src,libs,test,bench}/**/*.{ts,js,mjs}',
   ignorePatterns: ['/dist/*', '!/dist/libs', '.data', 'coverage', 'reports', 'bench/results'],
-  incremental: !values.since && !values.only,
+  incremental: !values.since && !values.only && !values.tests,
   incrementalFile: `reports/mutation/${name}.incremental.json`,
   reporters: ['clear-text', 'progress', 'json', 'html', 'mutant-log'],
   jsonReporter: { fileName: `reports/mutation/${name}.json` },

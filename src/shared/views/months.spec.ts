@@ -1,4 +1,4 @@
-import { median, monthOf, monthsBetween, ratio } from './months.js';
+import { addDays, median, monthOf, monthsBetween, ratio } from './months.js';
 
 /** The contract's rules for rounding and medians (docs/api.md, "Definitions"). */
 describe('figures of the views', () => {
@@ -40,5 +40,16 @@ describe('months', () => {
   it('lists every month from one to another, across a year end', () => {
     expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     expect(monthsBetween('2026-03', '2026-02')).toEqual([]);
+  });
+
+  it('lists at most 1200 months, the longest period the parameters allow', () => {
+    const months = monthsBetween('2000-01', '9999-12');
+    expect(months).toHaveLength(1200);
+    expect(months.at(-1)).toBe('2099-12');
+  });
+
+  it('moves an instant by whole days, back or forth, across a month end', () => {
+    expect(addDays('2026-03-30T10:15:00.000Z', 3)).toBe('2026-04-02T10:15:00.000Z');
+    expect(addDays('2026-03-01T00:00:00.000Z', -90)).toBe('2025-12-01T00:00:00.000Z');
   });
 });

@@ -44,6 +44,13 @@ describe('view query parameters', () => {
     expect(problems({ from: '2000-01', to: '2099-12' })).toEqual([]);
   });
 
+  it('refuses a month with anything before or after YYYY-MM, even where it still sorts within the bounds', () => {
+    expect(problems({ from: '2026-031' })).toEqual(['from: must be a month YYYY-MM']);
+    expect(problems({ to: '20502026-03' })).toEqual(['to: must be a month YYYY-MM']);
+    expect(problems({ from: '2026-00' })).toEqual(['from: must be a month YYYY-MM']);
+    expect(problems({ to: '2026-13' })).toEqual(['to: must be a month YYYY-MM']);
+  });
+
   it('defaults the period to the 12 months up to the one now falls in', () => {
     expect(periodOf({}, '2026-03-01T00:30:00.000Z')).toEqual({ from: '2025-04', to: '2026-03' });
     expect(periodOf({ to: '2026-01' }, '2026-03-01T00:30:00.000Z')).toEqual({ from: '2025-02', to: '2026-01' });
