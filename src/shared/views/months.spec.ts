@@ -1,4 +1,4 @@
-import { addDays, median, monthOf, monthsBetween, ratio } from './months.js';
+import { addDays, decrement, increment, median, monthOf, monthsBetween, ratio } from './months.js';
 
 /** The contract's rules for rounding and medians (docs/api.md, "Definitions"). */
 describe('figures of the views', () => {
@@ -46,6 +46,19 @@ describe('months', () => {
     const months = monthsBetween('2000-01', '9999-12');
     expect(months).toHaveLength(1200);
     expect(months.at(-1)).toBe('2099-12');
+  });
+
+  it('counts up and takes back, a key with nothing left gone as if never counted (corrections)', () => {
+    const counts: Record<string, number> = {};
+    increment(counts, 'PHONE');
+    increment(counts, 'PHONE');
+    increment(counts, 'VISIT', 3);
+    expect(counts).toEqual({ PHONE: 2, VISIT: 3 });
+    decrement(counts, 'PHONE');
+    expect(counts).toEqual({ PHONE: 1, VISIT: 3 });
+    decrement(counts, 'PHONE');
+    decrement(counts, 'EMAIL');
+    expect(counts).toEqual({ VISIT: 3 });
   });
 
   it('moves an instant by whole days, back or forth, across a month end', () => {

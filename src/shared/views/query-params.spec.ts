@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ValidationFailed } from '../errors/validation-failed.error.js';
 import { checkPeriod, checkViewTime, periodOf, periodParams, viewTimeOf } from './query-params.js';
 
 const params = checkViewTime(checkPeriod(z.strictObject(periodParams)));
@@ -54,5 +55,13 @@ describe('view query parameters', () => {
   it('defaults the period to the 12 months up to the one now falls in', () => {
     expect(periodOf({}, '2026-03-01T00:30:00.000Z')).toEqual({ from: '2025-04', to: '2026-03' });
     expect(periodOf({ to: '2026-01' }, '2026-03-01T00:30:00.000Z')).toEqual({ from: '2025-02', to: '2026-01' });
+  });
+
+  it('refuses a from after to, also after to was defaulted to the month of now', () => {
+    const now = '2026-03-01T00:30:00.000Z';
+    expect(() => periodOf({ from: '2026-05', to: '2026-04' }, now)).toThrow(ValidationFailed);
+    expect(() => periodOf({ from: '2026-04' }, now)).toThrow(
+      expect.objectContaining({ violations: [{ path: 'from', message: expect.stringContaining('must not be after to (2026-03') }] }),
+    );
   });
 });
