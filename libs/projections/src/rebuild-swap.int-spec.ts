@@ -126,6 +126,25 @@ describe('a rebuild making and swapping in its shadow table', () => {
       expect(await shadowRows()).toBe(1);
     });
 
+    it('swaps in no shadow that lacks an index of the live table, and passes on an error that is not a lock timeout', async () => {
+      await setLive(2, 100);
+      await bed.dataSource.query(`CREATE INDEX projection_event_counts_by_office ON ${tables.live} ((doc ->> 'office'))`);
+      try {
+        expect(await trySwap(runner, name, tables, rebuildAt, 200)).toBe('unindexed');
+        expect(await liveRows()).toEqual([{ key: '0314', doc: { rebuilt: false } }]);
+      } finally {
+        await bed.dataSource.query('DROP INDEX projection_event_counts_by_office');
+      }
+      // Something else that holds on to the live table, such as a database view made on it by hand.
+      await bed.dataSource.query(`CREATE VIEW contacts_by_hand AS SELECT key FROM ${tables.live}`);
+      try {
+        await expect(trySwap(runner, name, tables, rebuildAt, 200)).rejects.toThrow(/other objects depend on it/);
+      } finally {
+        await bed.dataSource.query('DROP VIEW contacts_by_hand');
+      }
+      expect(await liveRows()).toEqual([{ key: '0314', doc: { rebuilt: false } }]);
+    });
+
     it('waits for a live batch moving the checkpoint, and then finds the rebuild behind', async () => {
       await setLive(2, 100);
       // A live batch: it holds the checkpoint row and has written to the live table.
