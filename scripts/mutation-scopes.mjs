@@ -23,7 +23,9 @@ export const MUTATION_SCOPES = {
     mutate: ['src/shared/views/**/*.ts', '!src/shared/views/**/*spec.ts', '!src/shared/views/*.examples.ts'],
     // Not the e2e specs: their beforeAll records a whole history, half a minute for every mutant.
     // The replays' own specs in src/views fold the app's projections, which src/shared may not import.
-    tests: '/src/shared/views/.*\\.(spec|api-spec|int-spec)\\.ts$|/src/views/(kept-replays|view-replay)\\.spec\\.ts$',
+    // And the OpenAPI document's test: the answer schemas here make the document (docs/openapi.json).
+    tests:
+      '/src/shared/views/.*\\.(spec|api-spec|int-spec)\\.ts$|/src/views/(kept-replays|view-replay)\\.spec\\.ts$|/test/open-api-document\\.spec\\.ts$',
     needsDatabase: true,
     timeoutMS: 30_000,
   },
