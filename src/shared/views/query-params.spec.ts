@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ValidationFailed } from '../errors/validation-failed.error.js';
+import { isReplay } from './view-time.js';
 import { checkPeriod, checkViewTime, periodOf, periodParams, viewTimeOf } from './query-params.js';
 
 const params = checkViewTime(checkPeriod(z.strictObject(periodParams)));
@@ -15,6 +16,13 @@ describe('view query parameters', () => {
     expect(viewTimeOf(params.parse({ asOf: '2026-03-01T12:00:00+01:00' }))).toEqual({ asOf: '2026-03-01T12:00:00+01:00' });
     expect(viewTimeOf(params.parse({ asOf: '2026-03-01T11:00:00.123Z' }))).toEqual({ asOf: '2026-03-01T11:00:00.123Z' });
     expect(viewTimeOf(params.parse({ asOfPosition: '0' }))).toEqual({ asOfPosition: 0 });
+  });
+
+  it('tells a replay (asOf or asOfPosition, even 0) from a live read', () => {
+    expect(isReplay(viewTimeOf(params.parse({ asOf: '2026-03-01T12:00:00Z' })))).toBe(true);
+    expect(isReplay(viewTimeOf(params.parse({ asOfPosition: '0' })))).toBe(true);
+    expect(isReplay(viewTimeOf(params.parse({ minPosition: '7' })))).toBe(false);
+    expect(isReplay(viewTimeOf(params.parse({})))).toBe(false);
   });
 
   it('refuses asOf together with asOfPosition, and either with minPosition', () => {
@@ -41,6 +49,8 @@ describe('view query parameters', () => {
     ]);
     expect(problems({ asOf: '0999-06-15T12:00:00+00:00' })).toEqual(['asOf: must not be before 2000-01-01T00:00:00.000Z']);
     expect(problems({ asOf: '9999-12-31T00:00:00Z' })).toEqual(['asOf: must be before 2100-01-01T00:00:00.000Z']);
+    expect(problems({ asOf: '2100-01-01T00:00:00Z' })).toEqual(['asOf: must be before 2100-01-01T00:00:00.000Z']);
+    expect(problems({ asOf: '2099-12-31T23:59:59.999Z' })).toEqual([]);
     expect(problems({ asOfPosition: '99999999999999999999' })).toHaveLength(1);
     expect(problems({ from: '2000-01', to: '2099-12' })).toEqual([]);
   });
