@@ -29,7 +29,9 @@ describe('PostgreSQL event store: a group call of es_append_many', () => {
         p_streams text[], p_expected text[], p_counts int[], p_ids uuid[], p_types text[], p_data jsonb[],
         p_metadata jsonb[], p_notify boolean
       ) RETURNS TABLE (o_append int, o_status text, o_revision bigint, o_positions bigint[], o_recorded_at timestamptz)
-      LANGUAGE sql AS $fn$ SELECT CASE WHEN p_notify THEN 1 ELSE 2 END, 'stream-busy', NULL::bigint, NULL::bigint[], NULL::timestamptz $fn$`);
+      LANGUAGE sql AS $fn$
+        SELECT CASE WHEN p_notify THEN 1 ELSE 2 END, 'stream-busy', NULL::bigint, NULL::bigint[], NULL::timestamptz
+      $fn$`);
   });
   afterAll(async () => {
     await pool.end();
