@@ -128,6 +128,18 @@ describe('KeptReplays: the answer of a view whose table is at another version', 
     expect(log.reads.map((r) => r.after)).toEqual([first]);
   });
 
+  it('passes on a failed first read rather than read again, and answers the next ask from nothing', async () => {
+    const log = new WatchedStore();
+    const kept = new KeptReplays(log);
+    const head = await log.contact('0314', '974760673', 1);
+    log.failNext = true;
+    await expect(kept.at(engagementProjection, { office: '0314' }, head)).rejects.toThrow('connection terminated');
+    expect(log.reads).toHaveLength(1);
+    expect((await kept.at(engagementProjection, { office: '0314' }, head)).docs).toEqual(
+      foldInMemory(engagementProjection, await log.store.readAll()),
+    );
+  });
+
   it('leaves out an event the view cannot apply, from nothing again, as the live view parks it', async () => {
     const log = new WatchedStore();
     const kept = new KeptReplays(log);

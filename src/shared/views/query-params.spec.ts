@@ -55,6 +55,11 @@ describe('view query parameters', () => {
     expect(problems({ from: '2000-01', to: '2099-12' })).toEqual([]);
   });
 
+  it('refuses a period whose from comes after its to, and takes one of a single month', () => {
+    expect(problems({ from: '2026-05', to: '2026-04' })).toEqual(['from: from must not be after to']);
+    expect(problems({ from: '2026-04', to: '2026-04' })).toEqual([]);
+  });
+
   it('refuses a month with anything before or after YYYY-MM, even where it still sorts within the bounds', () => {
     expect(problems({ from: '2026-031' })).toEqual(['from: must be a month YYYY-MM']);
     expect(problems({ to: '20502026-03' })).toEqual(['to: must be a month YYYY-MM']);
