@@ -54,7 +54,7 @@ export const MUTATION_SCOPES = {
     // checkpoint store: they start engines of their own for other files' sake, and made the initial
     // run alone take more than five minutes.
     tests:
-      '/libs/projections/src/([a-z-]+\\.spec|(crash-recovery|failure|ordered-read|projection-engine|rebuild-request|rebuild-swap|rebuild-window|rebuild|shared-rebuild)\\.int-spec)\\.ts$',
+      '/libs/projections/src/([a-z-]+\\.spec|(crash-recovery|failure|ordered-read|projection-engine|projection-jobs|rebuild-request|rebuild-swap|rebuild-window|rebuild|shared-rebuild)\\.int-spec)\\.ts$',
     needsDatabase: true,
     timeoutMS: 60_000,
   },

@@ -89,6 +89,30 @@ describe('an event that throws in evolve', () => {
     expect(countsOf((await engine.loadDocs(fixed)).docs)).toEqual(directCounts(events));
     expect(await engine.retryParked(fixed.name)).toMatchObject({ retrying: 0, status: { rebuild: null } });
   });
+
+  it('starts over a rebuild of the same version that failed when asked to retry, rather than leave it failed', async () => {
+    await bed.stopEngines();
+    const fixed = failingAt(-1);
+    // An event parked by the live view, and a rebuild of this version that an earlier release left
+    // failed (before events were parked, a rebuild stopped at the first that failed).
+    await bed.dataSource.query(
+      `INSERT INTO projection_parked_events (name, track, position, version, event_type, stream_id, keys, error_message)
+       VALUES ($1, 'live', $2, 1, $3, $4, $5, 'cannot count')`,
+      [fixed.name, poison.position, poison.type, poison.streamId, [countKey('5701')]],
+    );
+    await bed.dataSource.query(
+      `INSERT INTO projection_rebuilds (name, version, position, error_position, error_message) VALUES ($1, 1, $2, $2, 'cannot count')`,
+      [fixed.name, poison.position],
+    );
+    const engine = await bed.engine([fixed]);
+    expect((await engine.statusOf(fixed.name)).status).toBe('failed');
+
+    expect(await engine.retryParked(fixed.name)).toMatchObject({ retrying: 1, status: { status: 'rebuilding', rebuild: { error: null } } });
+    const [rebuild] = await bed.dataSource.query(`SELECT position::int, error_position FROM projection_rebuilds WHERE name = $1`, [
+      fixed.name,
+    ]);
+    expect(rebuild).toEqual({ position: 0, error_position: null });
+  });
 });
 
 /** Counts events per office, changing the doc in place, and throws on the event at `position` after changing it. */

@@ -1,6 +1,7 @@
 import { foldInMemory } from './in-memory-fold.js';
 import { countKey, countingProjection, countsOf, directCounts, type Count } from './testing/counting-projection.js';
 import { ProjectionTestBed } from './testing/projection-test-bed.js';
+import type { CommittedBatch } from './follow.js';
 import type { ProjectionEngine } from './projection-engine.js';
 import { ProjectionTablesMissing } from './projection.errors.js';
 
@@ -79,6 +80,16 @@ describe('projection engine on PostgreSQL', () => {
       { key: countKey('5701'), live: { ...replayed.get(countKey('5701')), events: 1 }, replayed: replayed.get(countKey('5701')) },
     ]);
     expect((await engine.verify(counts.name, { range: { prefix: countKey('0314') } })).equal).toBe(true);
+  });
+
+  it('tells each listener of every batch it commits, e.g. for the metrics', async () => {
+    await engine.waitForPosition(counts.name, bed.lastAppended, 20_000);
+    const heard: CommittedBatch[] = [];
+    engine.onBatchCommitted((batch) => heard.push(batch));
+    await bed.append(120, ['1201']);
+    expect(await engine.waitForPosition(counts.name, bed.lastAppended, 20_000)).toBe(true);
+    expect(heard.map(({ projection, track }) => ({ projection, track }))).toContainEqual({ projection: counts.name, track: 'live' });
+    expect(heard.reduce((events, batch) => events + batch.events, 0)).toBe(120);
   });
 
   it('refuses to start when a projection table was never migrated', async () => {

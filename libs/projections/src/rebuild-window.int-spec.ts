@@ -88,6 +88,23 @@ describe('a rebuild folding windows of several reads', () => {
     await rebuildWith({ rebuildCacheBytes: 600, rebuildWindowEvents: 300 });
   });
 
+  it('commits a window a slow read keeps waiting, but never an empty one: its position only moves on', async () => {
+    // Each read of the log takes longer than a window waits for one, so every window is committed
+    // with a single read in it, and a fresh window is empty while its first read is under way.
+    const slowReads = new Proxy(bed.store, {
+      get: (store, property) =>
+        property === 'readAll'
+          ? async (...args: Parameters<typeof store.readAll>) => {
+              await new Promise((resolve) => setTimeout(resolve, 400));
+              return store.readAll(...args);
+            }
+          : bindTo(store, Reflect.get(store, property)),
+    });
+    const { commits } = await rebuildWith({ eventStore: slowReads, rebuildBatchSize: 500, rebuildWindowEvents: 2000 });
+    expect(commits.length).toBeGreaterThan(1);
+    expect(commits.every((position, i) => i === 0 || position > commits[i - 1]!)).toBe(true);
+  });
+
   it('resumes from its last commit with a fresh cache after dying before a COMMIT, and equals a clean replay', async () => {
     let windows = 0;
     let crashedAt: number | undefined;
@@ -112,3 +129,5 @@ describe('a rebuild folding windows of several reads', () => {
     expect(commits[crash + 1]).toBeGreaterThan(commits[crash - 1]!);
   });
 });
+
+const bindTo = (target: object, value: unknown) => (typeof value === 'function' ? value.bind(target) : value);
