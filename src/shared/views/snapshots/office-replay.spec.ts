@@ -88,6 +88,15 @@ describe('replayOffice, folding again with parking once an event fails', () => {
     const middle = snapshots.taken[2]!.position + 1;
     const fromSnapshot = await replayOffice(store, failing, office, middle, snapshots, 2);
     expect(fromSnapshot).toEqual(await replayOffice(store, failing, office, middle, undefined, 1000));
+
+    // Several views together from a snapshot past both failures: what it had parked is still left out, and said so.
+    const latest = snapshots.taken
+      .map((s) => s.position)
+      .sort((a, b) => a - b)
+      .at(-1)!;
+    expect(latest).toBeGreaterThan(counted[9]!.position);
+    const head = await store.headPosition();
+    expect(await replayOfficeViews(store, [failing], office, head, snapshots, 2)).toEqual([replayed]);
   });
 
   it('passes on an error of the store rather than read again', async () => {
