@@ -201,4 +201,26 @@ describe('replaying views in memory', () => {
     );
     expect(docs.get('outcomes')).toEqual(foldInMemory(outcomesProjection, all));
   });
+
+  it('reports the events left out in log order, and two views that left out one event by name', async () => {
+    const store = await storeWithHistory();
+    const all = await store.readAll({});
+    const [first, second] = all.filter((e) => e.metadata.officeNumber === '5001' && engagementProjection.eventTypes.includes(e.type));
+    const failingAt = (name: string, positions: number[]) => ({
+      ...engagementProjection,
+      name,
+      evolve: (rows: Parameters<typeof engagementProjection.evolve>[0], event: Parameters<typeof engagementProjection.evolve>[1]) => {
+        engagementProjection.evolve(rows, event);
+        if (positions.includes(event.position)) throw new Error('cannot apply');
+      },
+    });
+    // Each view's are found in turn: both of view_b's before view_a's.
+    const views = [failingAt('view_b', [first!.position, second!.position]), failingAt('view_a', [second!.position])];
+    const { parked } = await replayViews(store, views, { office: '5001' }, { toPosition: all.at(-1)!.position });
+    expect(parked).toEqual([
+      { view: 'view_b', position: first!.position },
+      { view: 'view_a', position: second!.position },
+      { view: 'view_b', position: second!.position },
+    ]);
+  });
 });
