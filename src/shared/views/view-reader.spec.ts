@@ -2,7 +2,7 @@ import { InMemoryEventStore, officeOfStream, officeStream } from '@app/event-sto
 import { foldInMemory, type AnyProjection, type LoadedDocs, type ProjectionEngine } from '@app/projections';
 import type { RuntimeConfig } from '../../config/runtime-config.js';
 import { MetricsRegistry } from '../metrics/metrics-registry.js';
-import type { ReplaySnapshotStore } from './snapshots/replay-snapshot-store.js';
+import type { ReplaySnapshot, ReplaySnapshotStore } from './snapshots/replay-snapshot-store.js';
 import { ViewNotReady } from './view-not-ready.error.js';
 import { ViewReader } from './view-reader.js';
 
@@ -21,14 +21,16 @@ const counts: AnyProjection = {
 /** What the table holds: not what the fold gives, so an answer tells which of the two it came from. */
 const tableDocs = () => new Map<string, unknown>([['count|0314', { events: 999 }]]);
 
+const office = { office: '0314' };
+const range = { prefix: 'count|0314' };
+
 /**
- * A read with `minPosition` of a table behind it: the reader waits for the view, then reads the table
- * again. Another instance may have swapped its release of the view in meanwhile (a rolling deploy),
- * and the table's docs are then not this release's: the answer must come from this release's fold.
- * The engine here is a stand-in whose table changes version during the wait, a race no test of
- * the whole app can make happen on purpose.
+ * The reader between the engine's table and the replay, with a stand-in engine: its table is at
+ * whatever position and version a test gives, one load after another. That makes happen on purpose
+ * what a test of the whole app cannot: another instance swapping its release of the view in while
+ * this one waits for `minPosition` (a rolling deploy).
  */
-describe('ViewReader, a live read that waits for minPosition', () => {
+describe('ViewReader', () => {
   let store: InMemoryEventStore;
   let head: number;
 
@@ -43,35 +45,104 @@ describe('ViewReader, a live read that waits for minPosition', () => {
     head = await store.headPosition();
   });
 
-  /** A reader whose view's table is behind at first, and at `versionAfterWait` once waited for. */
-  function readerWith(versionAfterWait: number, reached = true): ViewReader {
-    const loads: LoadedDocs<unknown>[] = [
-      { position: 1, version: 2, docs: tableDocs() },
-      { position: head, version: versionAfterWait, docs: tableDocs() },
-    ];
+  /** A reader whose view's table gives `loads` in turn; the engine's wait for a position answers `reached`. */
+  function readerOf(
+    loads: Omit<LoadedDocs<unknown>, 'docs'>[],
+    { reached = true, snapshots = {} as ReplaySnapshotStore, projection = counts } = {},
+  ) {
+    const waits: number[] = [];
     const engine = {
-      projection: () => counts,
-      loadDocs: async () => loads.shift()!,
-      waitForPosition: async () => reached,
+      projection: () => projection,
+      loadDocs: async () => ({ ...loads.shift()!, docs: tableDocs() }),
+      waitForPosition: async (_name: string, position: number) => (waits.push(position), reached),
     } as unknown as ProjectionEngine;
-    const config = { asOfReplaysMax: 2, asOfSnapshotEvery: 2000 } as RuntimeConfig;
-    return new ViewReader(engine, store, config, {} as ReplaySnapshotStore, new MetricsRegistry());
+    const config = { asOfReplaysMax: 2, asOfSnapshotEvery: 1 } as RuntimeConfig;
+    return { reader: new ViewReader(engine, store, config, snapshots, new MetricsRegistry()), waits };
   }
+  const folded = async () => foldInMemory(counts, await store.readAll());
 
-  it('answers from the table when it is still at this release after the wait', async () => {
-    const views = await readerWith(2).at({ minPosition: head }, [counts], { office: '0314' });
-    expect(await views.read(counts, { prefix: 'count|0314' })).toEqual({ position: head, docs: tableDocs() });
+  describe('a live read', () => {
+    it('answers from the table at once when it is at this release and at or past minPosition, or none was asked', async () => {
+      const { reader, waits } = readerOf([
+        { position: head, version: 2 },
+        { position: head, version: 2 },
+      ]);
+      expect(await (await reader.at({}, [counts], office)).read(counts, range)).toEqual({ position: head, docs: tableDocs() });
+      expect(await (await reader.at({ minPosition: head }, [counts], office)).read(counts, range)).toEqual({
+        position: head,
+        docs: tableDocs(),
+      });
+      expect(waits).toEqual([]);
+    });
+
+    it("answers from this release's fold when the table holds another release's docs", async () => {
+      const { reader } = readerOf([{ position: head, version: 3 }]);
+      expect(await (await reader.at({}, [counts], office)).read(counts, range)).toEqual({ position: head, docs: await folded() });
+      expect(await folded()).toEqual(new Map([['count|0314', { events: 3 }]]));
+    });
+
+    it('waits for minPosition, then answers from the table if it is still at this release', async () => {
+      const { reader, waits } = readerOf([
+        { position: 1, version: 2 },
+        { position: head, version: 2 },
+      ]);
+      const views = await reader.at({ minPosition: head }, [counts], office);
+      expect(await views.read(counts, range)).toEqual({ position: head, docs: tableDocs() });
+      expect(waits).toEqual([head]);
+    });
+
+    it("waits for minPosition, then answers from this release's fold if another release swapped in meanwhile", async () => {
+      const { reader } = readerOf([
+        { position: 1, version: 2 },
+        { position: head, version: 3 },
+      ]);
+      const views = await reader.at({ minPosition: head }, [counts], office);
+      expect(await views.read(counts, range)).toEqual({ position: head, docs: await folded() });
+    });
+
+    it('refuses with ViewNotReady (503) when the view does not reach minPosition in time, rather than answer from behind it', async () => {
+      const { reader } = readerOf([{ position: 1, version: 2 }], { reached: false });
+      const views = await reader.at({ minPosition: head }, [counts], office);
+      await expect(views.read(counts, range)).rejects.toThrow(ViewNotReady);
+    });
   });
 
-  it("answers from this release's fold when another release swapped its table in during the wait", async () => {
-    const views = await readerWith(3).at({ minPosition: head }, [counts], { office: '0314' });
-    const folded = foldInMemory(counts, await store.readAll());
-    expect(await views.read(counts, { prefix: 'count|0314' })).toEqual({ position: head, docs: folded });
-    expect(folded).toEqual(new Map([['count|0314', { events: 3 }]]));
-  });
+  describe('an as-of replay', () => {
+    /** Snapshots kept in memory, looked up and stored as the replay goes. */
+    function memorySnapshots() {
+      const saved: ReplaySnapshot[] = [];
+      const lookups: number[] = [];
+      const snapshots = {
+        latest: async (_scope: unknown, toPosition: number) => void lookups.push(toPosition),
+        save: async (_scope: unknown, snapshot: ReplaySnapshot) => void saved.push(snapshot),
+      } as unknown as ReplaySnapshotStore;
+      return { snapshots, saved, lookups };
+    }
 
-  it('refuses with ViewNotReady (503) when the view does not reach minPosition in time, rather than answer from behind it', async () => {
-    const views = await readerWith(2, false).at({ minPosition: head }, [counts], { office: '0314' });
-    await expect(views.read(counts, { prefix: 'count|0314' })).rejects.toThrow(ViewNotReady);
+    it('starts from the snapshots the reader keeps and stores new ones, and marks the answer with its moment only', async () => {
+      const { snapshots, saved, lookups } = memorySnapshots();
+      const { reader } = readerOf([], { snapshots });
+      const views = await reader.at({ asOfPosition: head }, [counts], office);
+      const [last] = await store.readAll({ direction: 'backwards', limit: 1 });
+      expect(views.marks).toEqual({ asOf: last!.recordedAt, asOfPosition: head });
+      expect(await views.read(counts, range)).toEqual({ position: head, docs: await folded() });
+      // ASOF_SNAPSHOT_EVERY is 1 here: one after each event of the view's types.
+      expect(lookups).toEqual([head]);
+      expect(saved.map((s) => s.position)).toEqual([1, 2, 3]);
+    });
+
+    it('marks the answer with the events a view left out', async () => {
+      const failing: AnyProjection = {
+        ...counts,
+        evolve: (rows, event) => {
+          counts.evolve(rows, event);
+          if (event.position === 2) throw new Error('cannot count');
+        },
+      };
+      const { snapshots } = memorySnapshots();
+      const { reader } = readerOf([], { snapshots, projection: failing });
+      const views = await reader.at({ asOfPosition: head }, [failing], office);
+      expect(views.marks).toMatchObject({ asOfPosition: head, parkedEvents: [{ view: counts.name, position: 2 }] });
+    });
   });
 });
