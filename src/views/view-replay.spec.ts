@@ -7,7 +7,7 @@ import {
   type RecordedEvent,
 } from '@app/event-store';
 import { foldInMemory } from '@app/projections';
-import { selectDocs } from '@app/projections';
+import { compareKeys, selectDocs } from '@app/projections';
 import type { CaseProfile } from '../cases/case.js';
 import { followUpGapsProjection } from '../cases/follow-up-gaps/follow-up-gaps.projection.js';
 import { outcomesProjection } from '../cases/outcomes/outcomes.projection.js';
@@ -120,6 +120,19 @@ describe('replaying views in memory', () => {
       expect.objectContaining({ enrolled: 1, active: 0, transferredOut: 1, placed: 0 }),
     ]);
     expect(selectDocs(docs.get(followUpGapsProjection.name)!, { prefix: 'a|0314|' }).size).toBe(0);
+  });
+
+  it('gives the docs of several offices in key order, as the table does, not office after office', async () => {
+    const store = await storeWithHistory();
+    const everything = await store.readAll();
+    const { docs } = await replayViews(store, APP_PROJECTIONS, { offices: ['5001', '0314'] }, { toPosition: everything.length });
+    for (const projection of APP_PROJECTIONS) {
+      const keys = [...docs.get(projection.name)!.keys()];
+      expect(keys).toEqual([...foldInMemory(projection, everything).keys()].sort(compareKeys));
+    }
+    // Office after office would be another order: some views' keys do not start with the office.
+    const officeAfterOffice = (name: string) => ['0314', '5001'].flatMap((o) => [...docs.get(name)!.keys()].filter((k) => k.includes(o)));
+    expect(APP_PROJECTIONS.some((p) => officeAfterOffice(p.name).join() !== [...docs.get(p.name)!.keys()].join())).toBe(true);
   });
 
   it('stops at the position asked for, whatever the page size', async () => {

@@ -89,14 +89,36 @@ describe('replayOffice, folding again with parking once an event fails', () => {
     const fromSnapshot = await replayOffice(store, failing, office, middle, snapshots, 2);
     expect(fromSnapshot).toEqual(await replayOffice(store, failing, office, middle, undefined, 1000));
 
-    // Several views together from a snapshot past both failures: what it had parked is still left out, and said so.
-    const latest = snapshots.taken
-      .map((s) => s.position)
-      .sort((a, b) => a - b)
-      .at(-1)!;
-    expect(latest).toBeGreaterThan(counted[9]!.position);
+    // Several views together from the snapshot at the second failure: what it had parked is still
+    // left out and said so, and the snapshots they take on the way carry it too.
+    const fromSecond = memorySnapshots(2);
+    fromSecond.taken.push(...snapshots.taken.filter((s) => s.position <= counted[9]!.position));
     const head = await store.headPosition();
-    expect(await replayOfficeViews(store, [failing], office, head, snapshots, 2)).toEqual([replayed]);
+    expect(await replayOfficeViews(store, [failing], office, head, fromSecond, 2)).toEqual([replayed]);
+    const later = fromSecond.taken.filter((s) => s.position > counted[9]!.position);
+    expect(later.length).toBeGreaterThan(0);
+    for (const snapshot of later) expect(snapshot.parked).toEqual(parked);
+  });
+
+  it('answers all the same when a snapshot cannot be stored, and reports it', async () => {
+    const store = await officeLog();
+    const reported: string[] = [];
+    const snapshots: Snapshots = {
+      ...memorySnapshots(2),
+      save: async () => {
+        throw new Error('disk full');
+      },
+      onSaveFailed: (error) => reported.push((error as Error).message),
+    };
+    const counts = countsFailingAt(new Set());
+    const head = await store.headPosition();
+    const fromNothing = await replayOffice(store, counts, office, head, undefined, 1000);
+    expect(await replayOffice(store, counts, office, head, snapshots, 2)).toEqual(fromNothing);
+    expect(reported.length).toBeGreaterThan(2);
+    expect(new Set(reported)).toEqual(new Set(['disk full']));
+    reported.length = 0;
+    expect(await replayOfficeViews(store, [counts], office, head, snapshots, 2)).toEqual([fromNothing]);
+    expect(reported.length).toBeGreaterThan(2);
   });
 
   it('passes on an error of the store rather than read again', async () => {
