@@ -4,7 +4,7 @@ import { FEWEST_EVENTS_BETWEEN_SNAPSHOTS, replayOffice, snapshotInterval, type S
 import { replayOfficeViews } from './office-views-replay.js';
 import type { ReplaySnapshot } from './replay-snapshot-store.js';
 
-/** Events per office, and which types: the smallest view keyed by office. */
+/** Counts each office's events of two types, and throws at the positions given: the smallest view keyed by office. */
 const countsFailingAt = (failing: ReadonlySet<number>): AnyProjection => ({
   name: 'office_counts',
   version: 1,
@@ -64,7 +64,11 @@ describe('snapshotInterval', () => {
   });
 });
 
-describe('replayOffice, folding again with parking once an event fails', () => {
+/**
+ * An office's views from snapshots: `replayOffice` (one view; the fold that parks, once an event
+ * fails) and `replayOfficeViews` (several views in one read of the events).
+ */
+describe('replaying an office from snapshots', () => {
   const office = '0314';
 
   it('takes snapshots on the way, with the events parked up to each, and equals a fold from nothing', async () => {
