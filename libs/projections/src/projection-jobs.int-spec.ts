@@ -53,8 +53,9 @@ describe('a live job that finds the view at another version than its own', () =>
       committed: () => undefined,
     });
     await jobs.tryTake('live');
-    // A job that kept following would end only when stopped: stop it after a while, and say so.
-    const kept = setTimeout(() => stop.abort(), 5_000);
+    // A job that kept following would end only when stopped: stop it after a while (long enough for a loaded
+    // machine to give up a job: a few queries), and say so.
+    const kept = setTimeout(() => stop.abort(), 10_000);
     await jobs.stopped();
     const keptFollowing = stop.signal.aborted;
     clearTimeout(kept);
