@@ -145,6 +145,17 @@ describe('a rebuild making and swapping in its shadow table', () => {
       expect(await liveRows()).toEqual([{ key: '0314', doc: { rebuilt: false } }]);
     });
 
+    it.each([
+      ['moved on by another instance that took the job over', 2, 150],
+      ['asked for at another version, at the same position', 3, 100],
+    ])('swaps in nothing of a rebuild %s since this one read it', async (_, version, position) => {
+      await setLive(1, 100);
+      await bed.dataSource.query(`UPDATE ${REBUILDS} SET version = $2, position = $3 WHERE name = $1`, [name, version, position]);
+      expect(await trySwap(runner, name, tables, rebuildAt, 200)).toBe('fenced');
+      expect(await liveRows()).toEqual([{ key: '0314', doc: { rebuilt: false } }]);
+      expect(await readProgress(bed.dataSource, 'rebuild', name)).toMatchObject({ version, position });
+    });
+
     it('waits for a live batch moving the checkpoint, and then finds the rebuild behind', async () => {
       await setLive(2, 100);
       // A live batch: it holds the checkpoint row and has written to the live table.
