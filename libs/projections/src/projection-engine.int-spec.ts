@@ -107,3 +107,27 @@ describe('projection engine on PostgreSQL', () => {
     await expect(bed.engine([counts, countingProjection()])).rejects.toThrow('Two projections are named event_counts');
   });
 });
+
+describe('a projection engine started twice', () => {
+  let bed: ProjectionTestBed;
+
+  beforeAll(async () => {
+    bed = await ProjectionTestBed.create('projection_engine_twice', [counts.name]);
+    await bed.append(100);
+  });
+
+  afterAll(async () => {
+    await bed.close();
+  });
+
+  it('runs as if started once: stopping it gives every job up, for another instance to take', async () => {
+    const engine = await bed.engine([counts]);
+    await engine.start();
+    await engine.start();
+    expect(await engine.waitForPosition(counts.name, bed.lastAppended, 20_000)).toBe(true);
+    await engine.stop();
+    const next = await bed.engine([counts]);
+    await next.start();
+    await eventually('the other instance leads', async () => (await next.statusOf(counts.name)).role === 'leader');
+  });
+});
