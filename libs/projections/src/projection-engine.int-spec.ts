@@ -131,3 +131,45 @@ describe('a projection engine started twice', () => {
     await eventually('the other instance leads', async () => (await next.statusOf(counts.name)).role === 'leader');
   });
 });
+
+describe('a projection engine with nothing to do', () => {
+  let bed: ProjectionTestBed;
+
+  beforeAll(async () => {
+    bed = await ProjectionTestBed.create('projection_engine_idle', [counts.name]);
+    await bed.append(10);
+  });
+
+  afterAll(async () => {
+    await bed.close();
+  });
+
+  it('looks for work once a retry interval, not round after round', async () => {
+    let rounds = 0;
+    // Each round of looking for work starts by reading the views' versions.
+    const isRound = (sql: unknown) => typeof sql === 'string' && sql.startsWith('SELECT name, version FROM projection_checkpoints WHERE');
+    const counting = new Proxy(bed.dataSource, {
+      get(target, property, receiver) {
+        if (property !== 'createQueryRunner') return Reflect.get(target, property, receiver);
+        return () => {
+          const runner = target.createQueryRunner();
+          const query = runner.query.bind(runner);
+          runner.query = (sql, ...rest) => {
+            if (isRound(sql)) rounds++;
+            return query(sql, ...rest);
+          };
+          return runner;
+        };
+      },
+    });
+    const engine = await bed.engine([counts], { dataSource: counting, retryIntervalMs: 100 });
+    await engine.start();
+    expect(await engine.waitForPosition(counts.name, bed.lastAppended, 20_000)).toBe(true);
+    rounds = 0;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await engine.stop();
+    // About ten in a second at the interval asked for (not the default 3 s); rounds back to back would make hundreds.
+    expect(rounds).toBeGreaterThan(0);
+    expect(rounds).toBeLessThan(40);
+  });
+});
