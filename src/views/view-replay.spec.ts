@@ -218,7 +218,9 @@ describe('replaying views in memory', () => {
   it('reports the events left out in log order, and two views that left out one event by name', async () => {
     const store = await storeWithHistory();
     const all = await store.readAll({});
-    const [first, second] = all.filter((e) => e.metadata.officeNumber === '5001' && engagementProjection.eventTypes.includes(e.type));
+    const [first, second] = all.filter(
+      (e) => e.metadata.officeNumber === '5001' && (engagementProjection.eventTypes as readonly string[]).includes(e.type),
+    );
     const failingAt = (name: string, positions: number[]) => ({
       ...engagementProjection,
       name,

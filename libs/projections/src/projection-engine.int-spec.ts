@@ -153,11 +153,11 @@ describe('a projection engine with nothing to do', () => {
         if (property !== 'createQueryRunner') return Reflect.get(target, property, receiver);
         return () => {
           const runner = target.createQueryRunner();
-          const query = runner.query.bind(runner);
-          runner.query = (sql, ...rest) => {
-            if (isRound(sql)) rounds++;
-            return query(sql, ...rest);
-          };
+          const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+          runner.query = ((...args: unknown[]) => {
+            if (isRound(args[0])) rounds++;
+            return query(...args);
+          }) as typeof runner.query;
           return runner;
         };
       },
