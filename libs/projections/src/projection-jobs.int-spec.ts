@@ -1,4 +1,4 @@
-import { CHECKPOINTS, REBUILDS } from './projection-tables.js';
+import { CHECKPOINTS, REBUILDS, projectionTables } from './projection-tables.js';
 import { ProjectionJobs } from './projection-jobs.js';
 import { SharedLogReader } from './shared-log-reader.js';
 import { countingProjection } from './testing/counting-projection.js';
@@ -10,7 +10,7 @@ import { ProjectionTestBed } from './testing/projection-test-bed.js';
  * its checkpoint. The job must then leave the table alone: it would fold with code the table was
  * not built by.
  */
-describe('a live job that finds the view at another version than its own', () => {
+describe('a job that finds the view, or the rebuild asked for, at another version than its own', () => {
   let bed: ProjectionTestBed;
   const name = 'event_counts';
   const thisRelease = countingProjection({ version: 2 });
@@ -27,8 +27,8 @@ describe('a live job that finds the view at another version than its own', () =>
     await bed.dataSource.query(`DELETE FROM ${CHECKPOINTS}`);
   });
 
-  /** Runs the live job of version 2 once, on a view whose checkpoint is at `tableVersion`. */
-  async function runLiveJob(tableVersion: number) {
+  /** Runs a job of version 2 once, on a view whose checkpoint is at `tableVersion`. */
+  async function runJob(tableVersion: number, track: 'live' | 'rebuild' = 'live') {
     await bed.dataSource.query(`INSERT INTO ${CHECKPOINTS} (name, version, position, status) VALUES ($1, $2, 40, 'stopped')`, [
       name,
       tableVersion,
@@ -52,7 +52,7 @@ describe('a live job that finds the view at another version than its own', () =>
       wake: () => wakes++,
       committed: () => undefined,
     });
-    await jobs.tryTake('live');
+    await jobs.tryTake(track);
     // A job that kept following would end only when stopped: stop it after a while (long enough for a loaded
     // machine to give up a job: a few queries), and say so.
     const kept = setTimeout(() => stop.abort(), 10_000);
@@ -66,7 +66,7 @@ describe('a live job that finds the view at another version than its own', () =>
   }
 
   it('an older version: gives the job up at once and asks for a rebuild at its own version', async () => {
-    const job = await runLiveJob(1);
+    const job = await runJob(1);
     expect(job.keptFollowing).toBe(false);
     expect(job.logged).toContain(`${name}: the view is at version 1, not 2: gave the live job up`);
     // The older table is left as the older instances of a rolling deploy keep it.
@@ -76,11 +76,21 @@ describe('a live job that finds the view at another version than its own', () =>
   });
 
   it("a newer version: gives the job up at once and asks for nothing, the table being the newer instances'", async () => {
-    const job = await runLiveJob(3);
+    const job = await runJob(3);
     expect(job.keptFollowing).toBe(false);
     expect(job.logged).toContain(`${name}: the view is at version 3, not 2: gave the live job up`);
     expect(job.checkpoint).toEqual({ version: 3, position: 40, status: 'stopped' });
     expect(job.rebuilds).toEqual([]);
     expect(job.wakes).toBe(0);
+  });
+
+  it('a rebuild job for a rebuild asked for at another version leaves it to the instances of that version', async () => {
+    await bed.dataSource.query(`INSERT INTO ${REBUILDS} (name, version, position) VALUES ($1, 3, 0)`, [name]);
+    const job = await runJob(1, 'rebuild');
+    expect(job.keptFollowing).toBe(false);
+    // Not started over, and no shadow made for it with this release's code.
+    expect(job.rebuilds).toEqual([{ name, version: 3, position: 0 }]);
+    const [shadow] = await bed.dataSource.query(`SELECT to_regclass($1) AS found`, [projectionTables(name).shadow]);
+    expect(shadow.found).toBeNull();
   });
 });
