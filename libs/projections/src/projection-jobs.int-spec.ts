@@ -5,10 +5,10 @@ import { countingProjection } from './testing/counting-projection.js';
 import { ProjectionTestBed } from './testing/projection-test-bed.js';
 
 /**
- * The live job as it starts: the engine's round took it for a table of this instance's version, but
- * a swap (or another instance's deploy) may have changed the table's version before the job read
- * its checkpoint. The job must then leave the table alone: it would fold with code the table was
- * not built by.
+ * A job as it starts: the engine's round took it for a table (or a rebuild) of this instance's
+ * version, but a swap, another instance's deploy or an admin may have changed the version before the
+ * job read its progress row. The job must then leave the table alone: it would fold with code the
+ * table was not built by.
  */
 describe('a job that finds the view, or the rebuild asked for, at another version than its own', () => {
   let bed: ProjectionTestBed;
