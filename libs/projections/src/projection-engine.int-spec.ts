@@ -108,19 +108,24 @@ describe('projection engine on PostgreSQL', () => {
   });
 });
 
-describe('a projection engine started twice', () => {
+/** Engines started and stopped by each test, on a database of their own. */
+describe('a projection engine, one at a time', () => {
   let bed: ProjectionTestBed;
 
   beforeAll(async () => {
-    bed = await ProjectionTestBed.create('projection_engine_twice', [counts.name]);
+    bed = await ProjectionTestBed.create('projection_engine_lifecycle', [counts.name]);
     await bed.append(100);
+  });
+
+  afterEach(async () => {
+    await bed.stopEngines();
   });
 
   afterAll(async () => {
     await bed.close();
   });
 
-  it('runs as if started once: stopping it gives every job up, for another instance to take', async () => {
+  it('started twice, runs as if started once: stopping it gives every job up, for another instance to take', async () => {
     const engine = await bed.engine([counts]);
     await engine.start();
     await engine.start();
@@ -130,21 +135,8 @@ describe('a projection engine started twice', () => {
     await next.start();
     await eventually('the other instance leads', async () => (await next.statusOf(counts.name)).role === 'leader');
   });
-});
 
-describe('a projection engine with nothing to do', () => {
-  let bed: ProjectionTestBed;
-
-  beforeAll(async () => {
-    bed = await ProjectionTestBed.create('projection_engine_idle', [counts.name]);
-    await bed.append(10);
-  });
-
-  afterAll(async () => {
-    await bed.close();
-  });
-
-  it('looks for work once a retry interval, not round after round', async () => {
+  it('with nothing to do, looks for work once a retry interval, not round after round', async () => {
     let rounds = 0;
     // Each round of looking for work starts by reading the views' versions.
     const isRound = (sql: unknown) => typeof sql === 'string' && sql.startsWith('SELECT name, version FROM projection_checkpoints WHERE');
