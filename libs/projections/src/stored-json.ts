@@ -4,9 +4,63 @@
  * jsonb's order (shorter keys first, then by bytes).
  */
 export function toStoredJson<T>(doc: T): T {
-  const text = JSON.stringify(doc);
-  if (text === undefined) throw new TypeError('A doc must be a JSON value, not undefined');
-  return JSON.parse(text, (_key, value: unknown) => (isPlainObject(value) ? sortedObject(value) : value)) as T;
+  const stored = storedValue(doc, '', new Set());
+  if (stored === undefined) throw new TypeError('A doc must be a JSON value, not undefined');
+  return stored as T;
+}
+
+/**
+ * What `JSON.parse(JSON.stringify(value))` gives, with objects' keys in jsonb's order, built in one
+ * walk: a round trip through text costs a replay that hands over many documents several times as
+ * much. It follows `JSON.stringify` step by step (`toJSON`, boxed primitives, non-finite numbers,
+ * what objects leave out and arrays turn into null); `stored-json.spec.ts` holds it to the round trip.
+ */
+function storedValue(value: unknown, key: string, ancestors: Set<object>): unknown {
+  if (typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    value = (value as { toJSON: (key: string) => unknown }).toJSON(key);
+  } else if (typeof value === 'bigint' && typeof (value as unknown as { toJSON?: unknown }).toJSON === 'function') {
+    value = (value as unknown as { toJSON: (key: string) => unknown }).toJSON(key);
+  }
+  if (value instanceof Number) value = Number(value);
+  else if (value instanceof String) value = String(value);
+  else if (value instanceof Boolean) value = value.valueOf();
+  else if (typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object BigInt]') {
+    throw new TypeError('Do not know how to serialize a BigInt');
+  }
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      // -0 is written "0".
+      return Number.isFinite(value) ? value + 0 : null;
+    case 'bigint':
+      throw new TypeError('Do not know how to serialize a BigInt');
+    case 'object':
+      return value === null ? null : storedObject(value, ancestors);
+    default:
+      return undefined;
+  }
+}
+
+function storedObject(value: object, ancestors: Set<object>): unknown {
+  if (ancestors.has(value)) throw new TypeError('Converting circular structure to JSON');
+  ancestors.add(value);
+  try {
+    // Holes too are written null, which `map` would skip.
+    if (Array.isArray(value)) return Array.from(value, (item, i) => storedValue(item, String(i), ancestors) ?? null);
+    const stored: Record<string, unknown> = {};
+    const record = value as Record<string, unknown>;
+    for (const key of jsonbKeyOrder(Object.keys(record))) {
+      const item = storedValue(record[key], key, ancestors);
+      if (item === undefined) continue;
+      if (key === '__proto__') Object.defineProperty(stored, key, { value: item, enumerable: true, writable: true, configurable: true });
+      else stored[key] = item;
+    }
+    return stored;
+  } finally {
+    ancestors.delete(value);
+  }
 }
 
 /** Equal as JSON documents: key order does not matter, as in jsonb. */
@@ -30,9 +84,6 @@ const SURROGATE = /[\uD800-\uDFFF]/;
 // eslint-disable-next-line no-control-regex -- the whole ASCII range is the point, control characters included
 const ASCII = /^[\x00-\x7f]*$/;
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 function compareJsonbKeys(a: string, b: string): number {
   if (ASCII.test(a) && ASCII.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
   const x = Buffer.from(a);
@@ -40,10 +91,21 @@ function compareJsonbKeys(a: string, b: string): number {
   return x.length - y.length || Buffer.compare(x, y);
 }
 
-function sortedObject(value: Record<string, unknown>): Record<string, unknown> {
-  const sorted: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort(compareJsonbKeys)) sorted[key] = value[key];
-  return sorted;
+/** A view's docs share a few shapes: each shape's key order is worked out once. */
+const keyOrders = new Map<string, readonly string[]>();
+const KEY_ORDERS_KEPT = 10_000;
+
+function jsonbKeyOrder(keys: string[]): readonly string[] {
+  if (keys.length < 2) return keys;
+  // JSON, not a join: field names may hold any character, and two shapes must never share a text.
+  const shape = JSON.stringify(keys);
+  let order = keyOrders.get(shape);
+  if (!order) {
+    if (keyOrders.size >= KEY_ORDERS_KEPT) keyOrders.clear();
+    order = keys.sort(compareJsonbKeys);
+    keyOrders.set(shape, order);
+  }
+  return order;
 }
 
 function canonical(value: unknown): string {
