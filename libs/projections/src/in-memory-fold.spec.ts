@@ -198,6 +198,17 @@ describe('InMemoryFold', () => {
     expect(again.get(countKey('0314'))?.events).toBe(2);
   });
 
+  it('hands its docs over at its end as docs() gives them, passing on the ones it resumed from that no event changed', () => {
+    const snapshot = { docs: [...foldInMemory(counts, events.slice(0, 3))], position: 4, seen: 3 };
+    const later = [recordedEvent(9, 'ContactRecorded', '0314'), recordedEvent(10, 'ContactRecorded', '1201')];
+    const taken = InMemoryFold.resume(counts, snapshot).apply(later).takeDocs();
+    expect([...taken]).toStrictEqual([...InMemoryFold.resume(counts, snapshot).apply(later).docs()]);
+    // A doc the events made, in stored shape (jsonb's key order), not as evolve left it.
+    expect(Object.keys(taken.get(countKey('1201'))!)).toEqual(['events', 'office', 'lastType']);
+    expect(taken.get(countKey('5701'))).toBe(new Map(snapshot.docs).get(countKey('5701')));
+    expect([...new InMemoryFold(counts).apply(events).takeDocs()]).toStrictEqual([...foldInMemory(counts, events)]);
+  });
+
   it('hands out copies: docs taken earlier do not change with later events', () => {
     const fold = new InMemoryFold(counts).apply(events.slice(0, 2));
     const early = fold.docs();

@@ -9,6 +9,8 @@ export interface Row {
   lastPosition: number;
   /** Type of that event, when it was applied here (for error reports). */
   lastType?: string;
+  /** The doc is someone else's too (a snapshot's): copied before evolve reads it, as evolve may change it in place. */
+  shared?: boolean;
 }
 
 /** A row as it was before an event touched it (undefined: not held), and whether it was already a change. */
@@ -76,9 +78,12 @@ export class RowState {
     }
   }
 
-  /** A row as stored in the table (not a change); `doc` undefined: the table has none. */
-  load(key: string, doc: unknown, lastPosition: number): void {
-    this.rows.set(key, { doc, lastPosition });
+  /**
+   * A row as stored in the table (not a change); `doc` undefined: the table has none. `shared`: the
+   * doc is not this fold's to change (`Row.shared`).
+   */
+  load(key: string, doc: unknown, lastPosition: number, { shared = false }: { shared?: boolean } = {}): void {
+    this.rows.set(key, shared ? { doc, lastPosition, shared } : { doc, lastPosition });
   }
 
   /** Whether the row is here, loaded (present or known absent) or written. */
@@ -105,7 +110,7 @@ export class RowState {
     };
     const rows: RowAccess<unknown> = {
       get: (key) => {
-        const doc = this.rows.get(named(key))?.doc;
+        const doc = this.ownDoc(named(key));
         if (doc !== undefined) read.push(key);
         return doc;
       },
@@ -128,6 +133,15 @@ export class RowState {
       if (row.doc !== undefined && row.lastPosition < position) this.write(key, row.doc, event);
     }
     return true;
+  }
+
+  /** The row's doc, copied first when it is shared: from here on this fold's own. */
+  private ownDoc(key: string): unknown {
+    const row = this.rows.get(key);
+    if (!row?.shared) return row?.doc;
+    const { shared: _, ...own } = { ...row, doc: structuredClone(row.doc) };
+    this.rows.set(key, own);
+    return own.doc;
   }
 
   /** Puts the rows an event touched back as `undo` holds them. */
@@ -154,6 +168,11 @@ export class RowState {
     });
     this.changed.clear();
     return changes;
+  }
+
+  /** Whether the row was written since it was loaded (or since the last `takeChanges`). */
+  isChanged(key: string): boolean {
+    return this.changed.has(key);
   }
 
   /** Every row held, deleted ones and known absent ones (doc undefined) included. */

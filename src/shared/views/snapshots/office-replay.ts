@@ -85,7 +85,7 @@ export async function replayOffice(
         }
       }
       if (page.length > 0) lastPosition = page[page.length - 1]!.position;
-      if (page.length < pageSize) return { docs: fold.docs(), lastPosition, parked };
+      if (page.length < pageSize) return { docs: fold.takeDocs(), lastPosition, parked };
       after = lastPosition;
     }
   }

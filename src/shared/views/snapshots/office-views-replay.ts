@@ -108,6 +108,6 @@ class ViewFold {
   }
 
   replayed(): OfficeReplay {
-    return { docs: this.fold.docs(), lastPosition: this.lastPosition, parked: this.parked };
+    return { docs: this.fold.takeDocs(), lastPosition: this.lastPosition, parked: this.parked };
   }
 }
