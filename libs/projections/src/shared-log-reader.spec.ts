@@ -1,4 +1,4 @@
-import type { EventStore, ReadAllOptions, RecordedEvent } from '@app/event-store';
+import type { EventStore, ReadAllOptions, RecordedEvent, Subscription } from '@app/event-store';
 import { SharedLogReader } from './shared-log-reader.js';
 import { recordedEvent } from './testing/recorded-event.js';
 
@@ -27,6 +27,17 @@ async function readUpTo(reader: SharedLogReader, after: number, last: number, pa
   for await (const batch of subscription) {
     got.push(...batch);
     if (++batches % pauseEvery === 0) await new Promise((resolve) => setTimeout(resolve, 1));
+    if (batch[batch.length - 1]!.position >= last) break;
+  }
+  await subscription.close();
+  return got;
+}
+
+/** Reads a subscription until `last` was handed out, then closes it. */
+async function readAll(subscription: Subscription, last: number): Promise<RecordedEvent[]> {
+  const got: RecordedEvent[] = [];
+  for await (const batch of subscription) {
+    got.push(...batch);
     if (batch[batch.length - 1]!.position >= last) break;
   }
   await subscription.close();
@@ -103,6 +114,68 @@ describe('SharedLogReader', () => {
     await reading;
     await fastSubscription.close();
     expect(fast.map((e) => e.position)).toEqual(events.map((e) => e.position));
+  });
+
+  it("serves a reader that starts between the window's start and its first event with every event after its position", async () => {
+    const { events, store } = logOf(40);
+    const reader = new SharedLogReader(store, 10);
+    const firstSubscription = reader.subscribe(events[0]!.position + 1);
+    const first = firstSubscription[Symbol.asyncIterator]();
+    await first.next();
+    // The window starts where the first reader did, before its first event; this one starts in that gap.
+    const between = reader.subscribe(events[0]!.position + 2);
+    await first.next();
+    const got = await readAll(between, events.at(-1)!.position);
+    await firstSubscription.close();
+    expect(got.map((e) => e.position)).toEqual(events.slice(1).map((e) => e.position));
+  });
+
+  it('lets its events go while readers behind it catch up, and goes on with them once the reader waiting at its end closed', async () => {
+    const { events, reads, store } = logOf(100);
+    const reader = new SharedLogReader(store, 10);
+    const last = events.at(-1)!.position;
+    const waiting = reader.subscribe(0);
+    const waitingPages = waiting[Symbol.asyncIterator]();
+    await waitingPages.next();
+    await waitingPages.next();
+    // A reader ahead of the window reads the store on its own.
+    const ahead = reader.subscribe(events[69]!.position);
+    await ahead[Symbol.asyncIterator]().next();
+    const behind = [reader.subscribe(0), reader.subscribe(0)];
+    // At the end of the window, the first reader waits for those behind it: the window keeps nothing it had.
+    const stillWaiting = waitingPages.next();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(heldBy(reader)).toEqual([]);
+    // It closes while it waits, and the one ahead after it: the window goes on with those behind once they reach it.
+    await waiting.close();
+    await new Promise((resolve) => setImmediate(resolve));
+    await ahead.close();
+    const caughtUp = await Promise.all(behind.map((subscription) => readAll(subscription, last)));
+    for (const each of caughtUp) expect(each.map((e) => e.position)).toEqual(events.map((e) => e.position));
+    // The first two pages read by the first reader, one by the reader ahead; two each by those behind,
+    // on their own up to the window; then the window's eight pages, shared.
+    expect(reads).toHaveLength(2 + 1 + 2 * 2 + 8);
+    expect(await stillWaiting).toEqual({ done: true, value: undefined });
+  });
+
+  it('with a bound below a page, still reads a page at a time and holds no more than one', async () => {
+    const { events, store } = logOf(60);
+    const reader = new SharedLogReader(store, 10, 5);
+    const last = events.at(-1)!.position;
+    // A page is the least the window can hold: past the bound, the reader ahead waits only while another is short of the end.
+    const held: number[] = [];
+    let reading = true;
+    const sizes = (async () => {
+      while (reading) {
+        held.push(heldBy(reader).length);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    })();
+    const got = await Promise.all([readUpTo(reader, 0, last, 1), readUpTo(reader, 0, last, 2)]);
+    reading = false;
+    await sizes;
+    for (const each of got) expect(each.map((e) => e.position)).toEqual(events.map((e) => e.position));
+    expect(Math.max(...held)).toBe(10);
   });
 
   it('lets the window go when every reader closed, and reads again from the start', async () => {
