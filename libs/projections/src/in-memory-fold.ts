@@ -3,7 +3,7 @@ import { selectDocs, type KeyRange } from './key-range.js';
 import type { Projection } from './projection.js';
 import type { ProjectionEventFailed } from './projection.errors.js';
 import { RowState } from './row-state.js';
-import { compareKeys, toStoredJson } from './stored-json.js';
+import { sortByKey, toStoredJson } from './stored-json.js';
 
 /**
  * `foldInMemory` a page at a time: feed events (in global order) as they are read, so a replay
@@ -79,7 +79,7 @@ export class InMemoryFold<Doc, E extends RecordedEvent = RecordedEvent> {
    * hundreds of thousands of documents and its events change few of them.
    */
   takeDocs(): Map<string, Doc> {
-    const entries = [...this.state.entries()].sort(([a], [b]) => compareKeys(a, b));
+    const entries = sortByKey([...this.state.entries()]);
     return new Map(entries.map(([key, doc]) => [key, (this.state.isChanged(key) ? toStoredJson(doc) : doc) as Doc]));
   }
 }
@@ -114,6 +114,6 @@ export interface FoldOptions {
 
 /** The live documents of a fold, as the table would hold them, in key order. */
 export function storedDocs<Doc>(state: RowState): Map<string, Doc> {
-  const entries = [...state.entries()].sort(([a], [b]) => compareKeys(a, b));
+  const entries = sortByKey([...state.entries()]);
   return new Map(entries.map(([key, doc]) => [key, toStoredJson(doc) as Doc]));
 }

@@ -1,7 +1,7 @@
 export type { Projection, RowAccess, AnyProjection } from './projection.js';
 export { foldInMemory, InMemoryFold } from './in-memory-fold.js';
 export { selectDocs, inKeyRange, type KeyRange, type OrderedRange } from './key-range.js';
-export { compareKeys, sameJson, toStoredJson } from './stored-json.js';
+export { compareKeys, sameJson, sortByKey, toStoredJson } from './stored-json.js';
 export { ProjectionEventFailed, ProjectionTablesMissing, UnknownProjection } from './projection.errors.js';
 export { ProjectionEngine, type ProjectionEngineOptions } from './projection-engine.js';
 export { PROJECTION_ENGINE_SETTING_MINIMA, type ProjectionEngineSettings } from './projection-engine-settings.js';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { toStoredJson } from './stored-json.js';
+import { compareKeys, sortByKey, toStoredJson } from './stored-json.js';
 
 /** What `toStoredJson` stands for: a round trip through JSON text, each object's keys then put in jsonb's order. */
 function roundTrip(doc: unknown): unknown {
@@ -8,8 +8,11 @@ function roundTrip(doc: unknown): unknown {
   return JSON.parse(text, (_key, value: unknown) => {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
     const sorted: Record<string, unknown> = {};
-    const keys = Object.keys(value).sort((a, b) => Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b)));
-    for (const key of keys) Object.defineProperty(sorted, key, { value: (value as Record<string, unknown>)[key], enumerable: true, writable: true });
+    const keys = Object.keys(value).sort(
+      (a, b) => Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b)),
+    );
+    for (const key of keys)
+      Object.defineProperty(sorted, key, { value: (value as Record<string, unknown>)[key], enumerable: true, writable: true });
     return sorted;
   });
 }
@@ -76,5 +79,24 @@ describe('documents in stored shape', () => {
     const stored = toStoredJson(doc);
     doc.months[0]!.count = 2;
     expect(stored).toEqual({ months: [{ count: 1 }] });
+  });
+});
+
+describe('sorting by key', () => {
+  it('orders entries as compareKeys does (COLLATE "C"), with or without characters beyond the BMP', () => {
+    const key = fc.oneof(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }), fc.constantFrom('a\uFFFF', 'a\u{1F600}', 'b'));
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 30 }), (keys) => {
+        const entries = keys.map((k, i) => [k, i] as const);
+        expect(sortByKey([...entries]).map(([k]) => k)).toEqual([...keys].sort(compareKeys));
+      }),
+      { numRuns: 300 },
+    );
+    expect(
+      sortByKey([
+        ['a\u{1F600}', 1],
+        ['a\uFFFF', 2],
+      ]).map(([k]) => k),
+    ).toEqual(['a\uFFFF', 'a\u{1F600}']);
   });
 });

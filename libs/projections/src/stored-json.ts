@@ -80,6 +80,15 @@ export function compareKeys(a: string, b: string): number {
   return x.length - y.length;
 }
 
+/**
+ * Entries sorted in place by key, in `compareKeys` order. Keys without surrogates (nearly all)
+ * order alike by UTF-16 code units: they are checked once, not at each of the n log n comparisons.
+ */
+export function sortByKey<Entry extends readonly [string, unknown]>(entries: Entry[]): Entry[] {
+  if (entries.some(([key]) => SURROGATE.test(key))) return entries.sort(([a], [b]) => compareKeys(a, b));
+  return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 const SURROGATE = /[\uD800-\uDFFF]/;
 // eslint-disable-next-line no-control-regex -- the whole ASCII range is the point, control characters included
 const ASCII = /^[\x00-\x7f]*$/;

@@ -1,5 +1,5 @@
 import { officeOfCategory, officeStreamPrefix, type EventStore } from '@app/event-store';
-import { compareKeys, type AnyProjection } from '@app/projections';
+import { sortByKey, type AnyProjection } from '@app/projections';
 import type { OfficeReplay, Snapshots } from './snapshots/office-replay.js';
 import { replayOfficeViews } from './snapshots/office-views-replay.js';
 
@@ -84,8 +84,7 @@ export async function replayViews(
     });
   }
   // One office's docs come in key order already; several offices' are put in order once merged.
-  const inOrder = (byKey: Map<string, unknown>) =>
-    offices.length === 1 ? byKey : new Map([...byKey].sort(([a], [b]) => compareKeys(a, b)));
+  const inOrder = (byKey: Map<string, unknown>) => (offices.length === 1 ? byKey : new Map(sortByKey([...byKey])));
   const sorted = new Map([...docs].map(([view, byKey]) => [view, inOrder(byKey)]));
   return { docs: sorted, lastPosition, parked: parked.sort((a, b) => a.position - b.position || a.view.localeCompare(b.view)) };
 }
