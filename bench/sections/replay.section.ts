@@ -182,7 +182,7 @@ export async function measureNationalWholeLog(store: EventStore, projections: re
 async function snapshotsIn(store: EventStore, dataSource: DataSource, every: number): Promise<Snapshots> {
   const snapshotStore = new ReplaySnapshotStore(dataSource);
   return {
-    latest: (scope, toPosition) => snapshotStore.latest(scope, toPosition),
+    latest: (scopes, toPosition) => snapshotStore.latest(scopes, toPosition),
     save: (scope, snapshot) => snapshotStore.save(scope, snapshot),
     log: await store.identity(),
     every,

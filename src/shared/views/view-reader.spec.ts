@@ -113,7 +113,10 @@ describe('ViewReader', () => {
       const saved: ReplaySnapshot[] = [];
       const lookups: number[] = [];
       const snapshots = {
-        latest: async (_scope: unknown, toPosition: number) => void lookups.push(toPosition),
+        latest: async (scopes: readonly unknown[], toPosition: number) => {
+          lookups.push(toPosition);
+          return scopes.map(() => undefined);
+        },
         save: async (_scope: unknown, snapshot: ReplaySnapshot) => void saved.push(snapshot),
       } as unknown as ReplaySnapshotStore;
       return { snapshots, saved, lookups };

@@ -116,7 +116,7 @@ export class ViewReader {
       throw error;
     });
     return {
-      latest: (scope, toPosition) => this.snapshotStore.latest(scope, toPosition),
+      latest: (scopes, toPosition) => this.snapshotStore.latest(scopes, toPosition),
       save: (scope, snapshot) => this.snapshotStore.save(scope, snapshot),
       log: await this.log,
       every: this.config.asOfSnapshotEvery,

@@ -23,11 +23,13 @@ function memorySnapshots(every: number): Snapshots & { taken: ReplaySnapshot[] }
   const taken: ReplaySnapshot[] = [];
   return {
     taken,
-    latest: async (_scope, toPosition) =>
-      taken
-        .filter((s) => s.position <= toPosition)
-        .sort((a, b) => a.position - b.position)
-        .at(-1),
+    latest: async (scopes, toPosition) =>
+      scopes.map(() =>
+        taken
+          .filter((s) => s.position <= toPosition)
+          .sort((a, b) => a.position - b.position)
+          .at(-1),
+      ),
     save: async (_scope, snapshot) => void taken.push(snapshot),
     log: 'memory',
     every,

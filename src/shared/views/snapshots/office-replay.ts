@@ -4,7 +4,8 @@ import type { ReplaySnapshot, SnapshotScope } from './replay-snapshot-store.js';
 
 /** Where an office's replay starts from and leaves its snapshots. */
 export interface Snapshots {
-  latest(scope: SnapshotScope, toPosition: number): Promise<ReplaySnapshot | undefined>;
+  /** Each scope's latest snapshot at or before `toPosition` (undefined: none), in the order asked. */
+  latest(scopes: readonly SnapshotScope[], toPosition: number): Promise<(ReplaySnapshot | undefined)[]>;
   save(scope: SnapshotScope, snapshot: ReplaySnapshot): Promise<void>;
   /** The event store's identity (`EventStore.identity()`). */
   log: string;
@@ -53,7 +54,7 @@ export async function replayOffice(
   pageSize: number,
 ): Promise<OfficeReplay> {
   const scope: SnapshotScope | undefined = snapshots && { log: snapshots.log, view: projection.name, version: projection.version, office };
-  const start = snapshots && scope ? await snapshots.latest(scope, toPosition) : undefined;
+  const [start] = snapshots && scope ? await snapshots.latest([scope], toPosition) : [];
   // Parking copies each row an event reads before evolve may change it, which more than doubles the
   // time. Events rarely fail: fold plainly first, and only when one fails fold the same events again, parking.
   try {

@@ -36,25 +36,17 @@ async function foldTogether(
   snapshots: Snapshots | undefined,
   pageSize: number,
 ): Promise<OfficeReplay[]> {
-  const views = await Promise.all(
-    projections.map(async (projection) => {
-      const scope: SnapshotScope | undefined = snapshots && {
-        log: snapshots.log,
-        view: projection.name,
-        version: projection.version,
-        office,
-      };
-      const start = snapshots && scope ? await snapshots.latest(scope, toPosition) : undefined;
-      return new ViewFold(projection, scope, start, snapshots);
-    }),
-  );
+  const scopes: SnapshotScope[] | undefined =
+    snapshots && projections.map((projection) => ({ log: snapshots.log, view: projection.name, version: projection.version, office }));
+  const starts = snapshots && scopes ? await snapshots.latest(scopes, toPosition) : [];
+  const views = projections.map((projection, i) => new ViewFold(projection, scopes?.[i], starts[i], snapshots));
   // From one view's start to the next, only the types of the views already started are read: a view
   // with no snapshot (one whose types are rare in the office) must not make the others' whole
   // history be read and parsed again.
-  const starts = [...new Set(views.map((v) => v.from))].filter((from) => from < toPosition).sort((a, b) => a - b);
+  const froms = [...new Set(views.map((v) => v.from))].filter((from) => from < toPosition).sort((a, b) => a - b);
   const streamPrefix = officeStreamPrefix(office);
-  for (const [i, from] of starts.entries()) {
-    const until = starts[i + 1] ?? toPosition;
+  for (const [i, from] of froms.entries()) {
+    const until = froms[i + 1] ?? toPosition;
     const started = views.filter((v) => v.from <= from);
     const types = [...new Set(started.flatMap((v) => v.eventTypes))];
     for (let after = from; ;) {

@@ -27,22 +27,31 @@ export interface ReplaySnapshot {
 export class ReplaySnapshotStore {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** The latest snapshot at or before `toPosition`, if any. */
-  async latest(scope: SnapshotScope, toPosition: number): Promise<ReplaySnapshot | undefined> {
+  /**
+   * Each scope's latest snapshot at or before `toPosition` (undefined: none), in the order asked:
+   * an office's views in one round trip, not one each.
+   */
+  async latest(scopes: readonly SnapshotScope[], toPosition: number): Promise<(ReplaySnapshot | undefined)[]> {
+    if (scopes.length === 0) return [];
     const rows = (await this.dataSource.query(
-      `SELECT position, events_seen, docs, parked FROM view_replay_snapshots
-        WHERE log = $1 AND view = $2 AND version = $3 AND office = $4 AND position <= $5
-        ORDER BY position DESC LIMIT 1`,
-      [scope.log, scope.view, scope.version, scope.office, toPosition],
-    )) as { position: string; events_seen: number; docs: string; parked: string[] }[];
-    const row = rows[0];
-    if (!row) return undefined;
-    return {
-      position: Number(row.position),
-      eventsSeen: row.events_seen,
-      docs: JSON.parse(row.docs) as [string, unknown][],
-      parked: row.parked.map(Number),
-    };
+      `SELECT asked.i, s.position, s.events_seen, s.docs, s.parked
+         FROM unnest($1::text[], $2::text[], $3::int[], $4::text[]) WITH ORDINALITY AS asked(log, view, version, office, i)
+         CROSS JOIN LATERAL (
+           SELECT position, events_seen, docs, parked FROM view_replay_snapshots
+            WHERE log = asked.log AND view = asked.view AND version = asked.version AND office = asked.office AND position <= $5
+            ORDER BY position DESC LIMIT 1) s`,
+      [scopes.map((s) => s.log), scopes.map((s) => s.view), scopes.map((s) => s.version), scopes.map((s) => s.office), toPosition],
+    )) as { i: string; position: string; events_seen: number; docs: string; parked: string[] }[];
+    const found: (ReplaySnapshot | undefined)[] = scopes.map(() => undefined);
+    for (const row of rows) {
+      found[Number(row.i) - 1] = {
+        position: Number(row.position),
+        eventsSeen: row.events_seen,
+        docs: JSON.parse(row.docs) as [string, unknown][],
+        parked: row.parked.map(Number),
+      };
+    }
+    return found;
   }
 
   /** Stores a snapshot; one already there at the same position (another replay's) is the same and is kept. */

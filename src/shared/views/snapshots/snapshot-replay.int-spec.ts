@@ -94,9 +94,9 @@ describe('as-of replays from snapshots (PostgreSQL)', () => {
   /** Replays that started from a snapshot: the property must run over snapshots, not around them. */
   let resumed = 0;
   const snapshotsOf = (log: string, every: number): Snapshots => ({
-    latest: async (scope, toPosition) => {
-      const found = await snapshotStore.latest(scope, toPosition);
-      if (found) resumed++;
+    latest: async (scopes, toPosition) => {
+      const found = await snapshotStore.latest(scopes, toPosition);
+      resumed += found.filter((snapshot) => snapshot !== undefined).length;
       return found;
     },
     save: (scope, snapshot) => snapshotStore.save(scope, snapshot),
@@ -105,6 +105,30 @@ describe('as-of replays from snapshots (PostgreSQL)', () => {
     onSaveFailed: (error) => {
       throw error;
     },
+  });
+
+  it("looks up several views' latest snapshots in one call, each answer in the order asked, none where none is", async () => {
+    const scope = (view: string, office = '0314') => ({ log: 'lookup-order', view, version: 1, office });
+    const snapshot = (position: number) => ({
+      position,
+      eventsSeen: position,
+      docs: [[`k|${position}`, { at: position }]] as [string, unknown][],
+      parked: [],
+    });
+    await snapshotStore.save(scope('a'), snapshot(10));
+    await snapshotStore.save(scope('a'), snapshot(20));
+    await snapshotStore.save(scope('b'), snapshot(15));
+    await snapshotStore.save(scope('c', '5001'), snapshot(5));
+    const asked = [scope('b'), scope('none'), scope('a'), scope('c'), scope('c', '5001')];
+    expect((await snapshotStore.latest(asked, 19)).map((found) => found?.position)).toEqual([15, undefined, 10, undefined, 5]);
+    expect((await snapshotStore.latest(asked, 20)).map((found) => found?.docs)).toEqual([
+      [['k|15', { at: 15 }]],
+      undefined,
+      [['k|20', { at: 20 }]],
+      undefined,
+      [['k|5', { at: 5 }]],
+    ]);
+    expect(await snapshotStore.latest([], 20)).toEqual([]);
   });
 
   it('answers as a replay of everything does, for any history, moments and interval', async () => {
