@@ -105,6 +105,41 @@ describe('a rebuild folding windows of several reads', () => {
     expect(commits.every((position, i) => i === 0 || position > commits[i - 1]!)).toBe(true);
   });
 
+  it('lets the read under way when a full window caught up fail after the rebuild returned, not as an unhandled rejection', async () => {
+    // Windows of one read each: the last one is committed as full, not after a wait for the next read, so
+    // nothing but the rebuild's own cleanup catches that read. From its commit on, each read of the log to
+    // fold hangs until the test fails it: the rebuild returns, and swaps in, while its next read is under way.
+    // An unhandled rejection fails the test that runs (jest's own handler: a test's `process` is a copy, whose
+    // listeners hear nothing), so the reads fail while this one waits.
+    const failReads: ((error: Error) => void)[] = [];
+    let hang = false;
+    let hanging: () => void = () => undefined;
+    const aReadHangs = new Promise<void>((resolve) => (hanging = resolve));
+    const hangingReads = new Proxy(bed.store, {
+      get: (store, property) =>
+        property === 'readAll'
+          ? (...args: Parameters<typeof store.readAll>) => {
+              if (!hang || args[0]?.toPosition !== undefined) return store.readAll(...args);
+              hanging();
+              return new Promise<RecordedEvent[]>((_, reject) => failReads.push(reject));
+            }
+          : bindTo(store, Reflect.get(store, property)),
+    });
+    await rebuildWith({
+      eventStore: hangingReads,
+      rebuildBatchSize: 200,
+      rebuildWindowEvents: 200,
+      beforeCommit: async ({ track, position }) => {
+        if (track !== 'rebuild' || position !== bed.lastAppended) return;
+        hang = true;
+        await aReadHangs;
+      },
+    });
+    expect(failReads).toHaveLength(1);
+    failReads[0]!(new Error('connection lost'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  });
+
   it('resumes from its last commit with a fresh cache after dying before a COMMIT, and equals a clean replay', async () => {
     let windows = 0;
     let crashedAt: number | undefined;
