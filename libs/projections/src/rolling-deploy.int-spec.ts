@@ -91,3 +91,34 @@ describe('a rolling deploy while events keep coming', () => {
     expect((await upgraded.loadDocs(v2)).docs).toEqual(foldInMemory(v2, await bed.allEvents()));
   });
 });
+
+describe('a rolling deploy on a quiet log', () => {
+  let bed: ProjectionTestBed;
+
+  beforeAll(async () => {
+    bed = await ProjectionTestBed.create('projection_rolling_quiet', [v1.name]);
+  });
+
+  afterAll(async () => {
+    await bed.close();
+  });
+
+  it('the old instance gives the live job up at its next round after the swap, with no event to fence it', async () => {
+    await bed.append(300);
+    const old = await bed.engine([v1]);
+    await old.start();
+    expect(await old.waitForPosition(v1.name, bed.lastAppended, 20_000)).toBe(true);
+    const upgraded = await bed.engine([v2]);
+    await upgraded.start();
+    await upgraded.rebuild(v2.name);
+    await eventually('the version 2 swap', async () => (await upgraded.statusOf(v2.name)).liveVersion === 2);
+
+    // Nothing is appended: the old live job waits for events that do not come, and only its engine's
+    // round can give it up, for the new instance to take it.
+    await eventually('the new instance leads', async () => (await upgraded.statusOf(v2.name)).role === 'leader');
+    expect((await old.statusOf(v1.name)).role).toBe('standby');
+    // The swap may come short of the head by its gap: the new live job folds the rest.
+    expect(await upgraded.waitForPosition(v2.name, bed.lastAppended, 20_000)).toBe(true);
+    expect((await upgraded.loadDocs(v2)).docs).toEqual(foldInMemory(v2, await bed.allEvents()));
+  });
+});
