@@ -46,6 +46,9 @@ describe('documents in stored shape', () => {
   it('put shorter keys first, then by UTF-8 bytes, as jsonb does', () => {
     const stored = toStoredJson({ bb: 1, a: 2, é: 3, z: 4, '\u{1F600}': 5, ab: 6 });
     expect(Object.keys(stored)).toEqual(['a', 'z', 'ab', 'bb', 'é', '\u{1F600}']);
+    // Records of many keys (counts by org number and by name) too.
+    const many = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [i % 2 ? `name${(i * 7) % 40}` : String(900000000 + i * 37), i]));
+    expectSameStoredJson({ many, ...many });
   });
 
   it('keep each shape of doc its own key order, whatever characters its field names hold', () => {

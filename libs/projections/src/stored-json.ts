@@ -24,9 +24,7 @@ function storedValue(value: unknown, key: string, ancestors: Set<object>): unkno
   if (value instanceof Number) value = Number(value);
   else if (value instanceof String) value = String(value);
   else if (value instanceof Boolean) value = value.valueOf();
-  else if (typeof value === 'object' && value !== null && Object.prototype.toString.call(value) === '[object BigInt]') {
-    throw new TypeError('Do not know how to serialize a BigInt');
-  }
+  else if (value instanceof BigInt) throw new TypeError('Do not know how to serialize a BigInt');
   switch (typeof value) {
     case 'string':
     case 'boolean':
@@ -100,12 +98,17 @@ function compareJsonbKeys(a: string, b: string): number {
   return x.length - y.length || Buffer.compare(x, y);
 }
 
-/** A view's docs share a few shapes: each shape's key order is worked out once. */
+/**
+ * A view's docs share a few shapes of record: each one's key order is worked out once. Maps keyed
+ * by data (counts by org number) are seldom the same twice and are sorted as they come.
+ */
 const keyOrders = new Map<string, readonly string[]>();
-const KEY_ORDERS_KEPT = 10_000;
+const KEY_ORDERS_KEPT = 1_000;
+const KEYS_OF_A_SHAPE = 16;
 
 function jsonbKeyOrder(keys: string[]): readonly string[] {
   if (keys.length < 2) return keys;
+  if (keys.length > KEYS_OF_A_SHAPE) return keys.sort(compareJsonbKeys);
   // JSON, not a join: field names may hold any character, and two shapes must never share a text.
   const shape = JSON.stringify(keys);
   let order = keyOrders.get(shape);
