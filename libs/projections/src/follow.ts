@@ -105,7 +105,14 @@ async function followRebuild(ctx: Following, from: Progress, batches: AsyncItera
   const newWindow = () => new RebuildWindow(ctx.projection, ctx.runner, ctx.table, cache, ctx.parked);
   let window = newWindow();
   let expected = from;
-  let next = reads.next();
+  // The next read is under way while the window folds and commits, and awaited only after: a failure
+  // meanwhile is met there, and must not count as an unhandled rejection, which ends the process.
+  const readNext = () => {
+    const read = reads.next();
+    read.catch(() => undefined);
+    return read;
+  };
+  let next = readNext();
   try {
     for (;;) {
       const read = window.events > 0 ? await Promise.race([next, idle(WINDOW_IDLE_MS)]) : await next;
@@ -113,7 +120,7 @@ async function followRebuild(ctx: Following, from: Progress, batches: AsyncItera
       const context = { ...ctx, expected, status: 'catching_up' as const, eventsPerSecond: 0 };
       if (read !== IDLE) {
         if (read.done) return 'stopped';
-        next = reads.next();
+        next = readNext();
         try {
           await window.add(read.value);
         } catch (error) {
@@ -132,7 +139,6 @@ async function followRebuild(ctx: Following, from: Progress, batches: AsyncItera
     }
   } finally {
     // The read still under way ends when the subscription closes; nothing waits for it.
-    next.catch(() => undefined);
     void reads.return?.(undefined)?.catch(() => undefined);
   }
 }
