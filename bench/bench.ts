@@ -42,6 +42,7 @@ import {
 } from './sections/replay.section.js';
 import { measureUpgrade, twelveMonthsToNow } from './sections/upgrade.section.js';
 import { runScript } from './report/run-script.js';
+import { resultFile } from './report/result-file.js';
 
 const quick = flag('--quick');
 const only = stringArgument('--only');
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
       console.log(`\n${table(commandComparisons(commands))}\n`);
       await app!.close();
       const date = new Date().toISOString();
-      const file = `bench/results/${date.slice(0, 10)}-commands${quick ? '-quick' : ''}.json`;
+      const file = resultFile(`${date.slice(0, 10)}-commands${quick ? '-quick' : ''}`);
       writeFileSync(file, `${JSON.stringify({ date, quick, scale: seeded.events, machine, http: commands }, null, 2)}\n`);
       console.log(`written ${file}`);
       return;
@@ -194,7 +195,7 @@ async function main(): Promise<void> {
     };
     console.log(`\n${table(comparisons(report))}\n`);
     mkdirSync('bench/results', { recursive: true });
-    const file = `bench/results/${report.date.slice(0, 10)}${quick ? '-quick' : ''}.json`;
+    const file = resultFile(`${report.date.slice(0, 10)}${quick ? '-quick' : ''}`);
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`written ${file}`);
   } finally {

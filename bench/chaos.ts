@@ -10,6 +10,7 @@ import { OwnCluster } from './chaos/own-cluster.js';
 import { flag, numberArgument, stringArgument } from './report/arguments.js';
 import { machineInfo } from './report/machine.js';
 import { runScript } from './report/run-script.js';
+import { resultFile } from './report/result-file.js';
 
 /**
  * `npm run chaos [-- --rounds 3] [--quick] [--faults app-kill,postgres-kill] [--writers 25] [--seed n]`:
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
     const summary = summarise(results);
     printTable(summary);
     mkdirSync('bench/results', { recursive: true });
-    const file = `bench/results/chaos-${new Date().toISOString().slice(0, 10)}${quick ? '-quick' : ''}.json`;
+    const file = resultFile(`chaos-${new Date().toISOString().slice(0, 10)}${quick ? '-quick' : ''}`);
     const report = { date: new Date().toISOString(), machine, options: { ...options, rounds, faults }, summary, rounds: results };
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
     console.log(`written to ${file}`);

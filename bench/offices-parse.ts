@@ -20,6 +20,7 @@ import { historyOfSize } from './national/national-history.js';
 import { numberArgument } from './report/arguments.js';
 import { percentile, round } from './report/percentiles.js';
 import { runScript } from './report/run-script.js';
+import { resultFile } from './report/result-file.js';
 
 const scale = numberArgument('--events', 300_000);
 const runs = numberArgument('--runs', 300);
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(figures));
     report[`${stage}`] = figures;
   }
-  const file = `bench/results/offices-parse-${new Date().toISOString().slice(0, 10)}.json`;
+  const file = resultFile(`offices-parse-${new Date().toISOString().slice(0, 10)}`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`written ${file}`);
 }

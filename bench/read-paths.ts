@@ -14,6 +14,7 @@ import { readAllQuery, readStreamQuery } from '@app/event-store';
 import { stringArgument } from './report/arguments.js';
 import { round } from './report/percentiles.js';
 import { runScript } from './report/run-script.js';
+import { resultFile } from './report/result-file.js';
 
 interface PlanNode {
   'Node Type': string;
@@ -92,7 +93,7 @@ async function main(): Promise<void> {
     console.log(`\nindexes: ${indexes.map((i) => `${i.name} ${i.mb} MB`).join(', ')}`);
     const label = stringArgument('--label') ?? 'run';
     mkdirSync('bench/results', { recursive: true });
-    const file = `bench/results/read-paths-${new Date().toISOString().slice(0, 10)}-${label}.json`;
+    const file = resultFile(`read-paths-${new Date().toISOString().slice(0, 10)}-${label}`);
     writeFileSync(file, `${JSON.stringify({ date: new Date().toISOString(), events: Number(span.events), figures, indexes }, null, 2)}\n`);
     console.log(`written ${file}`);
   } finally {

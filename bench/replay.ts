@@ -27,6 +27,7 @@ import {
   OFFICES_VIEW,
 } from './sections/replay.section.js';
 import { runScript } from './report/run-script.js';
+import { resultFile } from './report/result-file.js';
 
 async function main(): Promise<void> {
   const every = numberArgument('--every', 2000);
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
     };
     console.log(`app process CPU seconds: ${JSON.stringify(cpuSeconds)}`);
     const head = await store.headPosition();
-    const file = `bench/results/replay-${new Date().toISOString().slice(0, 10)}-${head}${largest ? '' : '-national'}.json`;
+    const file = resultFile(`replay-${new Date().toISOString().slice(0, 10)}-${head}${largest ? '' : '-national'}`);
     const figures = { date: new Date().toISOString(), head, replay, asOf, nationalWholeLogMs, nationalOfficesAsOf, cpuSeconds };
     writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
     console.log(`wrote ${file}`);
