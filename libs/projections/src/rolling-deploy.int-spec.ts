@@ -60,7 +60,12 @@ describe('a rolling deploy while events keep coming', () => {
     const old = await bed.engine([v1], settings);
     await old.start();
     expect(await old.waitForPosition(v1.name, bed.lastAppended, 20_000)).toBe(true);
-    const upgraded = await bed.engine([v2], settings);
+    // Each rebuild window takes a moment: the rebuild of these few hundred events spans several appends
+    // even on a fast machine, so the old instance is seen keeping its table current meanwhile.
+    const slowWindows = async ({ track }: { track: string }) => {
+      if (track === 'rebuild') await new Promise((resolve) => setTimeout(resolve, 30));
+    };
+    const upgraded = await bed.engine([v2], { ...settings, beforeCommit: slowWindows });
     await upgraded.start();
 
     // No explicit rebuild: the new instance asks for it although it does not hold the live job.
