@@ -28,7 +28,7 @@ import { round } from './report/percentiles.js';
 import { measureAppends } from './sections/append.section.js';
 import { startBenchApp } from './sections/bench-app.js';
 import { measureHttp } from './sections/http.section.js';
-import { largestOffices, measureOpenLoop, OPEN_LOOP_RATES } from './sections/open-loop.section.js';
+import { largestOffices, measureOpenLoop, OPEN_LOOP_RATES, OPEN_LOOP_VIEWS_PER_SECOND } from './sections/open-loop.section.js';
 import { officesEngagementBytes } from './sections/offices-docs.section.js';
 import { measureViews, type Period } from './sections/query.section.js';
 import { measureRebuild, measureRebuildInFreshProcess } from './sections/rebuild.section.js';
@@ -48,6 +48,8 @@ const quick = flag('--quick');
 const only = stringArgument('--only');
 if (only !== undefined && only !== 'views' && only !== 'commands') throw new Error(`--only takes "views" or "commands" (got ${only})`);
 const openLoopSeconds = numberArgument('--open-loop-seconds', quick ? 5 : 40);
+/** The auditor's view requests a second during the open loop; `--open-loop-views 0` measures the commands alone. */
+const openLoopViews = numberArgument('--open-loop-views', OPEN_LOOP_VIEWS_PER_SECOND);
 const scale = numberArgument('--events', quick ? 30_000 : 1_000_000);
 const scales = [quick ? 10_000 : Math.min(100_000, scale / 10), scale];
 /** The app's ASOF_SNAPSHOT_EVERY (its default unless told). */
@@ -211,8 +213,10 @@ const OPEN_LOOP_OFFICES = 4;
 
 /** The open-loop rates (latency at a real load), then the saturation figure against /health. */
 async function measureCommands(app: Awaited<ReturnType<typeof startBenchApp>>, offices: string[], period: Period, quick: boolean) {
-  console.log(`commands of every kind, open loop at ${OPEN_LOOP_RATES.join(' and ')}/s (${openLoopSeconds} s each), views meanwhile…`);
-  const openLoop = await measureOpenLoop(app, offices, period, openLoopSeconds);
+  console.log(
+    `commands of every kind, open loop at ${OPEN_LOOP_RATES.join(' and ')}/s (${openLoopSeconds} s each), ${openLoopViews} views/s meanwhile…`,
+  );
+  const openLoop = await measureOpenLoop(app, offices, period, openLoopSeconds, openLoopViews);
   console.log('HTTP: GET /health, then POST employer-contacts, 64 connections…');
   const saturation = await measureHttp(app.origin, await app.token('advisor', offices[0]!), offices[0]!, quick ? 3 : 10);
   return { ...saturation, openLoop };

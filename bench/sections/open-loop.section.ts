@@ -5,7 +5,8 @@ import { viewPaths, type Period } from './query.section.js';
 
 /** The fixed arrival rates of issue 16: a national peak is a few tens of commands a second (~7,600 advisors). */
 export const OPEN_LOOP_RATES = [50, 200] as const;
-const VIEWS_PER_SECOND = 5;
+/** An auditor's view requests a second meanwhile, each the next of the office's views. */
+export const OPEN_LOOP_VIEWS_PER_SECOND = 5;
 
 interface BenchApp {
   apiBase: string;
@@ -16,16 +17,22 @@ interface BenchApp {
 /**
  * Commands of every kind at fixed arrival rates (open loop: sent on schedule whatever the answers,
  * latency counted from the scheduled time), while an auditor asks for the views of `offices[0]`
- * five times a second. A warm-up at the first rate fills the mix's pools (cases, needs,
+ * `viewsPerSecond` times a second. A warm-up at the first rate fills the mix's pools (cases, needs,
  * inquiries to take steps on) and is not counted.
  */
-export async function measureOpenLoop(app: BenchApp, offices: string[], period: Period, seconds: number): Promise<OpenLoopPhase[]> {
+export async function measureOpenLoop(
+  app: BenchApp,
+  offices: string[],
+  period: Period,
+  seconds: number,
+  viewsPerSecond = OPEN_LOOP_VIEWS_PER_SECOND,
+): Promise<OpenLoopPhase[]> {
   const run: OpenLoopRun = {
     apiBase: app.apiBase,
     tokens: { advisor: await app.token('advisor', offices), admin: await app.token('admin', []), auditor: await app.token('auditor', []) },
     offices,
     viewPaths: Object.values(viewPaths(offices[0]!, period)),
-    viewsPerSecond: VIEWS_PER_SECOND,
+    viewsPerSecond,
     phases: [
       { ratePerSecond: OPEN_LOOP_RATES[0], seconds: Math.max(3, seconds / 4), measured: false },
       ...OPEN_LOOP_RATES.map((ratePerSecond) => ({ ratePerSecond, seconds, measured: true })),

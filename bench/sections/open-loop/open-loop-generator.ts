@@ -174,6 +174,8 @@ function figures(phase: OpenLoopRun['phases'][number], started: number, commands
 
 function latencies(samples: Sample[]): Latencies {
   const ms = samples.map((s) => s.ms);
+  // No views asked for (`--open-loop-views 0`): nothing to sum up.
+  if (ms.length === 0) return { count: 0, p50Ms: 0, p99Ms: 0, maxMs: 0 };
   return { count: ms.length, p50Ms: round(percentile(ms, 50)), p99Ms: round(percentile(ms, 99)), maxMs: round(Math.max(...ms)) };
 }
 
