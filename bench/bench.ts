@@ -213,9 +213,8 @@ const OPEN_LOOP_OFFICES = 4;
 
 /** The open-loop rates (latency at a real load), then the saturation figure against /health. */
 async function measureCommands(app: Awaited<ReturnType<typeof startBenchApp>>, offices: string[], period: Period, quick: boolean) {
-  console.log(
-    `commands of every kind, open loop at ${OPEN_LOOP_RATES.join(' and ')}/s (${openLoopSeconds} s each), ${openLoopViews} views/s meanwhile…`,
-  );
+  const rates = `${OPEN_LOOP_RATES.join(' and ')}/s (${openLoopSeconds} s each)`;
+  console.log(`commands of every kind, open loop at ${rates}, ${openLoopViews} views/s meanwhile…`);
   const openLoop = await measureOpenLoop(app, offices, period, openLoopSeconds, openLoopViews);
   console.log('HTTP: GET /health, then POST employer-contacts, 64 connections…');
   const saturation = await measureHttp(app.origin, await app.token('advisor', offices[0]!), offices[0]!, quick ? 3 : 10);
