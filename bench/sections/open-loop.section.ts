@@ -1,7 +1,13 @@
 import { runInChild } from '../report/child-run.js';
 import { parentPid } from '../report/cpu-seconds.js';
 import type { OpenLoopPhase, OpenLoopRun } from './open-loop/open-loop-generator.js';
+import { watchServer, type ServerWatchFigures } from './open-loop/server-watch.js';
 import { viewPaths, type Period } from './query.section.js';
+
+export type WatchedPhase = OpenLoopPhase & {
+  server: ServerWatchFigures;
+  slowest: (OpenLoopPhase['slowest'][number] & { server: ServerWatchFigures })[];
+};
 
 /** The fixed arrival rates of issue 16: a national peak is a few tens of commands a second (~7,600 advisors). */
 export const OPEN_LOOP_RATES = [50, 200] as const;
@@ -26,7 +32,7 @@ export async function measureOpenLoop(
   period: Period,
   seconds: number,
   viewsPerSecond = OPEN_LOOP_VIEWS_PER_SECOND,
-): Promise<OpenLoopPhase[]> {
+): Promise<WatchedPhase[]> {
   const run: OpenLoopRun = {
     apiBase: app.apiBase,
     tokens: { advisor: await app.token('advisor', offices), admin: await app.token('admin', []), auditor: await app.token('auditor', []) },
@@ -40,7 +46,17 @@ export async function measureOpenLoop(
     seed: 16,
     postmasterPid: await postmasterOf(app),
   };
-  return runInChild<OpenLoopRun, OpenLoopPhase[]>(new URL('./open-loop/open-loop-generator.js', import.meta.url), run);
+  const watch = watchServer(app.dataSource);
+  try {
+    const phases = await runInChild<OpenLoopRun, OpenLoopPhase[]>(new URL('./open-loop/open-loop-generator.js', import.meta.url), run);
+    return phases.map((phase) => ({
+      ...phase,
+      server: watch.figures(phase.span.from, phase.span.to),
+      slowest: phase.slowest.map((s) => ({ ...s, server: watch.figures(s.dueAt, s.dueAt + s.ms) })),
+    }));
+  } finally {
+    await watch.stop();
+  }
 }
 
 /** The app's PostgreSQL server, when it runs on this machine (the parent of the app's backend). */

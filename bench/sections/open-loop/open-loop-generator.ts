@@ -45,6 +45,10 @@ export interface OpenLoopPhase extends Latencies {
    * also answers the views meanwhile) and PostgreSQL. Steadier than latency on a shared machine.
    */
   cpuMsPerCommand: { app: number | undefined; postgres: number | undefined };
+  /** The phase from its first due request to its last answer, in epoch ms: the span the server watch sums up. */
+  span: { from: number; to: number };
+  /** The slowest commands: kind, latency, and when each was due (epoch ms), to set beside what the server watch saw then. */
+  slowest: { kind: string; ms: number; dueAt: number }[];
 }
 
 /**
@@ -68,7 +72,12 @@ async function run(load: OpenLoopRun): Promise<OpenLoopPhase[]> {
     const sending = schedule(started, phase.ratePerSecond, phase.seconds, () => command(load, mix.next()), commands);
     const lag = Math.max((await sending).maxLagMs, (await viewing).maxLagMs);
     const cpu = cpuPerCommand(cpuBefore, cpuNow(load.postmasterPid), commands.length);
-    if (phase.measured) results.push({ ...figures(phase, started, commands, views, lag), cpuMsPerCommand: cpu });
+    const span = { from: performance.timeOrigin + started, to: performance.timeOrigin + performance.now() };
+    const slowest = [...commands]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, SLOWEST_KEPT)
+      .map((s) => ({ kind: s.kind, ms: round(s.ms), dueAt: round(performance.timeOrigin + s.answeredAt - s.ms) }));
+    if (phase.measured) results.push({ ...figures(phase, started, commands, views, lag), cpuMsPerCommand: cpu, span, slowest });
   }
   return results;
 }
@@ -138,6 +147,7 @@ async function command(load: OpenLoopRun, command: Command): Promise<{ kind: str
   return { kind: command.kind, status };
 }
 
+const SLOWEST_KEPT = 10;
 let failuresShown = 0;
 let keyed = 0;
 

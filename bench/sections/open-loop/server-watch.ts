@@ -1,0 +1,82 @@
+import { PerformanceObserver } from 'node:perf_hooks';
+import { round } from '../../report/percentiles.js';
+
+/** What held the server up during a span of the open loop: the app's event loop, its GC, PostgreSQL's waits. */
+export interface ServerWatchFigures {
+  /** The app's event loop late by more than 20 ms: how often, in all, and the longest. */
+  loopStalls: { count: number; totalMs: number; maxMs: number };
+  /** The app's garbage-collection pauses: in all, the longest. */
+  gc: { totalMs: number; maxMs: number };
+  /** Samples every 50 ms of PostgreSQL's active backends (not idle, not ours), by `backend type: wait`, most seen first. */
+  postgresWaits: Record<string, number>;
+}
+
+interface Query {
+  query(sql: string): Promise<unknown>;
+}
+
+const LOOP_TICK_MS = 10;
+const STALL_MS = 20;
+
+/**
+ * Watches the process hosting the app (the bench's own) and its PostgreSQL while the open loop
+ * runs, so a latency tail can be told apart: the event loop held up (a long synchronous task or
+ * a GC pause) or PostgreSQL waiting (on locks, I/O, WAL). `figures(from, to)` sums a span given in
+ * epoch milliseconds (`performance.timeOrigin + performance.now()`).
+ */
+export function watchServer(dataSource: Query) {
+  const stalls: { at: number; ms: number }[] = [];
+  const pauses: { at: number; ms: number }[] = [];
+  const waits: { at: number; key: string }[] = [];
+  const now = () => performance.timeOrigin + performance.now();
+  let last = performance.now();
+  const ticker = setInterval(() => {
+    const late = performance.now() - last - LOOP_TICK_MS;
+    last = performance.now();
+    if (late > STALL_MS) stalls.push({ at: now(), ms: late });
+  }, LOOP_TICK_MS);
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) pauses.push({ at: performance.timeOrigin + entry.startTime, ms: entry.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  let polling = true;
+  const poll = (async () => {
+    while (polling) {
+      const at = now();
+      const rows = (await dataSource.query(
+        `SELECT backend_type, coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait, left(query, 40) AS query
+         FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND (state IS NULL OR state <> 'idle')
+           AND backend_type NOT IN ('archiver', 'logical replication launcher', 'autovacuum launcher')`,
+      )) as { backend_type: string; wait: string; query: string }[];
+      for (const r of rows) {
+        const what = r.backend_type === 'client backend' ? r.query.replace(/\s+/g, ' ').slice(0, 30) : r.backend_type;
+        if (!r.wait.startsWith('Activity:')) waits.push({ at, key: `${what} | ${r.wait}` });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  return {
+    figures(from: number, to: number): ServerWatchFigures {
+      const inSpan = <T extends { at: number }>(list: T[]) => list.filter((x) => x.at >= from && x.at <= to);
+      const spanStalls = inSpan(stalls);
+      const spanPauses = inSpan(pauses);
+      const counts: Record<string, number> = {};
+      for (const w of inSpan(waits)) counts[w.key] = (counts[w.key] ?? 0) + 1;
+      return {
+        loopStalls: {
+          count: spanStalls.length,
+          totalMs: round(spanStalls.reduce((sum, s) => sum + s.ms, 0)),
+          maxMs: round(Math.max(0, ...spanStalls.map((s) => s.ms))),
+        },
+        gc: { totalMs: round(spanPauses.reduce((sum, p) => sum + p.ms, 0)), maxMs: round(Math.max(0, ...spanPauses.map((p) => p.ms))) },
+        postgresWaits: Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1])),
+      };
+    },
+    async stop(): Promise<void> {
+      clearInterval(ticker);
+      observer.disconnect();
+      polling = false;
+      await poll;
+    },
+  };
+}
