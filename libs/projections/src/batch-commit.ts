@@ -21,8 +21,14 @@ export interface BatchContext {
   eventsPerSecond: number;
   /** Positions this track has parked: left out of every fold (README, "Failures"). */
   parked: ReadonlySet<number>;
-  beforeCommit?: (info: { projection: string; track: Track; position: number }) => void | Promise<void>;
+  beforeCommit?: BeforeCommit;
 }
+
+/** A test's hook inside a batch's transaction, before its COMMIT; `tx` queries in that transaction. */
+export type BeforeCommit = (
+  info: { projection: string; track: Track; position: number },
+  tx: Pick<QueryRunner, 'query'>,
+) => void | Promise<void>;
 
 export type BatchOutcome =
   { kind: 'committed'; progress: Progress; livePosition: number } | { kind: 'fenced' } | { kind: 'parked'; failure: ProjectionEventFailed };
@@ -67,7 +73,10 @@ export async function parkedAt(ctx: BatchContext, failure: ProjectionEventFailed
 
 async function settle(ctx: BatchContext, work: () => Promise<BatchOutcome>): Promise<BatchOutcome> {
   try {
-    return await inTransaction(ctx.runner, work);
+    return await inTransaction(ctx.runner, async () => {
+      await ctx.runner.query(ASYNCHRONOUS_COMMIT);
+      return work();
+    });
   } catch (error) {
     if (error instanceof Fenced) return { kind: 'fenced' };
     if (!(error instanceof ProjectionEventFailed)) throw error;
@@ -93,10 +102,20 @@ async function writeAndMove(
      RETURNING (SELECT position FROM ${CHECKPOINTS} WHERE name = $1) AS live_position`,
     ctx.track === 'live' ? [name, last, ctx.eventsPerSecond, ctx.status] : [name, last, ctx.eventsPerSecond],
   );
-  await ctx.beforeCommit?.({ projection: name, track: ctx.track, position: last });
+  await ctx.beforeCommit?.({ projection: name, track: ctx.track, position: last }, ctx.runner);
   const livePosition = ctx.track === 'live' ? last : toNumber(row!.live_position);
   return { kind: 'committed', progress: { ...locked, position: last, status: ctx.status, errorPosition: null }, livePosition };
 }
+
+/**
+ * A batch commits without waiting for its WAL to reach the disk. A view's rows are derived from the
+ * log, and they commit in one transaction with the checkpoint that says how far they go; a crash can
+ * lose the last few such commits, never part of one (PostgreSQL keeps the WAL in order), and the
+ * projection then folds the same events again from the checkpoint it finds. Waiting for the flush
+ * (six views, a transaction per batch each) made every command's own commit, which must wait, queue
+ * behind theirs. The log's appends, idempotency records and the swap keep the server's setting.
+ */
+const ASYNCHRONOUS_COMMIT = 'SET LOCAL synchronous_commit TO off';
 
 class Fenced extends Error {}
 

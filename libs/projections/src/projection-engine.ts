@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { EventStore } from '@app/event-store';
+import type { BeforeCommit } from './batch-commit.js';
 import type { CommittedBatch, ProjectionLogger } from './follow.js';
 import type { KeyRange } from './key-range.js';
 import { loadDocs, type LoadedDocs } from './load-docs.js';
@@ -10,7 +11,7 @@ import { eventsBehind, readStatusRows, toStatus, type ProjectionStatus } from '.
 import { countParked, listParked, type ParkedEvent } from './parked-events.js';
 import { PositionWaiter } from './position-waiter.js';
 import { bindCheckpointsToStore } from './checkpoint-store.js';
-import { ensureCheckpoints, requestRebuild, type Track } from './progress.js';
+import { ensureCheckpoints, requestRebuild } from './progress.js';
 import { ProjectionJobs } from './projection-jobs.js';
 import { queryRows, toNumber } from './sql.js';
 import { checkPoolSize, checkTables } from './startup-checks.js';
@@ -57,7 +58,7 @@ export interface ProjectionEngineOptions {
   pollIntervalMs?: number;
   logger?: ProjectionLogger;
   /** For fault-injection tests: runs inside each batch's transaction, after its writes, before COMMIT. */
-  beforeCommit?: (batch: { projection: string; track: Track; position: number }) => void | Promise<void>;
+  beforeCommit?: BeforeCommit;
 }
 
 const quiet: ProjectionLogger = { log: () => undefined, warn: () => undefined, error: () => undefined };

@@ -51,12 +51,12 @@ describe('a rebuild folding windows of several reads', () => {
       rebuildBatchSize: 150,
       rebuildWindowEvents: 700,
       ...options,
-      beforeCommit: async (batch) => {
+      beforeCommit: async (batch, tx) => {
         if (batch.track === 'rebuild') {
           commits.push(batch.position);
           seen.push(await bed.seenFromOutside(buckets.name, 'rebuild'));
         }
-        await options.beforeCommit?.(batch);
+        await options.beforeCommit?.(batch, tx);
       },
     });
     await engine.start();

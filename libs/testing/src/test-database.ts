@@ -14,10 +14,10 @@ const serverUrl = (): string => {
   return url;
 };
 
-/** A fresh, empty database of its own for one test file, on the run's server. */
-export async function createTestDatabase(label = 'test'): Promise<TestDatabase> {
+/** A fresh, empty database of its own for one test file, on the run's server (or `server`, a test's own). */
+export async function createTestDatabase(label = 'test', server = serverUrl()): Promise<TestDatabase> {
   const name = `${label.replace(/[^a-z0-9_]/gi, '_').toLowerCase()}_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl() });
+  const admin = new pg.Client({ connectionString: server });
   admin.on('error', () => undefined); // a lost connection fails the query in flight; it must not end the run
   await admin.connect();
   try {
@@ -27,9 +27,9 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
   }
   return {
     name,
-    url: withDatabase(serverUrl(), name),
+    url: withDatabase(server, name),
     drop: async () => {
-      const client = new pg.Client({ connectionString: serverUrl() });
+      const client = new pg.Client({ connectionString: server });
       client.on('error', () => undefined);
       await client.connect();
       try {

@@ -36,8 +36,9 @@ export class ProjectionTestBed {
     this.dataSources.push(dataSource);
   }
 
-  static async create(label: string, projectionNames: readonly string[]): Promise<ProjectionTestBed> {
-    const db = await createTestDatabase(label);
+  /** `server`: a PostgreSQL of the test's own (one it stops), instead of the run's. */
+  static async create(label: string, projectionNames: readonly string[], server?: string): Promise<ProjectionTestBed> {
+    const db = await createTestDatabase(label, server);
     const store = await createPostgresEventStore({ connectionString: db.url, pollIntervalMs: 100 });
     const migrations = migrationsFor(projectionNames);
     const dataSource = await openDataSource(db.url, migrations);
