@@ -4,10 +4,11 @@ import type { AnyProjection } from './projection.js';
 import { ProjectionEventFailed } from './projection.errors.js';
 import { CHECKPOINTS } from './projection-tables.js';
 import { parkEvent } from './parked-events.js';
-import { progressTable, readProgress, type Progress, type Track } from './progress.js';
+import { progressTable, type Progress, type Track } from './progress.js';
 import type { RebuildWindow } from './rebuild-window.js';
 import { RowState, type RowChange } from './row-state.js';
-import { inTransaction, queryRows, toNumber } from './sql.js';
+import { inBatchTransaction } from './batch-transaction.js';
+import { queryRows, toNumber } from './sql.js';
 
 export interface BatchContext {
   runner: QueryRunner;
@@ -40,9 +41,9 @@ export type BatchOutcome =
  * fold first and commit a window: `commitWindow`.)
  */
 export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEvent[]): Promise<BatchOutcome> {
-  return settle(ctx, async () => {
+  return settle(ctx, async (locked) => {
     // Fence first: a swap drops the live table, and must not wait on a batch that read it.
-    const current = await checkFence(ctx);
+    const current = checkFence(ctx, locked);
     const { state, planned } = await loadRows(ctx, batch);
     for (const { event, keys } of planned) state.apply(event, keys);
     return writeAndMove(ctx, state.takeChanges(), batch[batch.length - 1]!.position, current);
@@ -57,7 +58,7 @@ export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEve
  * rows read before the fence are current if the fence holds.
  */
 export async function commitWindow(ctx: BatchContext, window: RebuildWindow): Promise<BatchOutcome> {
-  const outcome = await settle(ctx, () => writeAndMove(ctx, window.takeChanges(), window.last, undefined));
+  const outcome = await settle(ctx, (locked) => writeAndMove(ctx, window.takeChanges(), window.last, checkFence(ctx, locked)));
   if (outcome.kind === 'committed') window.committed();
   return outcome;
 }
@@ -71,12 +72,9 @@ export async function parkedAt(ctx: BatchContext, failure: ProjectionEventFailed
   return { kind: 'parked', failure };
 }
 
-async function settle(ctx: BatchContext, work: () => Promise<BatchOutcome>): Promise<BatchOutcome> {
+async function settle(ctx: BatchContext, work: (locked: Progress | undefined) => Promise<BatchOutcome>): Promise<BatchOutcome> {
   try {
-    return await inTransaction(ctx.runner, async () => {
-      await ctx.runner.query(ASYNCHRONOUS_COMMIT);
-      return work();
-    });
+    return await inBatchTransaction(ctx.runner, ctx.track, ctx.projection.name, work);
   } catch (error) {
     if (error instanceof Fenced) return { kind: 'fenced' };
     if (!(error instanceof ProjectionEventFailed)) throw error;
@@ -84,44 +82,48 @@ async function settle(ctx: BatchContext, work: () => Promise<BatchOutcome>): Pro
   }
 }
 
-/** Fences unless `fenced` says the batch already did; writes the changes and moves the progress row. */
-async function writeAndMove(
-  ctx: BatchContext,
-  changes: readonly RowChange[],
-  last: number,
-  fenced: Progress | undefined,
-): Promise<BatchOutcome> {
+/**
+ * Writes the changes and moves the progress row in one statement (data-modifying `WITH` parts run
+ * to completion whether or not the UPDATE reads them; a key is either upserted or deleted, never
+ * both). The docs are already JSON text: spliced in rather than parsed and serialised again.
+ */
+async function writeAndMove(ctx: BatchContext, changes: readonly RowChange[], last: number, locked: Progress): Promise<BatchOutcome> {
   const name = ctx.projection.name;
-  const locked = fenced ?? (await checkFence(ctx));
-  await writeRows(ctx, changes);
+  const params: unknown[] = ctx.track === 'live' ? [name, last, ctx.eventsPerSecond, ctx.status] : [name, last, ctx.eventsPerSecond];
+  const writes: string[] = [];
+  const upserts = changes.filter((c) => c.docJson !== undefined);
+  if (upserts.length > 0) {
+    params.push(
+      `[${upserts.map((c) => `{"key":${JSON.stringify(c.key)},"doc":${c.docJson},"last_position":${c.lastPosition}}`).join(',')}]`,
+    );
+    writes.push(`upserted AS (INSERT INTO ${ctx.table} AS t (key, doc, last_position)
+       SELECT r.key, r.doc, r.last_position FROM jsonb_to_recordset($${params.length}::jsonb) AS r(key text, doc jsonb, last_position bigint)
+       ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc, last_position = EXCLUDED.last_position
+       WHERE t.last_position < EXCLUDED.last_position)`);
+  }
+  const deletes = changes.filter((c) => c.docJson === undefined).map((c) => c.key);
+  if (deletes.length > 0) {
+    params.push(deletes);
+    writes.push(`deleted AS (DELETE FROM ${ctx.table} WHERE key = ANY($${params.length}::text[]))`);
+  }
   const [row] = await queryRows<{ live_position: string }>(
     ctx.runner,
-    `UPDATE ${progressTable(ctx.track)} SET position = $2, events_per_second = $3, updated_at = now()
+    `${writes.length > 0 ? `WITH ${writes.join(', ')} ` : ''}UPDATE ${progressTable(ctx.track)}
+       SET position = $2, events_per_second = $3, updated_at = now()
        ${ctx.track === 'live' ? ', status = $4, error_position = NULL, error_message = NULL' : ''}
      WHERE name = $1
      RETURNING (SELECT position FROM ${CHECKPOINTS} WHERE name = $1) AS live_position`,
-    ctx.track === 'live' ? [name, last, ctx.eventsPerSecond, ctx.status] : [name, last, ctx.eventsPerSecond],
+    params,
   );
   await ctx.beforeCommit?.({ projection: name, track: ctx.track, position: last }, ctx.runner);
   const livePosition = ctx.track === 'live' ? last : toNumber(row!.live_position);
   return { kind: 'committed', progress: { ...locked, position: last, status: ctx.status, errorPosition: null }, livePosition };
 }
 
-/**
- * A batch commits without waiting for its WAL to reach the disk. A view's rows are derived from the
- * log, and they commit in one transaction with the checkpoint that says how far they go; a crash can
- * lose the last few such commits, never part of one (PostgreSQL keeps the WAL in order), and the
- * projection then folds the same events again from the checkpoint it finds. Waiting for the flush
- * (six views, a transaction per batch each) made every command's own commit, which must wait, queue
- * behind theirs. The log's appends, idempotency records and the swap keep the server's setting.
- */
-const ASYNCHRONOUS_COMMIT = 'SET LOCAL synchronous_commit TO off';
-
 class Fenced extends Error {}
 
-/** Locks the progress row and checks it is still where this runner left it. */
-async function checkFence(ctx: BatchContext) {
-  const current = await readProgress(ctx.runner, ctx.track, ctx.projection.name, true);
+/** Checks the progress row, as the transaction locked it, is still where this runner left it. */
+function checkFence(ctx: BatchContext, current: Progress | undefined): Progress {
   if (!current || current.position !== ctx.expected.position || current.version !== ctx.expected.version) throw new Fenced();
   return current;
 }
@@ -142,24 +144,4 @@ async function loadRows(ctx: BatchContext, batch: readonly RecordedEvent[]) {
     for (const row of rows) state.load(row.key, row.doc, toNumber(row.last_position));
   }
   return { state, planned };
-}
-
-async function writeRows(ctx: BatchContext, changes: readonly RowChange[]): Promise<void> {
-  const upserts = changes.filter((c) => c.docJson !== undefined);
-  const deletes = changes.filter((c) => c.docJson === undefined).map((c) => c.key);
-  if (upserts.length > 0) {
-    // Docs are already JSON text: splice them in rather than parse and serialise again.
-    const records = upserts.map((c) => `{"key":${JSON.stringify(c.key)},"doc":${c.docJson},"last_position":${c.lastPosition}}`);
-    await queryRows(
-      ctx.runner,
-      `INSERT INTO ${ctx.table} AS t (key, doc, last_position)
-       SELECT r.key, r.doc, r.last_position FROM jsonb_to_recordset($1::jsonb) AS r(key text, doc jsonb, last_position bigint)
-       ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc, last_position = EXCLUDED.last_position
-       WHERE t.last_position < EXCLUDED.last_position`,
-      [`[${records.join(',')}]`],
-    );
-  }
-  if (deletes.length > 0) {
-    await queryRows(ctx.runner, `DELETE FROM ${ctx.table} WHERE key = ANY($1::text[])`, [deletes]);
-  }
 }

@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { checkProjectionName } from './projection.js';
 import { CHECKPOINTS, REBUILDS } from './projection-tables.js';
 import { queryRows, toNumber, type Db } from './sql.js';
 
@@ -13,7 +14,7 @@ export interface Progress {
   errorPosition: number | null;
 }
 
-interface ProgressRow {
+export interface ProgressRow {
   version: number;
   position: string;
   status?: string;
@@ -24,21 +25,27 @@ export const progressTable = (track: Track): string => (track === 'live' ? CHECK
 
 /** The row, optionally locked for the rest of the transaction; undefined if there is none. */
 export async function readProgress(db: Db, track: Track, name: string, lock = false): Promise<Progress | undefined> {
-  const status = track === 'live' ? 'status' : `'rebuilding' AS status`;
-  const [row] = await queryRows<ProgressRow>(
-    db,
-    `SELECT version, position, ${status}, error_position FROM ${progressTable(track)} WHERE name = $1${lock ? ' FOR UPDATE' : ''}`,
-    [name],
-  );
-  return (
-    row && {
-      version: row.version,
-      position: toNumber(row.position),
-      status: row.status ?? 'rebuilding',
-      errorPosition: row.error_position === null ? null : toNumber(row.error_position),
-    }
-  );
+  const [row] = await queryRows<ProgressRow>(db, `${selectProgress(track)} WHERE name = $1${lock ? ' FOR UPDATE' : ''}`, [name]);
+  return row && toProgress(row);
 }
+
+/**
+ * The same locked read as SQL text with the name in it, to be sent with other statements in one
+ * round trip (the simple protocol takes no parameters). The name is checked first: it is also a
+ * table name, so only lower-case letters, digits and underscores pass.
+ */
+export const lockProgressSql = (track: Track, name: string): string =>
+  `${selectProgress(track)} WHERE name = '${checkProjectionName(name)}' FOR UPDATE`;
+
+const selectProgress = (track: Track) =>
+  `SELECT version, position, ${track === 'live' ? 'status' : `'rebuilding' AS status`}, error_position FROM ${progressTable(track)}`;
+
+export const toProgress = (row: ProgressRow): Progress => ({
+  version: row.version,
+  position: toNumber(row.position),
+  status: row.status ?? 'rebuilding',
+  errorPosition: row.error_position === null ? null : toNumber(row.error_position),
+});
 
 /** A projection seen for the first time starts at 0 with this version. */
 export async function ensureCheckpoints(db: Db, projections: readonly { name: string; version: number }[]): Promise<void> {

@@ -1,0 +1,46 @@
+import type { QueryRunner } from 'typeorm';
+import { lockProgressSql, toProgress, type Progress, type ProgressRow, type Track } from './progress.js';
+
+/**
+ * A batch commits without waiting for its WAL to reach the disk. A view's rows are derived from the
+ * log, and they commit in one transaction with the checkpoint that says how far they go; a crash can
+ * lose the last few such commits, never part of one (PostgreSQL keeps the WAL in order), and the
+ * projection then folds the same events again from the checkpoint it finds. Waiting for the flush
+ * (six views, a transaction per batch each) made every command's own commit, which must wait, queue
+ * behind theirs. The log's appends, idempotency records and the swap keep the server's setting.
+ */
+const ASYNCHRONOUS_COMMIT = 'SET LOCAL synchronous_commit TO off';
+
+/** The driver's connection under a QueryRunner: statements without parameters go as one message. */
+interface Connection {
+  query(text: string): Promise<unknown>;
+}
+
+/**
+ * A batch's (or window's) transaction, begun in one round trip together with its commit mode and
+ * the lock of its progress row, which `work` gets as it was locked (undefined: no row). At a few
+ * events a second, six views each committing every batch, the round trips to PostgreSQL were what
+ * a command's CPU went to.
+ */
+export async function inBatchTransaction<T>(
+  runner: QueryRunner,
+  track: Track,
+  name: string,
+  work: (locked: Progress | undefined) => Promise<T>,
+): Promise<T> {
+  const connection = (await runner.connect()) as Connection;
+  try {
+    const [, , locked] = (await connection.query(`START TRANSACTION; ${ASYNCHRONOUS_COMMIT}; ${lockProgressSql(track, name)}`)) as {
+      rows: ProgressRow[];
+    }[];
+    const [row] = locked!.rows;
+    const result = await work(row && toProgress(row));
+    await connection.query('COMMIT');
+    return result;
+  } catch (error) {
+    // Whatever failed (a statement, the work, the COMMIT), the connection must not stay in the
+    // transaction; a ROLLBACK with none open only warns, and one on a dead connection fails as well.
+    await connection.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
