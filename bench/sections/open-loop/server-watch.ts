@@ -7,7 +7,11 @@ export interface ServerWatchFigures {
   loopStalls: { count: number; totalMs: number; maxMs: number };
   /** The app's garbage-collection pauses: in all, the longest. */
   gc: { totalMs: number; maxMs: number };
-  /** Samples every 50 ms of PostgreSQL's active backends (not idle, not ours), by `backend type: wait`, most seen first. */
+  /**
+   * Samples every 50 ms of PostgreSQL's backends that are not idle (a transaction waiting for the app
+   * shows as `Client:ClientRead`), as `<statement's start, or the backend type> | <wait, or CPU>`,
+   * most seen first.
+   */
   postgresWaits: Record<string, number>;
 }
 
@@ -43,11 +47,14 @@ export function watchServer(dataSource: Query) {
   const poll = (async () => {
     while (polling) {
       const at = now();
-      const rows = (await dataSource.query(
-        `SELECT backend_type, coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait, left(query, 40) AS query
+      // A sample that fails (the server is busy restarting, say) is left out; the watch goes on.
+      const rows = (await dataSource
+        .query(
+          `SELECT backend_type, coalesce(wait_event_type || ':' || wait_event, 'CPU') AS wait, left(query, 40) AS query
          FROM pg_stat_activity WHERE pid <> pg_backend_pid() AND (state IS NULL OR state <> 'idle')
            AND backend_type NOT IN ('archiver', 'logical replication launcher', 'autovacuum launcher')`,
-      )) as { backend_type: string; wait: string; query: string }[];
+        )
+        .catch(() => [])) as { backend_type: string; wait: string; query: string }[];
       for (const r of rows) {
         const what = r.backend_type === 'client backend' ? r.query.replace(/\s+/g, ' ').slice(0, 30) : r.backend_type;
         if (!r.wait.startsWith('Activity:')) waits.push({ at, key: `${what} | ${r.wait}` });
