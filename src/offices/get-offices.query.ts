@@ -43,7 +43,7 @@ export class GetOfficesHandler implements IQueryHandler<GetOffices> {
     return {
       position: Math.min(engagement.position, outcomes.position, openCases.position, quietOnCutoffDay.position, inquiries.position),
       ...view.marks,
-      offices: compareOffices(
+      offices: await compareOffices(
         {
           engagement: engagement.docs,
           outcomes: outcomes.docs,

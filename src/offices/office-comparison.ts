@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { followUpGapCounts, placementRate, type ActiveCase, type OfficeMonth, type OfficeOpenCases } from '../cases/cases.views.js';
 import { addMembers, engagementView, inquiryFigures, type ComparedMonth, type InquiryMonth } from '../employers/employers.views.js';
 import { ratio } from '../shared/views/months.js';
@@ -38,11 +39,18 @@ interface Tally {
 /** The follow-up gaps the comparison shows: the gaps view's own default. */
 export const COMPARED_GAP_DAYS = 30;
 
+/** Compared months taken between two turns of the event loop given back (see `compareOffices`). */
+export const MONTHS_PER_TURN = 100;
+
 /**
  * Offices side by side over [from, to]; follow-up gaps (30 days) as of `now` (the request's or the
  * as-of moment's), as the gaps view counts them (`followUpGapCounts`, from the docs of `followUpGapCountRanges`).
+ *
+ * Every office's months of a period are thousands of lists of employers and advisors to unite: the
+ * event loop is given back every `MONTHS_PER_TURN` of them, so that the commands and answers that
+ * come meanwhile are not held up behind the whole comparison (bench/README.md, "Latest results").
  */
-export function compareOffices(
+export async function compareOffices(
   docs: {
     engagement: Map<string, unknown>;
     outcomes: Map<string, unknown>;
@@ -53,7 +61,7 @@ export function compareOffices(
   period: { from: string; to: string },
   now: string,
   visible: (office: string) => boolean,
-): OfficeFigures[] {
+): Promise<OfficeFigures[]> {
   const offices = new Map<string, Tally>();
   const office = (number: string) => {
     if (!offices.has(number)) {
@@ -73,7 +81,9 @@ export function compareOffices(
   };
   const inPeriod = (month: string) => month >= period.from && month <= period.to;
   // The compared months (`c|<month>|<office>`) of the period, every office: distinct employers and advisors over the period.
+  let taken = 0;
   for (const [key, doc] of docs.engagement) {
+    if (++taken % MONTHS_PER_TURN === 0) await nextTurn();
     const number = engagementView.keys.officeOfMonthRow(key);
     const month = doc as ComparedMonth;
     if (!visible(number) || !inPeriod(month.month)) continue;
