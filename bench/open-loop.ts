@@ -12,10 +12,7 @@
  */
 import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import pg from 'pg';
-import { startEmbeddedPostgres, withDatabase } from '@app/database';
-import { createPostgresEventStore } from '@app/event-store';
-import { seedHistory } from './national/seed-history.js';
+import { onSeededCopy } from './national/seeded-copy.js';
 import { numberArgument, stringArgument } from './report/arguments.js';
 import { commandComparisons, table } from './report/bench-report.js';
 import { resultFile } from './report/result-file.js';
@@ -24,62 +21,36 @@ import { startBenchApp } from './sections/bench-app.js';
 import { largestOffices, measureOpenLoop, OPEN_LOOP_VIEWS_PER_SECOND } from './sections/open-loop.section.js';
 import { twelveMonthsToNow } from './sections/upgrade.section.js';
 
-const SEED_DATABASE = 'open_loop_seed';
-
 async function main(): Promise<void> {
   const events = numberArgument('--events', 1_000_000);
   const seconds = numberArgument('--open-loop-seconds', 40);
   const viewsPerSecond = numberArgument('--open-loop-views', OPEN_LOOP_VIEWS_PER_SECOND);
   const dataDir = stringArgument('--data-dir') ?? `/tmp/open-loop-pg-${events}`;
-  const server = await startEmbeddedPostgres({ dataDir, persistent: true });
-  const admin = new pg.Client({ connectionString: server.url });
-  try {
-    await admin.connect();
-    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = '${SEED_DATABASE}'`);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE ${SEED_DATABASE}`);
-    const seedUrl = withDatabase(server.url, SEED_DATABASE);
-    const store = await createPostgresEventStore({ connectionString: seedUrl, poolSize: 34 });
-    try {
-      await seedHistory(store, { offices: 250, years: 5, seed: 42, events }, events, 32);
-    } finally {
-      await store.close();
+  await onSeededCopy({ events, dataDir, name: 'open_loop', prepare: catchUp }, async (url) => {
+    const app = await startBenchApp(url);
+    console.log(`live views caught up in ${(await app.caughtUp()).toFixed(1)} s on the copy`);
+    const offices = await largestOffices(async (sql) => (await app.dataSource.query(sql)) as never, 4);
+    console.log(`open loop: ${seconds} s per rate, ${viewsPerSecond} view requests/s meanwhile…`);
+    const openLoop = await measureOpenLoop(app, offices, twelveMonthsToNow(), seconds, viewsPerSecond);
+    await app.close();
+    const rows = commandComparisons({ openLoop, commandsPerSecond: 0, healthPerSecond: 0, p50Ms: 0, p99Ms: 0, healthP99Ms: 0, failed: 0 });
+    console.log(`\n${table(rows.slice(0, openLoop.length * 2))}\n`);
+    for (const phase of openLoop) {
+      console.log(`${phase.ratePerSecond}/s:`, JSON.stringify({ server: phase.server, slowest: phase.slowest }, null, 1));
     }
-    const seeded = await startBenchApp(seedUrl);
-    console.log(`\nlive views caught up in ${(await seeded.caughtUp()).toFixed(1)} s on the seed database`);
-    await seeded.close();
-    const database = `open_loop_${Date.now()}`;
-    await admin.query(`CREATE DATABASE ${database} TEMPLATE ${SEED_DATABASE}`);
-    try {
-      const app = await startBenchApp(withDatabase(server.url, database));
-      console.log(`live views caught up in ${(await app.caughtUp()).toFixed(1)} s on the copy`);
-      const offices = await largestOffices(async (sql) => (await app.dataSource.query(sql)) as never, 4);
-      console.log(`open loop: ${seconds} s per rate, ${viewsPerSecond} view requests/s meanwhile…`);
-      const openLoop = await measureOpenLoop(app, offices, twelveMonthsToNow(), seconds, viewsPerSecond);
-      await app.close();
-      const rows = commandComparisons({
-        openLoop,
-        commandsPerSecond: 0,
-        healthPerSecond: 0,
-        p50Ms: 0,
-        p99Ms: 0,
-        healthP99Ms: 0,
-        failed: 0,
-      });
-      console.log(`\n${table(rows.slice(0, openLoop.length * 2))}\n`);
-      for (const phase of openLoop)
-        console.log(`${phase.ratePerSecond}/s:`, JSON.stringify({ server: phase.server, slowest: phase.slowest }, null, 1));
-      mkdirSync('bench/results', { recursive: true });
-      const date = new Date().toISOString();
-      const file = resultFile(`${date.slice(0, 10)}-open-loop`);
-      writeFileSync(file, `${JSON.stringify({ date, events, viewsPerSecond, openLoop }, null, 2)}\n`);
-      console.log(`written ${file}`);
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    }
-  } finally {
-    await admin.end();
-    await server.stop();
-  }
+    mkdirSync('bench/results', { recursive: true });
+    const date = new Date().toISOString();
+    const file = resultFile(`${date.slice(0, 10)}-open-loop`);
+    writeFileSync(file, `${JSON.stringify({ date, events, viewsPerSecond, openLoop }, null, 2)}\n`);
+    console.log(`written ${file}`);
+  });
+}
+
+/** The live views caught up on the seed database once, so that a copy starts with them at the head. */
+async function catchUp(seedUrl: string): Promise<void> {
+  const seeded = await startBenchApp(seedUrl);
+  console.log(`\nlive views caught up in ${(await seeded.caughtUp()).toFixed(1)} s on the seed database`);
+  await seeded.close();
 }
 
 runScript(main);

@@ -9,10 +9,7 @@
  * engagement view's version (`measureUpgrade`) and prints its figures as JSON.
  */
 import 'reflect-metadata';
-import pg from 'pg';
-import { startEmbeddedPostgres, withDatabase } from '@app/database';
-import { createPostgresEventStore } from '@app/event-store';
-import { seedHistory } from './national/seed-history.js';
+import { onSeededCopy } from './national/seeded-copy.js';
 import { numberArgument, stringArgument } from './report/arguments.js';
 import { runScript } from './report/run-script.js';
 import { startBenchApp } from './sections/bench-app.js';
@@ -22,37 +19,17 @@ import { measureUpgrade, twelveMonthsToNow } from './sections/upgrade.section.js
 async function main(): Promise<void> {
   const events = numberArgument('--events', 100_000);
   const rate = numberArgument('--rate', 10);
-  const server = await startEmbeddedPostgres({ dataDir: stringArgument('--data-dir') ?? `/tmp/upgrade-pg-${events}`, persistent: true });
-  const admin = new pg.Client({ connectionString: server.url });
-  try {
-    await admin.connect();
-    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'upgrade_seed'`);
-    if (exists.rowCount === 0) await admin.query('CREATE DATABASE upgrade_seed');
-    const store = await createPostgresEventStore({ connectionString: withDatabase(server.url, 'upgrade_seed'), poolSize: 34 });
-    try {
-      await seedHistory(store, { offices: 250, years: 5, seed: 42, events }, events, 32);
-    } finally {
-      await store.close();
-    }
-    const database = `upgrade_${Date.now()}`;
-    await admin.query(`CREATE DATABASE ${database} TEMPLATE upgrade_seed`);
-    try {
-      const url = withDatabase(server.url, database);
-      const app = await startBenchApp(url);
-      console.log(`\nlive views caught up in ${(await app.caughtUp()).toFixed(1)} s`);
-      const office = await largestOfficeInLog(async (sql) => (await app.dataSource.query(sql)) as never);
-      const period = twelveMonthsToNow();
-      console.log(`upgrading the engagement view while office ${office}'s is read ${rate}/s…`);
-      const { figures, app: upgraded } = await measureUpgrade(url, app, { office, period, ratePerSecond: rate });
-      await upgraded.close();
-      console.log(JSON.stringify({ events, office, ...figures }, null, 2));
-    } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    }
-  } finally {
-    await admin.end();
-    await server.stop();
-  }
+  const dataDir = stringArgument('--data-dir') ?? `/tmp/upgrade-pg-${events}`;
+  await onSeededCopy({ events, dataDir, name: 'upgrade' }, async (url) => {
+    const app = await startBenchApp(url);
+    console.log(`\nlive views caught up in ${(await app.caughtUp()).toFixed(1)} s`);
+    const office = await largestOfficeInLog(async (sql) => (await app.dataSource.query(sql)) as never);
+    const period = twelveMonthsToNow();
+    console.log(`upgrading the engagement view while office ${office}'s is read ${rate}/s…`);
+    const { figures, app: upgraded } = await measureUpgrade(url, app, { office, period, ratePerSecond: rate });
+    await upgraded.close();
+    console.log(JSON.stringify({ events, office, ...figures }, null, 2));
+  });
 }
 
 runScript(main);

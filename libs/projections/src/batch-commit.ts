@@ -97,7 +97,8 @@ async function writeAndMove(ctx: BatchContext, changes: readonly RowChange[], la
       `[${upserts.map((c) => `{"key":${JSON.stringify(c.key)},"doc":${c.docJson},"last_position":${c.lastPosition}}`).join(',')}]`,
     );
     writes.push(`upserted AS (INSERT INTO ${ctx.table} AS t (key, doc, last_position)
-       SELECT r.key, r.doc, r.last_position FROM jsonb_to_recordset($${params.length}::jsonb) AS r(key text, doc jsonb, last_position bigint)
+       SELECT r.key, r.doc, r.last_position
+       FROM jsonb_to_recordset($${params.length}::jsonb) AS r(key text, doc jsonb, last_position bigint)
        ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc, last_position = EXCLUDED.last_position
        WHERE t.last_position < EXCLUDED.last_position)`);
   }
