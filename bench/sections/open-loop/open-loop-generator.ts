@@ -73,14 +73,18 @@ async function run(load: OpenLoopRun): Promise<OpenLoopPhase[]> {
     const lag = Math.max((await sending).maxLagMs, (await viewing).maxLagMs);
     const cpu = cpuPerCommand(cpuBefore, cpuNow(load.postmasterPid), commands.length);
     const span = { from: performance.timeOrigin + started, to: performance.timeOrigin + performance.now() };
-    const slowest = [...commands]
-      .sort((a, b) => b.ms - a.ms)
-      .slice(0, SLOWEST_KEPT)
-      .map((s) => ({ kind: s.kind, ms: round(s.ms), dueAt: round(performance.timeOrigin + s.answeredAt - s.ms) }));
-    if (phase.measured) results.push({ ...figures(phase, started, commands, views, lag), cpuMsPerCommand: cpu, span, slowest });
+    if (phase.measured)
+      results.push({ ...figures(phase, started, commands, views, lag), cpuMsPerCommand: cpu, span, slowest: slowestOf(commands) });
   }
   return results;
 }
+
+/** The slowest commands, each with the time it was due (epoch ms). */
+const slowestOf = (commands: Sample[]) =>
+  [...commands]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, SLOWEST_KEPT)
+    .map((s) => ({ kind: s.kind, ms: round(s.ms), dueAt: round(performance.timeOrigin + s.answeredAt - s.ms) }));
 
 const cpuNow = (postmasterPid: number | undefined) => ({
   app: processCpuSeconds(process.ppid),
