@@ -4,7 +4,8 @@ import { engagementView, inquiriesView } from '../employers/employers.views.js';
 import { periodOf } from '../shared/views/query-params.js';
 import type { AsOfMarks, ViewTime } from '../shared/views/view-time.js';
 import { ViewReader } from '../shared/views/view-reader.js';
-import { COMPARED_GAP_DAYS, compareOffices, type OfficeFigures } from './office-comparison.js';
+import { OfficeComparer } from './office-comparer.js';
+import { COMPARED_GAP_DAYS, type OfficeFigures } from './office-comparison.js';
 
 export interface OfficesAnswer extends Partial<AsOfMarks> {
   position: number;
@@ -24,7 +25,10 @@ export class GetOffices extends Query<OfficesAnswer> {
 
 @QueryHandler(GetOffices)
 export class GetOfficesHandler implements IQueryHandler<GetOffices> {
-  constructor(private readonly views: ViewReader) {}
+  constructor(
+    private readonly views: ViewReader,
+    private readonly comparer: OfficeComparer,
+  ) {}
 
   /** A replay reads the visible offices' events (every office's for a national role) through all four views at once. */
   async execute({ visibleOffices, period: asked, time }: GetOffices): Promise<OfficesAnswer> {
@@ -39,12 +43,11 @@ export class GetOfficesHandler implements IQueryHandler<GetOffices> {
       view.read(followUpGapsView.projection, gapRanges.cutoffDay),
       view.read(inquiriesView.projection, inquiriesView.ranges.everyOfficeMonths(period.from, period.to)),
     ]);
-    const visible = (office: string) => !visibleOffices || visibleOffices.includes(office);
     return {
       position: Math.min(engagement.position, outcomes.position, openCases.position, quietOnCutoffDay.position, inquiries.position),
       ...view.marks,
-      offices: await compareOffices(
-        {
+      offices: await this.comparer.compare({
+        docs: {
           engagement: engagement.docs,
           outcomes: outcomes.docs,
           openCases: openCases.docs,
@@ -52,9 +55,9 @@ export class GetOfficesHandler implements IQueryHandler<GetOffices> {
           inquiries: inquiries.docs,
         },
         period,
-        view.now,
-        visible,
-      ),
+        now: view.now,
+        visibleOffices,
+      }),
     };
   }
 }

@@ -36,6 +36,15 @@ interface Tally {
   inquiries: InquiryMonth['inquiries'][string][];
 }
 
+/** The rows the comparison reads, each view's as `ViewReader` hands them (key order, stored JSON shape). */
+export interface ComparedDocs {
+  engagement: Map<string, unknown>;
+  outcomes: Map<string, unknown>;
+  openCases: Map<string, unknown>;
+  quietOnCutoffDay: Map<string, unknown>;
+  inquiries: Map<string, unknown>;
+}
+
 /** The follow-up gaps the comparison shows: the gaps view's own default. */
 export const COMPARED_GAP_DAYS = 30;
 
@@ -46,18 +55,13 @@ export const MONTHS_PER_TURN = 100;
  * Offices side by side over [from, to]; follow-up gaps (30 days) as of `now` (the request's or the
  * as-of moment's), as the gaps view counts them (`followUpGapCounts`, from the docs of `followUpGapCountRanges`).
  *
- * Every office's months of a period are thousands of lists of employers and advisors to unite: the
- * event loop is given back every `MONTHS_PER_TURN` of them, so that the commands and answers that
- * come meanwhile are not held up behind the whole comparison (bench/README.md, "Latest results").
+ * Every office's months of a period are thousands of lists of employers and advisors to unite. The
+ * app runs this on a thread of its own (`OfficeComparer`); where it runs on a thread that also
+ * answers others (the source under ts-jest, where no worker file is built), the event loop is given
+ * back every `MONTHS_PER_TURN` of them, so that what comes meanwhile is not held up behind all of it.
  */
 export async function compareOffices(
-  docs: {
-    engagement: Map<string, unknown>;
-    outcomes: Map<string, unknown>;
-    openCases: Map<string, unknown>;
-    quietOnCutoffDay: Map<string, unknown>;
-    inquiries: Map<string, unknown>;
-  },
+  docs: ComparedDocs,
   period: { from: string; to: string },
   now: string,
   visible: (office: string) => boolean,

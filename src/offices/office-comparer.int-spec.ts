@@ -1,0 +1,72 @@
+import { dirname, join } from 'node:path';
+import fc from 'fast-check';
+import { buildApp } from '../../bench/chaos/app-process.js';
+import { docs, now, period } from '../../test/views/office-comparison.examples.js';
+import { OfficeComparer } from './office-comparer.js';
+import { compareTask, type ComparisonTask } from './office-comparison.worker.js';
+
+/** Compared months (`c|<month>|<office>`) of a few offices, employers and advisors drawn from small pools so lists overlap. */
+const comparedMonths = fc
+  .array(
+    fc.record({
+      office: fc.constantFrom('0301', '0314', '5001'),
+      month: fc.constantFrom('2026-01', '2026-02', '2026-03', '2026-07'),
+      employerContacts: fc.nat(40),
+      contactsFromOtherOffices: fc.nat(5),
+      employers: fc.uniqueArray(fc.constantFrom('974760673', '889640782', '810825472', '973861778'), { maxLength: 4 }),
+      advisors: fc.uniqueArray(fc.constantFrom('Z111111', 'Z222222', 'Z333333'), { maxLength: 3 }),
+    }),
+    { maxLength: 12 },
+  )
+  .map((months) => {
+    const engagement = new Map<string, unknown>();
+    for (const m of months) {
+      const { office: _office, ...row } = { ...m, employers: m.employers.join(','), advisors: m.advisors.join(',') };
+      engagement.set(`c|${m.month}|${m.office}`, row);
+    }
+    return engagement;
+  });
+
+/** The comparison on the worker thread of the built app (`npm run build`'s output, as `npm start` runs it). */
+describe('the offices comparison on a thread of its own', () => {
+  let comparer: OfficeComparer;
+
+  beforeAll(() => {
+    const main = buildApp('office-comparer');
+    comparer = new OfficeComparer(join(dirname(main), 'offices', 'office-comparison.worker.js'));
+  }, 180_000);
+
+  afterAll(() => comparer.onModuleDestroy());
+
+  const task = (visibleOffices?: string[]): ComparisonTask => ({ docs, period, now, visibleOffices });
+
+  it('answers what the calling thread answers, for every office and for the offices a caller may see', async () => {
+    const before = comparer.comparedOffThread;
+    for (const visible of [undefined, ['5001'], ['0314', '9999'], []]) {
+      expect(await comparer.compare(task(visible))).toEqual(await compareTask(task(visible)));
+    }
+    expect(comparer.comparedOffThread - before).toBe(4);
+  });
+
+  it('unites the same employers and advisors as the calling thread for any months', async () => {
+    await fc.assert(
+      fc.asyncProperty(comparedMonths, async (engagement) => {
+        const asked: ComparisonTask = { ...task(), docs: { ...docs, engagement } };
+        expect(await comparer.compare(asked)).toEqual(await compareTask(asked));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('answers several offices requests at once, each its own figures', async () => {
+    const asked = [['0314'], ['5001'], undefined, ['0314']];
+    const answers = await Promise.all(asked.map((visible) => comparer.compare(task(visible))));
+    expect(answers.map((offices) => offices.map((o) => o.officeNumber))).toEqual([['0314'], ['5001'], ['0314', '5001'], ['0314']]);
+  });
+
+  it('rejects a comparison that fails, and the thread answers the next one', async () => {
+    const broken = new Map([['c|2026-03|0314', { month: '2026-03', employerContacts: 1, contactsFromOtherOffices: 0, employers: 7 }]]);
+    await expect(comparer.compare({ ...task(), docs: { ...docs, engagement: broken } })).rejects.toThrow(/split is not a function/);
+    expect(await comparer.compare(task(['0314']))).toEqual(await compareTask(task(['0314'])));
+  });
+});
