@@ -23,8 +23,8 @@ interface BenchApp {
 /**
  * Commands of every kind at fixed arrival rates (open loop: sent on schedule whatever the answers,
  * latency counted from the scheduled time), while an auditor asks for the views of `offices[0]`
- * `viewsPerSecond` times a second. A warm-up at the first rate fills the mix's pools (cases, needs,
- * inquiries to take steps on) and is not counted.
+ * `viewsPerSecond` times a second. A warm-up at the first rate, views included, fills the mix's pools
+ * (cases, needs, inquiries to take steps on) and is not counted.
  */
 export async function measureOpenLoop(
   app: BenchApp,
