@@ -21,6 +21,7 @@ import { createPostgresEventStore } from '@app/event-store';
 import { APP_PROJECTIONS } from '../src/views/app-views.js';
 import { appendHistory, progressBar } from './national/append-history.js';
 import { eventsOf, nationalHistory, type HistoryAppend } from './national/national-history.js';
+import { loadConfig } from '../src/config/index.js';
 import { flag, numberArgument, stringArgument } from './report/arguments.js';
 import { commandComparisons, comparisons, scaleKey, table, type BenchReport } from './report/bench-report.js';
 import { machineInfo } from './report/machine.js';
@@ -53,7 +54,7 @@ const openLoopViews = numberArgument('--open-loop-views', OPEN_LOOP_VIEWS_PER_SE
 const scale = numberArgument('--events', quick ? 30_000 : 1_000_000);
 const scales = [quick ? 10_000 : Math.min(100_000, scale / 10), scale];
 /** The app's ASOF_SNAPSHOT_EVERY (its default unless told). */
-const asOfEvery = numberArgument('--asof-every', 2000);
+const asOfEvery = numberArgument('--asof-every', loadConfig({}).asOfSnapshotEvery);
 /** The rate is set by the final scale, so the first scale is the first months of the same history. */
 const HISTORY = { offices: 250, years: 5, seed: 42, events: scale };
 

@@ -5,14 +5,15 @@
  * then the office's events after it), and an auditor's national offices replay.
  *
  *   npm run seed                 # once: the national data set in DATABASE_URL or DATA_DIR
- *   npm run bench:replay         # prints the figures (--every 2000 --moments 100 --runs 3 --national 1 --whole-log 1 --largest 1);
+ *   npm run bench:replay         # prints the figures (--every <the app's ASOF_SNAPSHOT_EVERY> --moments 100 --runs 3
+ *                                # --national 1 --whole-log 1 --largest 1);
  *                                # writes bench/results/replay-<date>-<head>.json
  */
 import { writeFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { createPostgresEventStore } from '@app/event-store';
 import { provideDatabase } from '../src/bootstrap/provide-database.js';
-import { configFromEnvironmentOrExit } from '../src/config/index.js';
+import { configFromEnvironmentOrExit, loadConfig } from '../src/config/index.js';
 import { MIGRATIONS } from '../src/migrations/index.js';
 import { APP_PROJECTIONS } from '../src/views/app-views.js';
 import { numberArgument } from './report/arguments.js';
@@ -30,7 +31,7 @@ import { runScript } from './report/run-script.js';
 import { resultFile } from './report/result-file.js';
 
 async function main(): Promise<void> {
-  const every = numberArgument('--every', 2000);
+  const every = numberArgument('--every', loadConfig({}).asOfSnapshotEvery);
   const moments = numberArgument('--moments', 100);
   const runs = numberArgument('--runs', 3);
   /** `--national 0` leaves out the national replays; `--whole-log 0` the one as before snapshots (minutes on a busy machine). */

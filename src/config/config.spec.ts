@@ -52,7 +52,7 @@ describe('configuration', () => {
       projections: {},
       clientDataRetentionDays: 3650,
       asOfReplaysMax: 2,
-      asOfSnapshotEvery: 2000,
+      asOfSnapshotEvery: 1000,
     });
   });
 

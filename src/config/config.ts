@@ -50,7 +50,7 @@ const schema = z
     OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl('must be an http(s) URL').optional(),
     // Each replay folds on the one Node thread; two at once keep a 2-core server answering everything else.
     ASOF_REPLAYS_MAX: wholeNumberFrom(1).default(2),
-    ASOF_SNAPSHOT_EVERY: wholeNumberFrom(1).default(2000),
+    ASOF_SNAPSHOT_EVERY: wholeNumberFrom(1).default(1000),
     ...projectionSettingVariables,
   })
   .superRefine((env, ctx) => {

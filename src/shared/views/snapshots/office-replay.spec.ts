@@ -58,9 +58,10 @@ async function officeLog(): Promise<InMemoryEventStore> {
 }
 
 describe('snapshotInterval', () => {
-  it('takes a snapshot after as many events as the last one held docs, within its bounds', () => {
+  it('takes a snapshot after half as many events as the last one held docs, within its bounds', () => {
     expect(snapshotInterval(2000, 0)).toBe(FEWEST_EVENTS_BETWEEN_SNAPSHOTS);
-    expect(snapshotInterval(2000, 500)).toBe(500);
+    expect(snapshotInterval(2000, 1000)).toBe(500);
+    expect(snapshotInterval(2000, 1001)).toBe(501);
     expect(snapshotInterval(2000, 5000)).toBe(2000);
     expect(snapshotInterval(50, 0)).toBe(50);
   });

@@ -29,13 +29,20 @@ export interface OfficeReplay {
 export const FEWEST_EVENTS_BETWEEN_SNAPSHOTS = 200;
 
 /**
- * Events of a view's types between two snapshots of an office: as many as the last snapshot holds
- * documents (folding them costs about what loading it does), at least
- * `FEWEST_EVENTS_BETWEEN_SNAPSHOTS` and at most `every`. A large office keeps `every`; a small one,
- * whose whole history is shorter than `every`, gets snapshots too, so a national replay (every
- * office) folds short tails everywhere while the rows stored stay in proportion to the log.
+ * Documents of the last snapshot per event of a view's types until the next: folding an event costs
+ * more than loading a document (bench/README.md, "The national as-of: shorter tails").
  */
-export const snapshotInterval = (every: number, docs: number): number => Math.min(every, Math.max(FEWEST_EVENTS_BETWEEN_SNAPSHOTS, docs));
+export const DOCS_PER_EVENT_BETWEEN_SNAPSHOTS = 2;
+
+/**
+ * Events of a view's types between two snapshots of an office: half as many as the last snapshot
+ * holds documents (`DOCS_PER_EVENT_BETWEEN_SNAPSHOTS`), at least `FEWEST_EVENTS_BETWEEN_SNAPSHOTS`
+ * and at most `every`. A large office keeps `every`; a small one, whose whole history is shorter
+ * than `every`, gets snapshots too, so a national replay (every office) folds short tails
+ * everywhere while the rows stored stay in proportion to the log.
+ */
+export const snapshotInterval = (every: number, docs: number): number =>
+  Math.min(every, Math.max(FEWEST_EVENTS_BETWEEN_SNAPSHOTS, Math.ceil(docs / DOCS_PER_EVENT_BETWEEN_SNAPSHOTS)));
 
 /**
  * A view of one office as of `toPosition`, from the latest snapshot at or before it (or from
