@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import fc from 'fast-check';
 import { buildApp } from '../../bench/chaos/app-process.js';
@@ -62,6 +64,48 @@ describe('the offices comparison on a thread of its own', () => {
     const asked = [['0314'], ['5001'], undefined, ['0314']];
     const answers = await Promise.all(asked.map((visible) => comparer.compare(task(visible))));
     expect(answers.map((offices) => offices.map((o) => o.officeNumber))).toEqual([['0314'], ['5001'], ['0314', '5001'], ['0314']]);
+  });
+
+  it('compares on the calling thread when its thread cannot start, and the process lives on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ect-comparer-'));
+    const broken = join(dir, 'broken.worker.mjs');
+    writeFileSync(broken, "throw new Error('this worker does not load');\n");
+    const fallback = new OfficeComparer(broken);
+    try {
+      expect(await fallback.compare(task())).toEqual(await compareTask(task()));
+      expect(await fallback.compare(task(['5001']))).toEqual(await compareTask(task(['5001'])));
+      expect(fallback.comparedOffThread).toBe(0);
+    } finally {
+      await fallback.onModuleDestroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('gives its thread up when it fails between comparisons, and compares on the calling thread from then on', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ect-comparer-'));
+    const failing = join(dir, 'failing.worker.mjs');
+    // Answers nothing, and soon after its first answer throws outside any task.
+    const failingWorker = [
+      'let armed = false;',
+      'export default () => {',
+      "  if (!armed) setTimeout(() => { throw new Error('later'); }, 20);",
+      '  armed = true;',
+      '  return [];',
+      '};',
+    ];
+    writeFileSync(failing, `${failingWorker.join('\n')}\n`);
+    const fallback = new OfficeComparer(failing);
+    try {
+      let answer = await fallback.compare(task());
+      for (let tries = 0; answer.length === 0 && tries < 100; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        answer = await fallback.compare(task());
+      }
+      expect(answer).toEqual(await compareTask(task()));
+    } finally {
+      await fallback.onModuleDestroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a comparison that fails, and the thread answers the next one', async () => {

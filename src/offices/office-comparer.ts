@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { OnModuleDestroy } from '@nestjs/common';
+import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Piscina } from 'piscina';
 import type { OfficeFigures } from './office-comparison.js';
 import { compareTask, type ComparisonTask } from './office-comparison.worker.js';
@@ -11,38 +11,77 @@ export function builtComparisonWorker(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+const NO_ROWS = new Map<string, unknown>();
+const NOTHING_TO_COMPARE: ComparisonTask = {
+  docs: { engagement: NO_ROWS, outcomes: NO_ROWS, openCases: NO_ROWS, quietOnCutoffDay: NO_ROWS, inquiries: NO_ROWS },
+  period: { from: '2026-01', to: '2026-01' },
+  now: '2026-01-01T00:00:00.000Z',
+  visibleOffices: [],
+};
+
 /**
  * Compares offices on a worker thread of its own, off the thread that takes commands.
  *
- * An offices answer unites thousands of lists of employers and advisors: tens of ms of CPU that,
+ * An offices answer unites thousands of lists of employers and advisors: up to a hundred ms of CPU and more, that
  * on the one thread of the process, every command arriving meanwhile waited behind, slice by slice
  * (bench/README.md, "Open loop: the offices comparison on a thread of its own"). Its input is the
  * period's month rows as the views hand them (strings, cheap to copy across); its output a few
  * figures per office. One thread: the process's other thread, besides PostgreSQL's, is the
  * commands'. A task that fails rejects its answer (500), and the pool starts a new thread for the next.
+ * A thread that fails outside a task (its file does not load, say) would leave every later task
+ * waiting, and piscina's unhandled `error` event would end the process: the threads are given up
+ * then, and every comparison from then on runs on the calling thread.
  *
  * Without a built worker file (the source under ts-jest) the comparison runs on the calling thread,
  * in slices (`compareOffices`); `office-comparer.int-spec.ts` builds the app to test the thread.
  */
 export class OfficeComparer implements OnModuleDestroy {
-  private readonly threads: Piscina<ComparisonTask, OfficeFigures[]> | undefined;
+  private readonly logger = new Logger(OfficeComparer.name);
+  private threads: Piscina<ComparisonTask, OfficeFigures[]> | undefined;
+  /** Settled once the thread has answered a first comparison, or been given up. */
+  private readonly started: Promise<void> = Promise.resolve();
+  private completedOffThread = 0;
 
   constructor(workerFile: string | undefined = builtComparisonWorker()) {
-    this.threads = workerFile
-      ? new Piscina({ filename: workerFile, minThreads: 1, maxThreads: 1, idleTimeout: Infinity, atomics: 'async' })
-      : undefined;
+    if (!workerFile) return;
+    this.threads = new Piscina({ filename: workerFile, minThreads: 1, maxThreads: 1, idleTimeout: Infinity, atomics: 'async' });
+    this.threads.on('error', (error: unknown) => this.giveUpThreads(error));
+    // A thread that cannot load fails this comparison of nothing, and is given up before a request counts on it.
+    this.started = this.threads.run(NOTHING_TO_COMPARE).then(
+      () => undefined,
+      (error: unknown) => this.giveUpThreads(error),
+    );
   }
 
-  compare(task: ComparisonTask): Promise<OfficeFigures[]> {
-    return this.threads ? this.threads.run(task) : compareTask(task);
+  async compare(task: ComparisonTask): Promise<OfficeFigures[]> {
+    const threads = this.threads;
+    if (!threads) return compareTask(task);
+    try {
+      const figures = await threads.run(task);
+      this.completedOffThread++;
+      return figures;
+    } catch (error) {
+      // Failed because the thread could not load (the threads are given up by then): compared here instead.
+      await this.started;
+      if (this.threads) throw error;
+      return compareTask(task);
+    }
   }
 
-  /** Comparisons the worker thread has finished: 0 when it runs on the calling thread. */
+  /** Comparisons the worker thread has answered: 0 when they run on the calling thread. */
   get comparedOffThread(): number {
-    return this.threads?.completed ?? 0;
+    return this.completedOffThread;
   }
 
   async onModuleDestroy(): Promise<void> {
     await this.threads?.destroy();
+  }
+
+  private giveUpThreads(error: unknown): void {
+    const threads = this.threads;
+    if (!threads) return;
+    this.threads = undefined;
+    this.logger.error(`the offices comparison's thread failed, comparing on the calling thread from now on: ${String(error)}`);
+    void threads.destroy().catch(() => undefined);
   }
 }
