@@ -29,7 +29,7 @@ const comparedMonths = fc
     return engagement;
   });
 
-/** The comparison on the worker thread of the built app (`npm run build`'s output, as `npm start` runs it). */
+/** The comparison on the worker thread of the app compiled as `npm run build` compiles it (the file `npm start` runs). */
 describe('the offices comparison on a thread of its own', () => {
   let comparer: OfficeComparer;
 

@@ -22,15 +22,15 @@ const NOTHING_TO_COMPARE: ComparisonTask = {
 /**
  * Compares offices on a worker thread of its own, off the thread that takes commands.
  *
- * An offices answer unites thousands of lists of employers and advisors: up to a hundred ms of CPU and more, that
- * on the one thread of the process, every command arriving meanwhile waited behind, slice by slice
- * (bench/README.md, "Open loop: the offices comparison on a thread of its own"). Its input is the
- * period's month rows as the views hand them (strings, cheap to copy across); its output a few
- * figures per office. One thread: the process's other thread, besides PostgreSQL's, is the
- * commands'. A task that fails rejects its answer (500), and the pool starts a new thread for the next.
- * A thread that fails outside a task (its file does not load, say) would leave every later task
- * waiting, and piscina's unhandled `error` event would end the process: the threads are given up
- * then, and every comparison from then on runs on the calling thread.
+ * An offices answer unites thousands of lists of employers and advisors: a hundred ms of CPU and
+ * more for a national year, which every command arriving meanwhile waited behind, slice by slice,
+ * while it ran on the process's one thread (bench/README.md, "Open loop: the offices comparison on a
+ * thread of its own"). Its input is the period's month rows as the views hand them (strings, cheap
+ * to copy across); its output a few figures per office. One thread: the process's other thread,
+ * besides PostgreSQL's, is the commands'. A task that fails rejects its answer (500), and the pool
+ * starts a new thread for the next. A thread that fails outside a task (its file does not load, say)
+ * would leave every later task waiting, and piscina's unhandled `error` event would end the process:
+ * the threads are given up then, and every comparison from then on runs on the calling thread.
  *
  * Without a built worker file (the source under ts-jest) the comparison runs on the calling thread,
  * in slices (`compareOffices`); `office-comparer.int-spec.ts` builds the app to test the thread.

@@ -1,4 +1,4 @@
-import { selectDocs, foldInMemory } from '@app/projections';
+import { foldInMemory, selectDocs } from '@app/projections';
 import { recordedAt } from '../../test/views/recorded.js';
 import { caseProfile, enrolled } from '../../test/views/view-events.examples.js';
 import { docs, followUpGapsProjection, gapRanges, history, now } from '../../test/views/office-comparison.examples.js';
