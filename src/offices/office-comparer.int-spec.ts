@@ -84,24 +84,22 @@ describe('the offices comparison on a thread of its own', () => {
   it('gives its thread up when it fails between comparisons, and compares on the calling thread from then on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ect-comparer-'));
     const failing = join(dir, 'failing.worker.mjs');
-    // Answers nothing, and soon after its first answer throws outside any task.
+    // Answers nothing; asked with this "now", it throws right after answering, outside any task.
     const failingWorker = [
-      'let armed = false;',
-      'export default () => {',
-      "  if (!armed) setTimeout(() => { throw new Error('later'); }, 20);",
-      '  armed = true;',
+      'export default (task) => {',
+      "  if (task.now === 'then-fail') setTimeout(() => { throw new Error('between comparisons'); });",
       '  return [];',
       '};',
     ];
     writeFileSync(failing, `${failingWorker.join('\n')}\n`);
     const fallback = new OfficeComparer(failing);
     try {
-      let answer = await fallback.compare(task());
-      for (let tries = 0; answer.length === 0 && tries < 100; tries++) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        answer = await fallback.compare(task());
-      }
-      expect(answer).toEqual(await compareTask(task()));
+      expect(await fallback.compare({ ...task(), now: 'then-fail' })).toEqual([]);
+      // Nothing is sent meanwhile, so the thread fails with no comparison on it.
+      for (let tries = 0; fallback.hasThread && tries < 250; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(fallback.hasThread).toBe(false);
+      expect(await fallback.compare(task())).toEqual(await compareTask(task()));
+      expect(fallback.comparedOffThread).toBe(1);
     } finally {
       await fallback.onModuleDestroy();
       rmSync(dir, { recursive: true, force: true });

@@ -73,6 +73,11 @@ export class OfficeComparer implements OnModuleDestroy {
     return this.completedOffThread;
   }
 
+  /** False once the thread is given up (or when there was none): comparisons run on the calling thread. */
+  get hasThread(): boolean {
+    return this.threads !== undefined;
+  }
+
   async onModuleDestroy(): Promise<void> {
     await this.threads?.destroy();
   }
