@@ -37,10 +37,10 @@ module.exports = {
     },
     {
       name: 'offices-read-areas-through-their-views',
-      comment: 'The offices compared read the employers and cases areas only through what their *.views.ts export.',
+      comment: 'The offices compared read the employers and cases areas only through their *.views.ts and *.figures.ts.',
       severity: 'error',
       from: { path: '^src/offices/' },
-      to: { path: '^src/(employers|cases)/', pathNot: '^src/[^/]+/[^/]+\\.views\\.ts$' },
+      to: { path: '^src/(employers|cases)/', pathNot: '^src/[^/]+/[^/]+\\.(views|figures)\\.ts$' },
     },
     {
       name: 'domain-is-pure',

@@ -14,7 +14,8 @@ import { writeFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
 import type { RecordedEvent } from '@app/event-store';
 import { foldInMemory } from '@app/projections';
-import { addMembers, engagementView, type ComparedMonth } from '../src/employers/employers.views.js';
+import { addMembers, officeOfMonthKey, type ComparedMonth } from '../src/employers/employers.figures.js';
+import { engagementView } from '../src/employers/employers.views.js';
 import type { EngagementMonth } from '../src/employers/engagement/engagement.rows.js';
 import { historyOfSize } from './national/national-history.js';
 import { numberArgument } from './report/arguments.js';
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
     const inPeriod = (prefix: string) =>
       [...docs]
         .filter(([key]) => key.startsWith(prefix) && key.split('|')[1]! >= period.from && key.split('|')[1]! <= period.to)
-        .map(([key, doc]): [string, string] => [engagementView.keys.officeOfMonthRow(key), JSON.stringify(doc)]);
+        .map(([key, doc]): [string, string] => [officeOfMonthKey(key), JSON.stringify(doc)]);
     const monthRows = inPeriod('m|');
     const compared = inPeriod('c|');
     if (signature(fromMonthRows(monthRows)) !== signature(fromComparedMonths(compared))) throw new Error('v3 and v4 differ');

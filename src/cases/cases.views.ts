@@ -13,10 +13,5 @@ export const CASES_VIEWS: readonly AreaView[] = [
   { definition: clientRetentionView, module: ClientRetentionModule },
 ];
 
-// What other areas may read of these views: the definitions, their docs' shapes, the gaps rule.
+// What other areas may read of these views: the definitions (what they compute with: cases.figures.ts).
 export { clientRetentionView, followUpGapsView, outcomesView };
-export type { ClientRetention } from './client-retention/client-retention.projection.js';
-export type { ActiveCase, OfficeOpenCases } from './follow-up-gaps/follow-up-gaps.projection.js';
-export { followUpGapCounts } from './follow-up-gaps/follow-up-gaps.answer.js';
-export type { OfficeMonth } from './outcomes/outcomes.projection.js';
-export { placementRate } from './outcomes/outcomes.answer.js';

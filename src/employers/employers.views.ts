@@ -13,9 +13,5 @@ export const EMPLOYERS_VIEWS: readonly AreaView[] = [
   { definition: inquiriesView, module: InquiriesModule },
 ];
 
-// What other areas may read of these views: the definitions and their docs' shapes.
+// What other areas may read of these views: the definitions (what they compute with: employers.figures.ts).
 export { engagementView, inquiriesView };
-export { inquiryFigures } from './inquiries/inquiries.answer.js';
-export type { InquiryMonth, OpenInquiry } from './inquiries/inquiries.projection.js';
-export { addMembers } from './engagement/engagement.rows.js';
-export type { ComparedMonth } from './engagement/engagement.projection.js';

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { followUpGapCounts, placementRate, type ActiveCase, type OfficeMonth, type OfficeOpenCases } from '../cases/cases.views.js';
-import { addMembers, engagementView, inquiryFigures, type ComparedMonth, type InquiryMonth } from '../employers/employers.views.js';
+import { followUpGapCounts, placementRate, type ActiveCase, type OfficeMonth, type OfficeOpenCases } from '../cases/cases.figures.js';
+import { addMembers, inquiryFigures, officeOfMonthKey, type ComparedMonth, type InquiryMonth } from '../employers/employers.figures.js';
 import { ratio } from '../shared/views/months.js';
 
 export interface OfficeFigures {
@@ -88,7 +88,7 @@ export async function compareOffices(
   let taken = 0;
   for (const [key, doc] of docs.engagement) {
     if (++taken % MONTHS_PER_TURN === 0) await nextTurn();
-    const number = engagementView.keys.officeOfMonthRow(key);
+    const number = officeOfMonthKey(key);
     const month = doc as ComparedMonth;
     if (!visible(number) || !inPeriod(month.month)) continue;
     const figures = office(number);

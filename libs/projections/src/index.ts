@@ -22,4 +22,4 @@ export {
 } from './projection.migrations.js';
 export { projectionTables, projectionTableSql } from './projection-tables.js';
 export { ProjectionsModule, type ProjectionsModuleOptions } from './projections.module.js';
-export { defineView, type KeyBuilders, type RangeBuilders, type ViewDefinition, type ViewSpec } from './view-definition.js';
+export { defineView, type RangeBuilders, type ViewDefinition, type ViewSpec } from './view-definition.js';

@@ -8,11 +8,8 @@ import type { AnyProjection } from './projection.js';
  */
 export type RangeBuilders = Record<string, (...args: never[]) => KeyRange | Readonly<Record<string, KeyRange>>>;
 
-/** Functions over one row key: make one, or read a part of one (the office of a month-first row, …). */
-export type KeyBuilders = Record<string, (...args: never[]) => string>;
-
 /** What a view's author writes: see `defineView`. */
-export interface ViewSpec<P extends AnyProjection, R extends RangeBuilders, K extends KeyBuilders = Record<never, never>> {
+export interface ViewSpec<P extends AnyProjection, R extends RangeBuilders> {
   projection: P;
   /**
    * When the table `projection_<name>` was first migrated (13-digit JavaScript time), and each
@@ -24,8 +21,6 @@ export interface ViewSpec<P extends AnyProjection, R extends RangeBuilders, K ex
   officeRanges(office: string): KeyRange[];
   /** The ranges the queries read, by name, built from the projection's own keys. */
   ranges: R;
-  /** Keys others need one by one (default: none). */
-  keys?: K;
 }
 
 /**
@@ -34,24 +29,16 @@ export interface ViewSpec<P extends AnyProjection, R extends RangeBuilders, K ex
  * into the engine's projection list and its migration list, so adding a view touches its own
  * folder and one line of its area's list.
  */
-export interface ViewDefinition<
-  P extends AnyProjection = AnyProjection,
-  R extends RangeBuilders = RangeBuilders,
-  K extends KeyBuilders = KeyBuilders,
-> extends ViewSpec<P, R, K> {
-  keys: K;
+export interface ViewDefinition<P extends AnyProjection = AnyProjection, R extends RangeBuilders = RangeBuilders> extends ViewSpec<P, R> {
   /** The table first, then its indexes. */
   migrations: readonly MigrationClass[];
 }
 
-export function defineView<P extends AnyProjection, R extends RangeBuilders, K extends KeyBuilders = Record<never, never>>(
-  spec: ViewSpec<P, R, K>,
-): ViewDefinition<P, R, K> {
+export function defineView<P extends AnyProjection, R extends RangeBuilders>(spec: ViewSpec<P, R>): ViewDefinition<P, R> {
   const { name } = spec.projection;
   const indexes = Object.entries(spec.migratedAt.orderIndexes ?? {});
   return {
     ...spec,
-    keys: spec.keys ?? ({} as K),
     migrations: [
       projectionTableMigration(name, spec.migratedAt.table),
       ...indexes.map(([field, timestamp]) => projectionOrderIndexMigration(name, field, timestamp)),

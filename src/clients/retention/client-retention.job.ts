@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { clientRetentionView, type ClientRetention } from '../../cases/cases.views.js';
+import type { ClientRetention } from '../../cases/cases.figures.js';
+import { clientRetentionView } from '../../cases/cases.views.js';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/index.js';
 import { SubjectDirectory } from '../../shared/clients/subject-directory.js';
 import { ViewReader } from '../../shared/views/view-reader.js';

@@ -17,7 +17,6 @@ export {
   timelineKey,
   monthKey,
   comparedMonthsOfEveryOffice,
-  officeOfMonthKey,
   timelinePrefix,
   type ComparedMonth,
   type EmployerTimeline,

@@ -1,13 +1,6 @@
 import { defineView } from '@app/projections';
 import { monthsBetween } from '../../shared/views/months.js';
-import {
-  comparedKey,
-  comparedMonthsOfEveryOffice,
-  engagementProjection,
-  monthKey,
-  officeOfMonthKey,
-  timelinePrefix,
-} from './engagement.projection.js';
+import { comparedKey, comparedMonthsOfEveryOffice, engagementProjection, monthKey, timelinePrefix } from './engagement.projection.js';
 
 /**
  * The months an office's rows can be in, for verify by office: month rows are keyed month first
@@ -29,5 +22,4 @@ export const engagementView = defineView({
     /** The compared months (`ComparedMonth`) of every office: what the offices comparison reads. */
     everyOfficeMonths: comparedMonthsOfEveryOffice,
   },
-  keys: { officeOfMonthRow: officeOfMonthKey },
 });
