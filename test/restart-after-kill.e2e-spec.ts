@@ -65,7 +65,10 @@ describe('a start after kill -9 of the app in embedded mode', () => {
     expect(events.map((e) => e.type)).toEqual(['EmployerContacted']);
 
     second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
+    const exit = await second.exited;
+    // Ended by a signal instead (seen once in CI): what it wrote says how far its stop got.
+    if (exit !== 0) process.stderr.write(`the app's output:\n${second.output()}\n`);
+    expect({ exit, signal: second.child.signalCode }).toEqual({ exit: 0, signal: null });
     expect(existsSync(postmaster)).toBe(false);
   }, 300_000);
 });

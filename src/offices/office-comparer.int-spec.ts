@@ -1,6 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
 import fc from 'fast-check';
 import { buildApp } from '../../bench/chaos/app-process.js';
 import { docs, now, period } from '../../test/views/office-comparison.examples.js';
@@ -105,6 +107,44 @@ describe('the offices comparison on a thread of its own', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('stopped while its thread still loads, lets it finish loading first and reports no failed thread', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ect-comparer-'));
+    const slow = join(dir, 'slow.worker.mjs');
+    const loaded = join(dir, 'loaded');
+    writeFileSync(
+      slow,
+      [
+        "import { writeFileSync } from 'node:fs';",
+        'await new Promise((resolve) => setTimeout(resolve, 500));',
+        `writeFileSync(${JSON.stringify(loaded)}, 'yes');`,
+        'export default () => [];',
+      ].join('\n'),
+    );
+    const errors = jest.spyOn(Logger.prototype, 'error');
+    try {
+      await new OfficeComparer(slow).onModuleDestroy();
+      expect(existsSync(loaded)).toBe(true);
+      expect(errors).not.toHaveBeenCalled();
+    } finally {
+      errors.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('stops within its wait when its thread never finishes loading', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ect-comparer-'));
+    const stuck = join(dir, 'stuck.worker.mjs');
+    writeFileSync(stuck, 'await new Promise(() => undefined);\nexport default () => [];\n');
+    const comparer = new OfficeComparer(stuck, 300);
+    try {
+      // Waiting for ever, the stop would outlast the test's five seconds.
+      await comparer.onModuleDestroy();
+      expect(comparer.hasThread).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 5_000);
 
   it('rejects a comparison that fails, and the thread answers the next one', async () => {
     const broken = new Map([['c|2026-03|0314', { month: '2026-03', employerContacts: 1, contactsFromOtherOffices: 0, employers: 7 }]]);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { Logger, type OnModuleDestroy } from '@nestjs/common';
 import { Piscina } from 'piscina';
@@ -10,6 +11,9 @@ export function builtComparisonWorker(): string | undefined {
   const file = fileURLToPath(new URL('./office-comparison.worker.js', import.meta.url));
   return existsSync(file) ? file : undefined;
 }
+
+/** How long a stop lets a thread that is still loading finish first. */
+const STOP_WAITS_FOR_START_MS = 10_000;
 
 const NO_ROWS = new Map<string, unknown>();
 const NOTHING_TO_COMPARE: ComparisonTask = {
@@ -32,6 +36,11 @@ const NOTHING_TO_COMPARE: ComparisonTask = {
  * would leave every later task waiting, and piscina's unhandled `error` event would end the process:
  * the threads are given up then, and every comparison from then on runs on the calling thread.
  *
+ * A stop lets a thread that is still loading its modules finish loading first (for ten seconds at
+ * most). Cut off in the middle of its start, the thread would fail the first comparison, which reads
+ * as a failed thread, and the process would end while Node tears down a thread that is loading
+ * modules: a path we keep out of every stop.
+ *
  * Without a built worker file (the source under ts-jest) the comparison runs on the calling thread,
  * in slices (`compareOffices`); `office-comparer.int-spec.ts` builds the app to test the thread.
  */
@@ -41,8 +50,12 @@ export class OfficeComparer implements OnModuleDestroy {
   /** Settled once the thread has answered a first comparison, or been given up. */
   private readonly started: Promise<void> = Promise.resolve();
   private completedOffThread = 0;
+  private stopping = false;
 
-  constructor(workerFile: string | undefined = builtComparisonWorker()) {
+  constructor(
+    workerFile: string | undefined = builtComparisonWorker(),
+    private readonly stopWaitsForStartMs = STOP_WAITS_FOR_START_MS,
+  ) {
     if (!workerFile) return;
     this.threads = new Piscina({ filename: workerFile, minThreads: 1, maxThreads: 1, idleTimeout: Infinity, atomics: 'async' });
     this.threads.on('error', (error: unknown) => this.giveUpThreads(error));
@@ -79,12 +92,15 @@ export class OfficeComparer implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    await Promise.race([this.started, delay(this.stopWaitsForStartMs, undefined, { ref: false })]);
     await this.threads?.destroy();
   }
 
   private giveUpThreads(error: unknown): void {
     const threads = this.threads;
-    if (!threads) return;
+    // Stopping: the comparisons the stop ends fail, and that is no failure of the thread.
+    if (!threads || this.stopping) return;
     this.threads = undefined;
     this.logger.error(`the offices comparison's thread failed, comparing on the calling thread from now on: ${String(error)}`);
     void threads.destroy().catch(() => undefined);
