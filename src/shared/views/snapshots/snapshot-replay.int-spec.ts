@@ -154,8 +154,11 @@ describe('as-of replays from snapshots (PostgreSQL)', () => {
             }
           };
           for (const moment of moments) await check([...APP_PROJECTIONS, failing], at(moment));
-          // The next version of a view, asked for after the old one left snapshots everywhere.
+          // At the head twice: the second answer starts from the first one's snapshots whatever the moments
+          // drawn, so every run with events in these offices runs over snapshots.
           await check([...APP_PROJECTIONS, failing], head);
+          await check([...APP_PROJECTIONS, failing], head);
+          // The next version of a view, asked for after the old one left snapshots everywhere.
           for (const moment of moments) await check([bumped], at(moment));
         },
       ),
