@@ -33,11 +33,13 @@ import { largestOffices, measureOpenLoop, OPEN_LOOP_RATES, OPEN_LOOP_VIEWS_PER_S
 import { officesEngagementBytes } from './sections/offices-docs.section.js';
 import { measureViews, type Period } from './sections/query.section.js';
 import { measureRebuild, measureRebuildInFreshProcess } from './sections/rebuild.section.js';
+import { waitForAutovacuum } from './sections/settled-database.js';
 import {
   AS_OF_ROUTES,
   largestOfficeInLog,
   measureAsOfFromSnapshots,
   measureNationalOfficesAsOf,
+  measureNationalOfficesAsOfOverHttp,
   measureReplay,
   OFFICES_VIEW,
 } from './sections/replay.section.js';
@@ -157,6 +159,10 @@ async function main(): Promise<void> {
     // vacuums, analyses and checkpoints the rewritten tables for minutes, which no office's day has.
     const http = await measureCommands(app!, await largestOffices(query, OPEN_LOOP_OFFICES), targets.at(-1)!.period, quick);
     const logEvents = Number((await query<{ n: string }>('SELECT count(*) AS n FROM es_events'))[0]!.n);
+    // The replays are timed on a settled app: the commands' events folded into the live views, and
+    // PostgreSQL done vacuuming what seeding and the commands wrote (the open loop's 200/s leaves both behind).
+    const settled = { viewsSeconds: round(await app!.caughtUp(), 1), autovacuumSeconds: await waitForAutovacuum(query) };
+    console.log(`settled before the replays: views ${settled.viewsSeconds} s, autovacuum ${settled.autovacuumSeconds} s`);
     office = await largestOfficeInLog(query);
     const projections = APP_PROJECTIONS;
     console.log(`replaying office ${office}…`);
@@ -166,10 +172,17 @@ async function main(): Promise<void> {
       every: asOfEvery,
       moments: quick ? 20 : 100,
     });
+    const nationalMomentCount = quick ? 3 : 5;
     const nationalAsOf = await measureNationalOfficesAsOf(app!.store, app!.dataSource, OFFICES_VIEW, {
       every: asOfEvery,
-      moments: quick ? 3 : 5,
+      moments: nationalMomentCount,
     });
+    nationalAsOf.overHttp = await measureNationalOfficesAsOfOverHttp(
+      app!.apiBase,
+      await app!.token('auditor', []),
+      await app!.store.headPosition(),
+      nationalMomentCount,
+    );
     console.log('rebuilding every view…');
     const rebuild = await measureRebuild(app!.dataSource, app!.store, projections);
     console.log('rebuilding every view again, in a fresh process…');
@@ -194,6 +207,7 @@ async function main(): Promise<void> {
       replay,
       asOf,
       nationalAsOf,
+      settledBeforeReplays: settled,
       upgrade: upgraded.figures,
     };
     console.log(`\n${table(comparisons(report))}\n`);

@@ -132,6 +132,8 @@ export interface NationalAsOfFigures {
   moments: number;
   p50Ms: number;
   maxMs: number;
+  /** The same positions asked of the app (`GET /offices?asOfPosition=`): the replay, the reads and the comparison. */
+  overHttp?: { p50Ms: number; maxMs: number };
 }
 
 /** An auditor's `GET /offices?asOf=` replay: the offices view's four views, every office from its own snapshots. */
@@ -146,10 +148,8 @@ export async function measureNationalOfficesAsOf(
   const started = performance.now();
   await replayViews(store, projections, {}, { toPosition: head }, { snapshots });
   const firstMs = Math.round(performance.now() - started);
-  const random = seeded(options.seed ?? 16);
   const timings: number[] = [];
-  for (let n = 0; n < options.moments; n++) {
-    const toPosition = Math.floor(head / 2 + random() * (head / 2));
+  for (const toPosition of nationalMoments(head, options.moments, options.seed)) {
     const t = performance.now();
     await replayViews(store, projections, {}, { toPosition }, { snapshots });
     timings.push(performance.now() - t);
@@ -161,6 +161,34 @@ export async function measureNationalOfficesAsOf(
     p50Ms: Math.round(percentile(timings, 50)),
     maxMs: Math.round(Math.max(...timings)),
   };
+}
+
+/** Positions of the log's second half, the same every run for the same head: the moments an auditor asks for. */
+export function nationalMoments(head: number, count: number, seed = 16): number[] {
+  const random = seeded(seed);
+  return Array.from({ length: count }, () => Math.floor(head / 2 + random() * (head / 2)));
+}
+
+/**
+ * An auditor's `GET /offices?asOfPosition=` at the national moments, one at a time, after
+ * `measureNationalOfficesAsOf` left snapshots: the answer as the auditor waits for it, the replay
+ * with the period's reads and the comparison of every office.
+ */
+export async function measureNationalOfficesAsOfOverHttp(
+  apiBase: string,
+  auditorToken: string,
+  head: number,
+  moments: number,
+): Promise<{ p50Ms: number; maxMs: number }> {
+  const timings: number[] = [];
+  for (const position of nationalMoments(head, moments)) {
+    const t = performance.now();
+    const response = await fetch(`${apiBase}/offices?asOfPosition=${position}`, { headers: { authorization: `Bearer ${auditorToken}` } });
+    const answer = (await response.json()) as { offices?: unknown[] };
+    timings.push(performance.now() - t);
+    if (!response.ok || !answer.offices?.length) throw new Error(`GET /offices?asOfPosition=${position}: HTTP ${response.status}`);
+  }
+  return { p50Ms: Math.round(percentile(timings, 50)), maxMs: Math.round(Math.max(...timings)) };
 }
 
 /** The same replay as before snapshots, for comparison: one fold of the whole log. */
