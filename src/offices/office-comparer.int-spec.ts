@@ -31,6 +31,18 @@ const comparedMonths = fc
     return engagement;
   });
 
+/** A worker file of these lines, in a directory of its own that is removed once `use` has settled. */
+async function withWorkerFile(lines: string[], use: (file: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'ect-comparer-'));
+  const file = join(dir, 'test.worker.mjs');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  try {
+    await use(file);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The comparison on the worker thread of the app compiled as `npm run build` compiles it (the file `npm start` runs). */
 describe('the offices comparison on a thread of its own', () => {
   let comparer: OfficeComparer;
@@ -69,23 +81,19 @@ describe('the offices comparison on a thread of its own', () => {
   });
 
   it('compares on the calling thread when its thread cannot start, and the process lives on', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ect-comparer-'));
-    const broken = join(dir, 'broken.worker.mjs');
-    writeFileSync(broken, "throw new Error('this worker does not load');\n");
-    const fallback = new OfficeComparer(broken);
-    try {
-      expect(await fallback.compare(task())).toEqual(await compareTask(task()));
-      expect(await fallback.compare(task(['5001']))).toEqual(await compareTask(task(['5001'])));
-      expect(fallback.comparedOffThread).toBe(0);
-    } finally {
-      await fallback.onModuleDestroy();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await withWorkerFile(["throw new Error('this worker does not load');"], async (broken) => {
+      const fallback = new OfficeComparer(broken);
+      try {
+        expect(await fallback.compare(task())).toEqual(await compareTask(task()));
+        expect(await fallback.compare(task(['5001']))).toEqual(await compareTask(task(['5001'])));
+        expect(fallback.comparedOffThread).toBe(0);
+      } finally {
+        await fallback.onModuleDestroy();
+      }
+    });
   });
 
   it('gives its thread up when it fails between comparisons, and compares on the calling thread from then on', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ect-comparer-'));
-    const failing = join(dir, 'failing.worker.mjs');
     // Answers nothing; asked with this "now", it throws right after answering, outside any task.
     const failingWorker = [
       'export default (task) => {',
@@ -93,57 +101,47 @@ describe('the offices comparison on a thread of its own', () => {
       '  return [];',
       '};',
     ];
-    writeFileSync(failing, `${failingWorker.join('\n')}\n`);
-    const fallback = new OfficeComparer(failing);
-    try {
-      expect(await fallback.compare({ ...task(), now: 'then-fail' })).toEqual([]);
-      // Nothing is sent meanwhile, so the thread fails with no comparison on it.
-      for (let tries = 0; fallback.hasThread && tries < 250; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
-      expect(fallback.hasThread).toBe(false);
-      expect(await fallback.compare(task())).toEqual(await compareTask(task()));
-      expect(fallback.comparedOffThread).toBe(1);
-    } finally {
-      await fallback.onModuleDestroy();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await withWorkerFile(failingWorker, async (failing) => {
+      const fallback = new OfficeComparer(failing);
+      try {
+        expect(await fallback.compare({ ...task(), now: 'then-fail' })).toEqual([]);
+        // Nothing is sent meanwhile, so the thread fails with no comparison on it.
+        for (let tries = 0; fallback.hasThread && tries < 250; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+        expect(fallback.hasThread).toBe(false);
+        expect(await fallback.compare(task())).toEqual(await compareTask(task()));
+        expect(fallback.comparedOffThread).toBe(1);
+      } finally {
+        await fallback.onModuleDestroy();
+      }
+    });
   });
 
   it('stopped while its thread still loads, lets it finish loading first and reports no failed thread', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ect-comparer-'));
-    const slow = join(dir, 'slow.worker.mjs');
-    const loaded = join(dir, 'loaded');
-    writeFileSync(
-      slow,
-      [
-        "import { writeFileSync } from 'node:fs';",
-        'await new Promise((resolve) => setTimeout(resolve, 500));',
-        `writeFileSync(${JSON.stringify(loaded)}, 'yes');`,
-        'export default () => [];',
-      ].join('\n'),
-    );
+    const slowWorker = [
+      "import { writeFileSync } from 'node:fs';",
+      'await new Promise((resolve) => setTimeout(resolve, 500));',
+      "writeFileSync(new URL('./loaded', import.meta.url), 'yes');",
+      'export default () => [];',
+    ];
     const errors = jest.spyOn(Logger.prototype, 'error');
     try {
-      await new OfficeComparer(slow).onModuleDestroy();
-      expect(existsSync(loaded)).toBe(true);
-      expect(errors).not.toHaveBeenCalled();
+      await withWorkerFile(slowWorker, async (slow) => {
+        await new OfficeComparer(slow).onModuleDestroy();
+        expect(existsSync(join(dirname(slow), 'loaded'))).toBe(true);
+        expect(errors).not.toHaveBeenCalled();
+      });
     } finally {
       errors.mockRestore();
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 
   it('stops within its wait when its thread never finishes loading', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ect-comparer-'));
-    const stuck = join(dir, 'stuck.worker.mjs');
-    writeFileSync(stuck, 'await new Promise(() => undefined);\nexport default () => [];\n');
-    const comparer = new OfficeComparer(stuck, 300);
-    try {
+    await withWorkerFile(['await new Promise(() => undefined);', 'export default () => [];'], async (stuck) => {
+      const comparer = new OfficeComparer(stuck, 300);
       // Waiting for ever, the stop would outlast the test's five seconds.
       await comparer.onModuleDestroy();
       expect(comparer.hasThread).toBe(true);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   }, 5_000);
 
   it('rejects a comparison that fails, and the thread answers the next one', async () => {
