@@ -43,6 +43,18 @@ async function withWorkerFile(lines: string[], use: (file: string) => Promise<vo
   }
 }
 
+/** A comparer on a worker file of these lines, stopped (and its file removed) once `use` has settled. */
+async function withComparerOn(lines: string[], use: (comparer: OfficeComparer) => Promise<void>): Promise<void> {
+  await withWorkerFile(lines, async (file) => {
+    const comparer = new OfficeComparer(file);
+    try {
+      await use(comparer);
+    } finally {
+      await comparer.onModuleDestroy();
+    }
+  });
+}
+
 /** The comparison on the worker thread of the app compiled as `npm run build` compiles it (the file `npm start` runs). */
 describe('the offices comparison on a thread of its own', () => {
   let comparer: OfficeComparer;
@@ -81,15 +93,10 @@ describe('the offices comparison on a thread of its own', () => {
   });
 
   it('compares on the calling thread when its thread cannot start, and the process lives on', async () => {
-    await withWorkerFile(["throw new Error('this worker does not load');"], async (broken) => {
-      const fallback = new OfficeComparer(broken);
-      try {
-        expect(await fallback.compare(task())).toEqual(await compareTask(task()));
-        expect(await fallback.compare(task(['5001']))).toEqual(await compareTask(task(['5001'])));
-        expect(fallback.comparedOffThread).toBe(0);
-      } finally {
-        await fallback.onModuleDestroy();
-      }
+    await withComparerOn(["throw new Error('this worker does not load');"], async (fallback) => {
+      expect(await fallback.compare(task())).toEqual(await compareTask(task()));
+      expect(await fallback.compare(task(['5001']))).toEqual(await compareTask(task(['5001'])));
+      expect(fallback.comparedOffThread).toBe(0);
     });
   });
 
@@ -101,18 +108,13 @@ describe('the offices comparison on a thread of its own', () => {
       '  return [];',
       '};',
     ];
-    await withWorkerFile(failingWorker, async (failing) => {
-      const fallback = new OfficeComparer(failing);
-      try {
-        expect(await fallback.compare({ ...task(), now: 'then-fail' })).toEqual([]);
-        // Nothing is sent meanwhile, so the thread fails with no comparison on it.
-        for (let tries = 0; fallback.hasThread && tries < 250; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
-        expect(fallback.hasThread).toBe(false);
-        expect(await fallback.compare(task())).toEqual(await compareTask(task()));
-        expect(fallback.comparedOffThread).toBe(1);
-      } finally {
-        await fallback.onModuleDestroy();
-      }
+    await withComparerOn(failingWorker, async (fallback) => {
+      expect(await fallback.compare({ ...task(), now: 'then-fail' })).toEqual([]);
+      // Nothing is sent meanwhile, so the thread fails with no comparison on it.
+      for (let tries = 0; fallback.hasThread && tries < 250; tries++) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(fallback.hasThread).toBe(false);
+      expect(await fallback.compare(task())).toEqual(await compareTask(task()));
+      expect(fallback.comparedOffThread).toBe(1);
     });
   });
 
