@@ -30,18 +30,22 @@ export class GetOfficesHandler implements IQueryHandler<GetOffices> {
     private readonly comparer: OfficeComparer,
   ) {}
 
-  /** A replay reads the visible offices' events (every office's for a national role) through all four views at once. */
+  /**
+   * A replay reads the visible offices' events (every office's for a national role) through all four
+   * views at once. Live, the docs stay the table's text on this thread, the commands' thread, and the
+   * comparison's thread parses them.
+   */
   async execute({ visibleOffices, period: asked, time }: GetOffices): Promise<OfficesAnswer> {
     const projections = [engagementView.projection, outcomesView.projection, followUpGapsView.projection, inquiriesView.projection];
     const view = await this.views.at(time, projections, { offices: visibleOffices });
     const period = periodOf(asked, view.now);
     const gapRanges = followUpGapsView.ranges.gapCounts(COMPARED_GAP_DAYS, view.now, visibleOffices);
     const [engagement, outcomes, openCases, quietOnCutoffDay, inquiries] = await Promise.all([
-      view.read(engagementView.projection, engagementView.ranges.everyOfficeMonths(period.from, period.to)),
-      view.read(outcomesView.projection, outcomesView.ranges.everyOfficeMonths(period.from, period.to)),
-      view.read(followUpGapsView.projection, gapRanges.tallies),
-      view.read(followUpGapsView.projection, gapRanges.cutoffDay),
-      view.read(inquiriesView.projection, inquiriesView.ranges.everyOfficeMonths(period.from, period.to)),
+      view.readForThread(engagementView.projection, engagementView.ranges.everyOfficeMonths(period.from, period.to)),
+      view.readForThread(outcomesView.projection, outcomesView.ranges.everyOfficeMonths(period.from, period.to)),
+      view.readForThread(followUpGapsView.projection, gapRanges.tallies),
+      view.readForThread(followUpGapsView.projection, gapRanges.cutoffDay),
+      view.readForThread(inquiriesView.projection, inquiriesView.ranges.everyOfficeMonths(period.from, period.to)),
     ]);
     return {
       position: Math.min(engagement.position, outcomes.position, openCases.position, quietOnCutoffDay.position, inquiries.position),

@@ -6,8 +6,22 @@ import { Logger } from '@nestjs/common';
 import fc from 'fast-check';
 import { buildApp } from '../../bench/chaos/app-process.js';
 import { docs, now, period } from '../../test/views/office-comparison.examples.js';
+import type { ComparedDocs } from './office-comparison.js';
 import { OfficeComparer } from './office-comparer.js';
 import { compareTask, type ComparisonTask } from './office-comparison.worker.js';
+
+/** Each range's docs as a replay hands them to the thread, or as the JSON text a live read takes from the table. */
+function handed(compared: ComparedDocs, as: 'docs' | 'json' = 'docs'): ComparisonTask['docs'] {
+  const hand = (range: Map<string, unknown>) =>
+    as === 'docs' ? { docs: range } : { json: new Map([...range].map(([key, doc]) => [key, JSON.stringify(doc)])) };
+  return {
+    engagement: hand(compared.engagement),
+    outcomes: hand(compared.outcomes),
+    openCases: hand(compared.openCases),
+    quietOnCutoffDay: hand(compared.quietOnCutoffDay),
+    inquiries: hand(compared.inquiries),
+  };
+}
 
 /** Compared months (`c|<month>|<office>`) of a few offices, employers and advisors drawn from small pools so lists overlap. */
 const comparedMonths = fc
@@ -66,7 +80,7 @@ describe('the offices comparison on a thread of its own', () => {
 
   afterAll(() => comparer.onModuleDestroy());
 
-  const task = (visibleOffices?: string[]): ComparisonTask => ({ docs, period, now, visibleOffices });
+  const task = (visibleOffices?: string[]): ComparisonTask => ({ docs: handed(docs), period, now, visibleOffices });
 
   it('answers what the calling thread answers, for every office and for the offices a caller may see', async () => {
     const before = comparer.comparedOffThread;
@@ -76,10 +90,17 @@ describe('the offices comparison on a thread of its own', () => {
     expect(comparer.comparedOffThread - before).toBe(4);
   });
 
+  it("parses docs that come as the table's JSON text, and answers what the docs themselves give", async () => {
+    const asText: ComparisonTask = { ...task(), docs: handed(docs, 'json') };
+    const answer = await comparer.compare(asText);
+    expect(answer.length).toBeGreaterThan(0);
+    expect(answer).toEqual(await compareTask(task()));
+  });
+
   it('unites the same employers and advisors as the calling thread for any months', async () => {
     await fc.assert(
       fc.asyncProperty(comparedMonths, async (engagement) => {
-        const asked: ComparisonTask = { ...task(), docs: { ...docs, engagement } };
+        const asked: ComparisonTask = { ...task(), docs: handed({ ...docs, engagement }) };
         expect(await comparer.compare(asked)).toEqual(await compareTask(asked));
       }),
       { numRuns: 30 },
@@ -148,7 +169,7 @@ describe('the offices comparison on a thread of its own', () => {
 
   it('rejects a comparison that fails, and the thread answers the next one', async () => {
     const broken = new Map([['c|2026-03|0314', { month: '2026-03', employerContacts: 1, contactsFromOtherOffices: 0, employers: 7 }]]);
-    await expect(comparer.compare({ ...task(), docs: { ...docs, engagement: broken } })).rejects.toThrow(/split is not a function/);
+    await expect(comparer.compare({ ...task(), docs: handed({ ...docs, engagement: broken }) })).rejects.toThrow(/split is not a function/);
     expect(await comparer.compare(task(['0314']))).toEqual(await compareTask(task(['0314'])));
   });
 });

@@ -15,7 +15,7 @@ export function builtComparisonWorker(): string | undefined {
 /** How long a stop lets a thread that is still loading finish first. */
 const STOP_WAITS_FOR_START_MS = 10_000;
 
-const NO_ROWS = new Map<string, unknown>();
+const NO_ROWS = { docs: new Map<string, unknown>() };
 const NOTHING_TO_COMPARE: ComparisonTask = {
   docs: { engagement: NO_ROWS, outcomes: NO_ROWS, openCases: NO_ROWS, quietOnCutoffDay: NO_ROWS, inquiries: NO_ROWS },
   period: { from: '2026-01', to: '2026-01' },
@@ -29,8 +29,8 @@ const NOTHING_TO_COMPARE: ComparisonTask = {
  * An offices answer unites thousands of lists of employers and advisors: a hundred ms of CPU and
  * more for a national year, which every command arriving meanwhile waited behind, slice by slice,
  * while it ran on the process's one thread (bench/README.md, "Open loop: the offices comparison on a
- * thread of its own"). Its input is the period's month rows as the views hand them (strings, cheap
- * to copy across); its output a few figures per office. One thread: the process's other thread,
+ * thread of its own"). Its input is the period's month rows as the table stores them, JSON text the
+ * thread parses (a replay's docs as they are); its output a few figures per office. One thread: the process's other thread,
  * besides PostgreSQL's, is the commands'. A task that fails rejects its answer (500), and the pool
  * starts a new thread for the next. A thread that fails outside a task (its file does not load, say)
  * would leave every later task waiting, and piscina's unhandled `error` event would end the process:

@@ -16,11 +16,24 @@ export interface LoadedDocs<Doc> {
  * view as of `position`. A key range is an index range scan, so the cost follows the answer's
  * size, not the length of the history; so is an ordered range with a limit, on the sort key's index.
  */
-export async function loadDocs<Doc>(dataSource: DataSource, name: string, range?: KeyRange): Promise<LoadedDocs<Doc>> {
+export function loadDocs<Doc>(dataSource: DataSource, name: string, range?: KeyRange): Promise<LoadedDocs<Doc>> {
+  return load<Doc>(dataSource, name, range, 'd.doc');
+}
+
+/**
+ * The same docs as the JSON text the table stores, unparsed: for an answer that hands them to
+ * another thread, which parses them there. Parsing is most of what reading a large range costs
+ * the thread that reads it (bench/README.md, "National answers parsed off the commands' thread").
+ */
+export function loadDocsAsJson(dataSource: DataSource, name: string, range?: KeyRange): Promise<LoadedDocs<string>> {
+  return load<string>(dataSource, name, range, 'd.doc::text');
+}
+
+async function load<Doc>(dataSource: DataSource, name: string, range: KeyRange | undefined, docColumn: string): Promise<LoadedDocs<Doc>> {
   const { where, orderBy, limit, params } = selection(name, range);
   const rows = await queryRows<{ position: string | null; version: number | null; key: string | null; doc: Doc }>(
     dataSource,
-    `SELECT c.position, c.version, d.key, d.doc
+    `SELECT c.position, c.version, d.key, ${docColumn} AS doc
      FROM (SELECT 1) AS one
      LEFT JOIN ${CHECKPOINTS} AS c ON c.name = $1
      LEFT JOIN LATERAL (SELECT key, doc FROM ${projectionTables(name).live} WHERE ${where} ORDER BY ${orderBy}${limit}) AS d ON true`,

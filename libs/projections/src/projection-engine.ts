@@ -3,7 +3,7 @@ import type { EventStore } from '@app/event-store';
 import type { BeforeCommit } from './batch-commit.js';
 import type { CommittedBatch, ProjectionLogger } from './follow.js';
 import type { KeyRange } from './key-range.js';
-import { loadDocs, type LoadedDocs } from './load-docs.js';
+import { loadDocs, loadDocsAsJson, type LoadedDocs } from './load-docs.js';
 import { checkProjectionName, type AnyProjection, type Projection } from './projection.js';
 import { UnknownProjection } from './projection.errors.js';
 import { CHECKPOINTS, REBUILDS } from './projection-tables.js';
@@ -202,6 +202,14 @@ export class ProjectionEngine {
     const name = typeof projection === 'string' ? projection : projection.name;
     this.jobsOf(name);
     return loadDocs<Doc>(this.options.dataSource, name, range);
+  }
+
+  /** `loadDocs`, with each doc as the JSON text the table stores (see `loadDocsAsJson`). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  loadDocsAsJson(projection: Projection<any, any> | string, range?: KeyRange): Promise<LoadedDocs<string>> {
+    const name = typeof projection === 'string' ? projection : projection.name;
+    this.jobsOf(name);
+    return loadDocsAsJson(this.options.dataSource, name, range);
   }
 
   verify(name: string, options?: VerifyOptions): Promise<VerifyResult> {

@@ -54,6 +54,7 @@ describe('ViewReader', () => {
     const engine = {
       projection: () => projection,
       loadDocs: async () => ({ ...loads.shift()!, docs: tableDocs() }),
+      loadDocsAsJson: async () => ({ ...loads.shift()!, docs: new Map([...tableDocs()].map(([key, doc]) => [key, JSON.stringify(doc)])) }),
       waitForPosition: async (_name: string, position: number) => (waits.push(position), reached),
     } as unknown as ProjectionEngine;
     const config = { asOfReplaysMax: 2, asOfSnapshotEvery: 1 } as RuntimeConfig;
@@ -100,6 +101,19 @@ describe('ViewReader', () => {
       expect(await views.read(counts, range)).toEqual({ position: head, docs: await folded() });
     });
 
+    it("hands another thread the table's JSON text, unparsed, and this release's fold when the table holds another release's", async () => {
+      const { reader, waits } = readerOf([
+        { position: 1, version: 2 },
+        { position: head, version: 2 },
+        { position: head, version: 3 },
+      ]);
+      const fromTable = await (await reader.at({ minPosition: head }, [counts], office)).readForThread(counts, range);
+      expect(fromTable).toEqual({ position: head, docs: { json: new Map([['count|0314', '{"events":999}']]) } });
+      expect(waits).toEqual([head]);
+      const fromFold = await (await reader.at({}, [counts], office)).readForThread(counts, range);
+      expect(fromFold).toEqual({ position: head, docs: { docs: await folded() } });
+    });
+
     it('refuses with ViewNotReady (503) when the view does not reach minPosition in time, rather than answer from behind it', async () => {
       const { reader } = readerOf([{ position: 1, version: 2 }], { reached: false });
       const views = await reader.at({ minPosition: head }, [counts], office);
@@ -129,6 +143,7 @@ describe('ViewReader', () => {
       const [last] = await store.readAll({ direction: 'backwards', limit: 1 });
       expect(views.marks).toEqual({ asOf: last!.recordedAt, asOfPosition: head });
       expect(await views.read(counts, range)).toEqual({ position: head, docs: await folded() });
+      expect(await views.readForThread(counts, range)).toEqual({ position: head, docs: { docs: await folded() } });
       // ASOF_SNAPSHOT_EVERY is 1 here: one after each event of the view's types.
       expect(lookups).toEqual([head]);
       expect(saved.map((s) => s.position)).toEqual([1, 2, 3]);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
 import type { KeyRange } from '@app/projections';
-import type { AnyProjection } from '@app/projections';
+import type { AnyProjection, LoadedDocs } from '@app/projections';
 import { ProjectionEngine, selectDocs } from '@app/projections';
 import { EVENT_STORE } from '@app/event-store';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../../config/runtime-config.js';
@@ -14,6 +14,7 @@ import { isReplay, type AsOfMarks, type ViewTime } from './view-time.js';
 import { replayViews, type ReplayBound, type ReplayScope } from './view-replay.js';
 import { KeptReplays, type ReplayedDocs } from './kept-replays.js';
 import { ViewNotReady } from './view-not-ready.error.js';
+import type { DocsForThread } from './docs-for-thread.js';
 
 /** Read-your-writes: how long a query waits for `minPosition` (the contract's 5 s). */
 const MIN_POSITION_WAIT_MS = 5000;
@@ -30,6 +31,8 @@ export interface ViewsAt {
   /** Spread into the answer: `asOf` and `asOfPosition` when replayed, nothing when live. */
   marks: AsOfMarks | Record<string, never>;
   read<Doc = unknown>(projection: AnyProjection, range: KeyRange): Promise<{ position: number; docs: Map<string, Doc> }>;
+  /** `read`, for docs another thread turns into the answer: from the table unparsed, as text (`DocsForThread`). */
+  readForThread<Doc = unknown>(projection: AnyProjection, range: KeyRange): Promise<{ position: number; docs: DocsForThread<Doc> }>;
 }
 
 /**
@@ -92,14 +95,19 @@ export class ViewReader {
     if (parked.length > 0) {
       this.logger.warn(`as-of replay left out ${parked.length} event(s) a view could not apply: ${JSON.stringify(parked.slice(0, 10))}`);
     }
+    const read = async <Doc>(projection: AnyProjection, range: KeyRange) => {
+      const viewDocs = docs.get(projection.name);
+      if (!viewDocs) throw new Error(`The ${projection.name} view was read but not named in at(…)`);
+      return { position: asOfPosition, docs: selectDocs(viewDocs, range) as Map<string, Doc> };
+    };
     return {
       // With no event at or before asOfPosition there is nothing to count; only a default period needs a now.
       now: marks.asOf ?? new Date().toISOString(),
       marks: { ...marks, asOfPosition, ...(parked.length > 0 ? { parkedEvents: parked } : {}) },
-      read: async <Doc>(projection: AnyProjection, range: KeyRange) => {
-        const viewDocs = docs.get(projection.name);
-        if (!viewDocs) throw new Error(`The ${projection.name} view was read but not named in at(…)`);
-        return { position: asOfPosition, docs: selectDocs(viewDocs, range) as Map<string, Doc> };
+      read,
+      readForThread: async <Doc>(projection: AnyProjection, range: KeyRange) => {
+        const { position, docs } = await read<Doc>(projection, range);
+        return { position, docs: { docs } };
       },
     };
   }
@@ -134,22 +142,34 @@ export class ViewReader {
       const selected = [...selectDocs(docs, range)].map(([key, doc]) => [key, structuredClone(doc) as Doc] as const);
       return { position, docs: new Map(selected) };
     };
+    /** The table's docs as `load` gives them once they are this release's at `minPosition`; undefined when a replay must answer. */
+    const fromTable = async <Loaded>(projection: AnyProjection, load: () => Promise<LoadedDocs<Loaded>>) => {
+      let loaded = await load();
+      if (!byThisRelease(loaded.version, projection)) return undefined;
+      if (minPosition !== undefined && loaded.position < minPosition) {
+        if (!(await this.engine.waitForPosition(projection.name, minPosition, MIN_POSITION_WAIT_MS))) {
+          throw new ViewNotReady(projection.name, minPosition);
+        }
+        loaded = await load();
+        if (!byThisRelease(loaded.version, projection)) return undefined;
+      }
+      this.kept.forget(projection.name);
+      return loaded;
+    };
     return {
       now: new Date().toISOString(),
       marks: {},
       read: async <Doc>(named: AnyProjection, range: KeyRange) => {
         const projection = this.engine.projection(named.name);
-        let loaded = await this.engine.loadDocs<Doc>(projection.name, range);
-        if (!byThisRelease(loaded.version, projection)) return fromReplay<Doc>(projection, range);
-        if (minPosition !== undefined && loaded.position < minPosition) {
-          if (!(await this.engine.waitForPosition(projection.name, minPosition, MIN_POSITION_WAIT_MS))) {
-            throw new ViewNotReady(projection.name, minPosition);
-          }
-          loaded = await this.engine.loadDocs<Doc>(projection.name, range);
-          if (!byThisRelease(loaded.version, projection)) return fromReplay<Doc>(projection, range);
-        }
-        this.kept.forget(projection.name);
-        return { position: loaded.position, docs: loaded.docs };
+        const loaded = await fromTable(projection, () => this.engine.loadDocs<Doc>(projection.name, range));
+        return loaded ? { position: loaded.position, docs: loaded.docs } : fromReplay<Doc>(projection, range);
+      },
+      readForThread: async <Doc>(named: AnyProjection, range: KeyRange) => {
+        const projection = this.engine.projection(named.name);
+        const loaded = await fromTable(projection, () => this.engine.loadDocsAsJson(projection.name, range));
+        if (loaded) return { position: loaded.position, docs: { json: loaded.docs } };
+        const { position, docs } = await fromReplay<Doc>(projection, range);
+        return { position, docs: { docs } };
       },
     };
   }
