@@ -80,3 +80,6 @@ export function providerOutcomes(rows: Iterable<ProviderCohort>) {
       };
     });
 }
+
+/** The providers answer's list: one entry per provider, by org number. */
+export type ProviderOutcomes = ReturnType<typeof providerOutcomes>;
