@@ -17,7 +17,7 @@ import { numberArgument, stringArgument } from './report/arguments.js';
 import { commandComparisons, table } from './report/bench-report.js';
 import { resultFile } from './report/result-file.js';
 import { runScript } from './report/run-script.js';
-import { startBenchApp } from './sections/bench-app.js';
+import { catchUpSeed, startBenchApp } from './sections/bench-app.js';
 import { largestOffices, measureOpenLoop, OPEN_LOOP_VIEWS_PER_SECOND } from './sections/open-loop.section.js';
 import { twelveMonthsToNow } from './sections/upgrade.section.js';
 
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const seconds = numberArgument('--open-loop-seconds', 40);
   const viewsPerSecond = numberArgument('--open-loop-views', OPEN_LOOP_VIEWS_PER_SECOND);
   const dataDir = stringArgument('--data-dir') ?? `/tmp/open-loop-pg-${events}`;
-  await onSeededCopy({ events, dataDir, name: 'open_loop', prepare: catchUp }, async (url) => {
+  await onSeededCopy({ events, dataDir, name: 'open_loop', prepare: catchUpSeed }, async (url) => {
     const app = await startBenchApp(url);
     console.log(`live views caught up in ${(await app.caughtUp()).toFixed(1)} s on the copy`);
     const offices = await largestOffices(async (sql) => (await app.dataSource.query(sql)) as never, 4);
@@ -44,13 +44,6 @@ async function main(): Promise<void> {
     writeFileSync(file, `${JSON.stringify({ date, events, viewsPerSecond, openLoop }, null, 2)}\n`);
     console.log(`written ${file}`);
   });
-}
-
-/** The live views caught up on the seed database once, so that a copy starts with them at the head. */
-async function catchUp(seedUrl: string): Promise<void> {
-  const seeded = await startBenchApp(seedUrl);
-  console.log(`\nlive views caught up in ${(await seeded.caughtUp()).toFixed(1)} s on the seed database`);
-  await seeded.close();
 }
 
 runScript(main);
