@@ -32,7 +32,7 @@ export class GetOfficesHandler implements IQueryHandler<GetOffices> {
 
   /**
    * A replay reads the visible offices' events (every office's for a national role) through all four
-   * views at once. Live, the docs stay the table's text on this thread, the commands' thread, and the
+   * views at once. Live, each range stays one JSON text on this thread, the commands' thread, and the
    * comparison's thread parses them.
    */
   async execute({ visibleOffices, period: asked, time }: GetOffices): Promise<OfficesAnswer> {

@@ -10,10 +10,9 @@ import type { ComparedDocs } from './office-comparison.js';
 import { OfficeComparer } from './office-comparer.js';
 import { compareTask, type ComparisonTask } from './office-comparison.worker.js';
 
-/** Each range's docs as a replay hands them to the thread, or as the JSON text a live read takes from the table. */
+/** Each range's docs as a replay hands them to the thread, or as the one JSON text a live read takes from the table. */
 function handed(compared: ComparedDocs, as: 'docs' | 'json' = 'docs'): ComparisonTask['docs'] {
-  const hand = (range: Map<string, unknown>) =>
-    as === 'docs' ? { docs: range } : { json: new Map([...range].map(([key, doc]) => [key, JSON.stringify(doc)])) };
+  const hand = (range: Map<string, unknown>) => (as === 'docs' ? { docs: range } : { json: JSON.stringify([...range]) });
   return {
     engagement: hand(compared.engagement),
     outcomes: hand(compared.outcomes),

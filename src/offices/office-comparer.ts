@@ -19,7 +19,7 @@ const NOTHING_TO_COMPARE: ComparisonTask = {
  * An offices answer unites thousands of lists of employers and advisors: a hundred ms of CPU and
  * more for a national year, which every command arriving meanwhile waited behind, slice by slice,
  * while it ran on the process's one thread (bench/README.md, "Open loop: the offices comparison on a
- * thread of its own"). Its input is the period's month rows as the table stores them, JSON text the
+ * thread of its own"). Its input is the period's month rows, each range as one JSON text the
  * thread parses (a replay's docs as they are); its output a few figures per office.
  *
  * Without a built worker file (the source under ts-jest) the comparison runs on the calling thread,

@@ -3,7 +3,7 @@ import { compareOffices, type ComparedDocs, type OfficeFigures } from './office-
 
 /**
  * One offices answer's comparison as it crosses to a worker thread: plain data, so a list of offices
- * rather than a predicate, and each range's docs as the table's JSON text when read live, parsed here.
+ * rather than a predicate, and each range's docs as one JSON text when read live, parsed here.
  */
 export interface ComparisonTask {
   docs: { [Range in keyof ComparedDocs]: DocsForThread };

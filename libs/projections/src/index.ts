@@ -6,7 +6,7 @@ export { ProjectionEventFailed, ProjectionTablesMissing, UnknownProjection } fro
 export { ProjectionEngine, type ProjectionEngineOptions } from './projection-engine.js';
 export { PROJECTION_ENGINE_SETTING_MINIMA, type ProjectionEngineSettings } from './projection-engine-settings.js';
 export type { CommittedBatch, ProjectionLogger } from './follow.js';
-export type { LoadedDocs } from './load-docs.js';
+export type { DocsAsJson, LoadedDocs } from './load-docs.js';
 export type { ProjectionStatus, ProjectionState, ProjectionError } from './projection-status.js';
 export type { VerifyOptions, VerifyResult } from './verify-projection.js';
 export type { ParkedEvent } from './parked-events.js';

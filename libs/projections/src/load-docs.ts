@@ -16,24 +16,11 @@ export interface LoadedDocs<Doc> {
  * view as of `position`. A key range is an index range scan, so the cost follows the answer's
  * size, not the length of the history; so is an ordered range with a limit, on the sort key's index.
  */
-export function loadDocs<Doc>(dataSource: DataSource, name: string, range?: KeyRange): Promise<LoadedDocs<Doc>> {
-  return load<Doc>(dataSource, name, range, 'd.doc');
-}
-
-/**
- * The same docs as the JSON text the table stores, unparsed: for an answer that hands them to
- * another thread, which parses them there. Parsing is most of what reading a large range costs
- * the thread that reads it (bench/README.md, "National answers parsed off the commands' thread").
- */
-export function loadDocsAsJson(dataSource: DataSource, name: string, range?: KeyRange): Promise<LoadedDocs<string>> {
-  return load<string>(dataSource, name, range, 'd.doc::text');
-}
-
-async function load<Doc>(dataSource: DataSource, name: string, range: KeyRange | undefined, docColumn: string): Promise<LoadedDocs<Doc>> {
+export async function loadDocs<Doc>(dataSource: DataSource, name: string, range?: KeyRange): Promise<LoadedDocs<Doc>> {
   const { where, orderBy, limit, params } = selection(name, range);
   const rows = await queryRows<{ position: string | null; version: number | null; key: string | null; doc: Doc }>(
     dataSource,
-    `SELECT c.position, c.version, d.key, ${docColumn} AS doc
+    `SELECT c.position, c.version, d.key, d.doc
      FROM (SELECT 1) AS one
      LEFT JOIN ${CHECKPOINTS} AS c ON c.name = $1
      LEFT JOIN LATERAL (SELECT key, doc FROM ${projectionTables(name).live} WHERE ${where} ORDER BY ${orderBy}${limit}) AS d ON true`,
@@ -42,6 +29,35 @@ async function load<Doc>(dataSource: DataSource, name: string, range: KeyRange |
   const docs = new Map<string, Doc>();
   for (const row of rows) if (row.key !== null) docs.set(row.key, row.doc);
   return { position: toNumber(rows[0]?.position ?? 0), version: rows[0]?.version ?? null, docs };
+}
+
+/** A range's docs as one JSON text, an array of `[key, doc]` pairs in the range's order, and the position and version they were read at. */
+export interface DocsAsJson {
+  position: number;
+  version: number | null;
+  json: string;
+}
+
+/**
+ * The same docs as `loadDocs`, as one JSON text the database puts together: for an answer that
+ * hands them to another thread, which parses them there (`JSON.parse` gives the pairs for a Map).
+ * Read row by row and parsed here, a large range held the reading thread for tens of ms, and its
+ * thousands of small strings were garbage this thread's collector had to copy; one text is one
+ * string (bench/README.md, "National answers parsed off the commands' thread").
+ */
+export async function loadDocsAsJson(dataSource: DataSource, name: string, range?: KeyRange): Promise<DocsAsJson> {
+  const { where, orderBy, limit, params } = selection(name, range);
+  const [row] = await queryRows<{ position: string | null; version: number | null; json: string }>(
+    dataSource,
+    `SELECT c.position, c.version,
+       (SELECT '[' || coalesce(string_agg('[' || to_json(d.key)::text || ',' || d.doc::text || ']', ',' ORDER BY d.n), '') || ']'
+        FROM (SELECT key, doc, row_number() OVER (ORDER BY ${orderBy}) AS n
+              FROM ${projectionTables(name).live} WHERE ${where} ORDER BY ${orderBy}${limit}) AS d) AS json
+     FROM (SELECT 1) AS one
+     LEFT JOIN ${CHECKPOINTS} AS c ON c.name = $1`,
+    params,
+  );
+  return { position: toNumber(row?.position ?? 0), version: row?.version ?? null, json: row!.json };
 }
 
 function selection(name: string, range: KeyRange | undefined): { where: string; orderBy: string; limit: string; params: unknown[] } {

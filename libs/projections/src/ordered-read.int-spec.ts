@@ -38,7 +38,7 @@ describe('ordered reads on PostgreSQL', () => {
     await bed.close();
   });
 
-  it('answers an ordered range, a cursor and a limit exactly as selectDocs does in memory', async () => {
+  it('answers an ordered range, a cursor and a limit exactly as selectDocs does in memory, also as one JSON text', async () => {
     const folded = foldInMemory(ranked, await bed.allEvents());
     const ranges: KeyRange[] = [
       { orderBy: 'byEvents' },
@@ -50,6 +50,7 @@ describe('ordered reads on PostgreSQL', () => {
     ];
     for (const range of ranges) {
       expect([...(await engine.loadDocs(ranked, range)).docs]).toEqual([...selectDocs(folded, range)]);
+      expect(JSON.parse((await engine.loadDocsAsJson(ranked, range)).json)).toEqual([...selectDocs(folded, range)]);
     }
     expect([...(await engine.loadDocs(ranked, { orderBy: 'byEvents' })).docs.keys()]).toEqual([
       countKey('1201'),

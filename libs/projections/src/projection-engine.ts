@@ -3,7 +3,7 @@ import type { EventStore } from '@app/event-store';
 import type { BeforeCommit } from './batch-commit.js';
 import type { CommittedBatch, ProjectionLogger } from './follow.js';
 import type { KeyRange } from './key-range.js';
-import { loadDocs, loadDocsAsJson, type LoadedDocs } from './load-docs.js';
+import { loadDocs, loadDocsAsJson, type DocsAsJson, type LoadedDocs } from './load-docs.js';
 import { checkProjectionName, type AnyProjection, type Projection } from './projection.js';
 import { UnknownProjection } from './projection.errors.js';
 import { CHECKPOINTS, REBUILDS } from './projection-tables.js';
@@ -204,9 +204,9 @@ export class ProjectionEngine {
     return loadDocs<Doc>(this.options.dataSource, name, range);
   }
 
-  /** `loadDocs`, with each doc as the JSON text the table stores (see `loadDocsAsJson`). */
+  /** `loadDocs`, as one JSON text of `[key, doc]` pairs (see `loadDocsAsJson`). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  loadDocsAsJson(projection: Projection<any, any> | string, range?: KeyRange): Promise<LoadedDocs<string>> {
+  loadDocsAsJson(projection: Projection<any, any> | string, range?: KeyRange): Promise<DocsAsJson> {
     const name = typeof projection === 'string' ? projection : projection.name;
     this.jobsOf(name);
     return loadDocsAsJson(this.options.dataSource, name, range);

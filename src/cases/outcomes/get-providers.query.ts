@@ -28,7 +28,7 @@ export class GetProvidersHandler implements IQueryHandler<GetProviders> {
     private readonly thread: ProviderOutcomesThread,
   ) {}
 
-  /** National: a replay reads every office's events. Live, the rows stay the table's text here and the providers' thread parses them. */
+  /** National: a replay reads every office's events. Live, the rows stay one JSON text here and the providers' thread parses them. */
   async execute({ period, time }: GetProviders): Promise<ProvidersAnswer> {
     const view = await this.views.at(time, [outcomesView.projection]);
     const { from, to } = periodOf(period, view.now);

@@ -2,7 +2,7 @@ import { docsOf, type DocsForThread } from '../../shared/views/docs-for-thread.j
 import { providerOutcomes, type ProviderOutcomes } from './outcomes.answer.js';
 import type { ProviderCohort } from './outcomes.rows.js';
 
-/** One providers answer as it crosses to a worker thread: the period's provider-month rows, the table's JSON text when read live. */
+/** One providers answer as it crosses to a worker thread: the period's provider-month rows, one JSON text when read live. */
 export interface ProvidersTask {
   rows: DocsForThread<ProviderCohort>;
 }

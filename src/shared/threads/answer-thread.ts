@@ -27,7 +27,7 @@ export interface AnswerThreadOptions<Task, Answer> {
 
 /**
  * Work an answer needs that would hold the thread taking commands too long, on a worker thread of
- * its own. Its input crosses as plain data (the table's JSON text, mostly: `DocsForThread`), its
+ * its own. Its input crosses as plain data (a range's docs as one JSON text, mostly: `DocsForThread`), its
  * output is the answer's few figures. One thread: the process's other thread, besides PostgreSQL's,
  * is the commands'. A task that fails rejects its answer (500), and the pool starts a new thread for
  * the next. A thread that fails outside a task (its file does not load, say) would leave every later

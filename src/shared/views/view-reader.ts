@@ -31,7 +31,7 @@ export interface ViewsAt {
   /** Spread into the answer: `asOf` and `asOfPosition` when replayed, nothing when live. */
   marks: AsOfMarks | Record<string, never>;
   read<Doc = unknown>(projection: AnyProjection, range: KeyRange): Promise<{ position: number; docs: Map<string, Doc> }>;
-  /** `read`, for docs another thread turns into the answer: from the table unparsed, as text (`DocsForThread`). */
+  /** `read`, for docs another thread turns into the answer: from the table unparsed, as one text (`DocsForThread`). */
   readForThread<Doc = unknown>(projection: AnyProjection, range: KeyRange): Promise<{ position: number; docs: DocsForThread<Doc> }>;
 }
 
@@ -143,7 +143,7 @@ export class ViewReader {
       return { position, docs: new Map(selected) };
     };
     /** The table's docs as `load` gives them once they are this release's at `minPosition`; undefined when a replay must answer. */
-    const fromTable = async <Loaded>(projection: AnyProjection, load: () => Promise<LoadedDocs<Loaded>>) => {
+    const fromTable = async <Loaded extends Omit<LoadedDocs<unknown>, 'docs'>>(projection: AnyProjection, load: () => Promise<Loaded>) => {
       let loaded = await load();
       if (!byThisRelease(loaded.version, projection)) return undefined;
       if (minPosition !== undefined && loaded.position < minPosition) {
@@ -167,7 +167,7 @@ export class ViewReader {
       readForThread: async <Doc>(named: AnyProjection, range: KeyRange) => {
         const projection = this.engine.projection(named.name);
         const loaded = await fromTable(projection, () => this.engine.loadDocsAsJson(projection.name, range));
-        if (loaded) return { position: loaded.position, docs: { json: loaded.docs } };
+        if (loaded) return { position: loaded.position, docs: { json: loaded.json } };
         const { position, docs } = await fromReplay<Doc>(projection, range);
         return { position, docs: { docs } };
       },
