@@ -89,7 +89,7 @@ describe('the offices comparison on a thread of its own', () => {
     expect(comparer.answeredOffThread - before).toBe(4);
   });
 
-  it("parses docs that come as the table's JSON text, and answers what the docs themselves give", async () => {
+  it('parses docs that come as one JSON text, and answers what the docs themselves give', async () => {
     const asText: ComparisonTask = { ...task(), docs: handed(docs, 'json') };
     const answer = await comparer.compare(asText);
     expect(answer.length).toBeGreaterThan(0);

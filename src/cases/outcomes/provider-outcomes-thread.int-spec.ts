@@ -34,7 +34,7 @@ describe("the providers' outcomes on a thread of their own", () => {
 
   afterAll(() => thread.onModuleDestroy());
 
-  it("sums rows that come as the table's JSON text as the calling thread sums the rows themselves", async () => {
+  it('sums rows that come as one JSON text as the calling thread sums the rows themselves', async () => {
     const before = thread.answeredOffThread;
     await fc.assert(
       fc.asyncProperty(providerRows, async (rows) => {

@@ -27,9 +27,9 @@ export interface AnswerThreadOptions<Task, Answer> {
 
 /**
  * Work an answer needs that would hold the thread taking commands too long, on a worker thread of
- * its own. Its input crosses as plain data (a range's docs as one JSON text, mostly: `DocsForThread`), its
- * output is the answer's few figures. One thread: the process's other thread, besides PostgreSQL's,
- * is the commands'. A task that fails rejects its answer (500), and the pool starts a new thread for
+ * its own. Its input crosses as plain data (mostly a range's docs as one JSON text: `DocsForThread`),
+ * its output is the answer's few figures. One thread: the process's other thread, besides
+ * PostgreSQL's, is the commands'. A task that fails rejects its answer (500), and the pool starts a new thread for
  * the next. A thread that fails outside a task (its file does not load, say) would leave every later
  * task waiting, and piscina's unhandled `error` event would end the process: the thread is given up
  * then, and every task from then on runs on the calling thread.
