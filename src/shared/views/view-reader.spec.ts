@@ -101,7 +101,7 @@ describe('ViewReader', () => {
       expect(await views.read(counts, range)).toEqual({ position: head, docs: await folded() });
     });
 
-    it("hands another thread the table's docs as one JSON text, unparsed, and this release's fold when the table holds another release's", async () => {
+    it("hands another thread the table's docs as one JSON text, or this release's fold when the table holds another's", async () => {
       const { reader, waits } = readerOf([
         { position: 1, version: 2 },
         { position: head, version: 2 },
