@@ -1,7 +1,9 @@
+import { jest } from '@jest/globals';
 import pg from 'pg';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { describeEventStoreContract } from '../contract/event-store.contract.js';
-import { anEvent, take, uniquePrefix } from '../contract/contract-fixtures.js';
+import { anEvent, events, take, uniquePrefix } from '../contract/contract-fixtures.js';
+import { InvalidPosition } from '../event-store.errors.js';
 import { migrateEventStore } from './migrate-event-store.js';
 import { createPostgresEventStore, type PostgresEventStore } from './postgres-event-store.js';
 import { EVENT_STORE_MIGRATIONS } from './migrations/event-store-migrations.js';
@@ -109,6 +111,25 @@ describe('PostgreSQL event store: schema and live wake-ups', () => {
     await writer.append(`${office}case-1`, [anEvent('A', { n: 2 })]);
     expect((await second).map((e) => e.data)).toEqual([{ n: 2 }]);
     await subscription.close();
+  });
+
+  it('checks the cursor a subscription starts from once, not at every read, and still refuses a made-up one', async () => {
+    const store = await openStore();
+    const office = uniquePrefix();
+    const appended = await store.append(`${office}case-1`, events(6));
+    const probes = jest.spyOn(pg.Client.prototype, 'query');
+    const isProbe = (call: unknown[]) => String((call[0] as { text?: string })?.text ?? call[0]).includes('WHERE position = $1');
+    try {
+      const subscription = store.subscribe({ after: appended.events[0]!.position, streamPrefix: office, batchSize: 1 });
+      expect(await take(subscription[Symbol.asyncIterator](), 5)).toHaveLength(5);
+      await subscription.close();
+      expect(probes.mock.calls.filter(isProbe)).toHaveLength(1);
+    } finally {
+      probes.mockRestore();
+    }
+    const madeUp = store.subscribe({ after: appended.events[5]!.position + 1_000_000, streamPrefix: office });
+    await expect(madeUp[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(InvalidPosition);
+    await madeUp.close();
   });
 
   it('keeps waking live subscribers after its LISTEN connection was cut', async () => {
