@@ -7,7 +7,7 @@ import { parkEvent } from './parked-events.js';
 import { progressTable, type Progress, type Track } from './progress.js';
 import type { RebuildWindow } from './rebuild-window.js';
 import { RowState, type RowChange } from './row-state.js';
-import { inBatchTransaction } from './batch-transaction.js';
+import { inBatchTransaction, moveCheckpointAlone } from './batch-transaction.js';
 import { queryRows, toNumber } from './sql.js';
 
 export interface BatchContext {
@@ -41,14 +41,23 @@ export type BatchOutcome =
  * fold first and commit a window: `commitWindow`.)
  */
 export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEvent[]): Promise<BatchOutcome> {
+  const last = batch[batch.length - 1]!.position;
+  // A test's hook runs inside a batch's transaction, so under one every batch takes the long way.
+  if (!ctx.beforeCommit && !batch.some((event) => foldable(ctx, event))) {
+    const moved = await moveCheckpointAlone(ctx.runner, ctx.projection.name, ctx.expected, { ...ctx, position: last });
+    return moved ? { kind: 'committed', progress: moved, livePosition: last } : { kind: 'fenced' };
+  }
   return settle(ctx, async (locked) => {
     // Fence first: a swap drops the live table, and must not wait on a batch that read it.
     const current = checkFence(ctx, locked);
     const { state, planned } = await loadRows(ctx, batch);
     for (const { event, keys } of planned) state.apply(event, keys);
-    return writeAndMove(ctx, state.takeChanges(), batch[batch.length - 1]!.position, current);
+    return writeAndMove(ctx, state.takeChanges(), last, current);
   });
 }
+
+const foldable = (ctx: BatchContext, event: RecordedEvent): boolean =>
+  ctx.projection.eventTypes.includes(event.type) && !ctx.parked.has(event.position);
 
 /**
  * A rebuild's window, folded before its transaction began: fence, write its changes, move the

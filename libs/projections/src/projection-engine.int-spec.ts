@@ -1,4 +1,9 @@
+import { jest } from '@jest/globals';
+import pg from 'pg';
+import { officeStream } from '@app/event-store';
+import { moveCheckpointAlone } from './batch-transaction.js';
 import { foldInMemory } from './in-memory-fold.js';
+import { ensureCheckpoints, readProgress } from './progress.js';
 import { countKey, countingProjection, countsOf, directCounts, type Count } from './testing/counting-projection.js';
 import { ProjectionTestBed, eventually } from './testing/projection-test-bed.js';
 import type { CommittedBatch } from './follow.js';
@@ -106,6 +111,58 @@ describe('projection engine on PostgreSQL', () => {
     // Each batch's time in seconds: together no more than the whole wait took.
     const waited = (performance.now() - started) / 1000;
     expect(heard.reduce((seconds, batch) => seconds + batch.seconds, 0)).toBeLessThanOrEqual(waited);
+  });
+
+  it('moves its checkpoint past batches it has nothing to fold without locking it in a transaction, the docs unchanged', async () => {
+    await engine.waitForPosition(counts.name, bed.lastAppended, 20_000);
+    const before = countsOf((await engine.loadDocs(counts)).docs);
+    const queries = jest.spyOn(pg.Client.prototype, 'query');
+    const lockedReads = () =>
+      queries.mock.calls.filter((call) => String(call[0]).includes(`WHERE name = '${counts.name}' FOR UPDATE`)).length;
+    let last = 0;
+    try {
+      for (let n = 0; n < 5; n++) {
+        const ids = { commandId: `note-${n}`, correlationId: `note-${n}`, causationId: `note-${n}` };
+        const note = { type: 'NoteWritten', data: { n }, metadata: { actor: 'Z123456', officeNumber: '0314', schemaVersion: 1, ...ids } };
+        last = (await bed.store.append(officeStream('0314', 'case', `notes-${n}`), [note])).events[0]!.position;
+        expect(await engine.waitForPosition(counts.name, last, 20_000)).toBe(true);
+      }
+      expect(lockedReads()).toBe(0);
+    } finally {
+      queries.mockRestore();
+    }
+    expect((await engine.statusOf(counts.name)).position).toBe(last);
+    expect(countsOf((await engine.loadDocs(counts)).docs)).toEqual(before);
+  });
+
+  it('moves a checkpoint alone only from where its runner left it, clearing an error as a batch does', async () => {
+    const runner = bed.dataSource.createQueryRunner();
+    try {
+      await ensureCheckpoints(runner, [{ name: 'idle_view', version: 1 }]);
+      await runner.query(
+        `UPDATE projection_checkpoints SET status = 'failed', error_position = 3, error_message = 'x' WHERE name = 'idle_view'`,
+      );
+      const start = (await readProgress(runner, 'live', 'idle_view'))!;
+      const move = { position: 7, status: 'running' as const, eventsPerSecond: 12.6 };
+      expect(await moveCheckpointAlone(runner, 'idle_view', start, move)).toEqual({
+        version: 1,
+        position: 7,
+        status: 'running',
+        errorPosition: null,
+      });
+      expect(await moveCheckpointAlone(runner, 'idle_view', start, { ...move, position: 9 })).toBeUndefined();
+      expect(
+        await moveCheckpointAlone(runner, 'idle_view', { ...start, position: 7, version: 2 }, { ...move, position: 9 }),
+      ).toBeUndefined();
+      const [row] = await runner.query(
+        `SELECT position, events_per_second, error_message FROM projection_checkpoints WHERE name = 'idle_view'`,
+      );
+      expect(row).toEqual({ position: '7', events_per_second: 13, error_message: null });
+      // Not left in a transaction: the next statement on the connection runs on its own.
+      expect(await runner.query('SELECT pg_current_xact_id_if_assigned() AS xid')).toEqual([{ xid: null }]);
+    } finally {
+      await runner.release();
+    }
   });
 
   it('refuses to start when a projection table was never migrated', async () => {
