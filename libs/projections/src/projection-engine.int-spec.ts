@@ -232,4 +232,39 @@ describe('a projection engine, one at a time', () => {
     expect(rounds).toBeGreaterThan(0);
     expect(rounds).toBeLessThan(40);
   });
+
+  it('reads each new event once for all its live views, not once per view', async () => {
+    const countsToo = countingProjection({ name: 'event_counts_too' });
+    const twoViews = await ProjectionTestBed.create('projection_engine_two_views', [counts.name, countsToo.name]);
+    try {
+      const engine = await twoViews.engine([counts, countsToo]);
+      await engine.start();
+      for (const view of [counts, countsToo]) expect(await engine.waitForPosition(view.name, 0, 20_000)).toBe(true);
+      // Every read of the log a live view makes asks with a limit; the events it read are its rows.
+      let eventsRead = 0;
+      const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+      const queries = jest.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
+        const text = String((args[0] as { text?: string }).text);
+        const answer = args.at(-1);
+        if (text.includes('FROM es_events WHERE') && text.includes(' LIMIT ') && typeof answer === 'function') {
+          args[args.length - 1] = (error: unknown, result?: { rowCount: number }) => {
+            eventsRead += result?.rowCount ?? 0;
+            answer(error, result);
+          };
+        }
+        return query.apply(this, args) as never;
+      });
+      let appended: Awaited<ReturnType<ProjectionTestBed['append']>>;
+      try {
+        appended = await twoViews.append(300);
+        for (const view of [counts, countsToo]) expect(await engine.waitForPosition(view.name, twoViews.lastAppended, 20_000)).toBe(true);
+      } finally {
+        queries.mockRestore();
+      }
+      expect(eventsRead).toBe(appended.length);
+      expect(countsOf((await engine.loadDocs(countsToo)).docs)).toEqual(directCounts(await twoViews.allEvents()));
+    } finally {
+      await twoViews.close();
+    }
+  });
 });

@@ -15,6 +15,7 @@ import { ensureCheckpoints, requestRebuild } from './progress.js';
 import { ProjectionJobs } from './projection-jobs.js';
 import { queryRows, toNumber } from './sql.js';
 import { checkPoolSize, checkTables } from './startup-checks.js';
+import { LiveLogReader } from './live-log-reader.js';
 import { SharedLogReader } from './shared-log-reader.js';
 import { verifyProjection, type VerifyOptions, type VerifyResult } from './verify-projection.js';
 
@@ -73,6 +74,7 @@ export class ProjectionEngine {
   private readonly waiter: PositionWaiter;
   private readonly logger: ProjectionLogger;
   private readonly batchListeners: ((batch: CommittedBatch) => void)[] = [];
+  private liveReader?: LiveLogReader;
   private rebuildReader?: SharedLogReader;
   private abort = new AbortController();
   private timer?: NodeJS.Timeout;
@@ -280,16 +282,18 @@ export class ProjectionEngine {
       beforeCommit,
     } = this.options;
     const { rebuildWindowEvents = rebuildBatchSize, rebuildWindowBytes = 2 * 2 ** 20, rebuildCacheBytes = 0 } = this.options;
+    // The event store's subscription calls its wait `lingerMs`: the port's name, not a second one of ours.
+    this.liveReader ??= new LiveLogReader(eventStore, batchSize, liveLingerMs);
     this.rebuildReader ??= new SharedLogReader(eventStore, rebuildBatchSize);
     return new ProjectionJobs(projection, {
       dataSource,
       eventStore,
       batchSize,
       rebuildBatchSize,
-      liveLingerMs,
       rebuildWindowEvents,
       rebuildWindowBytes,
       rebuildCacheBytes,
+      liveReader: this.liveReader,
       rebuildReader: this.rebuildReader,
       retryIntervalMs,
       beforeCommit,

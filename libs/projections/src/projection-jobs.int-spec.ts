@@ -1,5 +1,6 @@
 import { CHECKPOINTS, REBUILDS, projectionTables } from './projection-tables.js';
 import { ProjectionJobs } from './projection-jobs.js';
+import { LiveLogReader } from './live-log-reader.js';
 import { SharedLogReader } from './shared-log-reader.js';
 import { countingProjection } from './testing/counting-projection.js';
 import { ProjectionTestBed } from './testing/projection-test-bed.js';
@@ -41,10 +42,10 @@ describe('a job that finds the view, or the rebuild asked for, at another versio
       eventStore: bed.store,
       batchSize: 50,
       rebuildBatchSize: 50,
-      liveLingerMs: 0,
       rebuildWindowEvents: 50,
       rebuildWindowBytes: 2 ** 20,
       rebuildCacheBytes: 0,
+      liveReader: new LiveLogReader(bed.store, 50, 0),
       rebuildReader: new SharedLogReader(bed.store, 50),
       retryIntervalMs: 100,
       logger: { log: (message) => logged.push(message), warn: (message) => logged.push(message), error: (message) => logged.push(message) },

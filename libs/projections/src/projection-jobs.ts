@@ -8,6 +8,7 @@ import { liveLock, projectionTables, rebuildLock, type ProjectionTables } from '
 import { markStatus, readProgress, requestRebuild, type Track } from './progress.js';
 import { closeEnoughToSwap, prepareShadow, swapGap, trySwap } from './rebuild-swap.js';
 import { indexShadow } from './shadow-indexes.js';
+import type { LiveLogReader } from './live-log-reader.js';
 import type { SharedLogReader } from './shared-log-reader.js';
 
 export interface ProjectionJobsOptions {
@@ -16,14 +17,14 @@ export interface ProjectionJobsOptions {
   batchSize: number;
   /** Events per read of the log while rebuilding. */
   rebuildBatchSize: number;
-  /** See `ProjectionEngineOptions.liveLingerMs`. */
-  liveLingerMs: number;
   /** Events a rebuild folds between two commits: a doc many events touch is written once per window. */
   rebuildWindowEvents: number;
   /** …and at most about this many bytes of rows (JSON as loaded). */
   rebuildWindowBytes: number;
   /** Bound of each rebuild's cache of committed docs, in bytes of JSON. */
   rebuildCacheBytes: number;
+  /** The head of the log read once for every live view of this instance. */
+  liveReader: LiveLogReader;
   /** The log read once for every rebuild this instance runs. */
   rebuildReader: SharedLogReader;
   retryIntervalMs: number;
@@ -144,12 +145,10 @@ export class ProjectionJobs {
   }
 
   private followContext(lease: AdvisoryLease, track: Track, table: string): FollowContext {
-    const { eventStore, signal, beforeCommit, logger, rebuildReader, committed } = this.options;
+    const { signal, beforeCommit, logger, liveReader, rebuildReader, committed } = this.options;
     const batchSize = track === 'live' ? this.options.batchSize : this.options.rebuildBatchSize;
-    const { liveLingerMs, rebuildWindowEvents, rebuildWindowBytes, rebuildCacheBytes } = this.options;
-    // The event store's subscription calls its wait `lingerMs`: the port's name, not a second one of ours.
-    const subscribe = (after: number) =>
-      track === 'live' ? eventStore.subscribe({ after, batchSize, lingerMs: liveLingerMs }) : rebuildReader.subscribe(after);
+    const { rebuildWindowEvents, rebuildWindowBytes, rebuildCacheBytes } = this.options;
+    const subscribe = (after: number) => (track === 'live' ? liveReader : rebuildReader).subscribe(after);
     // A job whose lock connection ended stops following at once, and is taken again (below, or elsewhere).
     const stop = AbortSignal.any([signal, lease.lost]);
     return {
