@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { QueryRunner } from 'typeorm';
 import type { RecordedEvent } from '@app/event-store';
 import type { AnyProjection } from './projection.js';
@@ -47,12 +48,17 @@ export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEve
     const moved = await moveCheckpointAlone(ctx.runner, ctx.projection.name, ctx.expected, { ...ctx, position: last });
     return moved ? { kind: 'committed', progress: moved, livePosition: last } : { kind: 'fenced' };
   }
-  return settle(ctx, async (locked) => {
-    // Fence first: a swap drops the live table, and must not wait on a batch that read it.
-    const current = checkFence(ctx, locked);
-    const { state, planned } = await loadRows(ctx, batch);
-    for (const { event, keys } of planned) state.apply(event, keys);
-    return writeAndMove(ctx, state.takeChanges(), last, current);
+  return settle(ctx, () => {
+    const { state, planned, keys } = planBatch(ctx, batch);
+    // The rows are read in the message that locks the progress row, after the lock: a swap drops the
+    // live table and must not wait on a batch that read it before the fence.
+    const work = async (locked: Progress | undefined, rows: StoredRow[]) => {
+      const current = checkFence(ctx, locked);
+      for (const row of rows) state.load(row.key, row.doc, toNumber(row.last_position));
+      for (const { event, keys } of planned) state.apply(event, keys);
+      return writeAndMove(ctx, state.takeChanges(), last, current);
+    };
+    return inBatchTransaction(ctx.runner, ctx.track, ctx.projection.name, work, keys.length > 0 ? rowsSql(ctx.table, keys) : undefined);
   });
 }
 
@@ -67,7 +73,11 @@ const foldable = (ctx: BatchContext, event: RecordedEvent): boolean =>
  * rows read before the fence are current if the fence holds.
  */
 export async function commitWindow(ctx: BatchContext, window: RebuildWindow): Promise<BatchOutcome> {
-  const outcome = await settle(ctx, (locked) => writeAndMove(ctx, window.takeChanges(), window.last, checkFence(ctx, locked)));
+  const outcome = await settle(ctx, () =>
+    inBatchTransaction(ctx.runner, ctx.track, ctx.projection.name, (locked) =>
+      writeAndMove(ctx, window.takeChanges(), window.last, checkFence(ctx, locked)),
+    ),
+  );
   if (outcome.kind === 'committed') window.committed();
   return outcome;
 }
@@ -81,9 +91,9 @@ export async function parkedAt(ctx: BatchContext, failure: ProjectionEventFailed
   return { kind: 'parked', failure };
 }
 
-async function settle(ctx: BatchContext, work: (locked: Progress | undefined) => Promise<BatchOutcome>): Promise<BatchOutcome> {
+async function settle(ctx: BatchContext, commit: () => Promise<BatchOutcome>): Promise<BatchOutcome> {
   try {
-    return await inBatchTransaction(ctx.runner, ctx.track, ctx.projection.name, work);
+    return await commit();
   } catch (error) {
     if (error instanceof Fenced) return { kind: 'fenced' };
     if (!(error instanceof ProjectionEventFailed)) throw error;
@@ -138,20 +148,24 @@ function checkFence(ctx: BatchContext, current: Progress | undefined): Progress 
   return current;
 }
 
-/** The batch's events of this projection with their keys, and every row they name. */
-async function loadRows(ctx: BatchContext, batch: readonly RecordedEvent[]) {
+/** The batch's events of this projection with their keys, and every key they name. */
+function planBatch(ctx: BatchContext, batch: readonly RecordedEvent[]) {
   const state = new RowState(ctx.projection);
   const planned = batch
     .filter((event) => state.handles(event) && !ctx.parked.has(event.position))
     .map((event) => ({ event, keys: state.keysOf(event) }));
-  const keys = [...new Set(planned.flatMap((p) => p.keys))];
-  if (keys.length > 0) {
-    const rows = await queryRows<{ key: string; doc: unknown; last_position: string }>(
-      ctx.runner,
-      `SELECT key, doc, last_position FROM ${ctx.table} WHERE key = ANY($1::text[])`,
-      [keys],
-    );
-    for (const row of rows) state.load(row.key, row.doc, toNumber(row.last_position));
-  }
-  return { state, planned };
+  return { state, planned, keys: [...new Set(planned.flatMap((p) => p.keys))] };
 }
+
+interface StoredRow {
+  key: string;
+  doc: unknown;
+  last_position: string;
+}
+
+/**
+ * The rows of `keys`, as a statement without parameters (it goes in one message with the lock):
+ * each key a literal escaped by the driver, as it escapes any value (keys hold no NUL: `keysOf`).
+ */
+const rowsSql = (table: string, keys: readonly string[]): string =>
+  `SELECT key, doc, last_position FROM ${table} WHERE key = ANY(ARRAY[${keys.map((key) => pg.escapeLiteral(key)).join(',')}]::text[])`;

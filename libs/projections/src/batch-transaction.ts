@@ -20,23 +20,24 @@ interface Connection {
 
 /**
  * A batch's (or window's) transaction, begun in one round trip together with its commit mode and
- * the lock of its progress row, which `work` gets as it was locked (undefined: no row). Six views
- * each commit every batch, at a few events a batch when the office is quiet: what a batch costs
- * is mostly its round trips, and these three need no parameters.
+ * the lock of its progress row, which `work` gets as it was locked (undefined: no row), and with
+ * `alsoRead`, a statement run after the lock whose rows `work` gets too (a live batch's rows). Six
+ * views each commit every batch, at a few events a batch when the office is quiet: what a batch
+ * costs is mostly its round trips, and these statements need no parameters.
  */
-export async function inBatchTransaction<T>(
+export async function inBatchTransaction<T, Row = never>(
   runner: QueryRunner,
   track: Track,
   name: string,
-  work: (locked: Progress | undefined) => Promise<T>,
+  work: (locked: Progress | undefined, read: Row[]) => Promise<T>,
+  alsoRead?: string,
 ): Promise<T> {
   const connection = (await runner.connect()) as Connection;
   try {
-    const [, , locked] = (await connection.query(`START TRANSACTION; ${ASYNCHRONOUS_COMMIT}; ${lockProgressSql(track, name)}`)) as {
-      rows: ProgressRow[];
-    }[];
-    const [row] = locked!.rows;
-    const result = await work(row && toProgress(row));
+    const first = `START TRANSACTION; ${ASYNCHRONOUS_COMMIT}; ${lockProgressSql(track, name)}${alsoRead ? `; ${alsoRead}` : ''}`;
+    const [, , locked, read] = (await connection.query(first)) as { rows: unknown[] }[];
+    const [row] = locked!.rows as ProgressRow[];
+    const result = await work(row && toProgress(row), (read?.rows ?? []) as Row[]);
     await connection.query('COMMIT');
     return result;
   } catch (error) {

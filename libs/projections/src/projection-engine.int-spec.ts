@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
+import fc from 'fast-check';
 import pg from 'pg';
-import { officeStream } from '@app/event-store';
+import { officeStream, type RecordedEvent } from '@app/event-store';
 import { moveCheckpointAlone } from './batch-transaction.js';
 import { foldInMemory } from './in-memory-fold.js';
 import { ensureCheckpoints, readProgress } from './progress.js';
@@ -265,6 +266,53 @@ describe('a projection engine, one at a time', () => {
       expect(countsOf((await engine.loadDocs(countsToo)).docs)).toEqual(directCounts(await twoViews.allEvents()));
     } finally {
       await twoViews.close();
+    }
+  });
+});
+
+/** Keys any projection may name: quotes, backslashes, `$$`, commas, braces, any letter; only NUL is refused (`keysOf`). */
+describe('a live batch reads its rows in the message that locks its checkpoint', () => {
+  it('and finds every row again whatever its key holds', async () => {
+    const keyed = countingProjection({
+      name: 'odd_keys',
+      keysOf: (event: RecordedEvent) => [(event.data as { key: string }).key],
+      evolve: (rows, event) => {
+        const key = (event.data as { key: string }).key;
+        const count = rows.get(key) ?? { office: '0314', events: 0, lastType: '' };
+        rows.set(key, { ...count, events: count.events + 1, lastType: event.type });
+      },
+    });
+    const bed = await ProjectionTestBed.create('projection_engine_odd_keys', [keyed.name]);
+    try {
+      const engine = await bed.engine([keyed]);
+      await engine.start();
+      const queries = jest.spyOn(pg.Client.prototype, 'query');
+      const key = fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).filter((k) => !k.includes('\0'));
+      const keys = fc.sample(fc.uniqueArray(key, { minLength: 20, maxLength: 20 }), { numRuns: 1, seed: 16 })[0]!;
+      keys.push(`it's`, `a\\b`, `$$x$$`, `{"a",b}`, `ARRAY['x']`, `'); DROP TABLE projection_odd_keys; --`);
+      let seen = 0;
+      try {
+        // Each key twice, in two batches: the second finds the row the first wrote only if it reads it back.
+        for (const round of [1, 2]) {
+          for (const [n, k] of keys.entries()) {
+            const ids = { commandId: `c${round}-${n}`, correlationId: `c${round}-${n}`, causationId: `c${round}-${n}` };
+            const metadata = { actor: 'Z123456', officeNumber: '0314', schemaVersion: 1, ...ids };
+            await bed.store.append(officeStream('0314', 'case', `k${n}`), [{ type: 'ContactRecorded', data: { key: k }, metadata }]);
+          }
+          const head = await bed.store.headPosition();
+          expect(await engine.waitForPosition(keyed.name, head, 20_000)).toBe(true);
+        }
+        seen = queries.mock.calls.filter(([q]) =>
+          String(q).includes('FOR UPDATE; SELECT key, doc, last_position FROM projection_odd_keys'),
+        ).length;
+      } finally {
+        queries.mockRestore();
+      }
+      expect(seen).toBeGreaterThan(0);
+      const { docs } = await engine.loadDocs(keyed);
+      expect(new Map([...docs].map(([k, doc]) => [k, doc.events]))).toEqual(new Map(keys.map((k) => [k, 2])));
+    } finally {
+      await bed.close();
     }
   });
 });

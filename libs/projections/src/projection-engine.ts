@@ -31,9 +31,10 @@ export interface ProjectionEngineOptions {
    */
   rebuildBatchSize?: number;
   /**
-   * A live job, once caught up, waits this long after each batch before reading again; default 25.
-   * Under a stream of commands each job then commits one batch per linger instead of one per
-   * append: fewer transactions competing with the commands, at most this much later in the views.
+   * Once caught up, the read of the head that the live jobs share (`LiveLogReader`) waits this long
+   * after each read before reading again; default 25. Under a stream of commands each job then
+   * commits about one batch per linger instead of one per append: fewer transactions competing with
+   * the commands, at most this much later in the views.
    */
   liveLingerMs?: number;
   /**
