@@ -36,10 +36,11 @@ export type BatchOutcome =
   { kind: 'committed'; progress: Progress; livePosition: number } | { kind: 'fenced' } | { kind: 'parked'; failure: ProjectionEventFailed };
 
 /**
- * One live batch in one transaction: lock the progress row (and check it is still ours), load
- * every row the batch names with one SELECT, fold, write the changes with one upsert and one
- * delete, move the progress row. A crash anywhere before COMMIT leaves nothing behind. (Rebuilds
- * fold first and commit a window: `commitWindow`.)
+ * One live batch in one transaction: lock the progress row and load every row the batch names
+ * (one message), check the row is still ours, fold, write the changes with one upsert and one
+ * delete, move the progress row. A crash anywhere before COMMIT leaves nothing behind. A batch
+ * with nothing to fold only moves the progress row (`moveCheckpointAlone`). (Rebuilds fold first
+ * and commit a window: `commitWindow`.)
  */
 export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEvent[]): Promise<BatchOutcome> {
   const last = batch[batch.length - 1]!.position;

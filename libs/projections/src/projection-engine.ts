@@ -288,7 +288,6 @@ export class ProjectionEngine {
     this.rebuildReader ??= new SharedLogReader(eventStore, rebuildBatchSize);
     return new ProjectionJobs(projection, {
       dataSource,
-      eventStore,
       batchSize,
       rebuildBatchSize,
       rebuildWindowEvents,

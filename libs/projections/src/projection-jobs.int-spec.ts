@@ -39,7 +39,6 @@ describe('a job that finds the view, or the rebuild asked for, at another versio
     const stop = new AbortController();
     const jobs = new ProjectionJobs(thisRelease, {
       dataSource: bed.dataSource,
-      eventStore: bed.store,
       batchSize: 50,
       rebuildBatchSize: 50,
       rebuildWindowEvents: 50,

@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import type { EventStore } from '@app/event-store';
 import { AdvisoryLease } from './advisory-lease.js';
 import { follow, type CommittedBatch, type FollowContext, type FollowOutcome, type ProjectionLogger } from './follow.js';
 import type { AnyProjection } from './projection.js';
@@ -13,7 +12,6 @@ import type { SharedLogReader } from './shared-log-reader.js';
 
 export interface ProjectionJobsOptions {
   dataSource: DataSource;
-  eventStore: EventStore;
   batchSize: number;
   /** Events per read of the log while rebuilding. */
   rebuildBatchSize: number;
