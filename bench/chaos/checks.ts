@@ -41,6 +41,11 @@ export async function checkStore(databaseUrl: string, records: readonly CommandR
        WHERE metadata->>'correlationId' = ANY($1)`,
       [records.map((r) => r.correlationId)],
     );
+    // The app keeps a caller's correlation id only if it is a plain UUID or ULID: had it replaced
+    // them, every acknowledged command would count as lost and no duplicate could be seen.
+    if (rows.length === 0 && records.some((r) => r.ack)) {
+      throw new Error("none of the round's correlation ids is in the store: did the app replace them (X-Correlation-Id-Source)?");
+    }
     const at = new Map(rows.map((row) => [`${row.stream_id}@${row.revision}`, Number(row.position)]));
     const byCorrelation = new Map<string, Row[]>();
     for (const row of rows) byCorrelation.set(row.correlation, [...(byCorrelation.get(row.correlation) ?? []), row]);

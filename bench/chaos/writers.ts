@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import {
   EMPLOYMENT_TYPES,
   EXIT_REASONS,
@@ -8,6 +8,7 @@ import {
   NEED_GROUPS,
   THEMES,
 } from '../../src/shared/values/codes.js';
+import { newCorrelationId } from '../../src/shared/http/correlation-id.js';
 import { orgNumber, pick, random, weighted, type Random } from '../national/random.js';
 import { OFFICES, type ChaosClient, type CommandRecord } from './chaos-client.js';
 
@@ -49,7 +50,8 @@ export class Writers {
     const cases: OpenCase[] = [];
     for (let sent = 0; !this.stopping && sent < 10_000; sent++) {
       const kind = cases.length === 0 ? pick(rnd, ['contact', 'enrolment'] as const) : weighted(rnd, MIX);
-      const correlationId = `chaos-${randomUUID()}`;
+      // One the app keeps: it replaces any other (a prefix, 11 digits in a row), and the checks find events by it.
+      const correlationId = newCorrelationId();
       const record: CommandRecord = { kind, correlationId, keyed: rnd() < 0.5, startedAt: Date.now(), answers: [] };
       this.records.push(record);
       const open = cases.length ? cases[Math.floor(rnd() * cases.length)]! : undefined;
