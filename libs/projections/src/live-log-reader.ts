@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
+import { eventsAfter } from './events-after.js';
 
 /**
  * The head of the log read once for every live view of an instance. Each view used to follow the
@@ -114,14 +115,7 @@ class Tail {
 
   /** The events after `after` held here, at most a batch; `after` at or past `start`. */
   slice(after: number): RecordedEvent[] {
-    let low = 0;
-    let high = this.events.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.events[mid]!.position <= after) low = mid + 1;
-      else high = mid;
-    }
-    return this.events.slice(low, low + this.batchSize);
+    return eventsAfter(this.events, after, this.batchSize);
   }
 
   /** Settles when the next events are in, or the tail ended. */

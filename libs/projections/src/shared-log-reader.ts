@@ -1,4 +1,5 @@
 import type { EventStore, RecordedEvent, Subscription } from '@app/event-store';
+import { eventsAfter } from './events-after.js';
 
 interface Cursor {
   /** Position of the last event handed to this reader. */
@@ -76,14 +77,7 @@ export class SharedLogReader {
   /** The events after `after` held in the window, at most a page. */
   private slice(after: number): RecordedEvent[] {
     if (after < this.start || after > this.end) return [];
-    let low = 0;
-    let high = this.events.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (this.events[mid]!.position <= after) low = mid + 1;
-      else high = mid;
-    }
-    return this.events.slice(low, low + this.pageSize);
+    return eventsAfter(this.events, after, this.pageSize);
   }
 
   /** Reads the next page into the window, once however many readers ask. */
