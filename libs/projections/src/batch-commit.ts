@@ -44,13 +44,15 @@ export type BatchOutcome =
  */
 export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEvent[]): Promise<BatchOutcome> {
   const last = batch[batch.length - 1]!.position;
+  const state = new RowState(ctx.projection);
+  const foldable = batch.filter((event) => state.handles(event) && !ctx.parked.has(event.position));
   // A test's hook runs inside a batch's transaction, so under one every batch takes the long way.
-  if (!ctx.beforeCommit && !batch.some((event) => foldable(ctx, event))) {
+  if (!ctx.beforeCommit && foldable.length === 0) {
     const moved = await moveCheckpointAlone(ctx.runner, ctx.projection.name, ctx.expected, { ...ctx, position: last });
     return moved ? { kind: 'committed', progress: moved, livePosition: last } : { kind: 'fenced' };
   }
   return settle(ctx, () => {
-    const { state, planned, keys } = planBatch(ctx, batch);
+    const { planned, keys } = planBatch(state, foldable);
     // The rows are read in the message that locks the progress row, after the lock: a swap drops the
     // live table and must not wait on a batch that read it before the fence.
     const work = async (locked: Progress | undefined, rows: StoredRow[]) => {
@@ -62,9 +64,6 @@ export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEve
     return inBatchTransaction(ctx.runner, ctx.track, ctx.projection.name, work, keys.length > 0 ? rowsSql(ctx.table, keys) : undefined);
   });
 }
-
-const foldable = (ctx: BatchContext, event: RecordedEvent): boolean =>
-  ctx.projection.eventTypes.includes(event.type) && !ctx.parked.has(event.position);
 
 /**
  * A rebuild's window, folded before its transaction began: fence, write its changes, move the
@@ -149,13 +148,10 @@ function checkFence(ctx: BatchContext, current: Progress | undefined): Progress 
   return current;
 }
 
-/** The batch's events of this projection with their keys, and every key they name. */
-function planBatch(ctx: BatchContext, batch: readonly RecordedEvent[]) {
-  const state = new RowState(ctx.projection);
-  const planned = batch
-    .filter((event) => state.handles(event) && !ctx.parked.has(event.position))
-    .map((event) => ({ event, keys: state.keysOf(event) }));
-  return { state, planned, keys: [...new Set(planned.flatMap((p) => p.keys))] };
+/** The events to fold with their keys (a failing `keysOf` fails its event), and every key they name. */
+function planBatch(state: RowState, events: readonly RecordedEvent[]) {
+  const planned = events.map((event) => ({ event, keys: state.keysOf(event) }));
+  return { planned, keys: [...new Set(planned.flatMap((p) => p.keys))] };
 }
 
 interface StoredRow {
