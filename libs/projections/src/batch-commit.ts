@@ -1,15 +1,15 @@
-import pg from 'pg';
 import type { QueryRunner } from 'typeorm';
+import { sqlInteger, sqlLiteral, sqlTextArray } from '@app/database';
 import type { RecordedEvent } from '@app/event-store';
-import type { AnyProjection } from './projection.js';
+import { checkProjectionName, type AnyProjection } from './projection.js';
 import { ProjectionEventFailed } from './projection.errors.js';
 import { CHECKPOINTS } from './projection-tables.js';
 import { parkEvent } from './parked-events.js';
 import { progressTable, type Progress, type Track } from './progress.js';
 import type { RebuildWindow } from './rebuild-window.js';
 import { RowState, type RowChange } from './row-state.js';
-import { inBatchTransaction, moveCheckpointAlone } from './batch-transaction.js';
-import { queryRows, toNumber } from './sql.js';
+import { inBatchTransaction, moveCheckpointAlone, type BatchStatements } from './batch-transaction.js';
+import { toNumber } from './sql.js';
 
 export interface BatchContext {
   runner: QueryRunner;
@@ -55,11 +55,11 @@ export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEve
     const { planned, keys } = planBatch(state, foldable);
     // The rows are read in the message that locks the progress row, after the lock: a swap drops the
     // live table and must not wait on a batch that read it before the fence.
-    const work = async (locked: Progress | undefined, rows: StoredRow[]) => {
+    const work = async (locked: Progress | undefined, rows: StoredRow[], statements: BatchStatements) => {
       const current = checkFence(ctx, locked);
       for (const row of rows) state.load(row.key, row.doc, toNumber(row.last_position));
       for (const { event, keys } of planned) state.apply(event, keys);
-      return writeAndMove(ctx, state.takeChanges(), last, current);
+      return writeAndMove(ctx, state.takeChanges(), last, current, statements);
     };
     return inBatchTransaction(ctx.runner, ctx.track, ctx.projection.name, work, keys.length > 0 ? rowsSql(ctx.table, keys) : undefined);
   });
@@ -74,8 +74,8 @@ export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEve
  */
 export async function commitWindow(ctx: BatchContext, window: RebuildWindow): Promise<BatchOutcome> {
   const outcome = await settle(ctx, () =>
-    inBatchTransaction(ctx.runner, ctx.track, ctx.projection.name, (locked) =>
-      writeAndMove(ctx, window.takeChanges(), window.last, checkFence(ctx, locked)),
+    inBatchTransaction(ctx.runner, ctx.track, ctx.projection.name, (locked, _rows, statements) =>
+      writeAndMove(ctx, window.takeChanges(), window.last, checkFence(ctx, locked), statements),
     ),
   );
   if (outcome.kind === 'committed') window.committed();
@@ -104,40 +104,45 @@ async function settle(ctx: BatchContext, commit: () => Promise<BatchOutcome>): P
 /**
  * Writes the changes and moves the progress row in one statement (data-modifying `WITH` parts run
  * to completion whether or not the UPDATE reads them; a key is either upserted or deleted, never
- * both). The docs are already JSON text: spliced in rather than parsed and serialised again.
+ * both), sent with the COMMIT in one message. The docs are already JSON text: spliced in rather
+ * than parsed and serialised again, as one literal, since a message of several statements takes no
+ * parameters.
  */
-async function writeAndMove(ctx: BatchContext, changes: readonly RowChange[], last: number, locked: Progress): Promise<BatchOutcome> {
-  const name = ctx.projection.name;
-  const params: unknown[] = ctx.track === 'live' ? [name, last, ctx.eventsPerSecond, ctx.status] : [name, last, ctx.eventsPerSecond];
+async function writeAndMove(
+  ctx: BatchContext,
+  changes: readonly RowChange[],
+  last: number,
+  locked: Progress,
+  statements: BatchStatements,
+): Promise<BatchOutcome> {
+  const name = checkProjectionName(ctx.projection.name);
   const writes: string[] = [];
   const upserts = changes.filter((c) => c.docJson !== undefined);
   if (upserts.length > 0) {
-    params.push(
-      `[${upserts.map((c) => `{"key":${JSON.stringify(c.key)},"doc":${c.docJson},"last_position":${c.lastPosition}}`).join(',')}]`,
-    );
+    const rows = `[${upserts.map((c) => `{"key":${JSON.stringify(c.key)},"doc":${c.docJson},"last_position":${c.lastPosition}}`).join(',')}]`;
     writes.push(`upserted AS (INSERT INTO ${ctx.table} AS t (key, doc, last_position)
        SELECT r.key, r.doc, r.last_position
-       FROM jsonb_to_recordset($${params.length}::jsonb) AS r(key text, doc jsonb, last_position bigint)
+       FROM jsonb_to_recordset(${sqlLiteral(rows)}::jsonb) AS r(key text, doc jsonb, last_position bigint)
        ON CONFLICT (key) DO UPDATE SET doc = EXCLUDED.doc, last_position = EXCLUDED.last_position
        WHERE t.last_position < EXCLUDED.last_position)`);
   }
   const deletes = changes.filter((c) => c.docJson === undefined).map((c) => c.key);
-  if (deletes.length > 0) {
-    params.push(deletes);
-    writes.push(`deleted AS (DELETE FROM ${ctx.table} WHERE key = ANY($${params.length}::text[]))`);
-  }
-  const [row] = await queryRows<{ live_position: string }>(
-    ctx.runner,
-    `${writes.length > 0 ? `WITH ${writes.join(', ')} ` : ''}UPDATE ${progressTable(ctx.track)}
-       SET position = $2, events_per_second = $3, updated_at = now()
-       ${ctx.track === 'live' ? ', status = $4, error_position = NULL, error_message = NULL' : ''}
-     WHERE name = $1
-     RETURNING (SELECT position FROM ${CHECKPOINTS} WHERE name = $1) AS live_position`,
-    params,
-  );
+  if (deletes.length > 0) writes.push(`deleted AS (DELETE FROM ${ctx.table} WHERE key = ANY(${sqlTextArray(deletes)}))`);
+  const status = ctx.status === 'running' ? 'running' : 'catching_up';
+  const sql = `${writes.length > 0 ? `WITH ${writes.join(', ')} ` : ''}UPDATE ${progressTable(ctx.track)}
+       SET position = ${sqlInteger(last)}, events_per_second = ${sqlInteger(Math.round(ctx.eventsPerSecond))}, updated_at = now()
+       ${ctx.track === 'live' ? `, status = '${status}', error_position = NULL, error_message = NULL` : ''}
+     WHERE name = '${name}'
+     RETURNING (SELECT position FROM ${CHECKPOINTS} WHERE name = '${name}') AS live_position`;
+  // A test's hook runs inside the transaction, so under one the COMMIT goes after it, on its own.
+  const [row] = ctx.beforeCommit ? await statements.run<LivePositionRow>(sql) : await statements.runAndCommit<LivePositionRow>(sql);
   await ctx.beforeCommit?.({ projection: name, track: ctx.track, position: last }, ctx.runner);
   const livePosition = ctx.track === 'live' ? last : toNumber(row!.live_position);
   return { kind: 'committed', progress: { ...locked, position: last, status: ctx.status, errorPosition: null }, livePosition };
+}
+
+interface LivePositionRow {
+  live_position: string;
 }
 
 class Fenced extends Error {}
@@ -162,7 +167,7 @@ interface StoredRow {
 
 /**
  * The rows of `keys`, as a statement without parameters (it goes in one message with the lock):
- * each key a literal escaped by the driver, as it escapes any value (keys hold no NUL: `keysOf`).
+ * each key a literal (keys hold no NUL: `keysOf`).
  */
 const rowsSql = (table: string, keys: readonly string[]): string =>
-  `SELECT key, doc, last_position FROM ${table} WHERE key = ANY(ARRAY[${keys.map((key) => pg.escapeLiteral(key)).join(',')}]::text[])`;
+  `SELECT key, doc, last_position FROM ${table} WHERE key = ANY(${sqlTextArray(keys)})`;

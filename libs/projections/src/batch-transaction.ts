@@ -1,4 +1,5 @@
 import type { QueryRunner } from 'typeorm';
+import { sqlInteger } from '@app/database';
 import { checkProjectionName } from './projection.js';
 import { CHECKPOINTS } from './projection-tables.js';
 import { lockProgressSql, toProgress, type Progress, type ProgressRow, type Track } from './progress.js';
@@ -18,27 +19,45 @@ interface Connection {
   query(text: string): Promise<unknown>;
 }
 
+/** Statements without parameters in a batch's open transaction. */
+export interface BatchStatements {
+  /** Runs `sql` in the transaction. */
+  run<Row>(sql: string): Promise<Row[]>;
+  /** Runs `sql` and commits in the same message; nothing may follow in the transaction. */
+  runAndCommit<Row>(sql: string): Promise<Row[]>;
+}
+
 /**
  * A batch's (or window's) transaction, begun in one round trip together with its commit mode and
  * the lock of its progress row, which `work` gets as it was locked (undefined: no row), and with
- * `alsoRead`, a statement run after the lock whose rows `work` gets too (a live batch's rows). Six
- * views each commit every batch, at a few events a batch when the office is quiet: what a batch
- * costs is mostly its round trips, and these statements need no parameters.
+ * `alsoRead`, a statement run after the lock whose rows `work` gets too (a live batch's rows). The
+ * work ends it with `runAndCommit`, or it is committed after the work. Six views each commit every
+ * batch, at a few events a batch when the office is quiet: what a batch costs is mostly its round
+ * trips, and these statements need no parameters.
  */
 export async function inBatchTransaction<T, Row = never>(
   runner: QueryRunner,
   track: Track,
   name: string,
-  work: (locked: Progress | undefined, read: Row[]) => Promise<T>,
+  work: (locked: Progress | undefined, read: Row[], statements: BatchStatements) => Promise<T>,
   alsoRead?: string,
 ): Promise<T> {
   const connection = (await runner.connect()) as Connection;
+  let committed = false;
+  const statements: BatchStatements = {
+    run: async <R>(sql: string) => ((await connection.query(sql)) as { rows: R[] }).rows,
+    runAndCommit: async <R>(sql: string) => {
+      const [result] = (await connection.query(`${sql};\nCOMMIT`)) as { rows: R[] }[];
+      committed = true;
+      return result!.rows;
+    },
+  };
   try {
     const first = `START TRANSACTION; ${ASYNCHRONOUS_COMMIT}; ${lockProgressSql(track, name)}${alsoRead ? `; ${alsoRead}` : ''}`;
     const [, , locked, read] = (await connection.query(first)) as { rows: unknown[] }[];
     const [row] = locked!.rows as ProgressRow[];
-    const result = await work(row && toProgress(row), (read?.rows ?? []) as Row[]);
-    await connection.query('COMMIT');
+    const result = await work(row && toProgress(row), (read?.rows ?? []) as Row[], statements);
+    if (!committed) await connection.query('COMMIT');
     return result;
   } catch (error) {
     // Whatever failed (a statement, the work, the COMMIT), the connection must not stay in the
@@ -62,18 +81,14 @@ export async function moveCheckpointAlone(
   move: { position: number; status: 'running' | 'catching_up'; eventsPerSecond: number },
 ): Promise<Progress | undefined> {
   // The simple protocol takes no parameters: every value is a checked name, an integer or one of two words.
-  const integer = (n: number) => {
-    if (!Number.isSafeInteger(n)) throw new TypeError(`not an integer: ${n}`);
-    return String(n);
-  };
   const status = move.status === 'running' ? 'running' : 'catching_up';
   const connection = (await runner.connect()) as Connection;
   try {
     const [, , moved] = (await connection.query(
       `START TRANSACTION; ${ASYNCHRONOUS_COMMIT};
-       UPDATE ${CHECKPOINTS} SET position = ${integer(move.position)}, events_per_second = ${integer(Math.round(move.eventsPerSecond))},
+       UPDATE ${CHECKPOINTS} SET position = ${sqlInteger(move.position)}, events_per_second = ${sqlInteger(Math.round(move.eventsPerSecond))},
          status = '${status}', error_position = NULL, error_message = NULL, updated_at = now()
-       WHERE name = '${checkProjectionName(name)}' AND position = ${integer(expected.position)} AND version = ${integer(expected.version)}
+       WHERE name = '${checkProjectionName(name)}' AND position = ${sqlInteger(expected.position)} AND version = ${sqlInteger(expected.version)}
        RETURNING version, position, status, error_position;
        COMMIT`,
     )) as { rows: ProgressRow[] }[];

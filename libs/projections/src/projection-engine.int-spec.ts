@@ -9,6 +9,7 @@ import { countKey, countingProjection, countsOf, directCounts, type Count } from
 import { ProjectionTestBed, eventually } from './testing/projection-test-bed.js';
 import type { CommittedBatch } from './follow.js';
 import type { ProjectionEngine } from './projection-engine.js';
+import type { Projection } from './projection.js';
 import { ProjectionTablesMissing } from './projection.errors.js';
 
 const counts = countingProjection();
@@ -271,17 +272,19 @@ describe('a projection engine, one at a time', () => {
 });
 
 /** Keys any projection may name: quotes, backslashes, `$$`, commas, braces, any letter; only NUL is refused (`keysOf`). */
-describe('a live batch reads its rows in the message that locks its checkpoint', () => {
-  it('and finds every row again whatever its key holds', async () => {
-    const keyed = countingProjection({
+describe('a live batch reads its rows with the lock of its checkpoint and writes them with its commit', () => {
+  it('and finds every row again, with its doc as written, whatever its key and doc hold', async () => {
+    /** Each doc holds its key as text too, so the documents' literal carries the hostile text as well. */
+    const keyed: Projection<{ text: string; events: number }> = {
       name: 'odd_keys',
+      version: 1,
+      eventTypes: ['ContactRecorded'],
       keysOf: (event: RecordedEvent) => [(event.data as { key: string }).key],
       evolve: (rows, event) => {
         const key = (event.data as { key: string }).key;
-        const count = rows.get(key) ?? { office: '0314', events: 0, lastType: '' };
-        rows.set(key, { ...count, events: count.events + 1, lastType: event.type });
+        rows.set(key, { text: key, events: (rows.get(key)?.events ?? 0) + 1 });
       },
-    });
+    };
     const bed = await ProjectionTestBed.create('projection_engine_odd_keys', [keyed.name]);
     try {
       const engine = await bed.engine([keyed]);
@@ -291,6 +294,7 @@ describe('a live batch reads its rows in the message that locks its checkpoint',
       const keys = fc.sample(fc.uniqueArray(key, { minLength: 20, maxLength: 20 }), { numRuns: 1, seed: 16 })[0]!;
       keys.push(`it's`, `a\\b`, `$$x$$`, `{"a",b}`, `ARRAY['x']`, `'); DROP TABLE projection_odd_keys; --`);
       let seen = 0;
+      let writes: string[] = [];
       try {
         // Each key twice, in two batches: the second finds the row the first wrote only if it reads it back.
         for (const round of [1, 2]) {
@@ -305,12 +309,15 @@ describe('a live batch reads its rows in the message that locks its checkpoint',
         seen = queries.mock.calls.filter(([q]) =>
           String(q).includes('FOR UPDATE; SELECT key, doc, last_position FROM projection_odd_keys'),
         ).length;
+        writes = queries.mock.calls.map(([q]) => String(q)).filter((q) => q.includes('INSERT INTO projection_odd_keys'));
       } finally {
         queries.mockRestore();
       }
       expect(seen).toBeGreaterThan(0);
+      expect(writes.length).toBeGreaterThan(0);
+      for (const write of writes) expect(write).toMatch(/;\s*COMMIT$/);
       const { docs } = await engine.loadDocs(keyed);
-      expect(new Map([...docs].map(([k, doc]) => [k, doc.events]))).toEqual(new Map(keys.map((k) => [k, 2])));
+      expect(docs).toEqual(new Map(keys.map((k) => [k, { text: k, events: 2 }])));
     } finally {
       await bed.close();
     }
