@@ -1,3 +1,5 @@
+import { jest } from '@jest/globals';
+import fc from 'fast-check';
 import pg from 'pg';
 import { startApp, type RunningApp } from './app-harness.js';
 import { advisor, ORG, PERSON_ID, recently } from './fixtures.js';
@@ -97,6 +99,42 @@ describe('recording the follow-up of a client (PostgreSQL)', () => {
     for (const response of responses) expect(response.body).toEqual(responses[0]!.body);
     const [countAfter] = await query<{ n: string }>('SELECT count(*) AS n FROM es_events');
     expect(Number(countAfter!.n) - Number(countBefore!.n)).toBe(1);
+  });
+
+  it('replays any Idempotency-Key a header can carry, its record read with the lock and written with the COMMIT', async () => {
+    const created = await enrol();
+    const printable = fc.string({
+      unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+      minLength: 1,
+      maxLength: 40,
+    });
+    const keys = fc.sample(
+      printable.filter((k) => k.trim() !== ''),
+      { numRuns: 12, seed: 1 },
+    );
+    keys.push(`it's`, `a\\b`, `$$x$$`, `E'\\x'`, `'); DROP TABLE idempotency_records; --`);
+    const unique = [...new Set(keys)];
+    const [before] = await query<{ n: string }>('SELECT count(*) AS n FROM es_events');
+    const queries = jest.spyOn(pg.Client.prototype, 'query');
+    let records: string[];
+    try {
+      for (const [n, key] of unique.entries()) {
+        const body = { kind: 'PROVIDER_REPORT', occurredAt: recently(n + 1) };
+        const first = await post(`${cases}/${created.id}/follow-ups`, body, { 'idempotency-key': key }).expect(201);
+        const again = await post(`${cases}/${created.id}/follow-ups`, body, { 'idempotency-key': key }).expect(201);
+        expect(again.body).toEqual(first.body);
+      }
+      records = queries.mock.calls.map(([q]) => String(q)).filter((q) => q.includes('idempotency_records'));
+    } finally {
+      queries.mockRestore();
+    }
+    const [after] = await query<{ n: string }>('SELECT count(*) AS n FROM es_events');
+    expect(Number(after!.n) - Number(before!.n)).toBe(unique.length);
+    const stored = await query<{ idempotency_key: string }>('SELECT idempotency_key FROM idempotency_records');
+    expect(stored.map((r) => r.idempotency_key)).toEqual(expect.arrayContaining(unique));
+    // Each key: the first request's read and write, the retry's read; nothing else touches the records.
+    expect(records).toHaveLength(unique.length * 3);
+    for (const record of records) expect(record.startsWith('START TRANSACTION') || /;\s*COMMIT$/.test(record)).toBe(true);
   });
 
   it('keeps the personal id number out of every table of the database', async () => {

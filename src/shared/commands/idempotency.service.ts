@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { sqlLiteral } from '@app/database';
 import { IdempotencyKeyReused } from '../errors/idempotency-key-reused.error.js';
 
 export interface IdempotentRequest {
@@ -15,6 +16,9 @@ export interface IdempotentRequest {
 /**
  * Runs a command at most once per (caller, Idempotency-Key). A transaction-scoped advisory lock
  * on the key serialises concurrent retries, so two requests racing with one key append once.
+ * The record costs two round trips: begin, lock and read in one message, and after the command
+ * its write with the COMMIT. Several statements in one message take no parameters, so the caller's
+ * values go in as literals (`sqlLiteral`).
  */
 @Injectable()
 export class IdempotencyService {
@@ -22,38 +26,37 @@ export class IdempotencyService {
 
   async runOnce<R>(request: IdempotentRequest, run: () => Promise<R>): Promise<R> {
     const requestHash = hashOf(request.fingerprint);
+    const scope = sqlLiteral(request.scope);
+    const key = sqlLiteral(request.key);
     const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
+    const connection = (await runner.connect()) as Connection;
     try {
-      await runner.startTransaction();
-      await runner.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [JSON.stringify([request.scope, request.key])]);
-      const [existing] = (await runner.query(
-        'SELECT request_hash, response FROM idempotency_records WHERE scope = $1 AND idempotency_key = $2',
-        [request.scope, request.key],
-      )) as { request_hash: string; response: R }[];
+      const [, , found] = (await connection.query(
+        `START TRANSACTION;
+         SELECT pg_advisory_xact_lock(hashtextextended(${sqlLiteral(JSON.stringify([request.scope, request.key]))}, 0));
+         SELECT request_hash, response FROM idempotency_records WHERE scope = ${scope} AND idempotency_key = ${key}`,
+      )) as { rows: { request_hash: string; response: R }[] }[];
+      const [existing] = found!.rows;
       if (existing) {
-        await runner.commitTransaction();
+        await connection.query('COMMIT');
         if (existing.request_hash !== requestHash) throw new IdempotencyKeyReused(request.key);
         return existing.response;
       }
       const response = await run();
-      await runner.query('INSERT INTO idempotency_records (scope, idempotency_key, request_hash, response) VALUES ($1, $2, $3, $4)', [
-        request.scope,
-        request.key,
-        requestHash,
-        JSON.stringify(response),
-      ]);
-      await runner.commitTransaction();
+      await connection.query(
+        `INSERT INTO idempotency_records (scope, idempotency_key, request_hash, response)
+         VALUES (${scope}, ${key}, ${sqlLiteral(requestHash)}, ${sqlLiteral(JSON.stringify(response))});
+         COMMIT`,
+      );
       return response;
     } catch (error) {
       // A rollback that fails (the connection is gone) must not hide why the command failed, nor
-      // hand a connection that may still be in the transaction back to the pool.
-      const rollback = runner.isTransactionActive
-        ? await runner.rollbackTransaction().then(
-            () => undefined,
-            (e: unknown) => e,
-          )
-        : undefined;
+      // hand a connection that may still be in the transaction back to the pool. With no
+      // transaction open (it committed, or never began) a ROLLBACK only warns.
+      const rollback = await connection.query('ROLLBACK').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       const drop = runner as unknown as { releasePostgresConnection(error: unknown): Promise<void> };
       if (rollback) await drop.releasePostgresConnection(rollback);
       throw error;
@@ -61,6 +64,11 @@ export class IdempotencyService {
       await runner.release();
     }
   }
+}
+
+/** The driver's connection under a QueryRunner: statements without parameters go as one message. */
+interface Connection {
+  query(text: string): Promise<unknown>;
 }
 
 /** Key order must not matter: `{a,b}` and `{b,a}` are the same request. */
