@@ -32,6 +32,7 @@ export async function measureOpenLoop(
   period: Period,
   seconds: number,
   viewsPerSecond = OPEN_LOOP_VIEWS_PER_SECOND,
+  rates: readonly number[] = OPEN_LOOP_RATES,
 ): Promise<WatchedPhase[]> {
   const run: OpenLoopRun = {
     apiBase: app.apiBase,
@@ -40,8 +41,8 @@ export async function measureOpenLoop(
     viewPaths: Object.values(viewPaths(offices[0]!, period)),
     viewsPerSecond,
     phases: [
-      { ratePerSecond: OPEN_LOOP_RATES[0], seconds: Math.max(3, seconds / 4), measured: false },
-      ...OPEN_LOOP_RATES.map((ratePerSecond) => ({ ratePerSecond, seconds, measured: true })),
+      { ratePerSecond: rates[0]!, seconds: Math.max(3, seconds / 4), measured: false },
+      ...rates.map((ratePerSecond) => ({ ratePerSecond, seconds, measured: true })),
     ],
     seed: 16,
     postmasterPid: await postmasterOf(app),
