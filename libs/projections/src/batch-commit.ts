@@ -8,7 +8,8 @@ import { parkEvent } from './parked-events.js';
 import { progressTable, type Progress, type Track } from './progress.js';
 import type { RebuildWindow } from './rebuild-window.js';
 import { RowState, type RowChange } from './row-state.js';
-import { inBatchTransaction, moveCheckpointAlone, type BatchStatements } from './batch-transaction.js';
+import { inBatchTransaction, type BatchStatements } from './batch-transaction.js';
+import type { CheckpointMoves } from './checkpoint-moves.js';
 import { toNumber } from './sql.js';
 
 export interface BatchContext {
@@ -24,6 +25,8 @@ export interface BatchContext {
   /** Positions this track has parked: left out of every fold (README, "Failures"). */
   parked: ReadonlySet<number>;
   beforeCommit?: BeforeCommit;
+  /** Where a live batch with nothing to fold sends its checkpoint's move, with other views' (`CheckpointMoves`). */
+  checkpointMoves: CheckpointMoves;
 }
 
 /** A test's hook inside a batch's transaction, before its COMMIT; `tx` queries in that transaction. */
@@ -39,7 +42,7 @@ export type BatchOutcome =
  * One live batch in one transaction: lock the progress row and load every row the batch names
  * (one message), check the row is still ours, fold, write the changes with one upsert and one
  * delete, move the progress row. A crash anywhere before COMMIT leaves nothing behind. A batch
- * with nothing to fold only moves the progress row (`moveCheckpointAlone`). (Rebuilds fold first
+ * with nothing to fold only moves the progress row (`CheckpointMoves`). (Rebuilds fold first
  * and commit a window: `commitWindow`.)
  */
 export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEvent[]): Promise<BatchOutcome> {
@@ -48,7 +51,14 @@ export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEve
   const foldable = batch.filter((event) => state.handles(event) && !ctx.parked.has(event.position));
   // A test's hook runs inside a batch's transaction, so under one every batch takes the long way.
   if (!ctx.beforeCommit && foldable.length === 0) {
-    const moved = await moveCheckpointAlone(ctx.runner, ctx.projection.name, ctx.expected, { ...ctx, position: last });
+    const { expected, status, eventsPerSecond } = ctx;
+    const moved = await ctx.checkpointMoves.move(ctx.runner, {
+      name: ctx.projection.name,
+      expected,
+      position: last,
+      status,
+      eventsPerSecond,
+    });
     return moved ? { kind: 'committed', progress: moved, livePosition: last } : { kind: 'fenced' };
   }
   return settle(ctx, () => {

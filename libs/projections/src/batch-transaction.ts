@@ -1,7 +1,4 @@
 import type { QueryRunner } from 'typeorm';
-import { sqlInteger } from '@app/database';
-import { checkProjectionName } from './projection.js';
-import { CHECKPOINTS } from './projection-tables.js';
 import { lockProgressSql, toProgress, type Progress, type ProgressRow, type Track } from './progress.js';
 
 /**
@@ -12,10 +9,10 @@ import { lockProgressSql, toProgress, type Progress, type ProgressRow, type Trac
  * (six views, a transaction per batch each) made every command's own commit, which must wait, queue
  * behind theirs. The log's appends, idempotency records and the swap keep the server's setting.
  */
-const ASYNCHRONOUS_COMMIT = 'SET LOCAL synchronous_commit TO off';
+export const ASYNCHRONOUS_COMMIT = 'SET LOCAL synchronous_commit TO off';
 
 /** The driver's connection under a QueryRunner: statements without parameters go as one message. */
-interface Connection {
+export interface Connection {
   query(text: string): Promise<unknown>;
 }
 
@@ -62,39 +59,6 @@ export async function inBatchTransaction<T, Row = never>(
   } catch (error) {
     // Whatever failed (a statement, the work, the COMMIT), the connection must not stay in the
     // transaction; a ROLLBACK with none open only warns, and one on a dead connection fails as well.
-    await connection.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  }
-}
-
-/**
- * A live batch that gives the view nothing to fold (none of its events is of the projection's types,
- * or all are parked) only moves the checkpoint: one message, its own transaction, the fence in the
- * UPDATE's WHERE instead of a locked read. Undefined when the row is not where this runner left it.
- * Such batches are most of a view's batches when commands of other kinds arrive, and their three
- * round trips (begin and lock, update, commit) were a fifth of the app's queries under load.
- */
-export async function moveCheckpointAlone(
-  runner: QueryRunner,
-  name: string,
-  expected: Progress,
-  move: { position: number; status: 'running' | 'catching_up'; eventsPerSecond: number },
-): Promise<Progress | undefined> {
-  // The simple protocol takes no parameters: every value is a checked name, an integer or one of two words.
-  const status = move.status === 'running' ? 'running' : 'catching_up';
-  const connection = (await runner.connect()) as Connection;
-  try {
-    const [, , moved] = (await connection.query(
-      `START TRANSACTION; ${ASYNCHRONOUS_COMMIT};
-       UPDATE ${CHECKPOINTS} SET position = ${sqlInteger(move.position)}, events_per_second = ${sqlInteger(Math.round(move.eventsPerSecond))},
-         status = '${status}', error_position = NULL, error_message = NULL, updated_at = now()
-       WHERE name = '${checkProjectionName(name)}' AND position = ${sqlInteger(expected.position)} AND version = ${sqlInteger(expected.version)}
-       RETURNING version, position, status, error_position;
-       COMMIT`,
-    )) as { rows: ProgressRow[] }[];
-    const [row] = moved!.rows;
-    return row && toProgress(row);
-  } catch (error) {
     await connection.query('ROLLBACK').catch(() => undefined);
     throw error;
   }

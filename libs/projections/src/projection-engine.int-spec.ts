@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import fc from 'fast-check';
 import pg from 'pg';
 import { officeStream, type RecordedEvent } from '@app/event-store';
-import { moveCheckpointAlone } from './batch-transaction.js';
+import { CheckpointMoves, moveCheckpointsAlone } from './checkpoint-moves.js';
 import { foldInMemory } from './in-memory-fold.js';
 import { ensureCheckpoints, readProgress } from './progress.js';
 import { countKey, countingProjection, countsOf, directCounts, type Count } from './testing/counting-projection.js';
@@ -145,17 +145,14 @@ describe('projection engine on PostgreSQL', () => {
         `UPDATE projection_checkpoints SET status = 'failed', error_position = 3, error_message = 'x' WHERE name = 'idle_view'`,
       );
       const start = (await readProgress(runner, 'live', 'idle_view'))!;
-      const move = { position: 7, status: 'running' as const, eventsPerSecond: 12.6 };
-      expect(await moveCheckpointAlone(runner, 'idle_view', start, move)).toEqual({
-        version: 1,
-        position: 7,
-        status: 'running',
-        errorPosition: null,
-      });
-      expect(await moveCheckpointAlone(runner, 'idle_view', start, { ...move, position: 9 })).toBeUndefined();
-      expect(
-        await moveCheckpointAlone(runner, 'idle_view', { ...start, position: 7, version: 2 }, { ...move, position: 9 }),
-      ).toBeUndefined();
+      const move = { name: 'idle_view', expected: start, position: 7, status: 'running' as const, eventsPerSecond: 12.6 };
+      expect(await moveCheckpointsAlone(runner, [move])).toEqual(
+        new Map([['idle_view', { version: 1, position: 7, status: 'running', errorPosition: null }]]),
+      );
+      expect(await moveCheckpointsAlone(runner, [{ ...move, position: 9 }])).toEqual(new Map());
+      expect(await moveCheckpointsAlone(runner, [{ ...move, expected: { ...start, position: 7, version: 2 }, position: 9 }])).toEqual(
+        new Map(),
+      );
       const [row] = await runner.query(
         `SELECT position, events_per_second, error_message FROM projection_checkpoints WHERE name = 'idle_view'`,
       );
@@ -164,6 +161,61 @@ describe('projection engine on PostgreSQL', () => {
       expect(await runner.query('SELECT pg_current_xact_id_if_assigned() AS xid')).toEqual([{ xid: null }]);
     } finally {
       await runner.release();
+    }
+  });
+
+  it('sends the checkpoint moves views ask for in one turn as one statement, each fenced on its own', async () => {
+    const names = ['idle_a', 'idle_b', 'idle_c'];
+    const runners = names.map(() => bed.dataSource.createQueryRunner());
+    const queries = jest.spyOn(pg.Client.prototype, 'query');
+    try {
+      await ensureCheckpoints(
+        bed.dataSource,
+        names.map((name) => ({ name, version: 1 })),
+      );
+      const starts = await Promise.all(names.map((name) => readProgress(bed.dataSource, 'live', name)));
+      const moves = new CheckpointMoves();
+      const moved = await Promise.all(
+        names.map((name, i) => {
+          // idle_b's runner believes it stands elsewhere: fenced, while the others move.
+          const expected = i === 1 ? { ...starts[i]!, position: 5 } : starts[i]!;
+          return moves.move(runners[i]!, { name, expected, position: 11, status: 'running', eventsPerSecond: 0 });
+        }),
+      );
+      expect(moved.map((progress) => progress?.position)).toEqual([11, undefined, 11]);
+      const statements = queries.mock.calls.filter(([q]) => String(q).includes('AS m(name, position'));
+      expect(statements).toHaveLength(1);
+      const after = await Promise.all(names.map((name) => readProgress(bed.dataSource, 'live', name)));
+      expect(after.map((progress) => progress!.position)).toEqual([11, 0, 11]);
+    } finally {
+      queries.mockRestore();
+      await Promise.all(runners.map((runner) => runner.release()));
+    }
+  });
+
+  it("moves the other views' checkpoints when the connection the group's statement ran on is gone", async () => {
+    const names = ['lone_a', 'lone_b'];
+    const runners = names.map(() => bed.dataSource.createQueryRunner());
+    try {
+      await ensureCheckpoints(
+        bed.dataSource,
+        names.map((name) => ({ name, version: 1 })),
+      );
+      const starts = await Promise.all(names.map((name) => readProgress(bed.dataSource, 'live', name)));
+      const [gone] = (await runners[0]!.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+      await runners[1]!.connect();
+      await bed.dataSource.query('SELECT pg_terminate_backend($1)', [gone!.pid]);
+      const moves = new CheckpointMoves();
+      const [first, second] = await Promise.allSettled(
+        names.map((name, i) =>
+          moves.move(runners[i]!, { name, expected: starts[i]!, position: 12, status: 'running', eventsPerSecond: 0 }),
+        ),
+      );
+      expect(first!.status).toBe('rejected');
+      expect(second).toEqual({ status: 'fulfilled', value: expect.objectContaining({ position: 12 }) });
+      expect((await readProgress(bed.dataSource, 'live', 'lone_b'))!.position).toBe(12);
+    } finally {
+      await Promise.all(runners.map((runner) => runner.release().catch(() => undefined)));
     }
   });
 
@@ -233,6 +285,35 @@ describe('a projection engine, one at a time', () => {
     // About ten in a second at the interval asked for (not the default 3 s); rounds back to back would make hundreds.
     expect(rounds).toBeGreaterThan(0);
     expect(rounds).toBeLessThan(40);
+  });
+
+  it('moves the checkpoints of its live views past a batch with nothing to fold in one statement for both', async () => {
+    const countsToo = countingProjection({ name: 'event_counts_too' });
+    const twoViews = await ProjectionTestBed.create('projection_engine_two_idle_views', [counts.name, countsToo.name]);
+    try {
+      const engine = await twoViews.engine([counts, countsToo]);
+      await engine.start();
+      for (const view of [counts, countsToo]) expect(await engine.waitForPosition(view.name, 0, 20_000)).toBe(true);
+      const queries = jest.spyOn(pg.Client.prototype, 'query');
+      let statements: string[];
+      try {
+        for (let n = 0; n < 5; n++) {
+          const ids = { commandId: `idle-${n}`, correlationId: `idle-${n}`, causationId: `idle-${n}` };
+          const note = { type: 'NoteWritten', data: { n }, metadata: { actor: 'Z123456', officeNumber: '0314', schemaVersion: 1, ...ids } };
+          const last = (await twoViews.store.append(officeStream('0314', 'case', `idle-${n}`), [note])).events[0]!.position;
+          for (const view of [counts, countsToo]) expect(await engine.waitForPosition(view.name, last, 20_000)).toBe(true);
+        }
+        statements = queries.mock.calls.map(([q]) => String(q)).filter((q) => q.includes('AS m(name, position'));
+      } finally {
+        queries.mockRestore();
+      }
+      const both = statements.filter((q) => q.includes(`'${counts.name}'`) && q.includes(`'${countsToo.name}'`));
+      expect(both.length).toBeGreaterThan(0);
+      // Five batches for each of two views: ten moves, in fewer statements.
+      expect(statements.length).toBeLessThan(10);
+    } finally {
+      await twoViews.close();
+    }
   });
 
   it('reads each new event once for all its live views, not once per view', async () => {

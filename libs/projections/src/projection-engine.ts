@@ -15,6 +15,7 @@ import { ensureCheckpoints, requestRebuild } from './progress.js';
 import { ProjectionJobs } from './projection-jobs.js';
 import { queryRows, toNumber } from './sql.js';
 import { checkPoolSize, checkTables } from './startup-checks.js';
+import { CheckpointMoves } from './checkpoint-moves.js';
 import { LiveLogReader } from './live-log-reader.js';
 import { SharedLogReader } from './shared-log-reader.js';
 import { verifyProjection, type VerifyOptions, type VerifyResult } from './verify-projection.js';
@@ -76,6 +77,7 @@ export class ProjectionEngine {
   private readonly logger: ProjectionLogger;
   private readonly batchListeners: ((batch: CommittedBatch) => void)[] = [];
   private liveReader?: LiveLogReader;
+  private readonly checkpointMoves = new CheckpointMoves();
   private rebuildReader?: SharedLogReader;
   private abort = new AbortController();
   private timer?: NodeJS.Timeout;
@@ -294,6 +296,7 @@ export class ProjectionEngine {
       rebuildWindowBytes,
       rebuildCacheBytes,
       liveReader: this.liveReader,
+      checkpointMoves: this.checkpointMoves,
       rebuildReader: this.rebuildReader,
       retryIntervalMs,
       beforeCommit,

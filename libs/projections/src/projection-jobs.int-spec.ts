@@ -1,5 +1,6 @@
 import { CHECKPOINTS, REBUILDS, projectionTables } from './projection-tables.js';
 import { ProjectionJobs } from './projection-jobs.js';
+import { CheckpointMoves } from './checkpoint-moves.js';
 import { LiveLogReader } from './live-log-reader.js';
 import { SharedLogReader } from './shared-log-reader.js';
 import { countingProjection } from './testing/counting-projection.js';
@@ -45,6 +46,7 @@ describe('a job that finds the view, or the rebuild asked for, at another versio
       rebuildWindowBytes: 2 ** 20,
       rebuildCacheBytes: 0,
       liveReader: new LiveLogReader(bed.store, 50, 0),
+      checkpointMoves: new CheckpointMoves(),
       rebuildReader: new SharedLogReader(bed.store, 50),
       retryIntervalMs: 100,
       logger: { log: (message) => logged.push(message), warn: (message) => logged.push(message), error: (message) => logged.push(message) },

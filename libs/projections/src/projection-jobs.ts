@@ -7,6 +7,7 @@ import { liveLock, projectionTables, rebuildLock, type ProjectionTables } from '
 import { markStatus, readProgress, requestRebuild, type Track } from './progress.js';
 import { closeEnoughToSwap, prepareShadow, swapGap, trySwap } from './rebuild-swap.js';
 import { indexShadow } from './shadow-indexes.js';
+import type { CheckpointMoves } from './checkpoint-moves.js';
 import type { LiveLogReader } from './live-log-reader.js';
 import type { SharedLogReader } from './shared-log-reader.js';
 
@@ -23,6 +24,8 @@ export interface ProjectionJobsOptions {
   rebuildCacheBytes: number;
   /** The head of the log read once for every live view of this instance. */
   liveReader: LiveLogReader;
+  /** The live views' checkpoint moves past batches with nothing to fold, sent together. */
+  checkpointMoves: CheckpointMoves;
   /** The log read once for every rebuild this instance runs. */
   rebuildReader: SharedLogReader;
   retryIntervalMs: number;
@@ -143,7 +146,7 @@ export class ProjectionJobs {
   }
 
   private followContext(lease: AdvisoryLease, track: Track, table: string): FollowContext {
-    const { signal, beforeCommit, logger, liveReader, rebuildReader, committed } = this.options;
+    const { signal, beforeCommit, logger, liveReader, rebuildReader, checkpointMoves, committed } = this.options;
     const batchSize = track === 'live' ? this.options.batchSize : this.options.rebuildBatchSize;
     const { rebuildWindowEvents, rebuildWindowBytes, rebuildCacheBytes } = this.options;
     const subscribe = (after: number) => (track === 'live' ? liveReader : rebuildReader).subscribe(after);
@@ -161,6 +164,7 @@ export class ProjectionJobs {
       rebuildCacheBytes,
       signal: stop,
       beforeCommit,
+      checkpointMoves,
       logger,
       committed,
     };
