@@ -1,11 +1,16 @@
 import type pg from 'pg';
+import { sqlTextArray } from '@app/database';
 import type { PreparedStreamAppend } from '../stream-appends.js';
 import { onAppendConnection } from './append-call.js';
 import { appendManyOn, type GroupedOutcome } from './append-many-call.js';
 
-/** Stream locks in one order (that of their hashes), so two atomic appends never wait on each other in a cycle. */
-const LOCK_STREAMS_SQL = `SELECT count(pg_advisory_xact_lock(7263512, h)) FROM
-  (SELECT DISTINCT hashtext(s) AS h FROM unnest($1::text[]) AS s ORDER BY 1) AS locks`;
+/**
+ * Begins the transaction and takes its streams' locks in one order (that of their hashes), so two
+ * atomic appends never wait on each other in a cycle. One message: the stream ids as literals,
+ * since a message of several statements takes no parameters.
+ */
+const beginAndLockSql = (streamIds: readonly string[]): string => `BEGIN; SELECT count(pg_advisory_xact_lock(7263512, h)) FROM
+  (SELECT DISTINCT hashtext(s) AS h FROM unnest(${sqlTextArray(streamIds)}) AS s ORDER BY 1) AS locks`;
 
 /**
  * An atomic append to several streams: `es_append_many` (v5) in a transaction of its own, which
@@ -15,9 +20,8 @@ const LOCK_STREAMS_SQL = `SELECT count(pg_advisory_xact_lock(7263512, h)) FROM
  */
 export async function callAppendToStreams(pool: pg.Pool, appends: readonly PreparedStreamAppend[]): Promise<GroupedOutcome[]> {
   return onAppendConnection(pool, async (client) => {
-    await client.query('BEGIN');
     try {
-      await client.query(LOCK_STREAMS_SQL, [appends.map((a) => a.streamId)]);
+      await client.query(beginAndLockSql(appends.map((a) => a.streamId)));
       const outcomes = await appendManyOn(client, appends, true);
       await client.query(outcomes.every(Array.isArray) ? 'COMMIT' : 'ROLLBACK');
       return outcomes;

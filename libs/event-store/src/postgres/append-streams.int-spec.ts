@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
@@ -31,6 +32,21 @@ describe('PostgreSQL event store: atomic append to several streams', () => {
     ]);
     const { rows } = await admin.query('SELECT count(DISTINCT transaction_id) AS n FROM es_events WHERE stream_id = ANY($1)', [[a, b]]);
     expect(Number(rows[0].n)).toBe(1);
+  });
+
+  it("begins and takes its streams' locks in one message, whatever the stream ids hold", async () => {
+    const ids = [`${uniquePrefix()}it's`, `${uniquePrefix()}a\\b`, `${uniquePrefix()}'); DROP TABLE es_events; --`];
+    const queries = jest.spyOn(pg.Client.prototype, 'query');
+    let sent: string[];
+    try {
+      await store.appendToStreams(ids.map((streamId) => ({ streamId, events: [anEvent()] })));
+      sent = queries.mock.calls.map(([q]) => String(typeof q === 'string' ? q : (q as { text?: string }).text));
+    } finally {
+      queries.mockRestore();
+    }
+    expect(sent.filter((q) => /^BEGIN; SELECT count\(pg_advisory_xact_lock/.test(q))).toHaveLength(1);
+    expect(sent).not.toContain('BEGIN');
+    for (const id of ids) expect((await store.readStream(id)).length).toBe(1);
   });
 
   it('answers a retry with expected revision any with what the first stored, and stores nothing twice', async () => {
