@@ -14,6 +14,23 @@ import { ProjectionTablesMissing } from './projection.errors.js';
 
 const counts = countingProjection();
 
+/** A bed with two counting views of their own names, both started and caught up. */
+async function twoCountingViews(label: string) {
+  const countsToo = countingProjection({ name: 'event_counts_too' });
+  const twoViews = await ProjectionTestBed.create(label, [counts.name, countsToo.name]);
+  const engine = await twoViews.engine([counts, countsToo]);
+  await engine.start();
+  for (const view of [counts, countsToo]) expect(await engine.waitForPosition(view.name, 0, 20_000)).toBe(true);
+  return { twoViews, engine, countsToo };
+}
+
+/** Appends an event of a type no counting view folds, to a stream of its own; answers its position. */
+async function appendNote(bed: ProjectionTestBed, id: string): Promise<number> {
+  const ids = { commandId: id, correlationId: id, causationId: id };
+  const note = { type: 'NoteWritten', data: { id }, metadata: { actor: 'Z123456', officeNumber: '0314', schemaVersion: 1, ...ids } };
+  return (await bed.store.append(officeStream('0314', 'case', id), [note])).events[0]!.position;
+}
+
 describe('projection engine on PostgreSQL', () => {
   let bed: ProjectionTestBed;
   let engine: ProjectionEngine;
@@ -124,9 +141,7 @@ describe('projection engine on PostgreSQL', () => {
     let last = 0;
     try {
       for (let n = 0; n < 5; n++) {
-        const ids = { commandId: `note-${n}`, correlationId: `note-${n}`, causationId: `note-${n}` };
-        const note = { type: 'NoteWritten', data: { n }, metadata: { actor: 'Z123456', officeNumber: '0314', schemaVersion: 1, ...ids } };
-        last = (await bed.store.append(officeStream('0314', 'case', `notes-${n}`), [note])).events[0]!.position;
+        last = await appendNote(bed, `note-${n}`);
         expect(await engine.waitForPosition(counts.name, last, 20_000)).toBe(true);
       }
       expect(lockedReads()).toBe(0);
@@ -288,19 +303,13 @@ describe('a projection engine, one at a time', () => {
   });
 
   it('moves the checkpoints of its live views past a batch with nothing to fold in one statement for both', async () => {
-    const countsToo = countingProjection({ name: 'event_counts_too' });
-    const twoViews = await ProjectionTestBed.create('projection_engine_two_idle_views', [counts.name, countsToo.name]);
+    const { twoViews, engine, countsToo } = await twoCountingViews('projection_engine_two_idle_views');
     try {
-      const engine = await twoViews.engine([counts, countsToo]);
-      await engine.start();
-      for (const view of [counts, countsToo]) expect(await engine.waitForPosition(view.name, 0, 20_000)).toBe(true);
       const queries = jest.spyOn(pg.Client.prototype, 'query');
       let statements: string[];
       try {
         for (let n = 0; n < 5; n++) {
-          const ids = { commandId: `idle-${n}`, correlationId: `idle-${n}`, causationId: `idle-${n}` };
-          const note = { type: 'NoteWritten', data: { n }, metadata: { actor: 'Z123456', officeNumber: '0314', schemaVersion: 1, ...ids } };
-          const last = (await twoViews.store.append(officeStream('0314', 'case', `idle-${n}`), [note])).events[0]!.position;
+          const last = await appendNote(twoViews, `idle-${n}`);
           for (const view of [counts, countsToo]) expect(await engine.waitForPosition(view.name, last, 20_000)).toBe(true);
         }
         statements = queries.mock.calls.map(([q]) => String(q)).filter((q) => q.includes('AS m(name, position'));
@@ -317,12 +326,8 @@ describe('a projection engine, one at a time', () => {
   });
 
   it('reads each new event once for all its live views, not once per view', async () => {
-    const countsToo = countingProjection({ name: 'event_counts_too' });
-    const twoViews = await ProjectionTestBed.create('projection_engine_two_views', [counts.name, countsToo.name]);
+    const { twoViews, engine, countsToo } = await twoCountingViews('projection_engine_two_views');
     try {
-      const engine = await twoViews.engine([counts, countsToo]);
-      await engine.start();
-      for (const view of [counts, countsToo]) expect(await engine.waitForPosition(view.name, 0, 20_000)).toBe(true);
       // Every read of the log a live view makes asks with a limit; the events it read are its rows.
       let eventsRead = 0;
       const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
