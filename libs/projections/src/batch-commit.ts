@@ -129,7 +129,8 @@ async function writeAndMove(
   const writes: string[] = [];
   const upserts = changes.filter((c) => c.docJson !== undefined);
   if (upserts.length > 0) {
-    const rows = `[${upserts.map((c) => `{"key":${JSON.stringify(c.key)},"doc":${c.docJson},"last_position":${c.lastPosition}}`).join(',')}]`;
+    const row = (c: RowChange) => `{"key":${JSON.stringify(c.key)},"doc":${c.docJson},"last_position":${c.lastPosition}}`;
+    const rows = `[${upserts.map(row).join(',')}]`;
     writes.push(`upserted AS (INSERT INTO ${ctx.table} AS t (key, doc, last_position)
        SELECT r.key, r.doc, r.last_position
        FROM jsonb_to_recordset(${sqlLiteral(rows)}::jsonb) AS r(key text, doc jsonb, last_position bigint)
