@@ -6,11 +6,13 @@ import type { OfficeReplayAsked, ReplayThreads } from '../shared/views/snapshots
 import { APP_PROJECTIONS } from '../views/app-views.js';
 import { replayOfficeTask, type OfficeReplayed, type OfficeReplayTask, type ReplayConnections } from './office-replay.worker.js';
 
-/** The replay threads' entry as built (`dist/src/views`); absent when the source runs under ts-jest. */
+/** The replay threads' entry as built (`dist/src/infrastructure`); absent when the source runs under ts-jest. */
 export const builtReplayWorker = (): string | undefined => builtWorker(import.meta.url, './office-replay.worker.js');
 
 /** Offices each thread folds at once: while one waits for its rows, another folds. */
 const OFFICES_PER_THREAD = 2;
+/** Threads at most, whatever the cores: each holds up to `OFFICES_PER_THREAD` of PostgreSQL's connections. */
+const MOST_THREADS = 4;
 /** A thread idle this long stops, and its heap and connections go with it; one stays. */
 const IDLE_THREAD_MS = 60_000;
 
@@ -29,14 +31,14 @@ export interface OfficeReplayThreadsOptions {
   databaseUrl: string;
   /** The calling thread's store and snapshots: where a replay runs once the threads are given up. */
   calling: ReplayConnections;
-  /** Default: the machine's cores. */
+  /** Default: the machine's cores, at most `MOST_THREADS`. */
   threads?: number;
   workerFile?: string | undefined;
 }
 
 /**
- * The app's `ReplayThreads`: one thread per core, each folding two offices at once from its own
- * connections (`office-replay.worker.ts`), handing each office's documents back as text
+ * The app's `ReplayThreads`: one thread per core (at most four), each folding two offices at once
+ * from its own connections (`office-replay.worker.ts`), handing each office's documents back as text
  * (`OfficeReplayed`). Threads beyond the first stop when idle. A thread that cannot load is given up
  * and replays run on the calling thread again (`AnswerThread`); a task that fails, or a thread that
  * dies in the middle of one, fails that replay with `OfficeReplayFailed`, and the next replay gets a
@@ -46,7 +48,12 @@ export class OfficeReplayThreads extends AnswerThread<OfficeReplayTask, OfficeRe
   readonly officesAtOnce: number;
   readonly threadCount: number;
 
-  constructor({ databaseUrl, calling, threads = availableParallelism(), workerFile = builtReplayWorker() }: OfficeReplayThreadsOptions) {
+  constructor({
+    databaseUrl,
+    calling,
+    threads = Math.min(availableParallelism(), MOST_THREADS),
+    workerFile = builtReplayWorker(),
+  }: OfficeReplayThreadsOptions) {
     super({
       work: 'the as-of replay',
       workerFile,
