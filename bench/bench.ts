@@ -176,6 +176,7 @@ async function main(): Promise<void> {
     const nationalAsOf = await measureNationalOfficesAsOf(app!.store, app!.dataSource, OFFICES_VIEW, {
       every: asOfEvery,
       moments: nationalMomentCount,
+      threads: app!.replayThreads,
     });
     nationalAsOf.overHttp = await measureNationalOfficesAsOfOverHttp(
       app!.apiBase,

@@ -6,15 +6,18 @@
  *
  *   npm run seed                 # once: the national data set in DATABASE_URL or DATA_DIR
  *   npm run bench:replay         # prints the figures (--every <the app's ASOF_SNAPSHOT_EVERY> --moments 100 --runs 3
- *                                # --national 1 --whole-log 1 --largest 1);
+ *                                # --national 1 --whole-log 1 --largest 1 --replay-threads <cores>, 0: the calling thread);
  *                                # writes bench/results/replay-<date>-<head>.json
  */
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { DataSource } from 'typeorm';
 import { createPostgresEventStore } from '@app/event-store';
 import { provideDatabase } from '../src/bootstrap/provide-database.js';
 import { configFromEnvironmentOrExit, loadConfig } from '../src/config/index.js';
 import { MIGRATIONS } from '../src/migrations/index.js';
+import { ReplaySnapshotStore } from '../src/shared/views/snapshots/replay-snapshot-store.js';
+import { OfficeReplayThreads } from '../src/infrastructure/office-replay-threads.js';
 import { APP_PROJECTIONS } from '../src/views/app-views.js';
 import { numberArgument } from './report/arguments.js';
 import { round } from './report/percentiles.js';
@@ -39,10 +42,20 @@ async function main(): Promise<void> {
   const wholeLog = numberArgument('--whole-log', 1) !== 0;
   /** `--largest 0` leaves out the largest office's replays (the national ones alone). */
   const largest = numberArgument('--largest', 1) !== 0;
+  /** Threads the national replays fold offices on, as the app's (default: one per core); 0: this thread, as before. */
+  const replayThreads = numberArgument('--replay-threads', availableParallelism());
   const database = await provideDatabase(configFromEnvironmentOrExit(), (line) => console.log(line));
   const store = await createPostgresEventStore({ connectionString: database.url, poolSize: 2 });
   const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations: MIGRATIONS });
   await dataSource.initialize();
+  const threads =
+    replayThreads > 0
+      ? new OfficeReplayThreads({
+          databaseUrl: database.url,
+          calling: { store, snapshotStore: new ReplaySnapshotStore(dataSource) },
+          threads: replayThreads,
+        })
+      : undefined;
   try {
     await dataSource.runMigrations();
     const office = await largestOfficeInLog((text) => dataSource.query(text));
@@ -63,7 +76,9 @@ async function main(): Promise<void> {
     const nationalWholeLogMs = national && wholeLog ? await measureNationalWholeLog(store, OFFICES_VIEW) : null;
     const wholeLogCpu = process.cpuUsage(cpu);
     console.log(`national offices view, one fold of the whole log (as before): ${nationalWholeLogMs ?? 'not measured'} ms`);
-    const nationalOfficesAsOf = national ? await measureNationalOfficesAsOf(store, dataSource, OFFICES_VIEW, { every, moments: 5 }) : null;
+    const nationalOfficesAsOf = national
+      ? await measureNationalOfficesAsOf(store, dataSource, OFFICES_VIEW, { every, moments: 5, threads })
+      : null;
     const nationalCpu = process.cpuUsage(cpu);
     console.log(`national offices view from snapshots: ${JSON.stringify(nationalOfficesAsOf)}`);
     const cpuSeconds = {
@@ -77,6 +92,7 @@ async function main(): Promise<void> {
     writeFileSync(file, `${JSON.stringify(figures, null, 2)}\n`);
     console.log(`wrote ${file}`);
   } finally {
+    await threads?.onModuleDestroy();
     await dataSource.destroy();
     await store.close();
     await database.stop();

@@ -16,6 +16,7 @@ import { OfficesModule } from './offices/offices.module.js';
 import { ProjectionsAdminModule } from './projections-admin/projections-admin.module.js';
 import { ViewReaderModule } from './shared/views/view-reader.module.js';
 import { APP_VIEWS } from './views/app-views.js';
+import { ReplayThreadsModule } from './infrastructure/replay-threads.module.js';
 import { HistoryModule } from './history/history.module.js';
 import { ClientsAdminModule } from './clients/clients-admin.module.js';
 import { AccessLogModule } from './access-log/access-log.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
           engine: config.projections,
         }),
         ViewReaderModule,
+        ReplayThreadsModule,
         ProjectionsAdminModule.forRoot(views),
         // One module per area of the domain, each with its commands and its views.
         EmployersModule,

@@ -6,6 +6,7 @@ import { createDevKeys } from '../../src/auth/dev-keys.js';
 import { createApp } from '../../src/bootstrap/create-app.js';
 import { loadConfig } from '../../src/config/index.js';
 import { EVENT_STORE } from '@app/event-store';
+import { REPLAY_THREADS, type ReplayThreads } from '../../src/shared/views/snapshots/replay-threads.js';
 
 export type BenchApp = Awaited<ReturnType<typeof startBenchApp>>;
 
@@ -24,6 +25,8 @@ export async function startBenchApp(databaseUrl: string, views?: readonly ViewDe
     store,
     engine,
     dataSource: app.get(DataSource),
+    /** The app's replay threads (none with another event store than PostgreSQL's). */
+    replayThreads: app.get<ReplayThreads | null>(REPLAY_THREADS) ?? undefined,
     /** A token from the dev token route, as a client would get one; an advisor works for `offices`. */
     async token(role: 'auditor' | 'advisor' | 'admin', offices: string | string[]): Promise<string> {
       const response = await fetch(`${origin}/api/v1/dev/token`, {

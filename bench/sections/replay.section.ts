@@ -6,6 +6,10 @@ import { employerRelationshipsView } from '../../src/employers/employer-relation
 import { engagementView, inquiriesView } from '../../src/employers/employers.views.js';
 import type { Snapshots } from '../../src/shared/views/snapshots/office-replay.js';
 import { ReplaySnapshotStore } from '../../src/shared/views/snapshots/replay-snapshot-store.js';
+import type { ReplayThreads } from '../../src/shared/views/snapshots/replay-threads.js';
+import { comparedRanges } from '../../src/offices/get-offices.query.js';
+import { rangesByView } from '../../src/shared/views/read-ranges.js';
+import { periodOf } from '../../src/shared/views/query-params.js';
 import { REPLAY_PAGE, replayViews } from '../../src/shared/views/view-replay.js';
 import { percentile, round } from '../report/percentiles.js';
 
@@ -132,26 +136,42 @@ export interface NationalAsOfFigures {
   moments: number;
   p50Ms: number;
   maxMs: number;
+  /** Each later replay (ms), in the order asked. */
+  timingsMs?: number[];
+  /** Threads the offices were folded on (0: this thread). */
+  threads?: number;
   /** The same positions asked of the app (`GET /offices?asOfPosition=`): the replay, the reads and the comparison. */
   overHttp?: { p50Ms: number; maxMs: number };
 }
 
-/** An auditor's `GET /offices?asOf=` replay: the offices view's four views, every office from its own snapshots. */
+/**
+ * An auditor's `GET /offices?asOf=` replay: the offices view's four views, every office from its own
+ * snapshots, handing back what the answer reads; on `threads` as the app's `ViewReader` hands them
+ * (none: on this thread).
+ */
 export async function measureNationalOfficesAsOf(
   store: EventStore,
   dataSource: DataSource,
   projections: readonly AnyProjection[],
-  options: { every: number; moments: number; seed?: number },
+  options: { every: number; moments: number; seed?: number; threads?: ReplayThreads },
 ): Promise<NationalAsOfFigures> {
   const snapshots = await snapshotsIn(store, dataSource, options.every);
+  const { threads } = options;
+  // What the offices answer reads as of the moment: its default period, the twelve months before it.
+  const replayAt = async (toPosition: number) => {
+    const [last] = await store.readAll({ toPosition, direction: 'backwards', limit: 1 });
+    const now = last?.recordedAt ?? new Date().toISOString();
+    const ranges = rangesByView(Object.values(comparedRanges(periodOf({}, now), now, undefined)));
+    return replayViews(store, projections, {}, { toPosition }, { snapshots, threads, ranges });
+  };
   const head = await store.headPosition();
   const started = performance.now();
-  await replayViews(store, projections, {}, { toPosition: head }, { snapshots });
+  await replayAt(head);
   const firstMs = Math.round(performance.now() - started);
   const timings: number[] = [];
   for (const toPosition of nationalMoments(head, options.moments, options.seed)) {
     const t = performance.now();
-    await replayViews(store, projections, {}, { toPosition }, { snapshots });
+    await replayAt(toPosition);
     timings.push(performance.now() - t);
   }
   return {
@@ -160,6 +180,8 @@ export async function measureNationalOfficesAsOf(
     moments: options.moments,
     p50Ms: Math.round(percentile(timings, 50)),
     maxMs: Math.round(Math.max(...timings)),
+    timingsMs: timings.map(Math.round),
+    threads: threads?.serves(projections) ? threads.threadCount : 0,
   };
 }
 

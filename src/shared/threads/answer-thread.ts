@@ -23,13 +23,18 @@ export interface AnswerThreadOptions<Task, Answer> {
   /** A task of nothing: the thread answers it first, which tells that it loads. */
   nothing: Task;
   stopWaitsForStartMs?: number;
+  /** Threads at most (default one: see the class), each given this many tasks at once (default one). */
+  threads?: { most: number; tasksEach: number; idleMs: number };
+  /** Handed to each thread as `workerData`: what it needs that a task does not carry (a database's address). */
+  workerData?: unknown;
 }
 
 /**
  * Work an answer needs that would hold the thread taking commands too long, on a worker thread of
  * its own. Its input crosses as plain data (mostly a range's docs as one JSON text: `DocsForThread`),
- * its output is the answer's few figures. One thread: the process's other thread, besides
- * PostgreSQL's, is the commands'. A task that fails rejects its answer (500), and the pool starts a new thread for
+ * its output is the answer's few figures. One thread by default: the process's other thread, besides
+ * PostgreSQL's, is the commands'; work that waits on the database between its slices may ask for more
+ * (`threads`), which then stop when idle. A task that fails rejects its answer (500), and the pool starts a new thread for
  * the next. A thread that fails outside a task (its file does not load, say) would leave every later
  * task waiting, and piscina's unhandled `error` event would end the process: the thread is given up
  * then, and every task from then on runs on the calling thread.
@@ -52,7 +57,16 @@ export class AnswerThread<Task, Answer> implements OnModuleDestroy {
   constructor(private readonly options: AnswerThreadOptions<Task, Answer>) {
     this.logger = new Logger(new.target.name);
     if (!options.workerFile) return;
-    this.threads = new Piscina({ filename: options.workerFile, minThreads: 1, maxThreads: 1, idleTimeout: Infinity, atomics: 'async' });
+    const { most, tasksEach, idleMs } = options.threads ?? { most: 1, tasksEach: 1, idleMs: Infinity };
+    this.threads = new Piscina({
+      filename: options.workerFile,
+      minThreads: Math.min(1, most),
+      maxThreads: most,
+      concurrentTasksPerWorker: tasksEach,
+      idleTimeout: idleMs,
+      atomics: 'async',
+      workerData: options.workerData,
+    });
     this.threads.on('error', (error: unknown) => this.giveUpThreads(error));
     // A thread that cannot load fails this task of nothing, and is given up before a request counts on it.
     this.started = this.threads.run(options.nothing).then(

@@ -149,6 +149,16 @@ describe('ViewReader', () => {
       expect(saved.map((s) => s.position)).toEqual([1, 2, 3]);
     });
 
+    it('told the ranges a query reads, answers those as without them, and refuses a read of any other', async () => {
+      const { snapshots } = memorySnapshots();
+      const { reader } = readerOf([], { snapshots });
+      const other = { prefix: 'count|5001' };
+      const views = await reader.at({ asOfPosition: head }, [counts], {}, () => [{ projection: counts, range }]);
+      expect(await views.read(counts, range)).toEqual({ position: head, docs: await folded() });
+      await expect(views.read(counts, other)).rejects.toThrow(/office_counts view was read in .*count\|5001.*not among the reads/);
+      await expect(views.readForThread(counts, { from: 'count|0314' })).rejects.toThrow(/not among the reads/);
+    });
+
     it('marks the answer with the events a view left out', async () => {
       const failing: AnyProjection = {
         ...counts,

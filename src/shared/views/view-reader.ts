@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { EventStore } from '@app/event-store';
 import type { KeyRange } from '@app/projections';
 import type { AnyProjection, LoadedDocs } from '@app/projections';
@@ -10,11 +10,13 @@ import { isTooFarInTheFuture } from '../values/time.js';
 import { AsOfBeyondHead, AsOfInTheFuture, AsOfReplaysBusy } from './as-of.errors.js';
 import type { Snapshots } from './snapshots/office-replay.js';
 import { ReplaySnapshotStore } from './snapshots/replay-snapshot-store.js';
+import { REPLAY_THREADS, type ReplayThreads } from './snapshots/replay-threads.js';
 import { isReplay, type AsOfMarks, type ViewTime } from './view-time.js';
 import { replayViews, type ReplayBound, type ReplayScope } from './view-replay.js';
 import { KeptReplays, type ReplayedDocs } from './kept-replays.js';
 import { ViewNotReady } from './view-not-ready.error.js';
 import type { DocsForThread } from './docs-for-thread.js';
+import { rangesByView, type ViewRange } from './read-ranges.js';
 
 /** Read-your-writes: how long a query waits for `minPosition` (the contract's 5 s). */
 const MIN_POSITION_WAIT_MS = 5000;
@@ -61,6 +63,8 @@ export class ViewReader {
     @Inject(RUNTIME_CONFIG) private readonly config: RuntimeConfig,
     private readonly snapshotStore: ReplaySnapshotStore,
     registry: MetricsRegistry,
+    /** Where replays fold offices when the app has them (`ReplayThreadsModule`); otherwise on this thread. */
+    @Optional() @Inject(REPLAY_THREADS) private readonly threads: ReplayThreads | null = null,
   ) {
     this.kept = new KeptReplays(store);
     registry.gauge(
@@ -79,8 +83,17 @@ export class ViewReader {
     );
   }
 
-  /** `projections`: every view the query will read; a replay folds them all in one pass over the events. */
-  async at(time: ViewTime, named: readonly AnyProjection[], scope: ReplayScope = {}): Promise<ViewsAt> {
+  /**
+   * `projections`: every view the query will read; a replay folds them all in one pass over the events.
+   * `reads`: the ranges the query will read, given the answer's "now" (`ReadRanges`): a replay then
+   * hands back only their documents, and a read of any other range is refused.
+   */
+  async at(
+    time: ViewTime,
+    named: readonly AnyProjection[],
+    scope: ReplayScope = {},
+    reads?: (now: string) => readonly ViewRange[],
+  ): Promise<ViewsAt> {
     // A query names a view by the area's constant; the fold used is the one this instance runs.
     const projections = named.map((projection) => this.engine.projection(projection.name));
     if (!isReplay(time)) return this.live(time.minPosition, scope);
@@ -90,7 +103,9 @@ export class ViewReader {
       throw new AsOfReplaysBusy(this.replaysRunning);
     }
     this.replaysRunning++;
-    const { docs, lastPosition, parked, marks } = await this.replay(time, projections, scope).finally(() => this.replaysRunning--);
+    const { docs, lastPosition, parked, marks, now, ranges } = await this.replay(time, projections, scope, reads).finally(
+      () => this.replaysRunning--,
+    );
     const asOfPosition = 'asOfPosition' in time ? time.asOfPosition : lastPosition;
     if (parked.length > 0) {
       this.logger.warn(`as-of replay left out ${parked.length} event(s) a view could not apply: ${JSON.stringify(parked.slice(0, 10))}`);
@@ -98,11 +113,13 @@ export class ViewReader {
     const read = async <Doc>(projection: AnyProjection, range: KeyRange) => {
       const viewDocs = docs.get(projection.name);
       if (!viewDocs) throw new Error(`The ${projection.name} view was read but not named in at(…)`);
+      if (ranges && !ranges.get(projection.name)?.some((declared) => JSON.stringify(declared) === JSON.stringify(range))) {
+        throw new Error(`The ${projection.name} view was read in ${JSON.stringify(range)}, a range not among the reads given to at(…)`);
+      }
       return { position: asOfPosition, docs: selectDocs(viewDocs, range) as Map<string, Doc> };
     };
     return {
-      // With no event at or before asOfPosition there is nothing to count; only a default period needs a now.
-      now: marks.asOf ?? new Date().toISOString(),
+      now,
       marks: { ...marks, asOfPosition, ...(parked.length > 0 ? { parkedEvents: parked } : {}) },
       read,
       readForThread: async <Doc>(projection: AnyProjection, range: KeyRange) => {
@@ -112,9 +129,18 @@ export class ViewReader {
     };
   }
 
-  private async replay(time: { asOf: string } | { asOfPosition: number }, projections: readonly AnyProjection[], scope: ReplayScope) {
+  private async replay(
+    time: { asOf: string } | { asOfPosition: number },
+    projections: readonly AnyProjection[],
+    scope: ReplayScope,
+    reads: ((now: string) => readonly ViewRange[]) | undefined,
+  ) {
     const { bound, marks } = await this.moment(time);
-    return { ...(await replayViews(this.store, projections, scope, bound, { snapshots: await this.snapshots() })), marks };
+    // With no event at or before asOfPosition there is nothing to count; only a default period needs a now.
+    const now = marks.asOf ?? new Date().toISOString();
+    const ranges = reads && rangesByView(reads(now));
+    const options = { snapshots: await this.snapshots(), threads: this.threads ?? undefined, ranges };
+    return { ...(await replayViews(this.store, projections, scope, bound, options)), marks, now, ranges };
   }
 
   private async snapshots(): Promise<Snapshots> {

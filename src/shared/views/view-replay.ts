@@ -2,6 +2,8 @@ import { officeOfCategory, officeStreamPrefix, type EventStore } from '@app/even
 import { sortByKey, type AnyProjection } from '@app/projections';
 import type { OfficeReplay, Snapshots } from './snapshots/office-replay.js';
 import { replayOfficeViews } from './snapshots/office-views-replay.js';
+import type { ReplayThreads } from './snapshots/replay-threads.js';
+import { inRanges, type ReadRanges } from './read-ranges.js';
 
 /** Whose events a replay reads: one office's, some offices' or every office's (undefined); each office by its prefix. */
 export type ReplayScope = { office: string } | { offices?: readonly string[] };
@@ -14,7 +16,7 @@ export interface ReplayBound {
 }
 
 export interface Replayed {
-  /** Each view's documents, by view name, in key order and stored JSON shape. */
+  /** Each view's documents (with `ranges`, those in its ranges), by view name, in key order and stored JSON shape. */
   docs: ReadonlyMap<string, Map<string, unknown>>;
   /** Position of the last event the replay included; 0 when none. */
   lastPosition: number;
@@ -30,7 +32,7 @@ export interface ParkedInReplay {
 /** Events per read: what a replay holds besides the views' documents. */
 export const REPLAY_PAGE = 1000;
 
-/** Offices a replay of several reads at once. */
+/** Offices a replay of several reads at once on the calling thread. */
 const OFFICES_AT_ONCE = 4;
 
 /**
@@ -49,14 +51,20 @@ const OFFICES_AT_ONCE = 4;
  * same over the offices with events up to the cut (`streamCategories`): an office whose first
  * event comes later has nothing to replay, and the fold of each office from its snapshot is what
  * one fold of the whole log holds for it.
+ *
+ * With `threads` that fold these projections, the offices are folded on worker threads
+ * (`ReplayThreads`) and this thread only merges their documents: the same fold of the same events
+ * and snapshots, so the same answer. With `ranges`, each office hands back only the documents the
+ * answer reads (`ReadRanges`).
  */
 export async function replayViews(
   store: Pick<EventStore, 'readAll' | 'streamCategories'>,
   projections: readonly AnyProjection[],
   scope: ReplayScope,
   bound: ReplayBound,
-  { snapshots, pageSize = REPLAY_PAGE }: { snapshots?: Snapshots; pageSize?: number } = {},
+  options: { snapshots?: Snapshots; pageSize?: number; threads?: ReplayThreads; ranges?: ReadRanges } = {},
 ): Promise<Replayed> {
+  const { snapshots, pageSize = REPLAY_PAGE, threads } = options;
   const types = [...new Set(projections.flatMap((p) => p.eventTypes))];
   const asked = 'office' in scope ? [scope.office] : scope.offices;
   const toPosition = asked ? await cutAt(store, asked, types, bound) : await cutEverywhere(store, types, bound);
@@ -68,12 +76,26 @@ export async function replayViews(
   // so the answer does not depend on which finished first.
   const queue = [...new Set(offices)].sort();
   const byOffice = new Map<string, OfficeReplay[]>();
+  const ranges = options.ranges && projections.map((p) => options.ranges!.get(p.name));
+  const onThreads = threads?.serves(projections) ? threads : undefined;
+  const replayOffice = onThreads
+    ? (office: string) => onThreads.replayOffice(projections, office, { toPosition, snapshots, pageSize, ranges })
+    : async (office: string) => {
+        const views = await replayOfficeViews(store, projections, office, toPosition, snapshots, pageSize);
+        return views.map((view, i) => ({ ...view, docs: inRanges(view.docs, ranges?.[i]) }));
+      };
   const worker = async () => {
     for (let office = queue.shift(); office !== undefined; office = queue.shift()) {
-      byOffice.set(office, await replayOfficeViews(store, projections, office, toPosition, snapshots, pageSize));
+      try {
+        byOffice.set(office, await replayOffice(office));
+      } catch (error) {
+        // A failed office fails the answer: the offices not yet begun are not replayed for nothing.
+        queue.length = 0;
+        throw error;
+      }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(OFFICES_AT_ONCE, queue.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(onThreads?.officesAtOnce ?? OFFICES_AT_ONCE, queue.length) }, worker));
   for (const office of [...byOffice.keys()].sort()) {
     byOffice.get(office)!.forEach((view, i) => {
       const name = projections[i]!.name;

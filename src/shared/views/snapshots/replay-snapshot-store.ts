@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+/** How the store sends SQL: TypeORM's `DataSource.query` in the app, a pg pool's on a replay's thread. */
+export interface SnapshotQueries {
+  query(text: string, parameters: unknown[]): Promise<unknown>;
+}
 
 /** Which fold a snapshot belongs to: a view version over one office's events of one log. */
 export interface SnapshotScope {
@@ -22,10 +23,12 @@ export interface ReplaySnapshot {
   parked: number[];
 }
 
-/** The snapshots of as-of replays (`view_replay_snapshots`). */
-@Injectable()
+/**
+ * The snapshots of as-of replays (`view_replay_snapshots`). No Nest here: the replay threads
+ * (`src/infrastructure/office-replay.worker.ts`) load it too, each with a connection of its own.
+ */
 export class ReplaySnapshotStore {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: SnapshotQueries) {}
 
   /**
    * Each scope's latest snapshot at or before `toPosition` (undefined: none), in the order asked:
