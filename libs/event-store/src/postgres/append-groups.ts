@@ -110,12 +110,13 @@ export class AppendGroups {
   }
 
   private async send(group: Waiting[]): Promise<void> {
-    const outcomes = await callAppendMany(this.pool, group, true).catch(() => undefined);
+    const outcomes = await callAppendMany(this.pool, group).catch(() => undefined);
     if (!outcomes) {
       // Nothing of the group is stored: each append on its own gets the answer it always got.
       for (const a of group) await this.alone(a);
       return;
     }
+    if (outcomes.some(Array.isArray)) this.notifier.appended();
     const answered = group.filter((_, i) => outcomes[i] !== 'stream-busy');
     this.observer.groupSent?.(
       answered.length,

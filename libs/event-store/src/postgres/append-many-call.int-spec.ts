@@ -5,8 +5,11 @@ import { anEvent, uniqueStream } from '../contract/contract-fixtures.js';
 import { appendManyOn, type GroupedAppend } from './append-many-call.js';
 import { migrateEventStore } from './migrate-event-store.js';
 
-const aGroupOfTwo = (): GroupedAppend[] =>
-  [uniqueStream(), uniqueStream()].map((streamId) => ({ streamId, ...prepareAppend(streamId, [anEvent()], 'any') }));
+const aGroupOfTwo = (answered?: 'first' | 'second'): GroupedAppend[] =>
+  [uniqueStream(answered === 'first' ? 'answered' : 'case'), uniqueStream(answered === 'second' ? 'answered' : 'case')].map((streamId) => ({
+    streamId,
+    ...prepareAppend(streamId, [anEvent()], 'any'),
+  }));
 
 /**
  * A group call answers each of its appends by the row `es_append_many` returns for it. A function
@@ -22,7 +25,7 @@ describe('PostgreSQL event store: a group call of es_append_many', () => {
     pool = new pg.Pool({ connectionString: db.url, max: 2 });
     await migrateEventStore(pool);
     // A stand-in of es_append_many, ahead on the search path of the connections that ask for it:
-    // it answers only the append `p_notify` names (true: the first, false: the second).
+    // it answers only the append whose stream id names its kind "answered".
     await pool.query(`
       CREATE SCHEMA one_answer;
       CREATE FUNCTION one_answer.es_append_many(
@@ -30,7 +33,8 @@ describe('PostgreSQL event store: a group call of es_append_many', () => {
         p_metadata jsonb[], p_notify boolean
       ) RETURNS TABLE (o_append int, o_status text, o_revision bigint, o_positions bigint[], o_recorded_at timestamptz)
       LANGUAGE sql AS $fn$
-        SELECT CASE WHEN p_notify THEN 1 ELSE 2 END, 'stream-busy', NULL::bigint, NULL::bigint[], NULL::timestamptz
+        SELECT i, 'stream-busy', NULL::bigint, NULL::bigint[], NULL::timestamptz
+        FROM generate_series(1, cardinality(p_streams)) AS i WHERE p_streams[i] LIKE '%answered-%'
       $fn$`);
   });
   afterAll(async () => {
@@ -42,7 +46,7 @@ describe('PostgreSQL event store: a group call of es_append_many', () => {
     const client = await pool.connect();
     try {
       const group = aGroupOfTwo();
-      const outcomes = await appendManyOn(client, group, false);
+      const outcomes = await appendManyOn(client, group);
       expect(outcomes).toHaveLength(2);
       expect(outcomes.map((o) => Array.isArray(o) && o[0]!.o_id)).toEqual(group.map((a) => a.events[0]!.id));
     } finally {
@@ -51,13 +55,13 @@ describe('PostgreSQL event store: a group call of es_append_many', () => {
   });
 
   it.each([
-    ['the last', true],
-    ['the first', false],
-  ])('fails the group when the function leaves %s append unanswered', async (_, notify) => {
+    ['the last', 'first'],
+    ['the first', 'second'],
+  ] as const)('fails the group when the function leaves %s append unanswered', async (_, answered) => {
     const client = await pool.connect();
     try {
       await client.query('SET search_path = one_answer, public');
-      await expect(appendManyOn(client, aGroupOfTwo(), notify)).rejects.toThrow('es_append_many left an append unanswered');
+      await expect(appendManyOn(client, aGroupOfTwo(answered))).rejects.toThrow('es_append_many left an append unanswered');
     } finally {
       client.release(true);
     }

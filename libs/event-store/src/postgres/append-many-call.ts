@@ -31,12 +31,16 @@ const APPEND_MANY_SQL =
  * (migrations/v5-group-commit.migration.ts). Throws when the group failed as a whole (nothing of
  * it is stored then); the caller sends its appends one by one instead.
  */
-export async function callAppendMany(pool: pg.Pool, group: readonly GroupedAppend[], notify: boolean): Promise<GroupedOutcome[]> {
-  return onAppendConnection(pool, (client) => appendManyOn(client, group, notify));
+export async function callAppendMany(pool: pg.Pool, group: readonly GroupedAppend[]): Promise<GroupedOutcome[]> {
+  return onAppendConnection(pool, (client) => appendManyOn(client, group));
 }
 
-/** `es_append_many` on a connection the caller holds (in a transaction of its own, or not). */
-export async function appendManyOn(client: pg.PoolClient, group: readonly GroupedAppend[], notify: boolean): Promise<GroupedOutcome[]> {
+/**
+ * `es_append_many` on a connection the caller holds (in a transaction of its own, or not). Its
+ * `p_notify` stays off: listeners are woken after the commit by `AppendNotifier`, never by a
+ * NOTIFY inside it (append-notifications.ts says why).
+ */
+export async function appendManyOn(client: pg.PoolClient, group: readonly GroupedAppend[]): Promise<GroupedOutcome[]> {
   const events = group.flatMap((a) => a.events);
   const { rows } = await client.query<GroupRow>({
     name: APPEND_MANY_STATEMENT,
@@ -49,7 +53,7 @@ export async function appendManyOn(client: pg.PoolClient, group: readonly Groupe
       events.map((e) => e.type),
       events.map((e) => e.dataJson),
       events.map((e) => e.metadataJson),
-      notify,
+      false,
     ],
   });
   const outcomes: GroupedOutcome[] = [];

@@ -4,12 +4,14 @@ import { CONNECTION_SETTINGS } from '@app/database';
 const CHANNEL = 'es_appended';
 
 /**
- * Tells other processes' subscriptions that events were appended by an append sent alone through
- * `es_append` (a group call of `es_append_many` notifies inside its own transaction instead: see
- * append-groups.ts). NOTIFY is sent after the append's own COMMIT, not inside it: a notifying
- * commit takes a database-wide lock that would serialise every single append's commit; with group
- * commit there are only a few group transactions in flight, and measured, notifying inside them
- * was no slower than a NOTIFY after each. Notifications coalesce: one in flight, at most one queued.
+ * Tells the subscriptions of every process, this one's included (they hear it through their
+ * listener), that events were appended, once an append's own COMMIT has returned. Never inside the
+ * append's transaction: a notifying commit holds a database-wide lock from before its commit record
+ * until after the record is flushed, so each notifying commit waits for the one before it to reach
+ * the disk, and one slow flush held up every append behind it (bench/README.md, "Appends no longer
+ * wait for each other's NOTIFY"). A NOTIFY on its own writes no commit record and waits for no
+ * flush, so it holds that lock only for a moment. Notifications coalesce: one in flight, at most
+ * one queued.
  */
 export class AppendNotifier {
   private inFlight?: Promise<void>;

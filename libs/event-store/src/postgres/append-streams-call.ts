@@ -22,7 +22,7 @@ export async function callAppendToStreams(pool: pg.Pool, appends: readonly Prepa
   return onAppendConnection(pool, async (client) => {
     try {
       await client.query(beginAndLockSql(appends.map((a) => a.streamId)));
-      const outcomes = await appendManyOn(client, appends, true);
+      const outcomes = await appendManyOn(client, appends);
       await client.query(outcomes.every(Array.isArray) ? 'COMMIT' : 'ROLLBACK');
       return outcomes;
     } catch (error) {

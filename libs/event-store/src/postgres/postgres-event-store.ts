@@ -102,6 +102,7 @@ export class PostgresEventStore implements EventStore {
       }
       throw new Error(`Atomic append: ${streamId} answered ${String(outcome)} although its lock was held`);
     }
+    this.notifier.appended();
     return outcomes.map((rows, i) => resultOf(input[i]!.streamId, recordedOf(input[i]!.streamId, input[i]!.events, rows as AppendedRow[])));
   }
 
