@@ -3,6 +3,7 @@ import type { RecordedEvent } from '@app/event-store';
 import { commitBatch, commitWindow, parkedAt, type BatchContext, type BatchOutcome } from './batch-commit.js';
 import { parkedPositions } from './parked-events.js';
 import { DocCache } from './doc-cache.js';
+import { holdLiveRows } from './live-rows.js';
 import { ProjectionEventFailed } from './projection.errors.js';
 import type { Progress } from './progress.js';
 import { readAhead } from './read-ahead.js';
@@ -40,6 +41,8 @@ export interface FollowContext extends Omit<BatchContext, 'expected' | 'status' 
   rebuildWindowBytes: number;
   /** Bound of the rebuild's cache of committed docs, in bytes of their JSON. */
   rebuildCacheBytes: number;
+  /** Bound of the live job's store of the rows it last committed or read (`BatchContext.liveRows`); 0: none. */
+  liveCacheBytes: number;
   signal: AbortSignal;
   logger: ProjectionLogger;
   committed?(batch: CommittedBatch): void;
@@ -74,7 +77,13 @@ export async function follow(followCtx: FollowContext, from: Progress): Promise<
 
 type Following = FollowContext & { parked: ReadonlySet<number> };
 
+/**
+ * Commits batch after batch. The rows they read and wrote are kept (`liveRows`) for as long as this
+ * call's batches commit: while the fence holds, this job is the live table's only writer. A batch
+ * that does not commit ends the call, and the rows go with it.
+ */
 async function followLive(ctx: Following, from: Progress, batches: AsyncIterable<RecordedEvent[]>): Promise<FollowOutcome> {
+  const liveRows = ctx.liveCacheBytes > 0 ? await holdLiveRows(ctx.runner, ctx.table, ctx.liveCacheBytes) : undefined;
   const throughput = new Throughput();
   let expected = from;
   for await (const batch of batches) {
@@ -82,7 +91,7 @@ async function followLive(ctx: Following, from: Progress, batches: AsyncIterable
     const started = performance.now();
     const status = batch.length >= ctx.batchSize ? 'catching_up' : 'running';
     const eventsPerSecond = throughput.record(batch.length);
-    const commit = () => commitBatch({ ...ctx, expected, status, eventsPerSecond }, batch);
+    const commit = () => commitBatch({ ...ctx, expected, status, eventsPerSecond, liveRows }, batch);
     const outcome = await inBatchSpan(ctx.projection.name, ctx.track, batch, commit);
     if (outcome.kind !== 'committed') return ended(ctx, outcome);
     reportCommitted(ctx, batch.length, started);

@@ -12,6 +12,7 @@ export type ProjectionEngineSettings = Pick<
   | 'rebuildWindowEvents'
   | 'rebuildWindowBytes'
   | 'rebuildCacheBytes'
+  | 'liveCacheBytes'
   | 'retryIntervalMs'
   | 'maxRebuildsPerInstance'
   | 'pollIntervalMs'
@@ -25,6 +26,7 @@ export const PROJECTION_ENGINE_SETTING_MINIMA: Readonly<Record<keyof ProjectionE
   rebuildWindowEvents: 1,
   rebuildWindowBytes: 1,
   rebuildCacheBytes: 0,
+  liveCacheBytes: 0,
   retryIntervalMs: 1,
   maxRebuildsPerInstance: 1,
   pollIntervalMs: 1,

@@ -359,7 +359,10 @@ describe('a projection engine, one at a time', () => {
 
 /** Keys any projection may name: quotes, backslashes, `$$`, commas, braces, any letter; only NUL is refused (`keysOf`). */
 describe('a live batch reads its rows with the lock of its checkpoint and writes them with its commit', () => {
-  it('and finds every row again, with its doc as written, whatever its key and doc hold', async () => {
+  it.each([
+    ['reads every row back from the table (no rows kept)', 0],
+    ['holds the rows it wrote, and sends lock, write and commit in one message', 4 * 2 ** 20],
+  ])('%s, and finds every row again, with its doc as written, whatever its key and doc hold', async (_, liveCacheBytes) => {
     /** Each doc holds its key as text too, so the documents' literal carries the hostile text as well. */
     const keyed: Projection<{ text: string; events: number }> = {
       name: 'odd_keys',
@@ -373,7 +376,7 @@ describe('a live batch reads its rows with the lock of its checkpoint and writes
     };
     const bed = await ProjectionTestBed.create('projection_engine_odd_keys', [keyed.name]);
     try {
-      const engine = await bed.engine([keyed]);
+      const engine = await bed.engine([keyed], { liveCacheBytes });
       await engine.start();
       const queries = jest.spyOn(pg.Client.prototype, 'query');
       const key = fc.string({ unit: 'binary', minLength: 1, maxLength: 12 }).filter((k) => !k.includes('\0'));
@@ -393,7 +396,7 @@ describe('a live batch reads its rows with the lock of its checkpoint and writes
           expect(await engine.waitForPosition(keyed.name, head, 20_000)).toBe(true);
         }
         seen = queries.mock.calls.filter(([q]) =>
-          String(q).includes('FOR UPDATE; SELECT key, doc, last_position FROM projection_odd_keys'),
+          String(q).includes('FOR UPDATE; SELECT key, doc::text AS doc, last_position FROM projection_odd_keys'),
         ).length;
         writes = queries.mock.calls.map(([q]) => String(q)).filter((q) => q.includes('INSERT INTO projection_odd_keys'));
       } finally {
@@ -402,6 +405,10 @@ describe('a live batch reads its rows with the lock of its checkpoint and writes
       expect(seen).toBeGreaterThan(0);
       expect(writes.length).toBeGreaterThan(0);
       for (const write of writes) expect(write).toMatch(/;\s*COMMIT$/);
+      // Held rows: the second round's batches lock, write and commit in one message, read nothing.
+      const inOneMessage = writes.filter((write) => /^START TRANSACTION;[\s\S]*FOR UPDATE;\s*WITH upserted AS/.test(write));
+      if (liveCacheBytes > 0) expect(inOneMessage.length).toBeGreaterThan(0);
+      else expect(inOneMessage).toEqual([]);
       const { docs } = await engine.loadDocs(keyed);
       expect(docs).toEqual(new Map(keys.map((k) => [k, { text: k, events: 2 }])));
     } finally {

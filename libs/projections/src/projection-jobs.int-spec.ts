@@ -45,6 +45,7 @@ describe('a job that finds the view, or the rebuild asked for, at another versio
       rebuildWindowEvents: 50,
       rebuildWindowBytes: 2 ** 20,
       rebuildCacheBytes: 0,
+      liveCacheBytes: 2 ** 20,
       liveReader: new LiveLogReader(bed.store, 50, 0),
       checkpointMoves: new CheckpointMoves(),
       rebuildReader: new SharedLogReader(bed.store, 50),

@@ -22,6 +22,8 @@ export interface ProjectionJobsOptions {
   rebuildWindowBytes: number;
   /** Bound of each rebuild's cache of committed docs, in bytes of JSON. */
   rebuildCacheBytes: number;
+  /** Bound of each live job's store of the rows it last committed or read, in bytes of JSON. */
+  liveCacheBytes: number;
   /** The head of the log read once for every live view of this instance. */
   liveReader: LiveLogReader;
   /** The live views' checkpoint moves past batches with nothing to fold, sent together. */
@@ -148,7 +150,7 @@ export class ProjectionJobs {
   private followContext(lease: AdvisoryLease, track: Track, table: string): FollowContext {
     const { signal, beforeCommit, logger, liveReader, rebuildReader, checkpointMoves, committed } = this.options;
     const batchSize = track === 'live' ? this.options.batchSize : this.options.rebuildBatchSize;
-    const { rebuildWindowEvents, rebuildWindowBytes, rebuildCacheBytes } = this.options;
+    const { rebuildWindowEvents, rebuildWindowBytes, rebuildCacheBytes, liveCacheBytes } = this.options;
     const subscribe = (after: number) => (track === 'live' ? liveReader : rebuildReader).subscribe(after);
     // A job whose lock connection ended stops following at once, and is taken again (below, or elsewhere).
     const stop = AbortSignal.any([signal, lease.lost]);
@@ -162,6 +164,7 @@ export class ProjectionJobs {
       rebuildWindowEvents,
       rebuildWindowBytes,
       rebuildCacheBytes,
+      liveCacheBytes,
       signal: stop,
       beforeCommit,
       checkpointMoves,
