@@ -2,8 +2,8 @@ import type { RecordedEvent } from '@app/event-store';
 import type { BatchContext, BatchOutcome } from './batch-context.js';
 import { inBatchTransaction, type BatchStatements } from './batch-transaction.js';
 import { rowsSql, writeAndMoveSql, type LivePositionRow, type StoredRow } from './batch-writes.js';
-import type { CachedRow } from './doc-cache.js';
-import { ABSENT, commitHeldRows, heldRows, remember } from './live-rows.js';
+import { ABSENT_ROW, type CachedRow } from './doc-cache.js';
+import { commitHeldRows, heldRows, remember } from './live-rows.js';
 import { ProjectionEventFailed } from './projection.errors.js';
 import { parkEvent } from './parked-events.js';
 import type { Progress } from './progress.js';
@@ -50,7 +50,7 @@ export async function commitBatch(ctx: BatchContext, batch: readonly RecordedEve
       return outcome;
     }
     let changes: RowChange[] = [];
-    const loaded = new Map<string, CachedRow>(keys.map((key) => [key, ABSENT]));
+    const loaded = new Map<string, CachedRow>(keys.map((key) => [key, ABSENT_ROW]));
     // The rows are read in the message that locks the progress row, after the lock: a swap drops the
     // live table and must not wait on a batch that read it before the fence.
     const work = async (locked: Progress | undefined, rows: StoredRow[], statements: BatchStatements) => {

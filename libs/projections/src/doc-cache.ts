@@ -5,6 +5,9 @@ export interface CachedRow {
   lastPosition: number;
 }
 
+/** A row the table does not hold. */
+export const ABSENT_ROW: CachedRow = { json: undefined, lastPosition: -1 };
+
 /** What a row costs beyond its JSON: its key, the entry, about a hundred bytes. */
 const ROW_BYTES = 100;
 
@@ -13,14 +16,14 @@ const ROW_BYTES = 100;
  * SELECT them again. Sound because a rebuild is its shadow table's only writer and every commit
  * is fenced: the cache lives for one `follow` of the rebuild, and is dropped with it when a
  * window does not commit. It holds text, never the docs a window folds, so nothing evolve does
- * to a doc can reach it before the commit.
+ * to a doc can reach it before the commit. A live job keeps one too, for the same reason
+ * (`live-rows.ts`).
  *
  * Bounded by the size of what it holds, whatever the length of the log: the rows least recently
  * part of a committed window go first.
  */
 export class DocCache {
   private readonly rows = new Map<string, CachedRow>();
-  private static readonly ABSENT: CachedRow = { json: undefined, lastPosition: -1 };
   private size = 0;
   /** Every row of the table is here, so a miss is a row the table lacks: from an empty table until the first eviction. */
   private complete: boolean;
@@ -42,7 +45,7 @@ export class DocCache {
 
   /** The row as committed (`json` undefined when the table has none), or undefined when only the table knows. */
   get(key: string): CachedRow | undefined {
-    return this.rows.get(key) ?? (this.complete ? DocCache.ABSENT : undefined);
+    return this.rows.get(key) ?? (this.complete ? ABSENT_ROW : undefined);
   }
 
   /** Remembers a row as just committed (`json` undefined: the table has none), as the most recently used. */

@@ -13,9 +13,6 @@ export async function holdLiveRows(runner: QueryRunner, table: string, bytes: nu
   return { rows: new DocCache(bytes, false), tableOid: Number(row!.oid) };
 }
 
-/** A row the table does not hold. */
-export const ABSENT: CachedRow = { json: undefined, lastPosition: -1 };
-
 /** Every row of `keys` as `liveRows` holds it, or undefined when any of them is not there. */
 export function heldRows(liveRows: LiveRows | undefined, keys: readonly string[]): Map<string, CachedRow> | undefined {
   if (!liveRows || keys.length === 0) return undefined;
