@@ -41,6 +41,18 @@ describe('the metrics registry', () => {
     expect(text).not.toMatch(/^broken /m);
   });
 
+  it('renders a counter kept elsewhere as a counter, read at each scrape', async () => {
+    const registry = new MetricsRegistry();
+    let answered = 0;
+    registry.counterOf('tasks_answered_total', 'Tasks answered', () => answered);
+    expect(await registry.render()).toBe(
+      ['# HELP tasks_answered_total Tasks answered', '# TYPE tasks_answered_total counter', 'tasks_answered_total 0', ''].join('\n'),
+    );
+    answered = 3;
+    expect(await registry.render()).toContain('\ntasks_answered_total 3\n');
+    expect(() => registry.counterOf('tasks_answered_total', 'Again', () => 0)).toThrow('registered twice');
+  });
+
   it('observes histograms into buckets', async () => {
     const registry = new MetricsRegistry();
     const appends = registry.histogram('append_seconds', 'Append time', ['store'], [0.01, 0.1]);

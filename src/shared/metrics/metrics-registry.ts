@@ -3,8 +3,9 @@ import { Histogram, Registry } from 'prom-client';
 /**
  * The app's Prometheus registry: a thin face over a prom-client `Registry` that other modules
  * inject to add their figures. Counters take whatever labels they are given (one series per label
- * set); gauges are read at scrape time; histograms are prom-client's own. Labels name kinds of
- * things (a route pattern, a projection, a reason), never an id or anything about a person.
+ * set), or read a count kept elsewhere at scrape time (`counterOf`); gauges are read at scrape time;
+ * histograms are prom-client's own. Labels name kinds of things (a route pattern, a projection, a
+ * reason), never an id or anything about a person.
  */
 export type Labels = Readonly<Record<string, string>>;
 
@@ -39,6 +40,14 @@ export class MetricsRegistry {
         values.set(key, { labels: sorted, value: (values.get(key)?.value ?? 0) + by });
       },
     };
+  }
+
+  /**
+   * A counter whose count is kept elsewhere (one that only grows, like `AnswerThread.answeredOffThread`),
+   * read at every scrape: Prometheus' "counter func".
+   */
+  counterOf(name: string, help: string, read: () => number): void {
+    this.add(name, help, 'counter', () => [{ value: read() }]);
   }
 
   /** `read` runs on every scrape; one that fails leaves its gauge out of that scrape rather than failing it. */
