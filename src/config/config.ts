@@ -48,7 +48,8 @@ const schema = z
       .min(1, 'must be a whole number of days, at least 1')
       .default(3650),
     OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl('must be an http(s) URL').optional(),
-    // Each replay folds on the one Node thread; two at once keep a 2-core server answering everything else.
+    // A replay folds its offices on the replay threads (one per core; the calling thread with another store than
+    // PostgreSQL's): two at once keep a 2-core server answering everything else.
     ASOF_REPLAYS_MAX: wholeNumberFrom(1).default(2),
     ASOF_SNAPSHOT_EVERY: wholeNumberFrom(1).default(1000),
     ...projectionSettingVariables,
