@@ -32,7 +32,7 @@ import { measureHttp } from './sections/http.section.js';
 import { largestOffices, measureOpenLoop, OPEN_LOOP_RATES, OPEN_LOOP_VIEWS_PER_SECOND } from './sections/open-loop.section.js';
 import { officesEngagementBytes } from './sections/offices-docs.section.js';
 import { measureViews, type Period } from './sections/query.section.js';
-import { measureRebuild, measureRebuildInFreshProcess } from './sections/rebuild.section.js';
+import { measureFoldOnlyInFreshProcess, measureRebuild, measureRebuildInFreshProcess } from './sections/rebuild.section.js';
 import { waitForAutovacuum } from './sections/settled-database.js';
 import {
   AS_OF_ROUTES,
@@ -188,6 +188,8 @@ async function main(): Promise<void> {
     const rebuild = await measureRebuild(app!.dataSource, app!.store, projections);
     console.log('rebuilding every view again, in a fresh process…');
     const rebuildFresh = await measureRebuildInFreshProcess(url);
+    console.log('folding every view in memory in a fresh process, nothing written: the floor of a rebuild…');
+    const rebuildFoldOnly = await measureFoldOnlyInFreshProcess(url);
     console.log('view upgrade: the engagement view at its next version, read 10/s throughout…');
     const upgraded = await measureUpgrade(url, app!, { office, period: twelveMonthsToNow() });
     await upgraded.app.close();
@@ -203,6 +205,7 @@ async function main(): Promise<void> {
       append,
       rebuild: { ...rebuild, seconds: round(rebuild.seconds, 1), ceilingSeconds: round(rebuild.ceilingSeconds, 1) },
       rebuildFresh: { ...rebuildFresh, seconds: round(rebuildFresh.seconds, 1), ceilingSeconds: round(rebuildFresh.ceilingSeconds, 1) },
+      rebuildFoldOnly,
       http,
       query: queryFigures,
       replay,

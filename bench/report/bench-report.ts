@@ -1,6 +1,6 @@
 import type { AppendFigures } from '../sections/append.section.js';
 import type { HttpFigures } from '../sections/http.section.js';
-import type { RebuildFigures } from '../sections/rebuild.section.js';
+import type { FoldOnlyFigures, RebuildFigures } from '../sections/rebuild.section.js';
 import type { AsOfFigures, NationalAsOfFigures, ReplayFigures } from '../sections/replay.section.js';
 import type { MachineInfo } from './machine.js';
 import { round } from './percentiles.js';
@@ -19,6 +19,8 @@ export interface BenchReport {
   rebuild: RebuildFigures;
   /** The same in a fresh process of its own, while the app keeps the live views: the rebuild's own memory. */
   rebuildFresh?: RebuildFigures;
+  /** The rebuild's floor: every view folded in memory in a fresh process, nothing written (`fold-only.ts`). */
+  rebuildFoldOnly?: FoldOnlyFigures;
   http: HttpFigures;
   /** view → p50Ms<scale>/p99Ms<scale> at both scales, and p99 ratio large/small. */
   query: Record<string, Record<string, number>>;
@@ -82,7 +84,7 @@ export function comparisons(r: BenchReport): string[][] {
     row(
       'rebuild peak RSS, in the app (MB)',
       String(r.rebuild.peakRssMb),
-      '500 MB',
+      r.rebuild.rssAtStartMb === undefined ? '500 MB' : `500 MB; the app held ${r.rebuild.rssAtStartMb} at the start`,
       ratio(r.rebuild.peakRssMb, 500),
       '< 1',
       r.rebuild.peakRssMb < 500,
@@ -104,6 +106,18 @@ export function comparisons(r: BenchReport): string[][] {
             ratio(r.rebuildFresh.peakRssMb, 500),
             '< 1',
             r.rebuildFresh.peakRssMb < 500,
+          ),
+        ]
+      : []),
+    ...(r.rebuildFoldOnly
+      ? [
+          row(
+            'rebuild floor: folds alone, nothing written (log events/s)',
+            fmt(Math.round(r.rebuildFoldOnly.events / (r.rebuildFoldOnly.fold.seconds + r.rebuildFoldOnly.serialise.seconds))),
+            `read only ${fmt(r.rebuildFoldOnly.read.eventsPerSecond)}; peak RSS ${r.rebuildFoldOnly.serialise.peakRssMb} MB`,
+            r.rebuildFoldOnly.ratio,
+            '—',
+            true,
           ),
         ]
       : []),

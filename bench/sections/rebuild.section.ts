@@ -17,6 +17,8 @@ export interface RebuildFigures {
   seconds: number;
   ceilingSeconds: number;
   peakRssMb: number;
+  /** The process's RSS as the rebuild began: in the app, what it held already (the peak's part that is not the rebuild's). */
+  rssAtStartMb?: number;
   /**
    * CPU seconds the app's process and PostgreSQL took for the rebuild, and for the read alone
    * (steadier than wall time on a shared machine).
@@ -76,6 +78,7 @@ export async function measureRebuild(
   const started = performance.now();
   const rebuildCpu = cpuSeconds(postmaster);
   rss.reset();
+  const rssAtStartMb = Math.round(process.memoryUsage.rss() / 1_048_576);
   // Every rebuild asked for before the engine starts, so that its first round takes them all
   // (and the app's engine, which also takes rebuilds, has next to no moment to take one).
   for (const projection of projections) await engine.rebuild(projection.name);
@@ -91,6 +94,7 @@ export async function measureRebuild(
     seconds,
     ceilingSeconds,
     peakRssMb,
+    rssAtStartMb,
     cpu,
     ceilingCpu,
   };
@@ -104,6 +108,29 @@ export async function measureRebuildInFreshProcess(databaseUrl: string, args: re
   const script = fileURLToPath(new URL('../rebuild-process.js', import.meta.url));
   const { stdout } = await run(process.execPath, [script, databaseUrl, ...args], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as RebuildFigures;
+}
+
+/** `fold-only.ts`'s figures: every view folded in memory over one read of the log, nothing written. */
+export interface FoldOnlyFigures {
+  events: number;
+  read: FoldOnlyPhase & { eventsPerSecond: number };
+  fold: FoldOnlyPhase & { eventsPerSecond: number };
+  serialise: FoldOnlyPhase & { rows: number; jsonMb: number };
+  /** The read's time over the fold's and the serialising's: the most a one-thread rebuild could reach, as `ours / ceiling`. */
+  ratio: number;
+}
+
+interface FoldOnlyPhase {
+  seconds: number;
+  cpuSeconds: number;
+  peakRssMb: number;
+}
+
+/** The rebuild's floor, in a fresh process (`fold-only.ts`): the folds alone, no row read back or written. */
+export async function measureFoldOnlyInFreshProcess(databaseUrl: string): Promise<FoldOnlyFigures> {
+  const script = fileURLToPath(new URL('../fold-only.js', import.meta.url));
+  const { stdout } = await run(process.execPath, [script, databaseUrl], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as FoldOnlyFigures;
 }
 
 /**
