@@ -188,7 +188,7 @@ async function main(): Promise<void> {
     const rebuild = await measureRebuild(app!.dataSource, app!.store, projections);
     console.log('rebuilding every view again, in a fresh process…');
     const rebuildFresh = await measureRebuildInFreshProcess(url);
-    console.log('folding every view in memory in a fresh process, nothing written: the floor of a rebuild…');
+    console.log('folding every view in memory in a fresh process, nothing written: the best case of a rebuild…');
     const rebuildFoldOnly = await measureFoldOnlyInFreshProcess(url);
     console.log('view upgrade: the engagement view at its next version, read 10/s throughout…');
     const upgraded = await measureUpgrade(url, app!, { office, period: twelveMonthsToNow() });

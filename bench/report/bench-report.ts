@@ -19,7 +19,7 @@ export interface BenchReport {
   rebuild: RebuildFigures;
   /** The same in a fresh process of its own, while the app keeps the live views: the rebuild's own memory. */
   rebuildFresh?: RebuildFigures;
-  /** The rebuild's floor: every view folded in memory in a fresh process, nothing written (`fold-only.ts`). */
+  /** A rebuild's best case: every view folded in memory in a fresh process, nothing written (`fold-only.ts`). */
   rebuildFoldOnly?: FoldOnlyFigures;
   http: HttpFigures;
   /** view → p50Ms<scale>/p99Ms<scale> at both scales, and p99 ratio large/small. */
@@ -112,7 +112,7 @@ export function comparisons(r: BenchReport): string[][] {
     ...(r.rebuildFoldOnly
       ? [
           row(
-            'rebuild floor: folds alone, nothing written (log events/s)',
+            'rebuild best case: folds alone, nothing written (log events/s)',
             fmt(Math.round(r.rebuildFoldOnly.events / (r.rebuildFoldOnly.fold.seconds + r.rebuildFoldOnly.serialise.seconds))),
             `read only ${fmt(r.rebuildFoldOnly.read.eventsPerSecond)}; peak RSS ${r.rebuildFoldOnly.serialise.peakRssMb} MB`,
             r.rebuildFoldOnly.ratio,

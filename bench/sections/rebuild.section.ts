@@ -126,7 +126,7 @@ interface FoldOnlyPhase {
   peakRssMb: number;
 }
 
-/** The rebuild's floor, in a fresh process (`fold-only.ts`): the folds alone, no row read back or written. */
+/** A rebuild's best case, in a fresh process (`fold-only.ts`): the folds alone, no row read back or written. */
 export async function measureFoldOnlyInFreshProcess(databaseUrl: string): Promise<FoldOnlyFigures> {
   const script = fileURLToPath(new URL('../fold-only.js', import.meta.url));
   const { stdout } = await run(process.execPath, [script, databaseUrl], { maxBuffer: 1 << 20 });
