@@ -11,7 +11,7 @@
  * the ratio of the read's time to the fold's and the serialising's together, as `rebuild.*` has it.
  */
 import 'reflect-metadata';
-import { createPostgresEventStore, UpcastingEventStore, type EventStore } from '@app/event-store';
+import { createPostgresEventStore, UpcastingEventStore } from '@app/event-store';
 import { InMemoryFold } from '@app/projections';
 import { eventUpcasters } from '../src/infrastructure/event-upcasters.js';
 import { APP_PROJECTIONS } from '../src/views/app-views.js';
@@ -19,7 +19,7 @@ import { numberArgument } from './report/arguments.js';
 import { cpuSeconds } from './report/cpu-seconds.js';
 import { PeakRss } from './report/peak-rss.js';
 import { runScript } from './report/run-script.js';
-import type { FoldOnlyFigures } from './sections/rebuild.section.js';
+import { readLogToHead, type FoldOnlyFigures } from './sections/rebuild.section.js';
 
 async function main(): Promise<void> {
   const url = process.argv[2];
@@ -28,9 +28,9 @@ async function main(): Promise<void> {
   const store = new UpcastingEventStore(await createPostgresEventStore({ connectionString: url, poolSize: 2 }), eventUpcasters());
   try {
     const head = await store.headPosition();
-    const read = await timed(() => readAll(store, head, batchSize, () => undefined));
+    const read = await timed(() => readLogToHead(store, head, batchSize));
     const folds = APP_PROJECTIONS.map((projection) => new InMemoryFold(projection));
-    const fold = await timed(() => readAll(store, head, batchSize, (batch) => folds.forEach((f) => f.apply(batch))));
+    const fold = await timed(() => readLogToHead(store, head, batchSize, (batch) => folds.forEach((f) => f.apply(batch))));
     // An upper bound on serialising: takeDocs copies each changed doc through JSON once before this stringify.
     const serialise = await timed(async () => {
       let rows = 0;
@@ -53,23 +53,6 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(figures)}\n`);
   } finally {
     await store.close();
-  }
-}
-
-async function readAll(
-  store: EventStore,
-  head: number,
-  batchSize: number,
-  each: (batch: Parameters<InMemoryFold<unknown>['apply']>[0]) => void,
-) {
-  const subscription = store.subscribe({ batchSize });
-  try {
-    for await (const batch of subscription) {
-      each(batch);
-      if (batch.at(-1)!.position >= head) return;
-    }
-  } finally {
-    await subscription.close();
   }
 }
 

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { EventStore } from '@app/event-store';
+import type { EventStore, RecordedEvent } from '@app/event-store';
 import type { AnyProjection } from '@app/projections';
 import { ProjectionEngine, type ProjectionEngineOptions } from '@app/projections';
 import { execFile } from 'node:child_process';
@@ -57,13 +57,7 @@ export async function measureRebuild(
   const rss = new PeakRss();
   const readCpu = cpuSeconds(postmaster);
   const readStarted = performance.now();
-  let read = 0;
-  const subscription = store.subscribe({ batchSize: 1000 });
-  for await (const batch of subscription) {
-    read += batch.length;
-    if (batch[batch.length - 1]!.position >= head) break;
-  }
-  await subscription.close();
+  const read = await readLogToHead(store, head, 1000);
   const ceilingSeconds = (performance.now() - readStarted) / 1000;
   const ceilingCpu = cpuFrom(readCpu);
 
@@ -108,6 +102,27 @@ export async function measureRebuildInFreshProcess(databaseUrl: string, args: re
   const script = fileURLToPath(new URL('../rebuild-process.js', import.meta.url));
   const { stdout } = await run(process.execPath, [script, databaseUrl, ...args], { maxBuffer: 1 << 20 });
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as RebuildFigures;
+}
+
+/** Reads the whole log to `head` through the store's subscription, handing each batch to `each`; the events read. */
+export async function readLogToHead(
+  store: EventStore,
+  head: number,
+  batchSize: number,
+  each: (batch: RecordedEvent[]) => void = () => undefined,
+): Promise<number> {
+  let read = 0;
+  const subscription = store.subscribe({ batchSize });
+  try {
+    for await (const batch of subscription) {
+      each(batch);
+      read += batch.length;
+      if (batch[batch.length - 1]!.position >= head) break;
+    }
+  } finally {
+    await subscription.close();
+  }
+  return read;
 }
 
 /** `fold-only.ts`'s figures: every view folded in memory over one read of the log, nothing written. */
