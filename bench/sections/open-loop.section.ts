@@ -1,3 +1,6 @@
+import type { DataSource } from 'typeorm';
+import type { PoolStats } from '@app/event-store';
+import { typeOrmPoolStats } from '../../src/infrastructure/store-metrics.js';
 import { runInChild } from '../report/child-run.js';
 import { parentPid } from '../report/cpu-seconds.js';
 import type { OpenLoopPhase, OpenLoopRun } from './open-loop/open-loop-generator.js';
@@ -16,7 +19,8 @@ export const OPEN_LOOP_VIEWS_PER_SECOND = 5;
 
 interface BenchApp {
   apiBase: string;
-  dataSource: { query(sql: string): Promise<unknown> };
+  dataSource: DataSource;
+  store: object;
   token(role: 'auditor' | 'advisor' | 'admin', offices: string[]): Promise<string>;
 }
 
@@ -50,7 +54,7 @@ export async function measureOpenLoop(
   // The seed's bulk load leaves hundreds of MB of dirty pages: written out now, not by a checkpoint
   // spread over the measured minutes, whose writes slow every WAL flush an office's day waits on.
   await app.dataSource.query('CHECKPOINT');
-  const watch = watchServer(app.dataSource);
+  const watch = watchServer(app.dataSource, { typeorm: typeOrmPoolStats(app.dataSource), event_store: eventStorePool(app.store) });
   try {
     const phases = await runInChild<OpenLoopRun, OpenLoopPhase[]>(new URL('./open-loop/open-loop-generator.js', import.meta.url), run);
     return phases.map((phase) => ({
@@ -62,6 +66,13 @@ export async function measureOpenLoop(
     await watch.stop();
   }
 }
+
+/** The PostgreSQL adapter's pool under the store's wrappers (upcasting, metrics), when it is PostgreSQL's. */
+const eventStorePool = (store: object) => (): PoolStats | undefined => {
+  let s = store as { inner?: object; poolStats?: () => PoolStats };
+  while (!s.poolStats && s.inner) s = s.inner;
+  return s.poolStats?.();
+};
 
 /** The app's PostgreSQL server, when it runs on this machine (the parent of the app's backend). */
 async function postmasterOf(app: BenchApp): Promise<number | undefined> {

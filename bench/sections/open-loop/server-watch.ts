@@ -1,5 +1,7 @@
 import { PerformanceObserver } from 'node:perf_hooks';
+import type { PoolStats } from '@app/event-store';
 import { round } from '../../report/percentiles.js';
+import { cpuTicks, type CpuTicks } from './thread-cpu.js';
 
 /** What held the server up during a span of the open loop: the app's event loop, its GC, PostgreSQL's waits. */
 export interface ServerWatchFigures {
@@ -13,6 +15,17 @@ export interface ServerWatchFigures {
    * most seen first.
    */
   postgresWaits: Record<string, number>;
+  /**
+   * Per connection pool of the app, sampled every 10 ms: the most callers seen waiting for a
+   * connection, in how many samples any waited, and the most connections in use.
+   */
+  poolWaits: Record<string, { maxWaiting: number; samplesWaiting: number; maxInUse: number }>;
+  /**
+   * CPU over the span (sampled every 50 ms, so a short span is widened to its samples): the app's
+   * main thread and its other threads (V8's concurrent GC and compiling, libuv's pool, worker
+   * threads), in ms, and how busy the machine's cores were, in per cent of all of them.
+   */
+  cpu: { appMainThreadMs: number; appOtherThreadsMs: number; machineBusyPercent: number } | undefined;
 }
 
 interface Query {
@@ -21,6 +34,7 @@ interface Query {
 
 const LOOP_TICK_MS = 10;
 const STALL_MS = 20;
+const CPU_SAMPLE_MS = 50;
 
 /**
  * Watches the process hosting the app (the bench's own) and its PostgreSQL while the open loop
@@ -28,16 +42,26 @@ const STALL_MS = 20;
  * a GC pause) or PostgreSQL waiting (on locks, I/O, WAL). `figures(from, to)` sums a span given in
  * epoch milliseconds (`performance.timeOrigin + performance.now()`).
  */
-export function watchServer(dataSource: Query) {
+export function watchServer(dataSource: Query, pools: Record<string, () => PoolStats | undefined> = {}) {
   const stalls: { at: number; ms: number }[] = [];
+  const poolSamples: { at: number; pool: string; waiting: number; inUse: number }[] = [];
   const pauses: { at: number; ms: number }[] = [];
   const waits: { at: number; key: string }[] = [];
+  const cpuSamples: (CpuTicks & { at: number })[] = [];
+  const cpuSampler = setInterval(() => {
+    const ticks = cpuTicks();
+    if (ticks) cpuSamples.push({ at: now(), ...ticks });
+  }, CPU_SAMPLE_MS);
   const now = () => performance.timeOrigin + performance.now();
   let last = performance.now();
   const ticker = setInterval(() => {
     const late = performance.now() - last - LOOP_TICK_MS;
     last = performance.now();
     if (late > STALL_MS) stalls.push({ at: now(), ms: late });
+    for (const [pool, counts] of Object.entries(pools)) {
+      const c = counts();
+      if (c) poolSamples.push({ at: now(), pool, waiting: c.waiting, inUse: c.total - c.idle });
+    }
   }, LOOP_TICK_MS);
   const observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) pauses.push({ at: performance.timeOrigin + entry.startTime, ms: entry.duration });
@@ -77,13 +101,41 @@ export function watchServer(dataSource: Query) {
         },
         gc: { totalMs: round(spanPauses.reduce((sum, p) => sum + p.ms, 0)), maxMs: round(Math.max(0, ...spanPauses.map((p) => p.ms))) },
         postgresWaits: Object.fromEntries(Object.entries(counts).sort((a, b) => b[1] - a[1])),
+        cpu: cpuOver(cpuSamples, from, to),
+        poolWaits: Object.fromEntries(
+          Object.keys(pools).map((pool) => {
+            const samples = inSpan(poolSamples).filter((p) => p.pool === pool);
+            return [
+              pool,
+              {
+                maxWaiting: Math.max(0, ...samples.map((p) => p.waiting)),
+                samplesWaiting: samples.filter((p) => p.waiting > 0).length,
+                maxInUse: Math.max(0, ...samples.map((p) => p.inUse)),
+              },
+            ];
+          }),
+        ),
       };
     },
     async stop(): Promise<void> {
       clearInterval(ticker);
+      clearInterval(cpuSampler);
       observer.disconnect();
       polling = false;
       await poll;
     },
+  };
+}
+
+/** CPU between the last sample at or before `from` and the first at or after `to`. */
+function cpuOver(samples: (CpuTicks & { at: number })[], from: number, to: number): ServerWatchFigures['cpu'] {
+  const first = samples.findLast((s) => s.at <= from);
+  const last = samples.find((s) => s.at >= to);
+  if (!first || !last || last.machineTotal === first.machineTotal) return undefined;
+  const ms = (ticks: number) => ticks * 10;
+  return {
+    appMainThreadMs: ms(last.main - first.main),
+    appOtherThreadsMs: ms(last.otherThreads - first.otherThreads),
+    machineBusyPercent: Math.round(((last.machineBusy - first.machineBusy) / (last.machineTotal - first.machineTotal)) * 100),
   };
 }
