@@ -13,7 +13,7 @@ import pg from 'pg';
 import { startEmbeddedPostgres, withDatabase } from '@app/database';
 import { numberArgument } from './report/arguments.js';
 import { round } from './report/percentiles.js';
-import { measureAppends, type AppendFigures } from './sections/append.section.js';
+import { measureAppends, type AppendFigures, type EventCpu } from './sections/append.section.js';
 import { runScript } from './report/run-script.js';
 
 async function main(): Promise<void> {
@@ -50,6 +50,10 @@ async function main(): Promise<void> {
 const line = (what: string, f: AppendFigures) =>
   `${what}: ours ${f.ours} ev/s (p99 ${f.p99Ms.ours} ms), emmett ${f.emmett} (p99 ${f.p99Ms.emmett}), ` +
   `ceiling ${f.ceiling} (p99 ${f.p99Ms.ceiling}); ` +
-  `ours/emmett ${round(f.ours / f.emmett, 2)}, ours/ceiling ${round(f.ours / f.ceiling, 2)}`;
+  `ours/emmett ${round(f.ours / f.emmett, 2)}, ours/ceiling ${round(f.ours / f.ceiling, 2)}; ` +
+  `CPU µs/event (this process + PostgreSQL): ours ${cpu(f.cpuUsPerEvent.ours)}, emmett ${cpu(f.cpuUsPerEvent.emmett)}, ` +
+  `ceiling ${cpu(f.cpuUsPerEvent.ceiling)}`;
+
+const cpu = ({ app, postgres }: EventCpu) => `${app} + ${postgres ?? '?'}`;
 
 runScript(main);

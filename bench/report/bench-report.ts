@@ -1,4 +1,4 @@
-import type { AppendFigures } from '../sections/append.section.js';
+import type { AppendFigures, EventCpu } from '../sections/append.section.js';
 import type { HttpFigures } from '../sections/http.section.js';
 import type { FoldOnlyFigures, RebuildFigures } from '../sections/rebuild.section.js';
 import type { AsOfFigures, NationalAsOfFigures, ReplayFigures } from '../sections/replay.section.js';
@@ -73,6 +73,7 @@ export function comparisons(r: BenchReport): string[][] {
       '≥ 0.8',
       a.batch.ours >= 0.8 * a.batch.ceiling,
     ),
+    ...cpuPerEventRow(a.batch),
     row(
       'rebuild all views (log events/s)',
       fmt(r.rebuild.ours),
@@ -235,6 +236,24 @@ export function commandComparisons(http: HttpFigures): string[][] {
 }
 
 const ratio = (a: number, b: number) => round(a / b, 2);
+
+/** The batch appends' CPU per event beside the bare INSERT's; none in a result written before it was measured. */
+function cpuPerEventRow(batch: AppendFigures): string[][] {
+  const cpu = batch.cpuUsPerEvent as AppendFigures['cpuUsPerEvent'] | undefined;
+  if (!cpu) return [];
+  const total = (c: EventCpu) => c.app + (c.postgres ?? 0);
+  const both = (c: EventCpu) => `${c.app} + ${c.postgres ?? '?'}`;
+  return [
+    row(
+      'append 100-batch, CPU per event, bench process + PostgreSQL (µs)',
+      both(cpu.ours),
+      `bare INSERT ${both(cpu.ceiling)}`,
+      ratio(total(cpu.ceiling), total(cpu.ours)),
+      '—',
+      true,
+    ),
+  ];
+}
 
 const row = (what: string, ours: string, against: string, value: number, target: string, met: boolean) => [
   what,

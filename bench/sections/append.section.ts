@@ -1,4 +1,6 @@
+import pg from 'pg';
 import type { NewEvent } from '@app/event-store';
+import { parentPid, postgresCpuSeconds } from '../report/cpu-seconds.js';
 import { eventAt, type HistoryContext } from '../national/history-context.js';
 import { orgNumber, random } from '../national/random.js';
 import { percentile, round } from '../report/percentiles.js';
@@ -10,6 +12,17 @@ export interface AppendFigures {
   emmett: number;
   ceiling: number;
   p99Ms: { ours: number; emmett: number; ceiling: number };
+  /**
+   * CPU per appended event in the run kept, µs: this process's (the writers, the driver, our store's
+   * code) and PostgreSQL's (undefined when the server is not on this machine). Steadier than the
+   * rate on a shared machine, and it says which side a ratio is lost on.
+   */
+  cpuUsPerEvent: { ours: EventCpu; emmett: EventCpu; ceiling: EventCpu };
+}
+
+export interface EventCpu {
+  app: number;
+  postgres: number | undefined;
 }
 
 const WRITERS = 32;
@@ -31,20 +44,26 @@ export async function measureAppends(
     await bareInserts(connectionString, WRITERS + 2),
   ];
   try {
-    const single = await compare(targets, rounds, (round) => workload(1_000 + round, singles, 1));
-    const batch = await compare(targets, rounds, (round) => workload(2_000 + round, batches, 100));
+    const postmaster = await postmasterOf(connectionString);
+    const single = await compare(targets, rounds, postmaster, (round) => workload(1_000 + round, singles, 1));
+    const batch = await compare(targets, rounds, postmaster, (round) => workload(2_000 + round, batches, 100));
     return { single, batch };
   } finally {
     for (const target of targets) await target.close();
   }
 }
 
-async function compare(targets: AppendTarget[], rounds: number, work: (round: number) => Workload): Promise<AppendFigures> {
-  const best: Record<string, { rate: number; p99: number }> = {};
+async function compare(
+  targets: AppendTarget[],
+  rounds: number,
+  postmaster: number | undefined,
+  work: (round: number) => Workload,
+): Promise<AppendFigures> {
+  const best: Record<string, { rate: number; p99: number; cpu: EventCpu }> = {};
   let n = 0;
   for (let r = 0; r < rounds; r++) {
     for (const target of targets) {
-      const figures = await run(target, work(n++));
+      const figures = await run(target, work(n++), postmaster);
       if (!best[target.name] || figures.rate > best[target.name]!.rate) best[target.name] = figures;
     }
   }
@@ -54,6 +73,7 @@ async function compare(targets: AppendTarget[], rounds: number, work: (round: nu
     emmett: figure('emmett').rate,
     ceiling: figure('ceiling').rate,
     p99Ms: { ours: figure('ours').p99, emmett: figure('emmett').p99, ceiling: figure('ceiling').p99 },
+    cpuUsPerEvent: { ours: figure('ours').cpu, emmett: figure('emmett').cpu, ceiling: figure('ceiling').cpu },
   };
 }
 
@@ -93,11 +113,17 @@ function workload(seed: number, appends: number, eventsPerAppend: number): Workl
 }
 
 /** WRITERS loops, each taking the next append when its last one is done; the first WRITERS appends warm up. */
-async function run(target: AppendTarget, work: Workload): Promise<{ rate: number; p99: number }> {
+async function run(
+  target: AppendTarget,
+  work: Workload,
+  postmaster: number | undefined,
+): Promise<{ rate: number; p99: number; cpu: EventCpu }> {
   await Promise.all(work.slice(0, WRITERS).map((a) => target.append(a.streamId, a.events)));
   const measured = work.slice(WRITERS);
   const timings: number[] = [];
   let next = 0;
+  const cpu = process.cpuUsage();
+  const postgres = postmaster === undefined ? undefined : postgresCpuSeconds(postmaster);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: WRITERS }, async () => {
@@ -111,5 +137,27 @@ async function run(target: AppendTarget, work: Workload): Promise<{ rate: number
   );
   const seconds = (performance.now() - started) / 1000;
   const events = measured.reduce((sum, a) => sum + a.events.length, 0);
-  return { rate: Math.round(events / seconds), p99: round(percentile(timings, 99)) };
+  const app = process.cpuUsage(cpu);
+  const postgresAfter = postmaster === undefined ? undefined : postgresCpuSeconds(postmaster);
+  return {
+    rate: Math.round(events / seconds),
+    p99: round(percentile(timings, 99)),
+    cpu: {
+      app: round((app.user + app.system) / events, 1),
+      postgres: postgres === undefined || postgresAfter === undefined ? undefined : round(((postgresAfter - postgres) * 1e6) / events, 1),
+    },
+  };
+}
+
+/** The server's postmaster, when it runs on this machine: the parent of a backend of ours. */
+async function postmasterOf(connectionString: string): Promise<number | undefined> {
+  if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(connectionString).hostname)) return undefined;
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    return parentPid(rows[0]!.pid);
+  } finally {
+    await client.end();
+  }
 }
