@@ -3,7 +3,10 @@ import type { PoolStats } from '@app/event-store';
 import { round } from '../../report/percentiles.js';
 import { cpuTicks, type CpuTicks } from './thread-cpu.js';
 
-/** What held the server up during a span of the open loop: the app's event loop, its GC, PostgreSQL's waits. */
+/**
+ * What held the server up during a span of the open loop: the app's event loop, its GC, PostgreSQL's
+ * waits, the app's connection pools, and whose CPU the machine's cores were busy with.
+ */
 export interface ServerWatchFigures {
   /** The app's event loop late by more than 20 ms: how often, in all, and the longest. */
   loopStalls: { count: number; totalMs: number; maxMs: number };
@@ -39,7 +42,8 @@ const CPU_SAMPLE_MS = 50;
 /**
  * Watches the process hosting the app (the bench's own) and its PostgreSQL while the open loop
  * runs, so a latency tail can be told apart: the event loop held up (a long synchronous task or
- * a GC pause) or PostgreSQL waiting (on locks, I/O, WAL). `figures(from, to)` sums a span given in
+ * a GC pause), PostgreSQL waiting (on locks, I/O, WAL), callers waiting for a pool's connection,
+ * or the cores full (the app's other threads, PostgreSQL, the load generator). `figures(from, to)` sums a span given in
  * epoch milliseconds (`performance.timeOrigin + performance.now()`).
  */
 export function watchServer(dataSource: Query, pools: Record<string, () => PoolStats | undefined> = {}) {
@@ -48,11 +52,11 @@ export function watchServer(dataSource: Query, pools: Record<string, () => PoolS
   const pauses: { at: number; ms: number }[] = [];
   const waits: { at: number; key: string }[] = [];
   const cpuSamples: (CpuTicks & { at: number })[] = [];
+  const now = () => performance.timeOrigin + performance.now();
   const cpuSampler = setInterval(() => {
     const ticks = cpuTicks();
     if (ticks) cpuSamples.push({ at: now(), ...ticks });
   }, CPU_SAMPLE_MS);
-  const now = () => performance.timeOrigin + performance.now();
   let last = performance.now();
   const ticker = setInterval(() => {
     const late = performance.now() - last - LOOP_TICK_MS;
