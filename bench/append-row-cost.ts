@@ -118,7 +118,8 @@ function insert(client: pg.Client, table: string, values: Rows) {
     name: `insert into ${table}`,
     text: `INSERT INTO ${table} (${columns})
       SELECT ${position}e.id, e.stream_id, e.n, e.type, e.data, e.metadata
-      FROM unnest($1::text[], $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[]) WITH ORDINALITY AS e(stream_id, id, type, data, metadata, n)`,
+      FROM unnest($1::text[], $2::uuid[], $3::text[], $4::jsonb[], $5::jsonb[])
+        WITH ORDINALITY AS e(stream_id, id, type, data, metadata, n)`,
     values,
   });
 }
