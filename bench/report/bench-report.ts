@@ -73,7 +73,7 @@ export function comparisons(r: BenchReport): string[][] {
       '≥ 0.8',
       a.batch.ours >= 0.8 * a.batch.ceiling,
     ),
-    ...cpuPerEventRow(a.batch),
+    cpuPerEventRow(a.batch),
     row(
       'rebuild all views (log events/s)',
       fmt(r.rebuild.ours),
@@ -237,22 +237,12 @@ export function commandComparisons(http: HttpFigures): string[][] {
 
 const ratio = (a: number, b: number) => round(a / b, 2);
 
-/** The batch appends' CPU per event beside the bare INSERT's; none in a result written before it was measured. */
-function cpuPerEventRow(batch: AppendFigures): string[][] {
-  const cpu = batch.cpuUsPerEvent as AppendFigures['cpuUsPerEvent'] | undefined;
-  if (!cpu) return [];
+/** The batch appends' CPU per event beside the bare INSERT's. */
+function cpuPerEventRow({ cpuUsPerEvent: { ours, ceiling } }: AppendFigures): string[] {
   const total = (c: EventCpu) => c.app + (c.postgres ?? 0);
   const both = (c: EventCpu) => `${c.app} + ${c.postgres ?? '?'}`;
-  return [
-    row(
-      'append 100-batch, CPU per event, bench process + PostgreSQL (µs)',
-      both(cpu.ours),
-      `bare INSERT ${both(cpu.ceiling)}`,
-      ratio(total(cpu.ceiling), total(cpu.ours)),
-      '—',
-      true,
-    ),
-  ];
+  const what = 'append 100-batch, CPU per event, bench process + PostgreSQL (µs)';
+  return row(what, both(ours), `bare INSERT ${both(ceiling)}`, ratio(total(ceiling), total(ours)), '—', true);
 }
 
 const row = (what: string, ours: string, against: string, value: number, target: string, met: boolean) => [

@@ -16,11 +16,17 @@ export function processCpuSeconds(pid: number): number | undefined {
   return fields && (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
-/** The parent of a process: a PostgreSQL backend's is its postmaster. */
-export const parentPid = (pid: number): number | undefined => {
-  const fields = stat(pid);
-  return fields && Number(fields[1]);
-};
+/**
+ * The postmaster of the PostgreSQL server that a backend of ours (`SELECT pg_backend_pid()`) runs
+ * in, when that server runs on this machine: the backend's parent, both named `postgres`. A server
+ * elsewhere gives undefined, not whatever process here happens to have that pid.
+ */
+export function localPostmaster(backendPid: number): number | undefined {
+  const backend = statWithName(backendPid);
+  if (backend?.name !== 'postgres') return undefined;
+  const parent = Number(backend.fields[1]);
+  return statWithName(parent)?.name === 'postgres' ? parent : undefined;
+}
 
 /** CPU time so far of the PostgreSQL server whose postmaster is `postmasterPid` (its backends included). */
 export const postgresCpuSeconds = (postmasterPid: number): number | undefined => serverCpu(postmasterPid);
@@ -41,10 +47,12 @@ function serverCpu(postmasterPid: number): number | undefined {
 }
 
 /** The fields after the command name (which may hold spaces): state, ppid, … */
-function stat(pid: number): string[] | undefined {
+const stat = (pid: number): string[] | undefined => statWithName(pid)?.fields;
+
+function statWithName(pid: number): { name: string; fields: string[] } | undefined {
   try {
     const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { name: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')), fields: text.slice(text.lastIndexOf(')') + 2).split(' ') };
   } catch {
     return undefined;
   }

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { NewEvent } from '@app/event-store';
-import { parentPid, postgresCpuSeconds } from '../report/cpu-seconds.js';
+import { localPostmaster, postgresCpuSeconds } from '../report/cpu-seconds.js';
 import { eventAt, type HistoryContext } from '../national/history-context.js';
 import { orgNumber, random } from '../national/random.js';
 import { percentile, round } from '../report/percentiles.js';
@@ -149,14 +149,13 @@ async function run(
   };
 }
 
-/** The server's postmaster, when it runs on this machine: the parent of a backend of ours. */
+/** The server's postmaster, when it runs on this machine. */
 async function postmasterOf(connectionString: string): Promise<number | undefined> {
-  if (!['localhost', '127.0.0.1', '[::1]'].includes(new URL(connectionString).hostname)) return undefined;
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
     const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    return parentPid(rows[0]!.pid);
+    return localPostmaster(rows[0]!.pid);
   } finally {
     await client.end();
   }

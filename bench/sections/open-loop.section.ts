@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { PoolStats } from '@app/event-store';
+import { PostgresEventStore, type PoolStats } from '@app/event-store';
 import { typeOrmPoolStats } from '../../src/infrastructure/store-metrics.js';
 import { runInChild } from '../report/child-run.js';
-import { parentPid } from '../report/cpu-seconds.js';
+import { localPostmaster } from '../report/cpu-seconds.js';
 import type { OpenLoopPhase, OpenLoopRun } from './open-loop/open-loop-generator.js';
 import { watchServer, type ServerWatchFigures } from './open-loop/server-watch.js';
 import { viewPaths, type Period } from './query.section.js';
@@ -69,15 +69,15 @@ export async function measureOpenLoop(
 
 /** The PostgreSQL adapter's pool under the store's wrappers (upcasting, metrics), when it is PostgreSQL's. */
 const eventStorePool = (store: object) => (): PoolStats | undefined => {
-  let s = store as { inner?: object; poolStats?: () => PoolStats };
-  while (!s.poolStats && s.inner) s = s.inner;
-  return s.poolStats?.();
+  let s = store;
+  while (!(s instanceof PostgresEventStore) && 'inner' in s) s = s.inner as object;
+  return s instanceof PostgresEventStore ? s.poolStats() : undefined;
 };
 
-/** The app's PostgreSQL server, when it runs on this machine (the parent of the app's backend). */
+/** The app's PostgreSQL server, when it runs on this machine. */
 async function postmasterOf(app: BenchApp): Promise<number | undefined> {
   const [row] = (await app.dataSource.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
-  return parentPid(row!.pid);
+  return localPostmaster(row!.pid);
 }
 
 /** The `count` offices with the most events in the log (one index-only count per category). */
