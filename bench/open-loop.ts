@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     const openLoop = await measureOpenLoop(app, offices, twelveMonthsToNow(), seconds, viewsPerSecond, rates);
     await app.close();
     const rows = commandComparisons({ openLoop, commandsPerSecond: 0, healthPerSecond: 0, p50Ms: 0, p99Ms: 0, healthP99Ms: 0, failed: 0 });
-    console.log(`\n${table(rows.slice(0, openLoop.length * 2))}\n`);
+    console.log(`\n${table(rows.slice(0, openLoop.length * 3))}\n`);
     for (const phase of openLoop) {
       console.log(`${phase.ratePerSecond}/s:`, JSON.stringify({ server: phase.server, slowest: phase.slowest }, null, 1));
     }

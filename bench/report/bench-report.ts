@@ -216,6 +216,16 @@ export function commandComparisons(http: HttpFigures): string[][] {
         true,
       ),
     ),
+    ...(http.openLoop ?? []).map((phase) =>
+      row(
+        `round trips to PostgreSQL per command at ${phase.ratePerSecond}/s`,
+        String(phase.roundTrips?.perCommand ?? '?'),
+        mostOf(phase.roundTrips?.bySource ?? {}),
+        phase.roundTrips?.perCommand ?? NaN,
+        '—',
+        true,
+      ),
+    ),
     row(
       'POST employer-contacts (req/s)',
       fmt(http.commandsPerSecond),
@@ -256,6 +266,13 @@ const row = (what: string, ours: string, against: string, value: number, target:
 
 export const scaleKey = (events: number): string =>
   events >= 1_000_000 && events % 1_000_000 === 0 ? `${events / 1_000_000}m` : `${Math.round(events / 1000)}k`;
+
+/** The three most frequent messages, each by its first words. */
+const mostOf = (bySource: Record<string, number>) =>
+  Object.entries(bySource)
+    .slice(0, 3)
+    .map(([label, n]) => `${label.slice(0, 24)}… ${n}`)
+    .join('; ');
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 

@@ -1,6 +1,7 @@
 import { runInChild } from '../report/child-run.js';
 import { round } from '../report/percentiles.js';
 import type { OpenLoopPhase } from './open-loop/open-loop-generator.js';
+import type { RoundTripFigures } from './open-loop/round-trips.js';
 import type { LoadResult, LoadRun } from './load-generator.js';
 
 export interface HttpFigures {
@@ -11,7 +12,7 @@ export interface HttpFigures {
   healthP99Ms: number;
   failed: number;
   /** Commands of every kind at fixed arrival rates (open-loop.section.ts), measured before the saturation figures above. */
-  openLoop?: OpenLoopPhase[];
+  openLoop?: (OpenLoopPhase & { roundTrips?: RoundTripFigures })[];
 }
 
 const CONNECTIONS = 64;

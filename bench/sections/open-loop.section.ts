@@ -4,11 +4,14 @@ import { typeOrmPoolStats } from '../../src/infrastructure/store-metrics.js';
 import { runInChild } from '../report/child-run.js';
 import { localPostmaster } from '../report/cpu-seconds.js';
 import type { OpenLoopPhase, OpenLoopRun } from './open-loop/open-loop-generator.js';
+import { countRoundTrips, type RoundTripFigures } from './open-loop/round-trips.js';
 import { watchServer, type ServerWatchFigures } from './open-loop/server-watch.js';
 import { viewPaths, type Period } from './query.section.js';
 
 export type WatchedPhase = OpenLoopPhase & {
   server: ServerWatchFigures;
+  /** The app's round trips to PostgreSQL per command over the phase (views and live projections included). */
+  roundTrips: RoundTripFigures;
   slowest: (OpenLoopPhase['slowest'][number] & { server: ServerWatchFigures })[];
 };
 
@@ -55,14 +58,17 @@ export async function measureOpenLoop(
   // spread over the measured minutes, whose writes slow every WAL flush an office's day waits on.
   await app.dataSource.query('CHECKPOINT');
   const watch = watchServer(app.dataSource, { typeorm: typeOrmPoolStats(app.dataSource), event_store: eventStorePool(app.store) });
+  const roundTrips = countRoundTrips((sql) => sql.includes('FROM pg_stat_activity'));
   try {
     const phases = await runInChild<OpenLoopRun, OpenLoopPhase[]>(new URL('./open-loop/open-loop-generator.js', import.meta.url), run);
     return phases.map((phase) => ({
       ...phase,
       server: watch.figures(phase.span.from, phase.span.to),
+      roundTrips: roundTrips.figures(phase.span.from, phase.span.to, phase.count),
       slowest: phase.slowest.map((s) => ({ ...s, server: watch.figures(s.dueAt, s.dueAt + s.ms) })),
     }));
   } finally {
+    roundTrips.stop();
     await watch.stop();
   }
 }
