@@ -80,7 +80,7 @@ describe('PostgreSQL event store: the connection listening for appends', () => {
     proxy = new Proxy({ host: url.hostname, port: Number(url.port || 5432) });
     url.port = String(await proxy.start());
     wakes = 0;
-    listener = await listenForAppends(url.toString(), () => wakes++, RECONNECT_DELAY_MS);
+    listener = await listenForAppends(url.toString(), () => wakes++, { reconnectDelayMs: RECONNECT_DELAY_MS });
   });
   afterEach(async () => {
     await listener?.close();
@@ -115,6 +115,20 @@ describe('PostgreSQL event store: the connection listening for appends', () => {
     expect(await listening()).toBe(1);
     await notified();
     expect(wakes).toBe(1);
+  });
+
+  it("is not woken by its own process's notifications (their payload is its notifier's origin), only by others'", async () => {
+    let woken = 0;
+    const own = await listenForAppends(db.url, () => woken++, { ownOrigin: 'this-process' });
+    try {
+      await admin.query(`NOTIFY es_appended, 'this-process'`);
+      await admin.query(`NOTIFY es_appended, 'another-process'`);
+      // Delivered in the order sent: once the other process's has woken it, its own was heard and left out.
+      await eventually(() => woken > 0);
+      expect(woken).toBe(1);
+    } finally {
+      await own.close();
+    }
   });
 
   it('makes its connection again once after the server ends it, then wakes its subscriber (notifications were lost)', async () => {

@@ -49,7 +49,7 @@ describe('PostgreSQL event store: notifications of appends sent alone', () => {
       notifier.appended();
       await until(() => heard.length >= 1);
       await notifier.drain();
-      expect(await heardUpTo(pool)).toEqual(['']);
+      expect(await heardUpTo(pool)).toEqual([notifier.origin]);
       heard = [];
       notifier.appended();
       notifier.appended();
@@ -57,8 +57,48 @@ describe('PostgreSQL event store: notifications of appends sent alone', () => {
       await until(() => heard.length >= 2);
       // Nothing may follow them: a notifier that went on notifying would have sent more by now.
       await new Promise((resolve) => setTimeout(resolve, 200));
-      expect(await heardUpTo(pool)).toEqual(['', '']);
+      expect(await heardUpTo(pool)).toEqual([notifier.origin, notifier.origin]);
     } finally {
+      await pool.end();
+    }
+  });
+
+  it('wakes the subscribers of its own process at once, before any notification', async () => {
+    const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+    let woken = 0;
+    const notifier = new AppendNotifier(pool, () => woken++);
+    try {
+      notifier.appended();
+      notifier.appended();
+      expect(woken).toBe(2);
+      await notifier.drain();
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('spaces its notifications: appends every few ms are told at most once per spacing, the last of them too', async () => {
+    const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+    const notifier = new AppendNotifier(pool, () => undefined, 20);
+    const arrivals: number[] = [];
+    listener.on('notification', () => arrivals.push(Date.now()));
+    try {
+      const started = Date.now();
+      let lastAppend = started;
+      for (let i = 0; i < 60; i++) {
+        lastAppend = Date.now();
+        notifier.appended();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      await until(() => arrivals.some((at) => at >= lastAppend));
+      await notifier.drain();
+      const told = (await heardUpTo(pool)).length;
+      // One NOTIFY takes a millisecond or so here: unspaced, each of the 60 appends would be told.
+      expect(told).toBeLessThanOrEqual(Math.ceil((lastAppend - started) / 20) + 1);
+      expect(told).toBeGreaterThanOrEqual(2);
+    } finally {
+      listener.removeAllListeners('notification');
+      listener.on('notification', (n) => heard.push(n.payload ?? ''));
       await pool.end();
     }
   });
@@ -77,7 +117,7 @@ describe('PostgreSQL event store: notifications of appends sent alone', () => {
       expect(drained).toBe(false);
       taken.forEach((connection) => connection.release());
       await draining;
-      expect(await heardUpTo(pool)).toEqual(['']);
+      expect(await heardUpTo(pool)).toEqual([notifier.origin]);
     } finally {
       await pool.end();
     }

@@ -56,13 +56,13 @@ export class PostgresEventStore implements EventStore {
     private readonly pool: pg.Pool,
     private readonly options: PostgresEventStoreOptions,
   ) {
-    this.notifier = new AppendNotifier(pool);
+    this.notifier = new AppendNotifier(pool, () => this.signal.notify());
     this.groups = new AppendGroups(pool, this.notifier, options.appendGroups, options.observer);
   }
 
   async start(): Promise<void> {
     await migrateEventStore(this.pool);
-    this.listener = await listenForAppends(this.options.connectionString, () => this.signal.notify());
+    this.listener = await listenForAppends(this.options.connectionString, () => this.signal.notify(), { ownOrigin: this.notifier.origin });
   }
 
   async append(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {

@@ -74,7 +74,9 @@ describe('PostgreSQL event store: start, ping and close', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     try {
-      await expect(listenForAppends(`postgres://postgres@127.0.0.1:${port}/none`, () => undefined, 20)).rejects.toThrow();
+      await expect(
+        listenForAppends(`postgres://postgres@127.0.0.1:${port}/none`, () => undefined, { reconnectDelayMs: 20 }),
+      ).rejects.toThrow();
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(tries).toBe(1);
     } finally {
