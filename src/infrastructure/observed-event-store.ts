@@ -65,6 +65,10 @@ export class ObservedEventStore implements EventStore {
     return inSpan('event_store.read_stream', {}, () => this.inner.readStream(streamId, options));
   }
 
+  readStreams(streamIds: readonly string[]): Promise<RecordedEvent[][]> {
+    return inSpan('event_store.read_streams', { 'event_store.streams': streamIds.length }, () => this.inner.readStreams(streamIds));
+  }
+
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.inner.readAll(options);
   }

@@ -103,6 +103,12 @@ export interface EventStore {
    */
   appendToStreams(appends: readonly StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  /**
+   * Several streams read whole, each as `readStream` reads it, answered in the order asked (`[]` for
+   * a stream without events): a command that decides on several streams reads them at once, on
+   * PostgreSQL in one round trip.
+   */
+  readStreams(streamIds: readonly string[]): Promise<RecordedEvent[][]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   subscribe(options?: SubscribeOptions): Subscription;
   /** Position of the last event a reader is handed now (0 when there is none). */

@@ -27,7 +27,7 @@ export class TransferCaseHandler implements ICommandHandler<TransferCaseCommand>
     // The receiving stream is new, so If-Match (about the sending case) does not apply to it.
     const arrival: CommandContext = { ...context, officeNumber: body.toOfficeNumber, expectedRevision: undefined };
     const arrived = await retryOnConflict(context, async () => {
-      const [outHistory, inHistory] = await Promise.all([this.store.readStream(outStream), this.store.readStream(inStream)]);
+      const [outHistory, inHistory] = await this.store.readStreams([outStream, inStream]);
       const earlier = storedBefore(arrival, inStream, inHistory);
       if (earlier) return earlier;
       const sending = foldStream(caseModel, outStream, outHistory, context);

@@ -38,11 +38,9 @@ export class RecordEmployerContactHandler implements ICommandHandler<RecordEmplo
     const others: CommandContext = { ...context, expectedRevision: undefined };
     const homeStreamId = employerHomeStream(body.orgNumber);
     const inquiryStreamId = body.inquiryId && officeStream(office, INQUIRY_STREAM_KIND, body.inquiryId);
-    const [history, homeHistory, inquiryHistory] = await Promise.all([
-      this.store.readStream(streamId),
-      this.store.readStream(homeStreamId),
-      inquiryStreamId ? this.store.readStream(inquiryStreamId) : Promise.resolve([]),
-    ]);
+    const [history, homeHistory, inquiryHistory = []] = await this.store.readStreams(
+      inquiryStreamId ? [streamId, homeStreamId, inquiryStreamId] : [streamId, homeStreamId],
+    );
     const earlier = storedBefore(context, streamId, history);
     if (earlier) return earlier;
     const account = foldStream(employerAccountModel, streamId, history, context);

@@ -20,6 +20,29 @@ export function readContract(store: StoreRef): void {
       ]);
     });
 
+    it('reads several streams at once, each whole and in order, answered in the order asked', async () => {
+      const prefix = uniquePrefix();
+      const [a, b, none] = [`${prefix}case-a`, `${prefix}case-b`, `${prefix}case-none`];
+      await store().append(a, events(3));
+      await store().append(b, events(2));
+      await store().append(a, events(1));
+      const [readB, readNone, readA] = await store().readStreams([b, none, a]);
+      expect(readA!.map((e) => [e.streamId, e.revision])).toEqual([
+        [a, 0],
+        [a, 1],
+        [a, 2],
+        [a, 3],
+      ]);
+      expect(readB!.map((e) => [e.streamId, e.revision])).toEqual([
+        [b, 0],
+        [b, 1],
+      ]);
+      expect(readNone).toEqual([]);
+      // Each stream as readStream reads it: the same events, with their data.
+      expect(readA).toEqual(await store().readStream(a));
+      expect(await store().readStreams([])).toEqual([]);
+    });
+
     it('reads a stream only up to a global position', async () => {
       const stream = `${uniquePrefix()}case-1`;
       const first = await store().append(stream, events(2));

@@ -84,6 +84,10 @@ export class InMemoryEventStore implements EventStore {
     return readWindow(stream, (e) => e.revision, options.fromRevision, options.direction, options.limit).map(copy);
   }
 
+  async readStreams(streamIds: readonly string[]): Promise<RecordedEvent[][]> {
+    return Promise.all(streamIds.map((id) => this.readStream(id)));
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     // Positions here are 1, 2, 3…: any of them up to the last is an event's.
     const { after } = options;

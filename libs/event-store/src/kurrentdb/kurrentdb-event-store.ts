@@ -198,6 +198,11 @@ export class KurrentDbEventStore implements EventStore {
     return { streamId, revision: last.revision, position: last.position, events: stored };
   }
 
+  /** KurrentDB reads a stream per call: the streams are read side by side. */
+  async readStreams(streamIds: readonly string[]): Promise<RecordedEvent[][]> {
+    return Promise.all(streamIds.map((id) => this.readStream(id)));
+  }
+
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const backwards = options.direction === 'backwards';
     const { toPosition: upTo } = options;

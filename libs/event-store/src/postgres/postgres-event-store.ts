@@ -22,7 +22,7 @@ import { AppendGroups, type AppendGroupLimits, type AppendGroupObserver } from '
 import { EVENT_COLUMNS, toRecordedEvent, type EventRow } from './event-row.js';
 import { AppendNotifier, listenForAppends, type AppendListener } from './append-notifications.js';
 import { migrateEventStore } from './migrate-event-store.js';
-import { readStreamQuery } from './read-stream-query.js';
+import { readStreamQuery, readStreamsQuery } from './read-stream-query.js';
 import { VISIBLE, readAllQuery } from './read-all-query.js';
 
 const UNIQUE_VIOLATION = '23505';
@@ -109,6 +109,14 @@ export class PostgresEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     const { rows } = await this.pool.query<EventRow>(readStreamQuery(streamId, options));
     return rows.map(toRecordedEvent);
+  }
+
+  async readStreams(streamIds: readonly string[]): Promise<RecordedEvent[][]> {
+    if (streamIds.length === 0) return [];
+    const { rows } = await this.pool.query<EventRow>(readStreamsQuery(streamIds));
+    const byStream = new Map<string, RecordedEvent[]>(streamIds.map((id) => [id, []]));
+    for (const row of rows) byStream.get(row.stream_id)!.push(toRecordedEvent(row));
+    return streamIds.map((id) => byStream.get(id)!);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {

@@ -1,6 +1,14 @@
 import type { ReadStreamOptions } from '../event-store.port.js';
 import { EVENT_COLUMNS } from './event-row.js';
 
+/** SQL and parameters for a `readStreams`: one range of the (stream_id, revision) index per stream. */
+export function readStreamsQuery(streamIds: readonly string[]): { text: string; values: unknown[] } {
+  return {
+    text: `SELECT ${EVENT_COLUMNS} FROM es_events WHERE stream_id = ANY($1::text[]) ORDER BY stream_id, revision`,
+    values: [streamIds],
+  };
+}
+
 /** SQL and parameters for a `readStream`: one range of the (stream_id, revision) index. */
 export function readStreamQuery(streamId: string, options: ReadStreamOptions = {}): { text: string; values: unknown[] } {
   const backwards = options.direction === 'backwards';

@@ -35,6 +35,10 @@ export class UpcastingEventStore implements EventStore {
     return this.upcastAll(await this.inner.readStream(streamId, options));
   }
 
+  async readStreams(streamIds: readonly string[]): Promise<RecordedEvent[][]> {
+    return (await this.inner.readStreams(streamIds)).map((events) => this.upcastAll(events));
+  }
+
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.upcastAll(await this.inner.readAll(options));
   }
