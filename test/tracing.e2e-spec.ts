@@ -53,10 +53,11 @@ describe('tracing over OTLP/HTTP', () => {
       spans.find((s) => s.name === 'command RecordEmployerContact' && attributeOf(s, 'correlation.id') === CORRELATION_ID),
     );
     expect(attributeOf(command, 'http.route')).toBe('/api/v1/offices/:officeNumber/employer-contacts');
-    // The stream reads and the append happen inside the command's span. A first contact with an employer
-    // also makes this office its home office: one atomic append to the two streams.
+    // The read of its streams (one call for the employer's and the home stream) and the append happen inside
+    // the command's span. A first contact with an employer also makes this office its home office: one
+    // atomic append to the two streams.
     const children = receiver.spans.filter((s) => s.parentSpanId === command.spanId).map((s) => s.name);
-    expect(children).toEqual(expect.arrayContaining(['event_store.read_stream', 'event_store.append_to_streams']));
+    expect(children).toEqual(expect.arrayContaining(['event_store.read_streams', 'event_store.append_to_streams']));
 
     const batch = await received('projection batch linked to the command', (spans) =>
       spans.find((s) => s.name === 'projection batch engagement' && s.links?.some((l) => l.spanId === command.spanId)),
