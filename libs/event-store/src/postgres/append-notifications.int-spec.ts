@@ -81,7 +81,8 @@ describe('PostgreSQL event store: notifications of appends sent alone', () => {
     const pool = new pg.Pool({ connectionString: db.url, max: 2 });
     const notifier = new AppendNotifier(pool, () => undefined, 20);
     const arrivals: number[] = [];
-    listener.on('notification', () => arrivals.push(Date.now()));
+    const arrived = () => arrivals.push(Date.now());
+    listener.on('notification', arrived);
     try {
       const started = Date.now();
       let lastAppend = started;
@@ -97,8 +98,22 @@ describe('PostgreSQL event store: notifications of appends sent alone', () => {
       expect(told).toBeLessThanOrEqual(Math.ceil((lastAppend - started) / 20) + 1);
       expect(told).toBeGreaterThanOrEqual(2);
     } finally {
-      listener.removeAllListeners('notification');
-      listener.on('notification', (n) => heard.push(n.payload ?? ''));
+      listener.off('notification', arrived);
+      await pool.end();
+    }
+  });
+
+  it('on drain (the store closing) does not wait out the spacing after its last notification', async () => {
+    const pool = new pg.Pool({ connectionString: db.url, max: 2 });
+    const notifier = new AppendNotifier(pool, () => undefined, 600_000);
+    try {
+      notifier.appended();
+      await until(() => heard.length >= 1);
+      notifier.appended();
+      // A spacing waited out would hold the drain for ten minutes: far past the test's timeout.
+      await notifier.drain();
+      expect(await heardUpTo(pool)).toEqual([notifier.origin]);
+    } finally {
       await pool.end();
     }
   });
