@@ -12,8 +12,17 @@ export function cpuSeconds(postmasterPid?: number): { app: number; postgres: num
 
 /** CPU time used so far by another process on this machine (utime + stime), e.g. a load generator's parent, the app. */
 export function processCpuSeconds(pid: number): number | undefined {
-  const fields = stat(pid);
-  return fields && (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  const ticks = cpuTicksOf(`/proc/${pid}/stat`);
+  return ticks === undefined ? undefined : ticks / TICKS_PER_SECOND;
+}
+
+/**
+ * utime + stime so far, in ticks of 1/100 s, of a process or a thread, by its `stat` file
+ * (`/proc/<pid>/stat`, `/proc/self/task/<tid>/stat`); undefined when it cannot be read.
+ */
+export function cpuTicksOf(statFile: string): number | undefined {
+  const fields = statOf(statFile)?.fields;
+  return fields && ownTicks(fields);
 }
 
 /**
@@ -41,17 +50,22 @@ function serverCpu(postmasterPid: number): number | undefined {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const child = stat(Number(entry));
-    if (child && Number(child[1]) === postmasterPid) ticks += Number(child[11]) + Number(child[12]);
+    if (child && Number(child[1]) === postmasterPid) ticks += ownTicks(child);
   }
   return ticks / TICKS_PER_SECOND;
 }
 
+/** utime + stime: fields 14 and 15 of a stat file. */
+const ownTicks = (fields: string[]): number => Number(fields[11]) + Number(fields[12]);
+
 /** The fields after the command name (which may hold spaces): state, ppid, … */
 const stat = (pid: number): string[] | undefined => statWithName(pid)?.fields;
 
-function statWithName(pid: number): { name: string; fields: string[] } | undefined {
+const statWithName = (pid: number) => statOf(`/proc/${pid}/stat`);
+
+function statOf(statFile: string): { name: string; fields: string[] } | undefined {
   try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const text = readFileSync(statFile, 'utf8');
     return { name: text.slice(text.indexOf('(') + 1, text.lastIndexOf(')')), fields: text.slice(text.lastIndexOf(')') + 2).split(' ') };
   } catch {
     return undefined;

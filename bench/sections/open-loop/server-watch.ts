@@ -43,8 +43,8 @@ const CPU_SAMPLE_MS = 50;
  * Watches the process hosting the app (the bench's own) and its PostgreSQL while the open loop
  * runs, so a latency tail can be told apart: the event loop held up (a long synchronous task or
  * a GC pause), PostgreSQL waiting (on locks, I/O, WAL), callers waiting for a pool's connection,
- * or the cores full (the app's other threads, PostgreSQL, the load generator). `figures(from, to)` sums a span given in
- * epoch milliseconds (`performance.timeOrigin + performance.now()`).
+ * or the cores full (the app's other threads, PostgreSQL, the load generator). `figures(from, to)`
+ * sums a span given in epoch milliseconds (`performance.timeOrigin + performance.now()`).
  */
 export function watchServer(dataSource: Query, pools: Record<string, () => PoolStats | undefined> = {}) {
   const stalls: { at: number; ms: number }[] = [];

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { cpuTicksOf } from '../../report/cpu-seconds.js';
 
 /** CPU so far, in ticks of 1/100 s: this process's main thread, its other threads, and the whole machine. */
 export interface CpuTicks {
@@ -13,9 +14,11 @@ export interface CpuTicks {
 
 /** Read from `/proc`; undefined where there is none (not Linux). */
 export function cpuTicks(): CpuTicks | undefined {
+  // A process's figure includes its threads', ended ones too.
+  const main = cpuTicksOf(`/proc/self/task/${process.pid}/stat`);
+  const processTotal = cpuTicksOf('/proc/self/stat');
+  if (main === undefined || processTotal === undefined) return undefined;
   try {
-    const main = ticksOf(`/proc/self/task/${process.pid}/stat`);
-    const processTotal = ticksOf('/proc/self/stat');
     // user nice system idle iowait irq softirq steal: idle and iowait are the idle ones.
     const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
     const machineTotal = fields.reduce((sum, n) => sum + n, 0);
@@ -23,11 +26,4 @@ export function cpuTicks(): CpuTicks | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** utime + stime of a process or thread (a process's includes its threads', ended ones too). */
-function ticksOf(statFile: string): number {
-  const text = readFileSync(statFile, 'utf8');
-  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
 }
