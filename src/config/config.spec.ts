@@ -53,6 +53,7 @@ describe('configuration', () => {
       clientDataRetentionDays: 3650,
       asOfReplaysMax: 2,
       asOfSnapshotEvery: 1000,
+      commandsInFlightMax: 100,
     });
   });
 
@@ -60,6 +61,13 @@ describe('configuration', () => {
     expect(loadConfig({ ASOF_REPLAYS_MAX: '4', ASOF_SNAPSHOT_EVERY: '500' })).toMatchObject({ asOfReplaysMax: 4, asOfSnapshotEvery: 500 });
     expect(errorOf({ ASOF_REPLAYS_MAX: '0' })).toBe('Configuration error: ASOF_REPLAYS_MAX must be a whole number ≥ 1 (got "0")');
     expect(errorOf({ ASOF_SNAPSHOT_EVERY: '2.5' })).toBe('Configuration error: ASOF_SNAPSHOT_EVERY must be a whole number ≥ 1 (got "2.5")');
+  });
+
+  it('reads the cap on commands in flight, at least 1', () => {
+    expect(loadConfig({ COMMANDS_IN_FLIGHT_MAX: '8' })).toMatchObject({ commandsInFlightMax: 8 });
+    expect(errorOf({ COMMANDS_IN_FLIGHT_MAX: '0' })).toBe(
+      'Configuration error: COMMANDS_IN_FLIGHT_MAX must be a whole number ≥ 1 (got "0")',
+    );
   });
 
   it('reads the client data retention in whole days, at least 1', () => {

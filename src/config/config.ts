@@ -52,6 +52,9 @@ const schema = z
     // PostgreSQL's): two at once keep a 2-core server answering everything else.
     ASOF_REPLAYS_MAX: wholeNumberFrom(1).default(2),
     ASOF_SNAPSHOT_EVERY: wholeNumberFrom(1).default(1000),
+    // Past what the cores carry, commands would queue without a bound. The default is well above what a burst
+    // holds in flight on a machine that carries its load (bench/README.md, "Commands past what the machine carries").
+    COMMANDS_IN_FLIGHT_MAX: wholeNumberFrom(1).default(100),
     ...projectionSettingVariables,
   })
   .superRefine((env, ctx) => {
@@ -124,6 +127,8 @@ export interface Config {
   asOfReplaysMax: number;
   /** An as-of replay stores a snapshot of an office's view after every this many of the office's events of the view's types. */
   asOfSnapshotEvery: number;
+  /** Commands running at once in this instance; more are refused with 503 and Retry-After. */
+  commandsInFlightMax: number;
 }
 
 export class ConfigError extends Error {
@@ -159,6 +164,7 @@ export function loadConfig(environment: Readonly<Record<string, string | undefin
     clientDataRetentionDays: e.CLIENT_DATA_RETENTION_DAYS,
     asOfReplaysMax: e.ASOF_REPLAYS_MAX,
     asOfSnapshotEvery: e.ASOF_SNAPSHOT_EVERY,
+    commandsInFlightMax: e.COMMANDS_IN_FLIGHT_MAX,
   };
 }
 

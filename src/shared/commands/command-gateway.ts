@@ -4,6 +4,7 @@ import type { Request } from 'express';
 import { v7 as uuidv7 } from 'uuid';
 import { isAcceptableCorrelationId, newCorrelationId } from '../http/correlation-id.js';
 import { ValidationFailed } from '../errors/validation-failed.error.js';
+import { CommandAdmission } from './command-admission.js';
 import type { CommandAccepted, CommandContext } from './command-context.js';
 import { retryableCommandId } from './command-ids.js';
 import { IdempotencyService } from './idempotency.service.js';
@@ -15,17 +16,29 @@ export interface CommandSender {
 }
 
 /**
- * What every command route does around its use case: build the context (who, when, which
- * correlation, If-Match), honour Idempotency-Key, and send the command over the CommandBus.
+ * What every command route does around its use case: admit it (`CommandAdmission`), build the
+ * context (who, when, which correlation, If-Match), honour Idempotency-Key, and send the command
+ * over the CommandBus.
  */
 @Injectable()
 export class CommandGateway {
   constructor(
     private readonly commandBus: CommandBus,
     private readonly idempotency: IdempotencyService,
+    private readonly admission: CommandAdmission,
   ) {}
 
-  async send(
+  send(
+    request: Request,
+    caller: CommandSender,
+    officeNumber: string,
+    body: unknown,
+    commandFor: (context: CommandContext) => Command<CommandAccepted>,
+  ): Promise<CommandAccepted> {
+    return this.admission.admit(() => this.run(request, caller, officeNumber, body, commandFor));
+  }
+
+  private async run(
     request: Request,
     caller: CommandSender,
     officeNumber: string,

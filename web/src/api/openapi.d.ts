@@ -2631,7 +2631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -2772,7 +2772,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -2914,7 +2914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -3051,7 +3051,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -3273,7 +3273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -3413,7 +3413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -3557,7 +3557,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -3699,7 +3699,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -3840,7 +3840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -3987,7 +3987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -4129,7 +4129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -4276,7 +4276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -4418,7 +4418,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -4559,7 +4559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
@@ -4701,7 +4701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description the database, the token issuer or Microsoft Graph cannot be reached in time (Retry-After) */
+            /** @description COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After */
             503: {
                 headers: {
                     /** @description seconds to wait before asking again */
