@@ -1,5 +1,6 @@
 import type { AppendFigures, EventCpu } from '../sections/append.section.js';
 import type { HttpFigures } from '../sections/http.section.js';
+import type { OpenLoopPhase } from '../sections/open-loop/open-loop-generator.js';
 import type { FoldOnlyFigures, RebuildFigures } from '../sections/rebuild.section.js';
 import type { AsOfFigures, NationalAsOfFigures, ReplayFigures } from '../sections/replay.section.js';
 import type { MachineInfo } from './machine.js';
@@ -200,7 +201,7 @@ export function commandComparisons(http: HttpFigures): string[][] {
       return row(
         `commands at ${phase.ratePerSecond}/s, open loop, p50/p99 (ms)`,
         `${phase.p50Ms}/${phase.p99Ms}`,
-        `${target} ms; ${phase.views.count > 0 ? `views p99 ${phase.views.p99Ms}` : 'no views'}`,
+        `${target} ms; ${phase.views.count > 0 ? `views p99 ${phase.views.p99Ms}` : 'no views'}${refusals(phase)}`,
         ratio(phase.p99Ms, target),
         `p99 < ${target}`,
         phase.p99Ms < target && phase.failed === 0,
@@ -273,6 +274,10 @@ const mostOf = (bySource: Record<string, number>) =>
     .slice(0, 3)
     .map(([label, n]) => `${label.slice(0, 24)}… ${n}`)
     .join('; ');
+
+/** Commands refused at the bound on commands in flight (503), and the latency of the rest; nothing when none was. */
+const refusals = (phase: OpenLoopPhase) =>
+  phase.refused?.count ? `; ${phase.refused.count} refused (503), the rest p50/p99 ${phase.accepted.p50Ms}/${phase.accepted.p99Ms}` : '';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 

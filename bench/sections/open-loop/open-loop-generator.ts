@@ -39,6 +39,9 @@ export interface OpenLoopPhase extends Latencies {
   /** How late the generator itself sent a request after its scheduled time, at most (already inside the latencies). */
   maxSendLagMs: number;
   byKind: Record<string, Latencies>;
+  /** The commands answered 2xx alone, and those refused with 503 (`COMMANDS.BUSY` and the like), apart: the figures above count both. */
+  accepted: Latencies;
+  refused: Latencies;
   views: Latencies;
   /**
    * CPU milliseconds per command over the phase: the app's process (this generator's parent, which
@@ -182,6 +185,8 @@ function figures(phase: OpenLoopRun['phases'][number], started: number, commands
     failures,
     maxSendLagMs: round(maxSendLagMs),
     byKind: Object.fromEntries(kinds.map((kind) => [kind, latencies(commands.filter((s) => s.kind === kind))])),
+    accepted: latencies(commands.filter((s) => s.status >= 200 && s.status <= 299)),
+    refused: latencies(commands.filter((s) => s.status === 503)),
     views: latencies(views),
   };
 }
