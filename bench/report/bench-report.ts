@@ -275,9 +275,9 @@ const mostOf = (bySource: Record<string, number>) =>
     .map(([label, n]) => `${label.slice(0, 24)}… ${n}`)
     .join('; ');
 
-/** Commands refused at the bound on commands in flight (503), and the latency of the rest; nothing when none was. */
+/** Commands refused at the cap on commands in flight (503), and the latency of the rest; nothing when none was. */
 const refusals = (phase: OpenLoopPhase) =>
-  phase.refused?.count ? `; ${phase.refused.count} refused (503), the rest p50/p99 ${phase.accepted.p50Ms}/${phase.accepted.p99Ms}` : '';
+  phase.refused.count > 0 ? `; ${phase.refused.count} refused (503), the rest p50/p99 ${phase.accepted.p50Ms}/${phase.accepted.p99Ms}` : '';
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 

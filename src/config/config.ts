@@ -52,7 +52,7 @@ const schema = z
     // PostgreSQL's): two at once keep a 2-core server answering everything else.
     ASOF_REPLAYS_MAX: wholeNumberFrom(1).default(2),
     ASOF_SNAPSHOT_EVERY: wholeNumberFrom(1).default(1000),
-    // Past what the cores carry, commands would queue without a bound. The default is well above what a burst
+    // Past what the cores carry, commands would queue without a cap. The default is well above what a burst
     // holds in flight on a machine that carries its load (bench/README.md, "Commands past what the machine carries").
     COMMANDS_IN_FLIGHT_MAX: wholeNumberFrom(1).default(100),
     ...projectionSettingVariables,

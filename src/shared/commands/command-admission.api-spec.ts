@@ -9,7 +9,7 @@ import { advisor, manager, ORG } from '../../../test/fixtures.js';
  * with its Idempotency-Key counts it once. Views are served meanwhile. Commands are held in flight by
  * a transaction that keeps appends out of the log.
  */
-describe('a bound on commands in flight', () => {
+describe('a cap on commands in flight', () => {
   let running: RunningApp;
   let sql: pg.Client;
   const tokens: Record<string, string> = {};
@@ -38,7 +38,7 @@ describe('a bound on commands in flight', () => {
   const metric = async (name: string) => Number(new RegExp(`^${name} (\\d+)$`, 'm').exec((await running.http.get('/metrics')).text)?.[1]);
   const eventsInLog = async () => Number((await sql.query<{ n: string }>('SELECT count(*) AS n FROM es_events')).rows[0]!.n);
 
-  it('refuses a command beyond the bound with 503 and Retry-After, records nothing of it, and serves views meanwhile', async () => {
+  it('refuses a command beyond the cap with 503 and Retry-After, records nothing of it, and serves views meanwhile', async () => {
     await contact().expect(201);
     const before = await eventsInLog();
     const holder = new pg.Client({ connectionString: running.db.url });
@@ -59,7 +59,7 @@ describe('a bound on commands in flight', () => {
       expect(refused.headers['retry-after']).toBe('1');
       expect(refused.body).toMatchObject({ status: 503, code: 'COMMANDS.BUSY' });
       expect(await metric('commands_refused_total')).toBe(1);
-      // Not a command: a view answers while the bound is reached.
+      // Not a command: a view answers while the cap is reached.
       await running.http.get('/api/v1/offices/0314/engagement').set('authorization', `Bearer ${tokens.manager}`).expect(200);
 
       await holder.query('COMMIT');
@@ -84,7 +84,7 @@ describe('a bound on commands in flight', () => {
         .post(`/api/v1/offices/0314/cases/${unknownCase}/follow-ups`)
         .set('authorization', `Bearer ${tokens.advisor}`)
         .send({ kind: 'PROVIDER_CONTACT', occurredAt: new Date().toISOString() });
-    // Three refusals in turn would leave no place at all if a failed command kept its own.
+    // With a cap of 2, failed commands that kept their places would leave none for the third.
     for (let i = 0; i < 3; i++) await failing().expect(404);
     expect(await metric('commands_in_flight')).toBe(0);
     await contact().expect(201);

@@ -7,7 +7,7 @@ import { CommandsBusy } from './commands-busy.error.js';
  * At most `COMMANDS_IN_FLIGHT_MAX` commands run at once in this instance; the next is refused at once
  * (503 `COMMANDS.BUSY`, Retry-After) rather than queued behind them. Past what the cores carry, an
  * unbounded queue makes every command slow, for seconds, and clients give up on answers that still
- * come; with the bound, the commands let in are answered within about the bound's worth of the
+ * come; with the cap, the commands let in are answered within about the cap's worth of the
  * instance's throughput, and a refused one has done nothing (sent again with its Idempotency-Key,
  * it counts once whatever happened to the first).
  */

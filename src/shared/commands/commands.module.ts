@@ -3,7 +3,7 @@ import { CommandAdmission } from './command-admission.js';
 import { CommandGateway } from './command-gateway.js';
 import { IdempotencyService } from './idempotency.service.js';
 
-/** What every command route shares: the gateway, its bound on commands in flight, and idempotency records. */
+/** What every command route shares: the gateway, its cap on commands in flight, and idempotency records. */
 @Global()
 @Module({
   providers: [IdempotencyService, CommandAdmission, CommandGateway],
