@@ -16,9 +16,9 @@ export interface CommandSender {
 }
 
 /**
- * What every command route does around its use case: admit it (`CommandAdmission`), build the
- * context (who, when, which correlation, If-Match), honour Idempotency-Key, and send the command
- * over the CommandBus.
+ * What every command route does around its use case: build the context (who, when, which
+ * correlation, If-Match), and, if `CommandAdmission` lets it in, honour Idempotency-Key and send the
+ * command over the CommandBus.
  */
 @Injectable()
 export class CommandGateway {
@@ -28,17 +28,7 @@ export class CommandGateway {
     private readonly admission: CommandAdmission,
   ) {}
 
-  send(
-    request: Request,
-    caller: CommandSender,
-    officeNumber: string,
-    body: unknown,
-    commandFor: (context: CommandContext) => Command<CommandAccepted>,
-  ): Promise<CommandAccepted> {
-    return this.admission.admit(() => this.run(request, caller, officeNumber, body, commandFor));
-  }
-
-  private async run(
+  async send(
     request: Request,
     caller: CommandSender,
     officeNumber: string,
@@ -53,9 +43,9 @@ export class CommandGateway {
     // The correlation id finds the command's span; it names no person (ids are never span attributes).
     activeSpan()?.setAttribute('correlation.id', context.correlationId);
     const run = () => this.commandBus.execute(commandFor(context));
-    if (key === undefined) return run();
+    if (key === undefined) return this.admission.admit(run);
     const fingerprint = { method: request.method, path: request.path, ifMatch: context.expectedRevision ?? null, body };
-    return this.idempotency.runOnce({ scope: caller.navIdent, key, fingerprint }, run);
+    return this.admission.admit(() => this.idempotency.runOnce({ scope: caller.navIdent, key, fingerprint }, run));
   }
 }
 
