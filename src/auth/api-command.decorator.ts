@@ -31,6 +31,8 @@ export const ApiCommand = (body: z.ZodType, summary: string) =>
       409: 'breaks a rule of the case or employer, or lost a race for its stream',
       412: 'If-Match revision mismatch',
       422: 'Idempotency-Key reused with another body',
-      503: 'COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After',
+      503:
+        'COMMANDS_IN_FLIGHT_MAX commands are running here (COMMANDS.BUSY), or the database, the token issuer or ' +
+        'Microsoft Graph cannot be reached in time: nothing was recorded; send it again after Retry-After',
     }),
   );
