@@ -59,6 +59,8 @@ describe('a cap on commands in flight', () => {
       expect(refused.headers['retry-after']).toBe('1');
       expect(refused.body).toMatchObject({ status: 503, code: 'COMMANDS.BUSY' });
       expect(await metric('commands_refused_total')).toBe(1);
+      // Bad input is told so whether or not there is room.
+      expect((await contact(' ').expect(400)).body.errors).toEqual([{ path: 'Idempotency-Key', message: 'must be 1–200 characters' }]);
       // Not a command: a view answers while the cap is reached.
       await running.http.get('/api/v1/offices/0314/engagement').set('authorization', `Bearer ${tokens.manager}`).expect(200);
 
