@@ -9,10 +9,12 @@
  * default or generated column (the bench's "bare INSERT"). Each takes the same 1,000-row INSERTs of
  * time-ordered ids over 250 offices, from one connection, the variants in turn; the figure is that
  * connection's backend's CPU (`/proc`) per row, the median of the rounds. Only the backend's: the
- * server's autovacuum and checkpoints would fall on whichever variant ran at the time. Prints a
- * table and writes `bench/results/<date>-append-row-cost.json`.
+ * server's autovacuum and checkpoints would fall on whichever variant ran at the time. The full
+ * table and the bare one also take the same rows by `COPY` from a file the server reads (it runs on
+ * this machine): PostgreSQL's cheapest way in, to tell what any way of sending the rows could save.
+ * Prints a table and writes `bench/results/<date>-append-row-cost.json`.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -29,6 +31,13 @@ const ROWS_PER_INSERT = 1_000;
 
 type Rows = [streams: string[], ids: string[], types: string[], data: string[], metadata: string[]];
 
+/** A table the rows go into, and how they are sent. */
+interface Variant {
+  table: string;
+  what: string;
+  by: 'insert' | 'copy';
+}
+
 async function main(): Promise<void> {
   const preload = numberArgument('--preload', 100);
   const rounds = numberArgument('--rounds', 5);
@@ -43,27 +52,34 @@ async function main(): Promise<void> {
     await (await createPostgresEventStore({ connectionString: url, poolSize: 1 })).close();
     await client.connect();
     const variants = await makeVariants(client);
+    const files = new CopyFiles();
     const backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
     if (processCpuSeconds(backend) === undefined) throw new Error('the server runs elsewhere: its CPU cannot be read');
     const rows = new RowMaker();
-    for (const table of Object.keys(variants)) for (let i = 0; i < preload; i++) await insert(client, table, rows.next());
+    const tables = new Set(variants.map((v) => v.table));
+    for (const table of tables) for (let i = 0; i < preload; i++) await insert(client, table, rows.next());
     await client.query('CHECKPOINT');
     await client.query('VACUUM ANALYZE');
-    const samples: Record<string, number[]> = {};
+    const samples = variants.map((): number[] => []);
     for (let r = 0; r < rounds; r++) {
-      for (const table of Object.keys(variants)) {
-        const inserts = Array.from({ length: groups }, () => rows.next());
+      for (const [v, { table, by }] of variants.entries()) {
+        // Made before the clock starts: only the backend's CPU counts, and a file is ready to read.
+        const groupsOfRows = Array.from({ length: groups }, () => rows.next());
+        const copyFiles = by === 'copy' ? groupsOfRows.map((values) => files.write(values)) : [];
         const before = processCpuSeconds(backend)!;
-        for (const values of inserts) await insert(client, table, values);
-        const microseconds = ((processCpuSeconds(backend)! - before) * 1e6) / (groups * ROWS_PER_INSERT);
-        (samples[table] ??= []).push(microseconds);
+        for (const [g, values] of groupsOfRows.entries()) {
+          await (by === 'copy' ? copy(client, table, copyFiles[g]!) : insert(client, table, values));
+        }
+        samples[v]!.push(((processCpuSeconds(backend)! - before) * 1e6) / (groups * ROWS_PER_INSERT));
       }
+      files.clear();
     }
-    const figures = Object.entries(variants).map(([table, what]) => ({
+    const figures = variants.map(({ table, what, by }, v) => ({
       table,
       what,
-      postgresCpuUsPerRow: round(percentile(samples[table]!, 50)),
-      rounds: samples[table]!.map((us) => round(us)),
+      by,
+      postgresCpuUsPerRow: round(percentile(samples[v]!, 50)),
+      rounds: samples[v]!.map((us) => round(us)),
     }));
     console.table(
       figures.map(({ what, postgresCpuUsPerRow, rounds }) => ({
@@ -78,6 +94,7 @@ async function main(): Promise<void> {
       `${JSON.stringify({ date: new Date().toISOString(), preloadRows: preload * ROWS_PER_INSERT, rounds, groups, figures }, null, 2)}\n`,
     );
     console.log(`written ${file}`);
+    files.remove();
   } finally {
     await client.end().catch(() => undefined);
     await admin.end();
@@ -85,8 +102,8 @@ async function main(): Promise<void> {
   }
 }
 
-/** The tables to insert into, by name, with what each is. */
-async function makeVariants(client: pg.Client): Promise<Record<string, string>> {
+/** The tables to insert into, with what each is; the full table and the bare one also by COPY. */
+async function makeVariants(client: pg.Client): Promise<Variant[]> {
   const indexes = (
     await client.query<{ indexname: string; indexdef: string }>(
       `SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'es_events' ORDER BY indexname`,
@@ -107,7 +124,11 @@ async function makeVariants(client: pg.Client): Promise<Record<string, string>> 
   }
   await client.query('CREATE TABLE cost_no_index (LIKE es_events INCLUDING DEFAULTS INCLUDING GENERATED)');
   variants.cost_no_index = "es_events's columns, defaults and generated column, no index";
-  return variants;
+  return [
+    ...Object.entries(variants).map(([table, what]): Variant => ({ table, what, by: 'insert' })),
+    { table: 'cost_all', what: `${variants.cost_all}, by COPY`, by: 'copy' },
+    { table: 'cost_bare', what: `${variants.cost_bare}, by COPY`, by: 'copy' },
+  ];
 }
 
 function insert(client: pg.Client, table: string, values: Rows) {
@@ -122,6 +143,42 @@ function insert(client: pg.Client, table: string, values: Rows) {
         WITH ORDINALITY AS e(stream_id, id, type, data, metadata, n)`,
     values,
   });
+}
+
+/** The same columns as `insert` gives, position and the rest left to the table's defaults. */
+function copy(client: pg.Client, table: string, file: string) {
+  return client.query(`COPY ${table} (id, stream_id, revision, type, data, metadata) FROM '${file}'`);
+}
+
+/** Rows as COPY's text format, in files of a directory the server's own user may read. */
+class CopyFiles {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'row-cost-'));
+  private files: string[] = [];
+  private written = 0;
+
+  constructor() {
+    chmodSync(this.dir, 0o755);
+  }
+
+  write([streams, ids, types, data, metadata]: Rows): string {
+    const text = (value: string) => value.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+    // Revisions as `insert` numbers them: from 1 across the thousand rows.
+    const lines = ids.map((id, i) => [id, streams[i], i + 1, types[i], text(data[i]!), text(metadata[i]!)].join('\t'));
+    const file = join(this.dir, `${this.written++}.tsv`);
+    writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o644 });
+    this.files.push(file);
+    return file;
+  }
+
+  /** The files read so far, which a round no longer needs. */
+  clear(): void {
+    for (const file of this.files) rmSync(file, { force: true });
+    this.files = [];
+  }
+
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
 }
 
 /** Ten appends of 100 events each per insert, each append an employer's stream of one of 250 offices. */
