@@ -46,13 +46,13 @@ async function main(): Promise<void> {
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
   const client = new pg.Client({ connectionString: withDatabase(server.url, 'row_cost') });
+  const files = new CopyFiles();
   try {
     await admin.query('CREATE DATABASE row_cost');
     const url = withDatabase(server.url, 'row_cost');
     await (await createPostgresEventStore({ connectionString: url, poolSize: 1 })).close();
     await client.connect();
     const variants = await makeVariants(client);
-    const files = new CopyFiles();
     const backend = (await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid;
     if (processCpuSeconds(backend) === undefined) throw new Error('the server runs elsewhere: its CPU cannot be read');
     const rows = new RowMaker();
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     const samples = variants.map((): number[] => []);
     for (let r = 0; r < rounds; r++) {
       for (const [v, { table, by }] of variants.entries()) {
-        // Made before the clock starts: only the backend's CPU counts, and a file is ready to read.
+        // Every file is whole before the server is asked to read the first.
         const groupsOfRows = Array.from({ length: groups }, () => rows.next());
         const copyFiles = by === 'copy' ? groupsOfRows.map((values) => files.write(values)) : [];
         const before = processCpuSeconds(backend)!;
@@ -94,8 +94,8 @@ async function main(): Promise<void> {
       `${JSON.stringify({ date: new Date().toISOString(), preloadRows: preload * ROWS_PER_INSERT, rounds, groups, figures }, null, 2)}\n`,
     );
     console.log(`written ${file}`);
-    files.remove();
   } finally {
+    files.remove();
     await client.end().catch(() => undefined);
     await admin.end();
     await server.stop();
@@ -170,7 +170,7 @@ class CopyFiles {
     return file;
   }
 
-  /** The files read so far, which a round no longer needs. */
+  /** Removes the files read so far: a round needs only its own. */
   clear(): void {
     for (const file of this.files) rmSync(file, { force: true });
     this.files = [];
