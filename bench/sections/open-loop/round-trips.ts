@@ -10,6 +10,12 @@ export interface RoundTripFigures {
 
 const LABEL_LENGTH = 48;
 const WHERE_LENGTH = 24;
+/**
+ * How much of a message its label is made from. A live view's batch sends its rows as literals, tens
+ * of kilobytes a message, and this count runs in the app's process: folding the whole of every message
+ * added the bench's own garbage to what it measures.
+ */
+const TEXT_LABELLED = 512;
 
 /**
  * Counts the round trips to PostgreSQL that this process's connections make: every `query` of a
@@ -56,11 +62,12 @@ const textOf = (query: unknown): string =>
 /**
  * A named statement by its name; any other message by its first words and the start of its first
  * WHERE (a stream's read and the log's read begin alike), white space folded, string literals as
- * `'…'` and numbers as `N`.
+ * `'…'` and numbers as `N`, all from its first `TEXT_LABELLED` characters.
  */
 function labelOf(query: unknown, text: string): string {
   if (typeof query === 'object' && query && 'name' in query && query.name) return String(query.name);
   const folded = text
+    .slice(0, TEXT_LABELLED)
     .replace(/\s+/g, ' ')
     .replace(/'[^']*'/g, "'…'")
     .replace(/\d+/g, 'N')
