@@ -16,17 +16,20 @@ describe('countRoundTrips', () => {
       await client.query('SELECT count(*) FROM pg_stat_activity');
       await client.query(`SELECT relname FROM pg_class WHERE relname = 'pg_class' AND relpages > 12345678901234567890`);
       await client.query(`SELECT oid, relname, relnamespace, reltype, reloftype, relowner FROM pg_class WHERE relname = 'pg_type'`);
+      // Labelled from its first 512 characters: a live batch's rows, sent as literals, run far longer.
+      await client.query(`SELECT '${'x'.repeat(600)}' AS long_literal WHERE true`);
       const to = now();
       await client.query('SELECT 1');
 
       expect(roundTrips.figures(from, to, 2)).toEqual({
-        perCommand: 2.5,
+        perCommand: 3,
         bySource: {
           the_answer: 1,
           "SELECT N; SELECT '…', N; SELECT N": 0.5,
           "SELECT relname FROM pg_class WHERE relname = '…'": 0.5,
           // A WHERE past the first words is added to them: the reads of a stream and of the log begin alike.
           "SELECT oid, relname, relnamespace, reltype, relo… WHERE relname = '…'": 0.5,
+          "SELECT '…'": 0.5,
         },
       });
     } finally {

@@ -62,14 +62,14 @@ const textOf = (query: unknown): string =>
 /**
  * A named statement by its name; any other message by its first words and the start of its first
  * WHERE (a stream's read and the log's read begin alike), white space folded, string literals as
- * `'…'` and numbers as `N`, all from its first `TEXT_LABELLED` characters.
+ * `'…'` (also one the cut ends inside) and numbers as `N`, all from its first `TEXT_LABELLED` characters.
  */
 function labelOf(query: unknown, text: string): string {
   if (typeof query === 'object' && query && 'name' in query && query.name) return String(query.name);
   const folded = text
     .slice(0, TEXT_LABELLED)
     .replace(/\s+/g, ' ')
-    .replace(/'[^']*'/g, "'…'")
+    .replace(/'[^']*('|$)/g, "'…'")
     .replace(/\d+/g, 'N')
     .trim();
   const where = folded.indexOf(' WHERE ');
