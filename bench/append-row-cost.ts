@@ -71,8 +71,8 @@ async function main(): Promise<void> {
           await (by === 'copy' ? copy(client, table, copyFiles[g]!) : insert(client, table, values));
         }
         samples[v]!.push(((processCpuSeconds(backend)! - before) * 1e6) / (groups * ROWS_PER_INSERT));
+        for (const file of copyFiles) rmSync(file);
       }
-      files.clear();
     }
     const figures = variants.map(({ table, what, by }, v) => ({
       table,
@@ -153,7 +153,6 @@ function copy(client: pg.Client, table: string, file: string) {
 /** Rows as COPY's text format, in files of a directory the server's own user may read. */
 class CopyFiles {
   private readonly dir = mkdtempSync(join(tmpdir(), 'row-cost-'));
-  private files: string[] = [];
   private written = 0;
 
   constructor() {
@@ -166,14 +165,7 @@ class CopyFiles {
     const lines = ids.map((id, i) => [id, streams[i], i + 1, types[i], text(data[i]!), text(metadata[i]!)].join('\t'));
     const file = join(this.dir, `${this.written++}.tsv`);
     writeFileSync(file, `${lines.join('\n')}\n`, { mode: 0o644 });
-    this.files.push(file);
     return file;
-  }
-
-  /** Removes the files read so far: a round needs only its own. */
-  clear(): void {
-    for (const file of this.files) rmSync(file, { force: true });
-    this.files = [];
   }
 
   remove(): void {
